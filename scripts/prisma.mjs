@@ -1,0 +1,20 @@
+// Runs the Prisma CLI on machines that cannot download Prisma's native schema engine.
+// `generate`, `validate` and `format` only need the engine path to exist; the stub exits 1 so
+// that the CLI's migrate commands fail loudly (ours use the WebAssembly engine instead).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const env = { ...process.env, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL('./schema-engine-stub.sh', import.meta.url));
+
+let cli;
+try {
+	cli = require.resolve('prisma/build/index.js');
+} catch {
+	console.warn('prisma is not installed yet; skipping `prisma ' + process.argv.slice(2).join(' ') + '`');
+	process.exit(0);
+}
+const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: 'inherit', env });
+process.exit(result.status ?? 1);
