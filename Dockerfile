@@ -1,0 +1,22 @@
+# Production image: Node 24 LTS, the built app, its runtime dependencies and the migrations.
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+ENV CHECKPOINT_DISABLE=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+COPY package.json package-lock.json .dsfr.yml ./
+COPY scripts ./scripts
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:24-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 CHECKPOINT_DISABLE=1
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/build ./build
+COPY --from=build /app/prisma/migrations ./prisma/migrations
+USER node
+EXPOSE 3000
+CMD ["node", "build/index.js"]

@@ -1,0 +1,124 @@
+import type { Messages } from './fr';
+
+export const en: Messages = {
+	siteName: 'Jalons',
+	siteTagline: 'Public tracking of government action plans',
+	brandTop: 'République<br />Française',
+	skipToContent: 'Content',
+	skipToFooter: 'Footer',
+	skipLinksLabel: 'Quick access',
+	home: 'Home',
+	breadcrumbLabel: 'you are here:',
+	breadcrumbToggle: 'Show breadcrumb',
+	footerDescription:
+		'Jalons is free software for the public tracking of action plans. Plan data is published under the Licence Ouverte 2.0.',
+	sourceCode: 'Source code',
+	accessibility: 'Accessibility: not compliant',
+	legalNotice: 'Legal notice',
+	personalData: 'Personal data',
+
+	status: {
+		NOT_REPORTED: 'Status not reported',
+		NOT_STARTED: 'Not started',
+		IN_PROGRESS: 'In progress',
+		DONE: 'Done',
+		CONTINUOUS: 'Continuous action',
+		ABANDONED: 'Abandoned'
+	},
+	confidence: { ON_TRACK: 'On track', AT_RISK: 'At risk', OFF_TRACK: 'Off track' },
+	progressMethod: {
+		MANUAL: 'entered by the team',
+		MILESTONES: 'weighted share of milestones reached',
+		INDICATOR: 'distance covered from the indicator’s baseline to its target'
+	},
+	evidenceKind: {
+		WEBSITE: 'Website',
+		DOCUMENT: 'Document',
+		SOURCE_CODE: 'Source code',
+		ARTICLE: 'Article',
+		DATASET: 'Data',
+		EVENT: 'Event',
+		OTHER: 'Link'
+	},
+	continuous: 'continuous',
+	quarter: 'Q{n} {year}',
+	semester: 'H{n} {year}',
+
+	dashboard: {
+		archived: 'Archived plan',
+		adoptedOn: 'Adopted on {date}',
+		overallProgress: 'Overall progress',
+		progressUnknown: 'Not reported',
+		unknownCount: '{unknown} of {total} measure(s) have no reported progress: they are left out of the average.',
+		allUnknown: 'None of the {total} measures has a progress figure given by a source.',
+		howComputed: 'How is this computed?',
+		howComputedPlan:
+			'The plan’s progress is the average of its measures’ progress; an axis’s, the average of its measures. A measure whose progress is unknown is not counted as 0: it is left out, and the number left out is shown.',
+		measuresByStatus: 'Measures by status',
+		measureCount: '{n} measures',
+		axis: 'Axis {n}',
+		measure: 'Measure {n}',
+		leadOwner: 'Lead',
+		nextMilestone: 'Next milestone',
+		noMilestone: 'No milestone planned',
+		late: 'Late',
+		lateMilestones: '{n} late milestone(s)',
+		latestFact: 'Latest known fact',
+		noFact: 'No published fact',
+		lastChange: 'Data changed on {date}',
+		asOf: 'as of {date}',
+		planFacts: 'Key facts about the plan',
+		source: 'Source',
+		sources: 'Sources',
+		measuresOfAxis: 'Measures of axis {n}',
+		progress: 'Progress',
+		status: 'Status',
+		number: 'No.',
+		title: 'Title'
+	},
+	measure: {
+		description: 'Description',
+		subActions: 'Planned actions',
+		owners: 'Owners',
+		lead: 'Lead owner',
+		contributors: 'Contributors',
+		milestones: 'Milestones',
+		noMilestones: 'No milestone has been planned for this measure yet.',
+		planned: 'Planned: {date}',
+		forecast: 'Forecast: {date}',
+		doneOn: 'Reached on {date}',
+		evidence: 'Evidence and links',
+		noEvidence: 'No published evidence.',
+		indicators: 'Indicators',
+		indicatorTable: '{name}: dated values and sources',
+		baseline: 'Baseline',
+		target: 'Target',
+		noTarget: 'No target set by a source: progress cannot be computed from this indicator.',
+		date: 'Date',
+		value: 'Value',
+		updates: 'Progress, newest first',
+		noUpdates: 'No published update.',
+		blockers: 'Blockers',
+		nextSteps: 'Next steps',
+		confidence: 'Confidence',
+		plannedPeriod: 'Planned period',
+		notPlanned: 'Not specified',
+		from: 'from {date}',
+		to: 'to {date}',
+		statusUnknownHelp:
+			'No public source gives this measure’s status: Jalons does not make one up. The dated facts below say what is known.'
+	},
+	notFound: {
+		title: 'Page not found',
+		lead: 'The page you are looking for cannot be found. We apologise for the inconvenience.',
+		body: 'If you typed the web address, check that it is correct. The page may no longer be available.',
+		back: 'Home page'
+	},
+	error: {
+		title: 'Unexpected error',
+		lead: 'Sorry, the service has a problem; we are working to fix it as quickly as possible.',
+		unavailable: 'Service temporarily unavailable',
+		retry: 'Please try again in a few moments.',
+		requestId: 'Request id: {id}'
+	}
+};

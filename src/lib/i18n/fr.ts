@@ -1,0 +1,129 @@
+// French interface text: the reference. English (en.ts) must have every key.
+export const fr = {
+	siteName: 'Jalons',
+	siteTagline: 'Suivi public des plans d’action de l’État',
+	brandTop: 'République<br />Française',
+	skipToContent: 'Contenu',
+	skipToFooter: 'Pied de page',
+	skipLinksLabel: 'Accès rapide',
+	home: 'Accueil',
+	breadcrumbLabel: 'vous êtes ici :',
+	breadcrumbToggle: 'Voir le fil d’Ariane',
+	footerDescription:
+		'Jalons est un logiciel libre de suivi public des plans d’action. Les données du plan sont publiées sous Licence Ouverte 2.0.',
+	sourceCode: 'Code source',
+	accessibility: 'Accessibilité : non conforme',
+	legalNotice: 'Mentions légales',
+	personalData: 'Données personnelles',
+
+	status: {
+		NOT_REPORTED: 'Statut non renseigné',
+		NOT_STARTED: 'Non commencée',
+		IN_PROGRESS: 'En cours',
+		DONE: 'Réalisée',
+		CONTINUOUS: 'Action continue',
+		ABANDONED: 'Abandonnée'
+	},
+	confidence: {
+		ON_TRACK: 'Dans les temps',
+		AT_RISK: 'À risque',
+		OFF_TRACK: 'En retard'
+	},
+	progressMethod: {
+		MANUAL: 'saisie par l’équipe',
+		MILESTONES: 'part pondérée des jalons atteints',
+		INDICATOR: 'chemin parcouru de la valeur de départ à la cible de l’indicateur'
+	},
+	evidenceKind: {
+		WEBSITE: 'Site',
+		DOCUMENT: 'Document',
+		SOURCE_CODE: 'Code source',
+		ARTICLE: 'Article',
+		DATASET: 'Données',
+		EVENT: 'Événement',
+		OTHER: 'Lien'
+	},
+	continuous: 'en continu',
+	quarter: 'T{n} {year}',
+	semester: 'S{n} {year}',
+
+	dashboard: {
+		archived: 'Plan archivé',
+		adoptedOn: 'Adopté le {date}',
+		overallProgress: 'Avancement global',
+		progressUnknown: 'Non renseigné',
+		unknownCount: '{unknown} mesure(s) sur {total} sans avancement renseigné : elles ne comptent pas dans la moyenne.',
+		allUnknown: 'Aucune des {total} mesures n’a d’avancement renseigné par une source.',
+		howComputed: 'Comment est-ce calculé ?',
+		howComputedPlan:
+			'L’avancement du plan est la moyenne de l’avancement de ses mesures ; celui d’un axe, la moyenne de ses mesures. Une mesure dont l’avancement est inconnu n’est pas comptée comme 0 : elle est écartée, et le nombre de mesures écartées est indiqué.',
+		measuresByStatus: 'Mesures par statut',
+		measureCount: '{n} mesures',
+		axis: 'Axe {n}',
+		measure: 'Mesure {n}',
+		leadOwner: 'Porteur',
+		nextMilestone: 'Prochain jalon',
+		noMilestone: 'Aucun jalon planifié',
+		late: 'En retard',
+		lateMilestones: '{n} jalon(s) en retard',
+		latestFact: 'Dernier fait connu',
+		noFact: 'Aucun fait publié',
+		lastChange: 'Données modifiées le {date}',
+		asOf: 'au {date}',
+		planFacts: 'Faits marquants du plan',
+		source: 'Source',
+		sources: 'Sources',
+		measuresOfAxis: 'Mesures de l’axe {n}',
+		progress: 'Avancement',
+		status: 'Statut',
+		number: 'N°',
+		title: 'Intitulé'
+	},
+	measure: {
+		description: 'Description',
+		subActions: 'Actions prévues',
+		owners: 'Porteurs',
+		lead: 'Porteur principal',
+		contributors: 'Contributeurs',
+		milestones: 'Jalons',
+		noMilestones: 'Aucun jalon n’a encore été planifié pour cette mesure.',
+		planned: 'Prévu : {date}',
+		forecast: 'Prévision : {date}',
+		doneOn: 'Atteint le {date}',
+		evidence: 'Preuves et liens',
+		noEvidence: 'Aucune preuve publiée.',
+		indicators: 'Indicateurs',
+		indicatorTable: '{name} : valeurs datées et sources',
+		baseline: 'Valeur de départ',
+		target: 'Cible',
+		noTarget: 'Aucune cible fixée par une source : l’avancement ne peut pas être calculé à partir de cet indicateur.',
+		date: 'Date',
+		value: 'Valeur',
+		updates: 'Avancement, du plus récent au plus ancien',
+		noUpdates: 'Aucune mise à jour publiée.',
+		blockers: 'Points de blocage',
+		nextSteps: 'Prochaines étapes',
+		confidence: 'Confiance',
+		plannedPeriod: 'Période prévue',
+		notPlanned: 'Non précisée',
+		from: 'du {date}',
+		to: 'au {date}',
+		statusUnknownHelp:
+			'Aucune source publique ne donne le statut de cette mesure : Jalons ne l’invente pas. Les faits datés ci-dessous disent ce qui est connu.'
+	},
+	notFound: {
+		title: 'Page non trouvée',
+		lead: 'La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.',
+		body: 'Si vous avez tapé l’adresse web dans le navigateur, vérifiez qu’elle est correcte. La page n’est peut-être plus disponible.',
+		back: 'Page d’accueil'
+	},
+	error: {
+		title: 'Erreur inattendue',
+		lead: 'Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.',
+		unavailable: 'Service momentanément indisponible',
+		retry: 'Merci de réessayer dans quelques instants.',
+		requestId: 'Identifiant de la requête : {id}'
+	}
+};
+
+export type Messages = typeof fr;

@@ -1,0 +1,60 @@
+// Interface text and locale-aware formatting. French first; English complete for the interface.
+import { fr, type Messages } from './fr';
+import { en } from './en';
+import type { PreciseDate } from '../domain/dates';
+
+export type Locale = 'fr' | 'en';
+export const LOCALES: Locale[] = ['fr', 'en'];
+export type { Messages };
+
+const catalogues: Record<Locale, Messages> = { fr, en };
+
+export function messages(locale: Locale): Messages {
+	return catalogues[locale];
+}
+
+/** Fills "{name}" placeholders. */
+export function format(template: string, values: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+const tag = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
+
+export function formatDay(iso: string, locale: Locale): string {
+	return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(`${iso.slice(0, 10)}T00:00:00Z`)
+	);
+}
+
+export function formatDateTime(iso: string, locale: Locale): string {
+	return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+}
+
+export function formatPreciseDate(date: PreciseDate, locale: Locale): string {
+	const m = messages(locale);
+	if (date.precision === 'CONTINUOUS' || !date.start) return m.continuous;
+	const year = date.start.slice(0, 4);
+	const month = Number(date.start.slice(5, 7));
+	switch (date.precision) {
+		case 'DAY':
+			return formatDay(date.start, locale);
+		case 'MONTH':
+			return new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+				new Date(`${date.start}T00:00:00Z`)
+			);
+		case 'QUARTER':
+			return format(m.quarter, { n: Math.floor((month - 1) / 3) + 1, year });
+		case 'SEMESTER':
+			return format(m.semester, { n: month <= 6 ? 1 : 2, year });
+		case 'YEAR':
+			return year;
+	}
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+	return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatPercent(value: number, locale: Locale): string {
+	return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 1 }).format(value) + (locale === 'fr' ? ' %' : '%');
+}

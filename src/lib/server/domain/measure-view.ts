@@ -1,0 +1,201 @@
+// Read model of one measure's public page.
+import type { Db } from '../db';
+import { measureProgress, indicatorProgress, type Progress } from '../../domain/progress';
+import { isLate, toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import type { Confidence, EvidenceKind, IndicatorDirection } from '../db/generated/enums';
+import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from './plan-view';
+
+export interface MilestoneView {
+	id: string;
+	title: string;
+	description: string | null;
+	planned: PreciseDate | null;
+	forecast: string | null;
+	doneOn: string | null;
+	weight: number;
+	late: boolean;
+}
+
+export interface EvidenceView {
+	id: string;
+	title: string;
+	url: string;
+	kind: EvidenceKind;
+	date: string | null;
+	milestoneTitle: string | null;
+}
+
+export interface IndicatorView {
+	id: string;
+	name: string;
+	description: string | null;
+	unit: string;
+	baseline: number;
+	baselineDate: string | null;
+	target: number | null;
+	targetDate: string | null;
+	direction: IndicatorDirection;
+	progress: number | null;
+	values: { date: string; precision: DatePrecision; value: number; qualifier: string | null; sourceUrl: string; note: string | null }[];
+}
+
+export interface UpdateView {
+	id: string;
+	date: string;
+	precision: DatePrecision;
+	text: string;
+	blockers: string | null;
+	nextSteps: string | null;
+	sourceUrls: string[];
+}
+
+export interface MeasureDetail {
+	plan: Pick<PlanHeader, 'slug' | 'title' | 'status' | 'archivedOn' | 'archiveNote'>;
+	axis: { number: number; title: string };
+	id: string;
+	number: string;
+	title: string;
+	description: string;
+	subActions: string[];
+	status: StatusKey;
+	statusAsOf: string | null;
+	progress: Progress & { asOf: string | null };
+	confidence: Confidence | null;
+	confidenceExplanation: string | null;
+	confidenceAsOf: string | null;
+	plannedStart: PreciseDate | null;
+	plannedEnd: PreciseDate | null;
+	endLate: boolean;
+	leadOwner: OwnerRef & { description: string | null };
+	contributors: OwnerRef[];
+	milestones: MilestoneView[];
+	evidence: EvidenceView[];
+	indicators: IndicatorView[];
+	updates: UpdateView[];
+	lastChangeAt: string | null;
+	today: string;
+}
+
+const day = (date: Date | null): string | null => (date ? toIsoDay(date) : null);
+
+function precise(date: Date | null, precision: DatePrecision | null): PreciseDate | null {
+	if (precision === 'CONTINUOUS') return { start: null, precision };
+	return date && precision ? { start: toIsoDay(date), precision } : null;
+}
+
+export async function getMeasureDetail(
+	db: Db,
+	slug: string,
+	number: string,
+	today = toIsoDay(new Date())
+): Promise<MeasureDetail | null> {
+	const measure = await db.measure.findFirst({
+		where: { number, plan: { slug } },
+		include: {
+			plan: { select: { slug: true, title: true, status: true, archivedOn: true, archiveNote: true } },
+			axis: { select: { number: true, title: true } },
+			leadOwner: { select: { code: true, name: true, description: true } },
+			contributors: { include: { owner: { select: { code: true, name: true } } } },
+			milestones: { orderBy: [{ position: 'asc' }] },
+			evidenceLinks: { orderBy: [{ position: 'asc' }], include: { milestone: { select: { title: true } } } },
+			indicators: { orderBy: { position: 'asc' }, include: { values: { orderBy: { date: 'asc' } } } },
+			progressUpdates: { where: { publishedAt: { not: null } }, orderBy: [{ date: 'desc' }, { createdAt: 'desc' }] }
+		}
+	});
+	if (!measure) return null;
+	const lastEvent = await db.auditEvent.findFirst({ where: { measureId: measure.id }, orderBy: { at: 'desc' }, select: { at: true } });
+
+	const indicators: IndicatorView[] = measure.indicators.map((i) => {
+		const latest = i.values.at(-1);
+		return {
+			id: i.id,
+			name: i.name,
+			description: i.description,
+			unit: i.unit,
+			baseline: i.baseline,
+			baselineDate: day(i.baselineDate),
+			target: i.target,
+			targetDate: day(i.targetDate),
+			direction: i.direction,
+			progress: indicatorProgress({ baseline: i.baseline, target: i.target, direction: i.direction, current: latest?.value ?? null }),
+			values: i.values.map((v) => ({
+				date: toIsoDay(v.date),
+				precision: v.datePrecision,
+				value: v.value,
+				qualifier: v.qualifier,
+				sourceUrl: v.sourceUrl,
+				note: v.note
+			}))
+		};
+	});
+	const firstIndicator = indicators[0];
+	const progress = measureProgress({
+		method: measure.progressMethod,
+		manualValue: measure.progressManual,
+		milestones: measure.milestones.map((m) => ({ weight: m.weight, doneOn: day(m.doneOn) })),
+		indicator: firstIndicator
+			? { ...firstIndicator, current: firstIndicator.values.at(-1)?.value ?? null }
+			: null
+	});
+	const plannedEnd = precise(measure.plannedEnd, measure.plannedEndPrecision);
+
+	return {
+		plan: { ...measure.plan, archivedOn: day(measure.plan.archivedOn) },
+		axis: measure.axis,
+		id: measure.id,
+		number: measure.number,
+		title: measure.title,
+		description: measure.description,
+		subActions: measure.subActions,
+		status: measure.status ?? 'NOT_REPORTED',
+		statusAsOf: day(measure.statusAsOf),
+		progress: { ...progress, asOf: day(measure.progressAsOf) },
+		confidence: measure.confidence,
+		confidenceExplanation: measure.confidenceExplanation,
+		confidenceAsOf: day(measure.confidenceAsOf),
+		plannedStart: precise(measure.plannedStart, measure.plannedStartPrecision),
+		plannedEnd,
+		endLate: measure.status !== 'DONE' && measure.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
+		leadOwner: measure.leadOwner,
+		contributors: measure.contributors.map((c) => c.owner),
+		milestones: measure.milestones.map((m) => {
+			const due = milestoneDue(m);
+			return {
+				id: m.id,
+				title: m.title,
+				description: m.description,
+				planned: precise(m.plannedDate, m.plannedPrecision),
+				forecast: day(m.forecastDate),
+				doneOn: day(m.doneOn),
+				weight: m.weight,
+				late: isLate(due, day(m.doneOn), today)
+			};
+		}),
+		evidence: measure.evidenceLinks.map((e) => ({
+			id: e.id,
+			title: e.title,
+			url: e.url,
+			kind: e.kind,
+			date: day(e.date),
+			milestoneTitle: e.milestone?.title ?? null
+		})),
+		indicators,
+		updates: measure.progressUpdates.map((u) => ({
+			id: u.id,
+			date: toIsoDay(u.date),
+			precision: u.datePrecision,
+			text: u.text,
+			blockers: u.blockers,
+			nextSteps: u.nextSteps,
+			sourceUrls: u.sourceUrls
+		})),
+		lastChangeAt: lastEvent ? lastEvent.at.toISOString() : null,
+		today
+	};
+}
+
+export async function getDefaultPlanSlug(db: Db): Promise<string | null> {
+	const plan = await db.plan.findFirst({ where: { isDefault: true }, select: { slug: true } })
+		?? (await db.plan.findFirst({ orderBy: { createdAt: 'asc' }, select: { slug: true } }));
+	return plan?.slug ?? null;
+}

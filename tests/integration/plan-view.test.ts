@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { getPlanDashboard } from '../../src/lib/server/domain/plan-view';
+import { getDefaultPlanSlug, getMeasureDetail } from '../../src/lib/server/domain/measure-view';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+	database = await freshDatabase();
+	await seedDefaultPlan(database.prisma);
+});
+afterAll(async () => {
+	await database?.close();
+});
+
+describe('plan dashboard', () => {
+	it('shows the real plan honestly: 10 measures, all "non renseigné", progress unknown', async () => {
+		expect(await getDefaultPlanSlug(database.prisma)).toBe(DEFAULT_PLAN_SLUG);
+		const dashboard = await getPlanDashboard(database.prisma, DEFAULT_PLAN_SLUG, '2026-11-23');
+		expect(dashboard).not.toBeNull();
+		expect(dashboard!.axes.map((a) => a.measures.length)).toEqual([4, 3, 3]);
+		expect(dashboard!.statusCounts.NOT_REPORTED).toBe(10);
+		expect(dashboard!.progress).toEqual({ value: null, known: 0, unknown: 10 });
+		const newest = await database.prisma.progressUpdate.findFirstOrThrow({ orderBy: { date: 'desc' } });
+		expect(dashboard!.latestFact?.date).toBe(newest.date.toISOString().slice(0, 10));
+		expect(dashboard!.planFacts).toHaveLength(5);
+		expect(dashboard!.lastChangeAt).not.toBeNull();
+	});
+
+	it('rolls up progress from milestones and flags late ones', async () => {
+		const db = database.prisma;
+		const measure = await db.measure.findFirstOrThrow({ where: { number: '3.1' } });
+		await db.measure.update({ where: { id: measure.id }, data: { progressMethod: 'MILESTONES', status: 'IN_PROGRESS' } });
+		await db.milestone.createMany({
+			data: [
+				{ measureId: measure.id, title: 'Gazette n°1', plannedDate: new Date('2022-01-01'), plannedPrecision: 'SEMESTER', doneOn: new Date('2022-03-01'), weight: 1, position: 0 },
+				{ measureId: measure.id, title: 'Gazette n°2', plannedDate: new Date('2022-07-01'), plannedPrecision: 'SEMESTER', weight: 3, position: 1 }
+			]
+		});
+		const dashboard = await getPlanDashboard(db, DEFAULT_PLAN_SLUG, '2023-01-15');
+		const axis3 = dashboard!.axes[2]!;
+		const summary = axis3.measures.find((m) => m.number === '3.1')!;
+		expect(summary.progress.value).toBe(25);
+		expect(summary.status).toBe('IN_PROGRESS');
+		expect(summary.nextMilestone).toMatchObject({ title: 'Gazette n°2', late: true });
+		expect(summary.lateMilestones).toBe(1);
+		expect(axis3.progress).toEqual({ value: 25, known: 1, unknown: 2 });
+		expect(dashboard!.progress).toEqual({ value: 25, known: 1, unknown: 9 });
+	});
+
+	it('returns null for an unknown plan', async () => {
+		expect(await getPlanDashboard(database.prisma, 'inconnu')).toBeNull();
+	});
+});
+
+describe('measure detail', () => {
+	it('gives description, sub-actions, owners, evidence, indicators and updates newest first', async () => {
+		const detail = await getMeasureDetail(database.prisma, DEFAULT_PLAN_SLUG, '2.2');
+		expect(detail).not.toBeNull();
+		expect(detail!.title).toMatch(/code\.gouv\.fr/);
+		expect(detail!.leadOwner.code).toBe('POLE_LL');
+		expect(detail!.evidence).toHaveLength(6);
+		expect(detail!.indicators[0]?.values.length).toBe(6);
+		const dates = detail!.updates.map((u) => u.date);
+		expect(dates).toEqual([...dates].sort().reverse());
+		const measure12 = await getMeasureDetail(database.prisma, DEFAULT_PLAN_SLUG, '1.2');
+		expect(measure12!.subActions).toHaveLength(4);
+		expect(measure12!.contributors.map((c) => c.code)).toEqual(['POLE_LL']);
+	});
+
+	it('returns null for an unknown measure', async () => {
+		expect(await getMeasureDetail(database.prisma, DEFAULT_PLAN_SLUG, '9.9')).toBeNull();
+	});
+});
