@@ -42,8 +42,8 @@ let glueReady: Promise<void> | undefined;
 
 /**
  * The package's entry point does `import * as wasm from "./schema_engine_bg.wasm"`, which only
- * loads under `node --experimental-wasm-modules` (and never inside Vitest workers). Instantiating
- * the .wasm ourselves against the package's JS glue needs no flag on any Node version.
+ * loads under `node --experimental-wasm-modules`, a flag Vitest workers do not get. Instantiating
+ * the .wasm ourselves against the package's JS glue needs no flag.
  * The glue keeps the instance in module state, hence the once-per-process guard.
  */
 function initGlue(): Promise<void> {
