@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Locale } from '$lib/i18n';
+import type { Actor } from '$lib/server/policies';
 
 declare global {
 	namespace App {
@@ -10,6 +11,10 @@ declare global {
 		interface Locals {
 			requestId: string;
 			locale: Locale;
+			/** The signed-in user (roles and teams loaded), or null. Set by the authenticate hook. */
+			user: (Actor & { email: string; organisation: string | null }) | null;
+			/** The current session, or null. */
+			session: { id: string; expiresAt: Date } | null;
 		}
 	}
 }

@@ -20,6 +20,8 @@ export const init: ServerInit = async () => {
 const context: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
 	event.locals.locale = 'fr';
+	event.locals.user = null;
+	event.locals.session = null;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});

@@ -1,6 +1,23 @@
 import type { Messages } from './fr';
+import { authEn } from './auth';
+import { editingEn } from './editing';
 
 export const en: Messages = {
+	auth: authEn,
+	editing: editingEn,
+	form: {
+		required: 'This field is required.',
+		tooLong: 'This text is too long ({max} characters at most).',
+		invalidUrl: 'Enter a full web address starting with http:// or https://.',
+		invalidDate: 'Enter a valid date, for example 2024-06-30.',
+		invalidNumber: 'Enter a number.',
+		invalidChoice: 'Choose one of the proposed values.',
+		invalidEmail: 'Enter a valid e-mail address, for example name@example.gouv.fr.',
+		errorSummary: 'The form has errors: correct the fields shown.',
+		saved: 'Saved.',
+		save: 'Save',
+		cancel: 'Cancel'
+	},
 	siteName: 'Jalons',
 	siteTagline: 'Public tracking of government action plans',
 	brandTop: 'République<br />Française',

@@ -1,5 +1,23 @@
 // French interface text: the reference. English (en.ts) must have every key.
+import { authFr } from './auth';
+import { editingFr } from './editing';
+
 export const fr = {
+	auth: authFr,
+	editing: editingFr,
+	form: {
+		required: 'Ce champ est obligatoire.',
+		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
+		invalidUrl: 'Saisissez une adresse web complète commençant par http:// ou https://.',
+		invalidDate: 'Saisissez une date valide, par exemple 2024-06-30.',
+		invalidNumber: 'Saisissez un nombre.',
+		invalidChoice: 'Choisissez une des valeurs proposées.',
+		invalidEmail: 'Saisissez une adresse électronique valide, par exemple nom@example.gouv.fr.',
+		errorSummary: 'Le formulaire contient des erreurs : corrigez les champs signalés.',
+		saved: 'Enregistré.',
+		save: 'Enregistrer',
+		cancel: 'Annuler'
+	},
 	siteName: 'Jalons',
 	siteTagline: 'Suivi public des plans d’action de l’État',
 	brandTop: 'République<br />Française',

@@ -1,0 +1,78 @@
+// The one place where access rules live: pure functions of (who acts, on what). Routes and domain
+// functions enforce them; the UI only receives the booleans they compute. Deny by default.
+
+export const ROLES = ['ADMIN', 'EDITOR', 'AMDAC', 'COUNCIL'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A signed-in user as the policies see them. Anonymous visitors are `null`. */
+export interface Actor {
+	id: string;
+	displayName: string;
+	roles: readonly Role[];
+	/** Owner ids of the teams the user belongs to (LABEL, TALENTS…). */
+	teamIds: readonly string[];
+}
+
+export type Viewer = Actor | null;
+
+/** What the policies need to know about a measure: who carries it. */
+export interface MeasureOwnership {
+	leadOwnerId: string;
+	contributorOwnerIds: readonly string[];
+}
+
+export function hasRole(viewer: Viewer, role: Role): boolean {
+	return viewer !== null && viewer.roles.includes(role);
+}
+
+const isAdmin = (viewer: Viewer) => hasRole(viewer, 'ADMIN');
+
+function isOnTeamOf(viewer: Viewer, measure: MeasureOwnership): boolean {
+	if (!viewer) return false;
+	return viewer.teamIds.includes(measure.leadOwnerId) || measure.contributorOwnerIds.some((id) => viewer.teamIds.includes(id));
+}
+
+/** Internal content (drafts, staff names, working notes): any signed-in role. */
+export function canViewInternal(viewer: Viewer): boolean {
+	return viewer !== null && viewer.roles.length > 0;
+}
+
+/** Measure fields, milestones, evidence, indicator values and progress updates of one measure. */
+export function canEditMeasure(viewer: Viewer, measure: MeasureOwnership): boolean {
+	if (isAdmin(viewer)) return true;
+	return hasRole(viewer, 'EDITOR') && isOnTeamOf(viewer, measure);
+}
+
+/** Publishing an update makes it public: same people as editing the measure. */
+export function canPublishUpdate(viewer: Viewer, measure: MeasureOwnership): boolean {
+	return canEditMeasure(viewer, measure);
+}
+
+/** Changing a measure's owners moves it between teams: admins only. */
+export function canChangeMeasureOwners(viewer: Viewer): boolean {
+	return isAdmin(viewer);
+}
+
+export function canManageUsers(viewer: Viewer): boolean {
+	return isAdmin(viewer);
+}
+
+/** Plan settings (title, status, whether staff names are public). */
+export function canManagePlan(viewer: Viewer): boolean {
+	return isAdmin(viewer);
+}
+
+/** Any measure at all: used to show the "edit" entry points in navigation. */
+export function canEditSomething(viewer: Viewer): boolean {
+	return isAdmin(viewer) || (hasRole(viewer, 'EDITOR') && (viewer?.teamIds.length ?? 0) > 0);
+}
+
+/** Booleans the measure page receives: the UI never re-implements a rule. */
+export function measurePermissions(viewer: Viewer, measure: MeasureOwnership) {
+	return {
+		edit: canEditMeasure(viewer, measure),
+		publishUpdate: canPublishUpdate(viewer, measure),
+		changeOwners: canChangeMeasureOwners(viewer),
+		viewInternal: canViewInternal(viewer)
+	};
+}

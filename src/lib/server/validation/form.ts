@@ -1,0 +1,106 @@
+// Parsing of form posts: one strict zod schema per form (unknown fields are refused, so a forged
+// `role=admin` changes nothing), errors translated into the visitor's language, and the values
+// sent back to re-fill the form — never a password.
+import { z } from 'zod';
+import { format, messages, type Locale, type Messages } from '$lib/i18n';
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string | string[]>;
+
+export interface FormFailure {
+	values: FormValues;
+	errors: FieldErrors;
+	/** An error about the whole form (unknown field, conflict…), shown at the top. */
+	formError?: string;
+}
+
+export type ParseResult<T> = { ok: true; data: T } | ({ ok: false } & FormFailure);
+
+const SECRET_FIELD = /password|token|secret/i;
+
+/** Form fields as strings; a field sent several times (checkboxes) becomes an array. */
+export function formValues(formData: FormData): FormValues {
+	const values: FormValues = {};
+	for (const [key, value] of formData.entries()) {
+		if (typeof value !== 'string') continue;
+		const previous = values[key];
+		if (previous === undefined) values[key] = value;
+		else values[key] = Array.isArray(previous) ? [...previous, value] : [previous, value];
+	}
+	return values;
+}
+
+function withoutSecrets(values: FormValues): FormValues {
+	return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELD.test(key)));
+}
+
+/** Looks a message key such as "form.invalidUrl" or "auth.passwordTooShort" up in the catalogue. */
+function lookup(t: Messages, key: string): string | null {
+	let node: unknown = t;
+	for (const part of key.split('.')) {
+		if (typeof node !== 'object' || node === null || !(part in node)) return null;
+		node = (node as Record<string, unknown>)[part];
+	}
+	return typeof node === 'string' ? node : null;
+}
+
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+	const t = messages(locale);
+	const custom = lookup(t, issue.message);
+	if (custom) return 'maximum' in issue ? format(custom, { max: String(issue.maximum) }) : custom;
+	switch (issue.code) {
+		case 'too_small':
+			return t.form.required;
+		case 'too_big':
+			return format(t.form.tooLong, { max: String(issue.maximum) });
+		case 'invalid_format':
+			return issue.format === 'email' ? t.form.invalidEmail : issue.format === 'url' ? t.form.invalidUrl : t.form.invalidDate;
+		case 'invalid_value':
+			return t.form.invalidChoice;
+		case 'invalid_type':
+			return issue.expected === 'number' ? t.form.invalidNumber : t.form.required;
+		default:
+			return t.form.errorSummary;
+	}
+}
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, locale: Locale): ParseResult<z.output<S>> {
+	const values = formValues(formData);
+	const result = schema.safeParse(values);
+	if (result.success) return { ok: true, data: result.data };
+	const errors: FieldErrors = {};
+	let formError: string | undefined;
+	for (const issue of result.error.issues) {
+		if (issue.code === 'unrecognized_keys') {
+			formError = messages(locale).form.errorSummary;
+			continue;
+		}
+		const field = String(issue.path[0] ?? '');
+		if (!field) formError ??= issueMessage(issue, locale);
+		else errors[field] ??= issueMessage(issue, locale);
+	}
+	return { ok: false, values: withoutSecrets(values), errors, formError: formError ?? messages(locale).form.errorSummary };
+}
+
+// Building blocks for form schemas. Empty inputs arrive as "" and mean "nothing".
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max)
+		.transform((v) => (v === '' ? null : v));
+export const httpUrl = z
+	.string()
+	.trim()
+	.max(2000)
+	.pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'form.invalidUrl' }));
+export const isoDay = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'form.invalidDate' })
+	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+		error: 'form.invalidDate'
+	});
+export const optionalIsoDay = z.union([z.literal('').transform(() => null), isoDay]);
+export const version = z.coerce.number().int().min(1);
