@@ -1,10 +1,12 @@
 import type { Messages } from './fr';
 import { authEn } from './auth';
 import { editingEn } from './editing';
+import { opendataEn } from './opendata';
 
 export const en: Messages = {
 	auth: authEn,
 	editing: editingEn,
+	opendata: opendataEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

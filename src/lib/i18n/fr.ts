@@ -1,10 +1,12 @@
 // French interface text: the reference. English (en.ts) must have every key.
 import { authFr } from './auth';
 import { editingFr } from './editing';
+import { opendataFr } from './opendata';
 
 export const fr = {
 	auth: authFr,
 	editing: editingFr,
+	opendata: opendataFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
