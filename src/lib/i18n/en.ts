@@ -34,6 +34,7 @@ export const en: Messages = {
 	sourceCode: 'Source code',
 	accessibility: 'Accessibility: not compliant',
 	legalNotice: 'Legal notice',
+	methodology: 'Methodology',
 	personalData: 'Personal data',
 
 	status: {
@@ -63,6 +64,15 @@ export const en: Messages = {
 	quarter: 'Q{n} {year}',
 	semester: 'H{n} {year}',
 
+	charts: {
+		title: 'In charts',
+		measures: 'Measures',
+		axis: 'Axis',
+		progressByAxis: 'Progress by axis',
+		statusSummary: '{total} measures: {details}.',
+		progressSummary: 'Average progress of the measures with a reported figure, for {known} of {total} axes.',
+		noProgress: 'No axis has a measure with reported progress: there is nothing to draw.'
+	},
 	dashboard: {
 		archived: 'Archived plan',
 		adoptedOn: 'Adopted on {date}',
@@ -71,6 +81,7 @@ export const en: Messages = {
 		unknownCount: '{unknown} of {total} measure(s) have no reported progress: they are left out of the average.',
 		allUnknown: 'None of the {total} measures has a progress figure given by a source.',
 		howComputed: 'How is this computed?',
+		methodology: 'Read the methodology',
 		howComputedPlan:
 			'The plan’s progress is the average of its measures’ progress; an axis’s, the average of its measures. A measure whose progress is unknown is not counted as 0: it is left out, and the number left out is shown.',
 		measuresByStatus: 'Measures by status',

@@ -34,6 +34,7 @@ export const fr = {
 	sourceCode: 'Code source',
 	accessibility: 'Accessibilité : non conforme',
 	legalNotice: 'Mentions légales',
+	methodology: 'Méthodologie',
 	personalData: 'Données personnelles',
 
 	status: {
@@ -67,6 +68,15 @@ export const fr = {
 	quarter: 'T{n} {year}',
 	semester: 'S{n} {year}',
 
+	charts: {
+		title: 'En graphiques',
+		measures: 'Mesures',
+		axis: 'Axe',
+		progressByAxis: 'Avancement par axe',
+		statusSummary: '{total} mesures : {details}.',
+		progressSummary: 'Avancement moyen des mesures renseignées, pour {known} axe(s) sur {total}.',
+		noProgress: 'Aucun axe n’a de mesure dont l’avancement est renseigné : il n’y a rien à représenter.'
+	},
 	dashboard: {
 		archived: 'Plan archivé',
 		adoptedOn: 'Adopté le {date}',
@@ -75,6 +85,7 @@ export const fr = {
 		unknownCount: '{unknown} mesure(s) sur {total} sans avancement renseigné : elles ne comptent pas dans la moyenne.',
 		allUnknown: 'Aucune des {total} mesures n’a d’avancement renseigné par une source.',
 		howComputed: 'Comment est-ce calculé ?',
+		methodology: 'Lire la méthodologie',
 		howComputedPlan:
 			'L’avancement du plan est la moyenne de l’avancement de ses mesures ; celui d’un axe, la moyenne de ses mesures. Une mesure dont l’avancement est inconnu n’est pas comptée comme 0 : elle est écartée, et le nombre de mesures écartées est indiqué.',
 		measuresByStatus: 'Mesures par statut',
