@@ -24,16 +24,16 @@ async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): P
 	}
 }
 
-export async function freshDatabase(): Promise<TestDatabase> {
+export async function freshDatabase(options: { onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
 	const serverUrl = process.env.DATABASE_URL;
 	if (!serverUrl) {
-		const database = await openMigratedDatabase({ dataDir: 'memory://' });
+		const database = await openMigratedDatabase({ dataDir: 'memory://', onQuery: options.onQuery });
 		return { ...database, name: 'memory' };
 	}
 	// Identifiers cannot be bound as parameters; this one is built from hex digits only.
 	const name = `jalons_test_${randomBytes(6).toString('hex')}`;
 	await admin(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-	const database = await openMigratedDatabase({ url: withDatabase(serverUrl, name), poolSize: 4 });
+	const database = await openMigratedDatabase({ url: withDatabase(serverUrl, name), poolSize: 4, onQuery: options.onQuery });
 	return {
 		...database,
 		name,

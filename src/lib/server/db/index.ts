@@ -26,6 +26,15 @@ export interface DatabaseOptions {
 	/** PGlite data folder; `memory://` for a throwaway in-memory database (tests). */
 	dataDir?: string;
 	poolSize?: number;
+	/** Calls this for every SQL statement Prisma sends (query-count tests and benchmarks). */
+	onQuery?: (sql: string) => void;
+}
+
+function createClient(adapter: ConstructorParameters<typeof PrismaClient>[0]['adapter'], onQuery?: (sql: string) => void): PrismaClient {
+	if (!onQuery) return new PrismaClient({ adapter });
+	const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+	(client as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));
+	return client;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -42,7 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
 		// An idle client losing its connection (database restart) must not crash the process.
 		pool.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'pg pool error', error: error.message })));
-		const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+		const prisma = createClient(new PrismaPg(pool), options.onQuery);
 		return {
 			prisma,
 			runner: pgRunner(pool),
@@ -56,7 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	const dataDir = options.dataDir ?? 'memory://';
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const lite = await PGlite.create(dataDir);
-	const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+	const prisma = createClient(new PrismaPGlite(lite), options.onQuery);
 	return {
 		prisma,
 		runner: pgliteRunner(lite),
