@@ -49,3 +49,31 @@ test('the accessibility statement is linked from the footer', async ({ page }) =
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Déclaration d’accessibilité');
 	await expectNoAxeViolations(page);
 });
+
+test('health and readiness endpoints answer for load balancers', async ({ request }) => {
+	const health = await request.get('/healthz');
+	expect(health.status()).toBe(200);
+	expect(await health.json()).toEqual({ status: 'ok' });
+	const ready = await request.get('/readyz');
+	expect(ready.status()).toBe(200);
+	expect(await ready.json()).toEqual({ status: 'ready' });
+});
+
+test('sitemap and robots list the public pages', async ({ request }) => {
+	const sitemap = await request.get('/sitemap.xml');
+	expect(sitemap.headers()['content-type']).toContain('application/xml');
+	const body = await sitemap.text();
+	expect(body).toContain('/plans/plan-action-logiciels-libres-et-communs-numeriques/mesures/3.3</loc>');
+	expect((await (await request.get('/robots.txt')).text())).toContain('Sitemap: ');
+});
+
+test('security headers are sent on pages and on 404s', async ({ request }) => {
+	for (const path of ['/', '/nexiste-pas', '/healthz']) {
+		const response = await request.get(path);
+		const headers = response.headers();
+		expect(headers['x-content-type-options'], path).toBe('nosniff');
+		expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+		expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+		expect(headers['content-security-policy'], path).not.toMatch(/script-src[^;]*unsafe-inline/);
+	}
+});

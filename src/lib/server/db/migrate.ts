@@ -168,3 +168,8 @@ export async function applyMigrations(
 		appliedNow.push(name);
 	}
 }
+
+/** Names of the migrations on disk, in order: what a fully migrated database has applied. */
+export async function listMigrationNames(dir = defaultMigrationsDir()): Promise<string[]> {
+	return (await readMigrationFiles(dir)).map((file) => file.name);
+}
