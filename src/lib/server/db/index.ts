@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { applyMigrations } from './migrate';
 import { pgRunner, pgliteRunner, type SqlRunner } from './sql-runner';
 
@@ -30,7 +31,7 @@ export interface DatabaseOptions {
 	onQuery?: (sql: string) => void;
 }
 
-function createClient(adapter: ConstructorParameters<typeof PrismaClient>[0]['adapter'], onQuery?: (sql: string) => void): PrismaClient {
+function createClient(adapter: SqlDriverAdapterFactory, onQuery?: (sql: string) => void): PrismaClient {
 	if (!onQuery) return new PrismaClient({ adapter });
 	const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
 	(client as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));
