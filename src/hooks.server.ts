@@ -5,6 +5,7 @@ import { messages } from '$lib/i18n';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { log, logError } from '$lib/server/log';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/instance';
+import { authenticate } from '$lib/server/auth/handle';
 
 export const init: ServerInit = async () => {
 	// Migrate (and seed the embedded default) before the first request. A database that is down
@@ -29,7 +30,7 @@ const context: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(context, securityHeaders);
+export const handle = sequence(context, authenticate, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();

@@ -2,6 +2,7 @@
 // default (or with JALONS_SEED_ON_START=true) it also seeds the real plan when the database is empty.
 import { openMigratedDatabase, optionsFromEnv, type Database, type Db } from './index';
 import { seedDefaultPlan } from '../seed';
+import { ensureDemoAccounts } from '../auth/demo-accounts';
 
 let opening: Promise<Database> | undefined;
 
@@ -14,10 +15,12 @@ function shouldSeed(database: Database): boolean {
 
 export function appDatabase(): Promise<Database> {
 	opening ??= openMigratedDatabase(optionsFromEnv(), async (database) => {
-		if (!shouldSeed(database)) return;
-		if ((await database.prisma.plan.count()) > 0) return;
-		const { created } = await seedDefaultPlan(database.prisma);
-		console.log(JSON.stringify({ level: 'info', msg: 'seeded the default plan', created }));
+		if (shouldSeed(database) && (await database.prisma.plan.count()) === 0) {
+			const { created } = await seedDefaultPlan(database.prisma);
+			console.log(JSON.stringify({ level: 'info', msg: 'seeded the default plan', created }));
+		}
+		// Demo accounts only on the embedded database: never on a configured PostgreSQL.
+		if (database.kind === 'embedded') await ensureDemoAccounts(database.prisma);
 	}).catch((error: unknown) => {
 		// Forget the failure so that the next request tries again (the database may come back).
 		opening = undefined;

@@ -1,0 +1,129 @@
+// Sessions as the Lucia guide teaches, without the (deprecated) lucia package: a random token lives
+// in the cookie, the database keys the session by the token's SHA-256, the expiry slides by 30 days
+// when less than half is left, and an absolute limit bounds how long a stolen cookie can be kept alive.
+import type { Cookies } from '@sveltejs/kit';
+import type { Db } from '../db';
+import type { Prisma } from '../db/generated/client';
+import type { Role } from '../policies';
+import { generateToken, hashToken } from './tokens';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 30 * DAY;
+export const SESSION_ABSOLUTE_MS = 90 * DAY;
+/** lastSeenAt is written at most this often, so that browsing does not write on every request. */
+const LAST_SEEN_GRANULARITY_MS = 60 * 60 * 1000;
+
+type DbOrTx = Db | Prisma.TransactionClient;
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	displayName: string;
+	organisation: string | null;
+	roles: Role[];
+	teamIds: string[];
+}
+
+export interface ValidSession {
+	id: string;
+	userId: string;
+	expiresAt: Date;
+	absoluteExpiresAt: Date;
+	/** True when the expiry moved: the cookie must be sent again with the new date. */
+	refreshed: boolean;
+}
+
+export interface SessionMeta {
+	userAgent?: string | null;
+	ipAddress?: string | null;
+}
+
+export async function createSession(db: DbOrTx, userId: string, meta: SessionMeta = {}, now = new Date()) {
+	const token = generateToken();
+	const session = await db.session.create({
+		data: {
+			id: hashToken(token),
+			userId,
+			createdAt: now,
+			lastSeenAt: now,
+			expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+			absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+			userAgent: meta.userAgent?.slice(0, 400) ?? null,
+			ipAddress: meta.ipAddress?.slice(0, 64) ?? null
+		}
+	});
+	return { token, session };
+}
+
+/** The session and its user, or null (unknown, expired, or user disabled: the row is then deleted). */
+export async function validateSessionToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
+	const id = hashToken(token);
+	const row = await db.session.findUnique({
+		where: { id },
+		include: { user: { include: { teams: { select: { ownerId: true } } } } }
+	});
+	if (!row) return null;
+	const t = now.getTime();
+	if (t >= row.expiresAt.getTime() || t >= row.absoluteExpiresAt.getTime() || row.user.disabledAt) {
+		await db.session.deleteMany({ where: { id } });
+		return null;
+	}
+	let expiresAt = row.expiresAt;
+	const slide = t >= expiresAt.getTime() - SESSION_IDLE_MS / 2;
+	const touch = t - row.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS;
+	if (slide) expiresAt = new Date(Math.min(t + SESSION_IDLE_MS, row.absoluteExpiresAt.getTime()));
+	const refreshed = expiresAt.getTime() !== row.expiresAt.getTime();
+	if (refreshed || touch) {
+		await db.session.updateMany({ where: { id }, data: { expiresAt, lastSeenAt: now } });
+	}
+	const { user } = row;
+	return {
+		session: { id, userId: row.userId, expiresAt, absoluteExpiresAt: row.absoluteExpiresAt, refreshed },
+		user: {
+			id: user.id,
+			email: user.email,
+			displayName: user.displayName,
+			organisation: user.organisation,
+			roles: user.roles,
+			teamIds: user.teams.map((team) => team.ownerId)
+		}
+	};
+}
+
+export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
+	await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Ends every session of a user (password change, disable), except `keepId` when given. */
+export async function invalidateUserSessions(db: DbOrTx, userId: string, keepId?: string): Promise<number> {
+	const { count } = await db.session.deleteMany({ where: { userId, ...(keepId ? { id: { not: keepId } } : {}) } });
+	return count;
+}
+
+// Cookies. HTTPS gets the __Host- prefix (the browser then insists on Secure, Path=/ and no Domain).
+// Plain http is only for local runs: a production server on http outside loopback still marks the
+// cookie Secure, so that it is never sent in clear (logging in then fails, which is the safe side).
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function cookieSecurity(url: URL): { name: string; secure: boolean } {
+	const secure = url.protocol === 'https:' || (process.env.NODE_ENV === 'production' && !LOCAL_HOSTS.has(url.hostname));
+	return { name: secure && url.protocol === 'https:' ? '__Host-jalons_session' : 'jalons_session', secure };
+}
+
+export function readSessionCookie(cookies: Cookies, url: URL): string | undefined {
+	return cookies.get(cookieSecurity(url).name);
+}
+
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
+	const { name, secure } = cookieSecurity(url);
+	cookies.set(name, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+}
+
+export function deleteSessionCookie(cookies: Cookies, url: URL): void {
+	const { name, secure } = cookieSecurity(url);
+	cookies.delete(name, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}

@@ -1,0 +1,95 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { messages } from '$lib/i18n';
+import { requestDb } from '$lib/server/db/request';
+import { formValues, parseForm } from '$lib/server/validation/form';
+import { requireAllowed } from '$lib/server/auth/guards';
+import { canManageUsers, ROLES } from '$lib/server/policies';
+import { noFields, updateUserSchema } from '$lib/server/auth/schemas';
+import { errorFromDomain, failFromDomain, invalid } from '$lib/server/auth/action-errors';
+import { resetMail, resetPath } from '$lib/server/auth/links';
+import { deliverLink } from '$lib/server/mail';
+import { getUserForAdmin, listTeams, sendPasswordResetByAdmin, setUserDisabled, updateUser } from '$lib/server/domain/users';
+
+/** Checks the admin first (so that nobody learns which ids exist), then the id's shape. */
+function target(event: RequestEvent) {
+	const admin = requireAllowed(canManageUsers, event);
+	if (!/^[a-z0-9]{1,40}$/.test(event.params.id)) error(404, messages(event.locals.locale).notFound.title);
+	return { admin, userId: event.params.id };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { admin, userId } = target(event);
+	const db = await requestDb();
+	const user = await getUserForAdmin(db, admin, userId).catch(errorFromDomain);
+	return {
+		user: {
+			id: user.id,
+			email: user.email,
+			displayName: user.displayName,
+			organisation: user.organisation,
+			roles: user.roles,
+			teamIds: user.teamIds,
+			sessions: user.sessions,
+			disabledAt: user.disabledAt?.toISOString() ?? null
+		},
+		isSelf: user.id === admin.id,
+		teams: await listTeams(db),
+		roles: ROLES
+	};
+};
+
+async function noFieldsSent(event: RequestEvent) {
+	return parseForm(noFields, await event.request.formData(), event.locals.locale);
+}
+
+export const actions: Actions = {
+	update: async (event) => {
+		const { admin, userId } = target(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(updateUserSchema, formData, event.locals.locale);
+		if (!parsed.ok) return invalid(parsed);
+		try {
+			await updateUser(await requestDb(), admin, userId, parsed.data);
+		} catch (cause) {
+			return failFromDomain(cause, formValues(formData));
+		}
+		return { saved: true };
+	},
+	disable: async (event) => {
+		const { admin, userId } = target(event);
+		const parsed = await noFieldsSent(event);
+		if (!parsed.ok) return invalid(parsed);
+		try {
+			await setUserDisabled(await requestDb(), admin, userId, true);
+		} catch (cause) {
+			return failFromDomain(cause);
+		}
+		return { disabled: true };
+	},
+	enable: async (event) => {
+		const { admin, userId } = target(event);
+		const parsed = await noFieldsSent(event);
+		if (!parsed.ok) return invalid(parsed);
+		try {
+			await setUserDisabled(await requestDb(), admin, userId, false);
+		} catch (cause) {
+			return failFromDomain(cause);
+		}
+		return { enabled: true };
+	},
+	sendReset: async (event) => {
+		const { admin, userId } = target(event);
+		const parsed = await noFieldsSent(event);
+		if (!parsed.ok) return invalid(parsed);
+		let reset;
+		try {
+			reset = await sendPasswordResetByAdmin(await requestDb(), admin, userId);
+		} catch (cause) {
+			return failFromDomain(cause);
+		}
+		const link = `${event.url.origin}${resetPath(reset.token)}`;
+		const { delivered } = await deliverLink(resetMail(event.locals.locale, { email: reset.email, name: reset.displayName }, link, reset.expiresAt), link);
+		return { reset: { email: reset.email, link: delivered ? null : link, expiresAt: reset.expiresAt.toISOString() } };
+	}
+};

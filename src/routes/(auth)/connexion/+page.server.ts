@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { messages } from '$lib/i18n';
+import { requestDb } from '$lib/server/db/request';
+import { parseForm } from '$lib/server/validation/form';
+import { loginSchema } from '$lib/server/auth/schemas';
+import { attemptLogin } from '$lib/server/auth/login';
+import { safeRedirectTarget } from '$lib/server/auth/redirect';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { invalid, throttledFailure } from '$lib/server/auth/action-errors';
+
+/** Which notice to show, from a fixed list: the query string never puts text on the page. */
+const NOTICES = { deconnexion: 'loggedOut', motdepasse: 'passwordSet' } as const;
+
+const echoTarget = (raw: unknown) => (typeof raw === 'string' && raw ? safeRedirectTarget(raw) : '');
+
+export const load: PageServerLoad = ({ url, locals }) => {
+	const raw = url.searchParams.get('redirectTo');
+	const notice = url.searchParams.get('etat');
+	return {
+		redirectTo: raw ? safeRedirectTarget(raw) : null,
+		notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
+		signedInAs: locals.user?.displayName ?? null
+	};
+};
+
+export const actions: Actions = {
+	login: async (event) => {
+		const { request, locals, cookies, url } = event;
+		const parsed = parseForm(loginSchema, await request.formData(), locals.locale);
+		if (!parsed.ok) return invalid({ ...parsed, values: { ...parsed.values, redirectTo: echoTarget(parsed.values.redirectTo) } });
+		const { email, password, redirectTo } = parsed.data;
+		const values = { email, redirectTo: echoTarget(redirectTo) };
+		const result = await attemptLogin(await requestDb(), {
+			email,
+			password,
+			ipAddress: event.getClientAddress(),
+			userAgent: request.headers.get('user-agent'),
+			previousSessionId: locals.session?.id
+		});
+		if (!result.ok && result.reason === 'throttled') return throttledFailure(result.retryAfterSeconds, values);
+		if (!result.ok) return invalid({ values, formError: messages(locals.locale).auth.login.invalid });
+		setSessionCookie(cookies, url, result.token, result.expiresAt);
+		redirect(303, safeRedirectTarget(redirectTo));
+	}
+};

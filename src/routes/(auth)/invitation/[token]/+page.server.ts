@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requestDb } from '$lib/server/db/request';
+import { parseForm } from '$lib/server/validation/form';
+import { setPasswordSchema } from '$lib/server/auth/schemas';
+import { failFromDomain, invalid } from '$lib/server/auth/action-errors';
+import { acceptInvitation, findUsableToken } from '$lib/server/domain/users';
+
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+	setHeaders({ 'Cache-Control': 'no-store' });
+	const found = await findUsableToken(await requestDb(), 'INVITATION', params.token);
+	return { invitation: found ? { email: found.email, displayName: found.displayName } : null };
+};
+
+export const actions: Actions = {
+	setPassword: async (event) => {
+		const parsed = parseForm(setPasswordSchema, await event.request.formData(), event.locals.locale);
+		if (!parsed.ok) return invalid(parsed);
+		try {
+			await acceptInvitation(await requestDb(), event.params.token, parsed.data.password, event.getClientAddress());
+		} catch (cause) {
+			return failFromDomain(cause);
+		}
+		redirect(303, '/connexion?etat=motdepasse');
+	}
+};
