@@ -76,3 +76,16 @@ export function measurePermissions(viewer: Viewer, measure: MeasureOwnership) {
 		viewInternal: canViewInternal(viewer)
 	};
 }
+
+/** Drafts and other unpublished work of a measure: every signed-in role reads internal content. */
+export function canViewDrafts(viewer: Viewer): boolean {
+	return canViewInternal(viewer);
+}
+
+/**
+ * Names of the staff who made a change. The public sees them only when the plan says so; staff
+ * always see who did what.
+ */
+export function canSeeStaffNames(viewer: Viewer, plan: { showStaffNames: boolean }): boolean {
+	return plan.showStaffNames || canViewInternal(viewer);
+}

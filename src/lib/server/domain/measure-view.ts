@@ -3,6 +3,8 @@ import type { Db } from '../db';
 import { measureProgress, indicatorProgress, type Progress } from '../../domain/progress';
 import { isLate, toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
 import type { Confidence, EvidenceKind, IndicatorDirection } from '../db/generated/enums';
+import type { MeasureOwnership } from '../policies';
+import { DRAFT_ENTITY } from './editing';
 import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from './plan-view';
 
 export interface MilestoneView {
@@ -14,6 +16,8 @@ export interface MilestoneView {
 	doneOn: string | null;
 	weight: number;
 	late: boolean;
+	/** Earlier planned dates, oldest first: a re-planned milestone says so publicly. */
+	replans: { previous: PreciseDate | null; at: string; reason: string }[];
 }
 
 export interface EvidenceView {
@@ -50,6 +54,8 @@ export interface UpdateView {
 }
 
 export interface MeasureDetail {
+	/** What the policies need (who carries the measure); the page only receives the booleans. */
+	ownership: MeasureOwnership;
 	plan: Pick<PlanHeader, 'slug' | 'title' | 'status' | 'archivedOn' | 'archiveNote'>;
 	axis: { number: number; title: string };
 	id: string;
@@ -95,15 +101,15 @@ export async function getMeasureDetail(
 			plan: { select: { slug: true, title: true, status: true, archivedOn: true, archiveNote: true } },
 			axis: { select: { number: true, title: true } },
 			leadOwner: { select: { code: true, name: true, description: true } },
-			contributors: { include: { owner: { select: { code: true, name: true } } } },
-			milestones: { orderBy: [{ position: 'asc' }] },
+			contributors: { include: { owner: { select: { id: true, code: true, name: true } } } },
+			milestones: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], include: { replans: { orderBy: { at: 'asc' } } } },
 			evidenceLinks: { orderBy: [{ position: 'asc' }], include: { milestone: { select: { title: true } } } },
 			indicators: { orderBy: { position: 'asc' }, include: { values: { orderBy: { date: 'asc' } } } },
 			progressUpdates: { where: { publishedAt: { not: null } }, orderBy: [{ date: 'desc' }, { createdAt: 'desc' }] }
 		}
 	});
 	if (!measure) return null;
-	const lastEvent = await db.auditEvent.findFirst({ where: { measureId: measure.id }, orderBy: { at: 'desc' }, select: { at: true } });
+	const lastEvent = await db.auditEvent.findFirst({ where: { measureId: measure.id, entityType: { not: DRAFT_ENTITY } }, orderBy: { at: 'desc' }, select: { at: true } });
 
 	const indicators: IndicatorView[] = measure.indicators.map((i) => {
 		const latest = i.values.at(-1);
@@ -140,6 +146,7 @@ export async function getMeasureDetail(
 	const plannedEnd = precise(measure.plannedEnd, measure.plannedEndPrecision);
 
 	return {
+		ownership: { leadOwnerId: measure.leadOwnerId, contributorOwnerIds: measure.contributors.map((c) => c.ownerId) },
 		plan: { ...measure.plan, archivedOn: day(measure.plan.archivedOn) },
 		axis: measure.axis,
 		id: measure.id,
@@ -157,7 +164,7 @@ export async function getMeasureDetail(
 		plannedEnd,
 		endLate: measure.status !== 'DONE' && measure.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
 		leadOwner: measure.leadOwner,
-		contributors: measure.contributors.map((c) => c.owner),
+		contributors: measure.contributors.map((c) => ({ code: c.owner.code, name: c.owner.name })),
 		milestones: measure.milestones.map((m) => {
 			const due = milestoneDue(m);
 			return {
@@ -168,7 +175,8 @@ export async function getMeasureDetail(
 				forecast: day(m.forecastDate),
 				doneOn: day(m.doneOn),
 				weight: m.weight,
-				late: isLate(due, day(m.doneOn), today)
+				late: isLate(due, day(m.doneOn), today),
+				replans: m.replans.map((r) => ({ previous: precise(r.previousDate, r.previousPrecision), at: r.at.toISOString(), reason: r.reason }))
 			};
 		}),
 		evidence: measure.evidenceLinks.map((e) => ({

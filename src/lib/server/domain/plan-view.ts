@@ -5,6 +5,7 @@ import { measureProgress, rollUp, type Progress, type RollUp } from '../../domai
 import { daysUntilEnd, isLate, toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
 import type { Confidence } from '../db/generated/enums';
 import { STATUS_KEYS, type StatusKey } from '../../domain/status';
+import { DRAFT_ENTITY } from './editing';
 
 export { STATUS_KEYS, type StatusKey };
 
@@ -169,7 +170,7 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 			take: 5,
 			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measureId: true }
 		}),
-		db.auditEvent.findFirst({ where: { planId: plan.id }, orderBy: { at: 'desc' }, select: { at: true } })
+		db.auditEvent.findFirst({ where: { planId: plan.id, entityType: { not: DRAFT_ENTITY } }, orderBy: { at: 'desc' }, select: { at: true } })
 	]);
 
 	const summaries = new Map<string, MeasureSummary[]>();

@@ -4,6 +4,7 @@ import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { getMeasureDetail } from '$lib/server/domain/measure-view';
 import { messages } from '$lib/i18n';
+import { measurePermissions } from '$lib/server/policies';
 
 const params = z.object({
 	slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
@@ -15,5 +16,7 @@ export const load: PageServerLoad = async ({ params: raw, locals }) => {
 	if (!parsed.success) error(404, messages(locals.locale).notFound.title);
 	const measure = await getMeasureDetail(await requestDb(), parsed.data.slug, parsed.data.numero);
 	if (!measure) error(404, messages(locals.locale).notFound.title);
-	return { measure };
+	const { ownership, ...detail } = measure;
+	// The page receives booleans only; with no one signed in they are all false.
+	return { measure: detail, can: measurePermissions(locals.user, ownership) };
 };

@@ -1,0 +1,15 @@
+// Form adding a dated, sourced value to an indicator.
+import { z } from 'zod';
+import { httpUrl, optionalText, type FormValues } from './form';
+import { decimal, factDate, id } from './editing-fields';
+
+export const addIndicatorValueForm = z.strictObject({
+	indicatorId: id,
+	date: factDate,
+	value: decimal,
+	qualifier: optionalText(100),
+	sourceUrl: httpUrl,
+	note: optionalText(2000)
+});
+
+export const newIndicatorValueValues = (indicatorId: string): FormValues => ({ indicatorId, date: '', value: '', qualifier: '', sourceUrl: '', note: '' });

@@ -1,0 +1,27 @@
+// Forms of the milestones page. Every form on an existing milestone carries its id and version.
+import { z } from 'zod';
+import { isoDay, optionalText, text, type FormValues } from './form';
+import { id, optionalPreciseDate, orEmpty, preciseDate, preciseDateInput, version, weight } from './editing-fields';
+import type { MilestoneEditView } from '../domain/milestones';
+
+const fields = { title: text(300), description: optionalText(2000), weight };
+const target = { milestoneId: id, version };
+
+export const addMilestoneForm = z.strictObject({ ...fields, planned: optionalPreciseDate });
+export const updateMilestoneForm = z.strictObject({ ...target, ...fields });
+export const moveMilestoneForm = z.strictObject({ ...target, direction: z.enum(['up', 'down']) });
+export const completeMilestoneForm = z.strictObject({ ...target, doneOn: isoDay });
+export const reopenMilestoneForm = z.strictObject(target);
+export const replanMilestoneForm = z.strictObject({ ...target, planned: preciseDate, reason: text(1000) });
+
+export const newMilestoneValues = (): FormValues => ({ title: '', description: '', planned: '', weight: '1' });
+
+export function milestoneValues(m: Pick<MilestoneEditView, 'title' | 'description' | 'weight' | 'version'> & { planned?: MilestoneEditView['planned'] }): FormValues {
+	return {
+		version: String(m.version),
+		title: m.title,
+		description: orEmpty(m.description),
+		weight: String(m.weight),
+		...(m.planned !== undefined ? { planned: preciseDateInput(m.planned) } : {})
+	};
+}

@@ -1,0 +1,37 @@
+import type { Actions, PageServerLoad } from './$types';
+import { canChangeMeasureOwners } from '$lib/server/policies';
+import { getMeasureForEdit, updateMeasure, type MeasureFields, type MeasureOwners } from '$lib/server/domain/measure-edit';
+import { updateMeasureOwners } from '$lib/server/domain/measure-owners';
+import { measureForm, measureValues, ownersForm, ownersValues } from '$lib/server/validation/measure';
+import { editAction, editGuard } from './editing.server';
+
+export const load: PageServerLoad = async (event) => {
+	const { db, user, ref } = await editGuard(event);
+	const model = await getMeasureForEdit(db, user, ref.id);
+	return {
+		measure: measureValues({ ...model.fields, version: model.version }),
+		owners: ownersValues({ ...model.owners, version: model.version }),
+		ownerOptions: model.allOwners,
+		can: { changeOwners: canChangeMeasureOwners(user) }
+	};
+};
+
+export const actions: Actions = {
+	updateMeasure: (event) =>
+		editAction(event, {
+			formId: 'measure',
+			schema: measureForm,
+			run: (ctx, data) => updateMeasure(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
+			stored: (current: MeasureFields & { version: number }) => measureValues(current),
+			done: (r) => [r.changed ? 'measure' : 'unchanged']
+		}),
+	updateOwners: (event) =>
+		editAction(event, {
+			formId: 'owners',
+			allowed: (user) => canChangeMeasureOwners(user),
+			schema: ownersForm,
+			run: (ctx, data) => updateMeasureOwners(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
+			stored: (current: MeasureOwners & { version: number }) => ownersValues(current),
+			done: (r) => [r.changed ? 'owners' : 'unchanged', 'porteurs']
+		})
+};

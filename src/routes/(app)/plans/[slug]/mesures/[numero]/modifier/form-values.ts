@@ -1,0 +1,26 @@
+// Reading a form's values (what was typed, or what is stored) in components.
+import type { FormValues } from '$lib/server/validation/form';
+
+export interface Failure {
+	formId: string;
+	values: FormValues;
+	errors: Record<string, string>;
+	formError?: string;
+	conflict?: FormValues;
+}
+
+/** The failure of this form, if the last post was this form's and failed. */
+export function failureOf(form: unknown, formId: string): Failure | null {
+	const candidate = form as Partial<Failure> | null | undefined;
+	return candidate && candidate.formId === formId && candidate.values ? (candidate as Failure) : null;
+}
+
+export function text(values: FormValues, key: string): string {
+	const value = values[key];
+	return Array.isArray(value) ? value.join('\n') : (value ?? '');
+}
+
+export function list(values: FormValues, key: string): string[] {
+	const value = values[key];
+	return Array.isArray(value) ? value : value ? [value] : [];
+}

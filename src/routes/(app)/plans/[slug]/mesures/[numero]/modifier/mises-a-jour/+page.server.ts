@@ -1,0 +1,43 @@
+import type { Actions, PageServerLoad } from './$types';
+import { listUpdatesForEdit, publishUpdate, removeUpdateDraft, saveUpdateDraft, type UpdateEditView } from '$lib/server/domain/progress-updates';
+import { draftValues, newDraftValues, publishUpdateForm, removeDraftForm, saveDraftForm } from '$lib/server/validation/progress-update';
+import { todayIso } from '$lib/domain/dates';
+import { editAction, editGuard } from '../editing.server';
+
+export const load: PageServerLoad = async (event) => {
+	const { db, user, ref } = await editGuard(event);
+	const { drafts, published } = await listUpdatesForEdit(db, user, ref.id);
+	return { newDraft: newDraftValues(todayIso()), drafts: drafts.map((u) => ({ ...u, values: draftValues(u) })), published };
+};
+
+/** A new draft's form is "newDraft"; an existing draft's forms carry its id. */
+const on = (verb: string) => (formData: FormData) => {
+	const id = String(formData.get('updateId') ?? '');
+	return id ? `${verb}:${id}` : 'newDraft';
+};
+
+export const actions: Actions = {
+	saveUpdateDraft: (event) =>
+		editAction(event, {
+			formId: on('edit'),
+			schema: saveDraftForm,
+			run: (ctx, data) => saveUpdateDraft(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
+			stored: (current: UpdateEditView & { precise: { start: string; precision: UpdateEditView['precision'] } }) =>
+				draftValues({ ...current, date: current.precise.start, precision: current.precise.precision }),
+			done: (r) => [r.changed ? 'draftSaved' : 'unchanged', `mise-a-jour-${r.id}`]
+		}),
+	publishUpdate: (event) =>
+		editAction(event, {
+			formId: on('publish'),
+			schema: publishUpdateForm,
+			run: (ctx, data) => publishUpdate(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
+			done: () => ['updatePublished', 'publiees']
+		}),
+	removeUpdateDraft: (event) =>
+		editAction(event, {
+			formId: on('remove'),
+			schema: removeDraftForm,
+			run: (ctx, data) => removeUpdateDraft(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
+			done: () => ['draftRemoved', 'brouillons']
+		})
+};

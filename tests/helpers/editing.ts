@@ -1,0 +1,48 @@
+// Actors for editing tests, built from the seeded owners, and a snapshot of row counts to prove that
+// a refused write wrote nothing.
+import type { Db } from '../../src/lib/server/db';
+import type { Actor } from '../../src/lib/server/policies';
+
+export interface Actors {
+	admin: Actor;
+	amdac: Actor;
+	council: Actor;
+	/** Member of LABEL, the lead team of measures 1.x. */
+	label: Actor;
+	/** Member of POLE_LL, contributor to measures 1.x. */
+	pole: Actor;
+	/** Member of TALENTS: another team for measures 1.x. */
+	talents: Actor;
+}
+
+export async function seededActors(db: Db): Promise<Actors> {
+	const owners = new Map((await db.owner.findMany()).map((o) => [o.code, o.id]));
+	const team = (code: string) => [owners.get(code)!];
+	return {
+		admin: { id: 'user-admin', displayName: 'Alice Admin', roles: ['ADMIN'], teamIds: [] },
+		amdac: { id: 'user-amdac', displayName: 'Anne Amdac', roles: ['AMDAC'], teamIds: [] },
+		council: { id: 'user-council', displayName: 'Claude Conseil', roles: ['COUNCIL'], teamIds: [] },
+		label: { id: 'user-label', displayName: 'Louise Label', roles: ['EDITOR'], teamIds: team('LABEL') },
+		pole: { id: 'user-pole', displayName: 'Paul Pôle', roles: ['EDITOR'], teamIds: team('POLE_LL') },
+		talents: { id: 'user-talents', displayName: 'Théo Talents', roles: ['EDITOR'], teamIds: team('TALENTS') }
+	};
+}
+
+export async function measureId(db: Db, number: string): Promise<string> {
+	return (await db.measure.findFirstOrThrow({ where: { number }, select: { id: true } })).id;
+}
+
+/** Everything an editing function could write, to compare before and after a refused call. */
+export async function footprint(db: Db) {
+	const [measures, milestones, replans, evidence, values, updates, audit, contributors] = await Promise.all([
+		db.measure.findMany({ orderBy: { id: 'asc' } }),
+		db.milestone.findMany({ orderBy: { id: 'asc' } }),
+		db.milestoneReplan.count(),
+		db.evidenceLink.findMany({ orderBy: { id: 'asc' } }),
+		db.indicatorValue.count(),
+		db.progressUpdate.findMany({ orderBy: { id: 'asc' } }),
+		db.auditEvent.count(),
+		db.measureContributor.count()
+	]);
+	return JSON.stringify({ measures, milestones, replans, evidence, values, updates, audit, contributors });
+}
