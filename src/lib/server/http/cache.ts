@@ -1,0 +1,39 @@
+// Conditional GET for public, read-only responses: a strong ETag (SHA-256 of the exact body bytes),
+// a shared-cache policy, and 304 Not Modified when the client already holds that body. Any public
+// route can use it: pass the request, the body and the headers it would send anyway.
+import { createHash } from 'node:crypto';
+
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+
+/** Headers that describe a body: a 304 has none, so they are left off it (RFC 9110 §15.4.5). */
+const BODY_HEADERS = ['content-type', 'content-length', 'content-disposition', 'content-encoding'];
+
+export function strongEtag(body: string | Uint8Array<ArrayBuffer>): string {
+	return `"${createHash('sha256').update(body).digest('base64url')}"`;
+}
+
+/** If-None-Match uses the weak comparison: W/"x" matches "x"; "*" matches any current body. */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+	const wanted = opaque(etag);
+	return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
+}
+
+export interface CachedResponseOptions {
+	status?: number;
+	headers?: HeadersInit;
+	cacheControl?: string;
+}
+
+export function cachedResponse(request: Request, body: string | Uint8Array<ArrayBuffer>, options: CachedResponseOptions = {}): Response {
+	const etag = strongEtag(body);
+	const headers = new Headers(options.headers);
+	headers.set('ETag', etag);
+	headers.set('Cache-Control', options.cacheControl ?? PUBLIC_CACHE_CONTROL);
+	if ((request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers.get('if-none-match'), etag)) {
+		for (const name of BODY_HEADERS) headers.delete(name);
+		return new Response(null, { status: 304, headers });
+	}
+	return new Response(body, { status: options.status ?? 200, headers });
+}

@@ -1,0 +1,195 @@
+// Everything a plan publishes, read in a fixed number of queries whatever its size (no query per
+// measure), then flattened into the rows the datasets describe. Drafts (publishedAt null) are
+// filtered in SQL so that no later step can leak them.
+import type { Db } from '../db';
+import { indicatorProgress, measureProgress } from '../../domain/progress';
+import { isLate, toIsoDay, todayIso, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { milestoneDue } from '../domain/plan-view';
+import type { IndicatorRow, MeasureLink, MeasureRow, MilestoneRow, PlanData } from './rows';
+
+export type * from './rows';
+
+const day = (date: Date | null): string | null => (date ? toIsoDay(date) : null);
+
+function precise(date: Date | null, precision: DatePrecision | null): PreciseDate | null {
+	if (precision === 'CONTINUOUS') return { start: null, precision };
+	return date && precision ? { start: toIsoDay(date), precision } : null;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const row of rows) {
+		const list = groups.get(key(row));
+		if (list) list.push(row);
+		else groups.set(key(row), [row]);
+	}
+	return groups;
+}
+
+/** Stable sort of child rows by their measure's rank in the plan, keeping each measure's own order. */
+function byMeasure<T extends { measureId: string }>(rows: T[], rank: Map<string, number>): T[] {
+	return rows.sort((a, b) => (rank.get(a.measureId) ?? 0) - (rank.get(b.measureId) ?? 0));
+}
+
+export async function loadPlanData(db: Db, slug: string, origin: string, today = todayIso()): Promise<PlanData | null> {
+	const plan = await db.plan.findUnique({
+		where: { slug },
+		select: { id: true, slug: true, title: true, summary: true, contentLicence: true, contentLicenceUrl: true, sourceUrls: true }
+	});
+	if (!plan) return null;
+	const inPlan = { measure: { planId: plan.id } };
+	const [axes, measures, milestones, evidence, indicators, values, updates] = await Promise.all([
+		db.axis.findMany({ where: { planId: plan.id }, select: { id: true, number: true, title: true, position: true } }),
+		db.measure.findMany({
+			where: { planId: plan.id },
+			orderBy: [{ position: 'asc' }, { id: 'asc' }],
+			include: { leadOwner: { select: { code: true, name: true } }, contributors: { select: { owner: { select: { code: true } } } } }
+		}),
+		db.milestone.findMany({
+			where: inPlan,
+			orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+			include: { _count: { select: { replans: true } } }
+		}),
+		db.evidenceLink.findMany({ where: inPlan, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
+		db.indicator.findMany({ where: inPlan, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+		db.indicatorValue.findMany({ where: { indicator: inPlan }, orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
+		db.progressUpdate.findMany({
+			where: { planId: plan.id, publishedAt: { not: null } },
+			orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }]
+		})
+	]);
+
+	const axisById = new Map(axes.map((a) => [a.id, a]));
+	measures.sort((a, b) => (axisById.get(a.axisId)?.position ?? 0) - (axisById.get(b.axisId)?.position ?? 0));
+	const rank = new Map(measures.map((m, i) => [m.id, i]));
+	const numberOf = new Map(measures.map((m) => [m.id, m.number]));
+	const link = (measureId: string): MeasureLink => ({ measureId, measureNumber: numberOf.get(measureId) ?? '' });
+
+	const milestoneRows: MilestoneRow[] = byMeasure(
+		milestones.map((m) => ({
+			...link(m.measureId),
+			id: m.id,
+			position: m.position,
+			title: m.title,
+			description: m.description,
+			planned: precise(m.plannedDate, m.plannedPrecision),
+			forecast: day(m.forecastDate),
+			doneOn: day(m.doneOn),
+			weight: m.weight,
+			late: isLate(milestoneDue(m), day(m.doneOn), today),
+			replanCount: m._count.replans
+		})),
+		rank
+	);
+
+	const valuesByIndicator = groupBy(values, (v) => v.indicatorId);
+	const indicatorRows: IndicatorRow[] = byMeasure(
+		indicators.map((i) => {
+			const latest = valuesByIndicator.get(i.id)?.at(-1);
+			return {
+				...link(i.measureId),
+				id: i.id,
+				position: i.position,
+				name: i.name,
+				description: i.description,
+				unit: i.unit,
+				baseline: i.baseline,
+				baselineDate: day(i.baselineDate),
+				target: i.target,
+				targetDate: day(i.targetDate),
+				direction: i.direction,
+				latestValue: latest?.value ?? null,
+				latestDate: latest ? toIsoDay(latest.date) : null,
+				progress: indicatorProgress({ baseline: i.baseline, target: i.target, direction: i.direction, current: latest?.value ?? null })
+			};
+		}),
+		rank
+	);
+	const indicatorRank = new Map(indicatorRows.map((i, index) => [i.id, index]));
+	const measureOfIndicator = new Map(indicatorRows.map((i) => [i.id, i.measureId]));
+
+	const milestonesOf = groupBy(milestoneRows, (ms) => ms.measureId);
+	const indicatorsOf = groupBy(indicatorRows, (i) => i.measureId);
+	const measureRows: MeasureRow[] = measures.map((m) => {
+		const axis = axisById.get(m.axisId);
+		const firstIndicator = indicatorsOf.get(m.id)?.[0];
+		const progress = measureProgress({
+			method: m.progressMethod,
+			manualValue: m.progressManual,
+			milestones: milestonesOf.get(m.id) ?? [],
+			indicator: firstIndicator ? { ...firstIndicator, current: firstIndicator.latestValue } : null
+		});
+		const plannedEnd = precise(m.plannedEnd, m.plannedEndPrecision);
+		return {
+			id: m.id,
+			number: m.number,
+			axisNumber: axis?.number ?? 0,
+			axisTitle: axis?.title ?? '',
+			title: m.title,
+			description: m.description,
+			subActions: m.subActions,
+			leadOwnerCode: m.leadOwner.code,
+			leadOwnerName: m.leadOwner.name,
+			contributorCodes: m.contributors.map((c) => c.owner.code).sort(),
+			status: m.status,
+			statusAsOf: day(m.statusAsOf),
+			progressMethod: m.progressMethod,
+			progress: progress.value,
+			progressAsOf: day(m.progressAsOf),
+			confidence: m.confidence,
+			confidenceExplanation: m.confidenceExplanation,
+			confidenceAsOf: day(m.confidenceAsOf),
+			plannedStart: precise(m.plannedStart, m.plannedStartPrecision),
+			plannedEnd,
+			late: m.status !== 'DONE' && m.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
+			url: new URL(`/plans/${plan.slug}/mesures/${m.number}`, origin).href
+		};
+	});
+
+	return {
+		plan,
+		today,
+		measures: measureRows,
+		milestones: milestoneRows,
+		evidence: byMeasure(
+			evidence.map((e) => ({
+				...link(e.measureId),
+				id: e.id,
+				milestoneId: e.milestoneId,
+				title: e.title,
+				url: e.url,
+				kind: e.kind,
+				date: day(e.date),
+				datePrecision: e.datePrecision ?? (e.date ? 'DAY' : null)
+			})),
+			rank
+		),
+		indicators: indicatorRows,
+		values: values
+			.map((v) => ({
+				...link(measureOfIndicator.get(v.indicatorId) ?? ''),
+				id: v.id,
+				indicatorId: v.indicatorId,
+				date: toIsoDay(v.date),
+				datePrecision: v.datePrecision,
+				value: v.value,
+				qualifier: v.qualifier,
+				sourceUrl: v.sourceUrl,
+				note: v.note
+			}))
+			.sort((a, b) => (indicatorRank.get(a.indicatorId) ?? 0) - (indicatorRank.get(b.indicatorId) ?? 0)),
+		// The query keeps published rows only; checking again narrows publishedAt's type without a cast.
+		updates: updates.flatMap((u) => (u.publishedAt === null ? [] : [{
+			id: u.id,
+			measureId: u.measureId,
+			measureNumber: u.measureId ? (numberOf.get(u.measureId) ?? null) : null,
+			date: toIsoDay(u.date),
+			datePrecision: u.datePrecision,
+			text: u.text,
+			blockers: u.blockers,
+			nextSteps: u.nextSteps,
+			sourceUrls: u.sourceUrls,
+			publishedAt: u.publishedAt
+		}]))
+	};
+}

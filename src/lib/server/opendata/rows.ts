@@ -1,0 +1,117 @@
+// The rows of the open datasets: flat, typed, with dates as ISO days. load.ts builds them.
+import type { Confidence, EvidenceKind, IndicatorDirection, MeasureStatus, ProgressMethod } from '../db/generated/enums';
+import type { DatePrecision, PreciseDate } from '../../domain/dates';
+
+export interface PlanInfo {
+	id: string;
+	slug: string;
+	title: string;
+	summary: string | null;
+	contentLicence: string;
+	contentLicenceUrl: string;
+	sourceUrls: string[];
+}
+
+export interface MeasureRow {
+	id: string;
+	number: string;
+	axisNumber: number;
+	axisTitle: string;
+	title: string;
+	description: string;
+	subActions: string[];
+	leadOwnerCode: string;
+	leadOwnerName: string;
+	contributorCodes: string[];
+	status: MeasureStatus | null;
+	statusAsOf: string | null;
+	progressMethod: ProgressMethod;
+	progress: number | null;
+	progressAsOf: string | null;
+	confidence: Confidence | null;
+	confidenceExplanation: string | null;
+	confidenceAsOf: string | null;
+	plannedStart: PreciseDate | null;
+	plannedEnd: PreciseDate | null;
+	late: boolean;
+	url: string;
+}
+
+export interface MeasureLink {
+	measureId: string;
+	measureNumber: string;
+}
+
+export interface MilestoneRow extends MeasureLink {
+	id: string;
+	position: number;
+	title: string;
+	description: string | null;
+	planned: PreciseDate | null;
+	forecast: string | null;
+	doneOn: string | null;
+	weight: number;
+	late: boolean;
+	replanCount: number;
+}
+
+export interface EvidenceRow extends MeasureLink {
+	id: string;
+	milestoneId: string | null;
+	title: string;
+	url: string;
+	kind: EvidenceKind;
+	date: string | null;
+	datePrecision: DatePrecision | null;
+}
+
+export interface IndicatorRow extends MeasureLink {
+	id: string;
+	position: number;
+	name: string;
+	description: string | null;
+	unit: string;
+	baseline: number;
+	baselineDate: string | null;
+	target: number | null;
+	targetDate: string | null;
+	direction: IndicatorDirection;
+	latestValue: number | null;
+	latestDate: string | null;
+	progress: number | null;
+}
+
+export interface ValueRow extends MeasureLink {
+	id: string;
+	indicatorId: string;
+	date: string;
+	datePrecision: DatePrecision;
+	value: number;
+	qualifier: string | null;
+	sourceUrl: string;
+	note: string | null;
+}
+
+export interface UpdateRow {
+	id: string;
+	measureId: string | null;
+	measureNumber: string | null;
+	date: string;
+	datePrecision: DatePrecision;
+	text: string;
+	blockers: string | null;
+	nextSteps: string | null;
+	sourceUrls: string[];
+	publishedAt: Date;
+}
+
+export interface PlanData {
+	plan: PlanInfo;
+	today: string;
+	measures: MeasureRow[];
+	milestones: MilestoneRow[];
+	evidence: EvidenceRow[];
+	indicators: IndicatorRow[];
+	values: ValueRow[];
+	updates: UpdateRow[];
+}

@@ -1,0 +1,12 @@
+import type { RequestHandler } from './$types';
+import { apiJson, apiRoute } from '$lib/server/api/respond';
+import { planNotFound, planSlug } from '$lib/server/api/params';
+import { getPlanResource } from '$lib/server/api/resources';
+import { requestDb } from '$lib/server/db/request';
+
+export const GET: RequestHandler = apiRoute(async ({ params, request, url }) => {
+	const slug = planSlug(params.slug);
+	const resource = await getPlanResource(await requestDb(), slug, url.origin);
+	if (!resource) throw planNotFound(slug);
+	return apiJson(request, { data: resource.plan });
+});

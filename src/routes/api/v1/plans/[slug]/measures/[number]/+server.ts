@@ -1,0 +1,13 @@
+import type { RequestHandler } from './$types';
+import { apiJson, apiRoute } from '$lib/server/api/respond';
+import { measureNotFound, measureNumber, planSlug } from '$lib/server/api/params';
+import { getMeasureResource } from '$lib/server/api/resources';
+import { requestDb } from '$lib/server/db/request';
+
+export const GET: RequestHandler = apiRoute(async ({ params, request, url }) => {
+	const slug = planSlug(params.slug);
+	const number = measureNumber(params.number);
+	const measure = await getMeasureResource(await requestDb(), slug, number, url.origin);
+	if (!measure) throw measureNotFound(slug, number);
+	return apiJson(request, { data: measure });
+});

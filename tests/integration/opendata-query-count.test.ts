@@ -1,0 +1,55 @@
+// Open data, feeds and API lists must cost the same number of SQL queries whatever the plan's size.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { loadPlanData } from '../../src/lib/server/opendata/load';
+import { getOpenDataOverview } from '../../src/lib/server/opendata/overview';
+import { buildFeed } from '../../src/lib/server/feeds/plan-feed';
+import { listOwners, listPlans } from '../../src/lib/server/api/resources';
+import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { createLargePlan } from '../helpers/large-plan';
+
+let counted: TestDatabase;
+let queries = 0;
+const ORIGIN = 'https://jalons.test';
+
+beforeAll(async () => {
+	counted = await freshDatabase({ onQuery: () => queries++ });
+	await seedDefaultPlan(counted.prisma);
+	await createLargePlan(counted.prisma, { slug: 'grand-plan', measures: 300, milestonesPerMeasure: 5, auditEvents: 600 });
+}, 300_000);
+afterAll(async () => {
+	await counted?.close();
+});
+
+async function queriesFor(work: () => Promise<unknown>): Promise<number> {
+	queries = 0;
+	await work();
+	return queries;
+}
+
+describe('SQL queries for open data, feeds and API lists', () => {
+	it('are the same for 300 measures as for the real plan', async () => {
+		const db = counted.prisma;
+		const cases: [string, (slug: string, measure: string) => Promise<unknown>][] = [
+			['datasets', (slug) => loadPlanData(db, slug, ORIGIN)],
+			['open data page', (slug) => getOpenDataOverview(db, slug, ORIGIN, 'fr')],
+			['plan feed', (slug) => buildFeed(db, slug, { kind: 'plan' }, `${ORIGIN}/flux/${slug}.atom`)],
+			['axis feed', (slug) => buildFeed(db, slug, { kind: 'axis', number: 2 }, `${ORIGIN}/flux/x.atom`)],
+			['measure feed', (slug, measure) => buildFeed(db, slug, { kind: 'measure', number: measure }, `${ORIGIN}/flux/x.atom`)]
+		];
+		for (const [name, work] of cases) {
+			const small = await queriesFor(() => work(DEFAULT_PLAN_SLUG, '2.2'));
+			const large = await queriesFor(() => work('grand-plan', '3.7'));
+			expect(small, name).toBeGreaterThan(0);
+			expect(large, name).toBe(small);
+		}
+		expect(await queriesFor(() => listPlans(db, ORIGIN))).toBeLessThanOrEqual(2);
+		// One query per relation level (owners, their measures, those measures' plans), not per row.
+		expect(await queriesFor(() => listOwners(db))).toBeLessThanOrEqual(6);
+	});
+
+	it('a measure feed of the large plan shows its status changes', async () => {
+		const xml = (await buildFeed(counted.prisma, 'grand-plan', { kind: 'measure', number: '3.7' }, `${ORIGIN}/flux/x.atom`))!;
+		expect(xml).toContain('statut « En cours »');
+	});
+});
