@@ -8,6 +8,8 @@ export interface LargePlanOptions {
 	milestonesPerMeasure: number;
 	axes?: number;
 	updatesPerMeasure?: number;
+	/** Synthetic audit events spread over the measures (history pages, time travel). */
+	auditEvents?: number;
 }
 
 const BATCH = 2000;
@@ -79,6 +81,25 @@ export async function createLargePlan(db: Db, options: LargePlanOptions): Promis
 	await insertInBatches(
 		indicatorRows.flatMap((ind) => [0, 1, 2].map((k) => ({ indicatorId: ind.id, date: new Date(Date.UTC(2022 + k, 0, 1)), value: 20 * (k + 1), sourceUrl: 'https://example.org/valeur' }))),
 		(data) => db.indicatorValue.createMany({ data })
+	);
+	const events = options.auditEvents ?? 0;
+	await insertInBatches(
+		Array.from({ length: events }, (_, e) => {
+			const measure = measureRows[e % measureRows.length]!;
+			return {
+				at: new Date(Date.UTC(2022, 0, 1) + e * 60_000),
+				actorLabel: 'bench',
+				actorRole: 'EDITOR',
+				action: 'update',
+				entityType: 'Measure',
+				entityId: measure.id,
+				planId,
+				measureId: measure.id,
+				before: { status: 'NOT_STARTED' },
+				after: { status: 'IN_PROGRESS' }
+			};
+		}),
+		(data) => db.auditEvent.createMany({ data })
 	);
 	return { planId };
 }

@@ -1,0 +1,197 @@
+// `npm run bench`: load figures for Jalons on this machine, printed and written to bench/RESULTS.md.
+// For each plan size (the real plan, 1,000 and 10,000 generated measures with 10 milestones each
+// and 100,000+ audit events) it starts `node build` on its own database and measures, with
+// autocannon on loopback: the dashboard, a measure page, a CSV download and the API. In the same
+// run it measures a bare Node `http` server that returns the dashboard's bytes: the ceiling of
+// this machine, so that ratios mean something on shared, noisy hardware. It also prints the SQL
+// queries each page costs per plan size (they must not grow with the plan).
+// Options: --duration seconds per target (default 10), --connections (default 50), --sizes real,1000,10000
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openMigratedDatabase } from '../src/lib/server/db';
+import { seedDefaultPlan, DEFAULT_PLAN_SLUG } from '../src/lib/server/seed';
+import { getPlanDashboard } from '../src/lib/server/domain/plan-view';
+import { getMeasureDetail } from '../src/lib/server/domain/measure-view';
+import { createLargePlan } from '../tests/helpers/large-plan';
+import { startThrowawayPostgres, type ThrowawayPostgres } from './postgres';
+
+const { values: options } = parseArgs({
+	options: {
+		duration: { type: 'string', default: '10' },
+		connections: { type: 'string', default: '50' },
+		sizes: { type: 'string', default: 'real,1000,10000' }
+	}
+});
+const duration = Number(options.duration);
+const connections = Number(options.connections);
+const sizes = options.sizes.split(',');
+const root = path.resolve(import.meta.dirname, '..');
+
+interface Figure {
+	target: string;
+	requestsPerSecond: number;
+	p50: number;
+	p99: number;
+	errors: number;
+}
+
+function databaseUrl(server: string, name: string): string {
+	const url = new URL(server);
+	url.pathname = `/${name}`;
+	return url.toString();
+}
+
+async function recreateDatabase(server: string, name: string): Promise<string> {
+	const client = new pg.Client({ connectionString: databaseUrl(server, 'postgres') });
+	await client.connect();
+	await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	await client.query(`CREATE DATABASE ${name}`);
+	await client.end();
+	return databaseUrl(server, name);
+}
+
+interface PlanUnderTest {
+	size: string;
+	url: string;
+	slug: string;
+	measure: string;
+	queries: { dashboard: number; measure: number };
+}
+
+async function preparePlan(server: string, size: string): Promise<PlanUnderTest> {
+	const url = await recreateDatabase(server, `jalons_bench_${size}`);
+	let counting = false;
+	let queries = 0;
+	const database = await openMigratedDatabase({ url, onQuery: () => counting && queries++ });
+	try {
+		await seedDefaultPlan(database.prisma);
+		let slug = DEFAULT_PLAN_SLUG;
+		let measure = '2.2';
+		if (size !== 'real') {
+			const measures = Number(size);
+			slug = `plan-genere-${measures}`;
+			measure = '3.7';
+			await createLargePlan(database.prisma, { slug, measures, milestonesPerMeasure: 10, auditEvents: Math.max(100_000, measures * 10) });
+		}
+		const count = async (work: () => Promise<unknown>) => {
+			queries = 0;
+			counting = true;
+			await work();
+			counting = false;
+			return queries;
+		};
+		return {
+			size,
+			url,
+			slug,
+			measure,
+			queries: {
+				dashboard: await count(() => getPlanDashboard(database.prisma, slug)),
+				measure: await count(() => getMeasureDetail(database.prisma, slug, measure))
+			}
+		};
+	} finally {
+		await database.close();
+	}
+}
+
+async function startApp(databaseUrlForApp: string, port: number): Promise<ChildProcess> {
+	const child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+		cwd: root,
+		env: { ...process.env, DATABASE_URL: databaseUrlForApp, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, NODE_ENV: 'production' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; i < 120; i++) {
+		const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+		if (ready) return child;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	child.kill();
+	throw new Error(`the app on port ${port} did not become ready`);
+}
+
+async function load(target: string, url: string): Promise<Figure> {
+	const result = await autocannon({ url, connections, duration });
+	return {
+		target,
+		requestsPerSecond: Math.round(result.requests.average),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.timeouts + result.non2xx
+	};
+}
+
+const ownServer: ThrowawayPostgres | null = process.env.DATABASE_URL ? null : startThrowawayPostgres();
+const server = process.env.DATABASE_URL ?? ownServer!.url;
+const figures: { size: string; figure: Figure }[] = [];
+const plans: PlanUnderTest[] = [];
+let bare: Figure | null = null;
+try {
+	let port = 4300;
+	for (const size of sizes) {
+		console.log(`Preparing the ${size} plan…`);
+		const plan = await preparePlan(server, size);
+		plans.push(plan);
+		const app = await startApp(plan.url, ++port);
+		try {
+			const base = `http://127.0.0.1:${port}`;
+			if (size === 'real') {
+				const bytes = Buffer.from(await (await fetch(`${base}/`)).arrayBuffer());
+				const bareServer = createServer((_req, res) => {
+					res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': bytes.length });
+					res.end(bytes);
+				});
+				await new Promise<void>((resolve) => bareServer.listen(4399, '127.0.0.1', resolve));
+				bare = await load('bare Node http (same bytes as the dashboard)', 'http://127.0.0.1:4399/');
+				bareServer.close();
+			}
+			const targets: [string, string][] = [
+				['dashboard', size === 'real' ? '/' : `/plans/${plan.slug}`],
+				['measure page', `/plans/${plan.slug}/mesures/${plan.measure}`],
+				['CSV download (measures)', `/donnees/${plan.slug}/mesures.csv`],
+				['API measures, page 1', `/api/v1/plans/${plan.slug}/measures?per_page=50`]
+			];
+			for (const [name, pathname] of targets) {
+				console.log(`  ${size}: ${name}`);
+				figures.push({ size, figure: await load(name, base + pathname) });
+			}
+		} finally {
+			app.kill('SIGTERM');
+		}
+	}
+} finally {
+	ownServer?.stop();
+}
+
+const real = (target: string) => figures.find((f) => f.size === 'real' && f.figure.target === target)?.figure;
+const lines = [
+	`# Jalons benchmark results`,
+	'',
+	`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+	`autocannon: ${connections} connections, ${duration} s per target, loopback. PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'throwaway local server'}.`,
+	'',
+	'| plan | target | req/s | p50 ms | p99 ms | errors | vs bare server | vs real plan |',
+	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+	...(bare ? [`| – | ${bare.target} | ${bare.requestsPerSecond} | ${bare.p50} | ${bare.p99} | ${bare.errors} | 100 % | – |`] : []),
+	...figures.map(({ size, figure }) => {
+		const vsBare = bare ? `${Math.round((figure.requestsPerSecond / bare.requestsPerSecond) * 100)} %` : '–';
+		const reference = real(figure.target);
+		const vsReal = reference && size !== 'real' ? `${(reference.requestsPerSecond / Math.max(1, figure.requestsPerSecond)).toFixed(2)}× slower` : '–';
+		return `| ${size} | ${figure.target} | ${figure.requestsPerSecond} | ${figure.p50} | ${figure.p99} | ${figure.errors} | ${vsBare} | ${vsReal} |`;
+	}),
+	'',
+	'SQL queries per page (must not grow with the plan):',
+	'',
+	'| plan | dashboard | measure page |',
+	'| --- | ---: | ---: |',
+	...plans.map((p) => `| ${p.size} | ${p.queries.dashboard} | ${p.queries.measure} |`),
+	''
+];
+console.log('\n' + lines.join('\n'));
+writeFileSync(path.join(root, 'bench/RESULTS.md'), lines.join('\n'));
