@@ -9,7 +9,7 @@ import path from 'node:path';
 const port = Number(process.env.E2E_PORT ?? 4173);
 const origin = `http://127.0.0.1:${port}`;
 const databaseEnv: Record<string, string> = process.env.E2E_DATABASE_URL
-	? { DATABASE_URL: process.env.E2E_DATABASE_URL, JALONS_SEED_ON_START: 'true' }
+	? { DATABASE_URL: process.env.E2E_DATABASE_URL }
 	: { JALONS_DATA_DIR: process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'jalons-e2e-')) };
 // The web server must not inherit the unit tests' database.
 const { DATABASE_URL: _ignored, ...inherited } = process.env;
@@ -37,7 +37,8 @@ export default defineConfig({
 		{ name: 'nojs', use: { ...chromium, javaScriptEnabled: false } }
 	],
 	webServer: {
-		command: 'node build/index.js',
+		// Playwright starts the web server before globalSetup: the database is prepared in the same command.
+		command: 'node --import tsx scripts/e2e-prepare.ts && node build/index.js',
 		url: `${origin}/`,
 		timeout: 120_000,
 		reuseExistingServer: false,
@@ -49,7 +50,8 @@ export default defineConfig({
 			NODE_ENV: 'production',
 			HOST: '127.0.0.1',
 			PORT: String(port),
-			ORIGIN: origin
+			ORIGIN: origin,
+			JALONS_E2E: '1'
 		}
 	}
 });

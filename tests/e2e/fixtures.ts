@@ -35,3 +35,21 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 export const test = base;
 export { expect };
+
+/** The demo accounts that scripts/e2e-prepare.ts creates on the end-to-end database. */
+export const ACCOUNTS = {
+	admin: { email: 'admin@jalons.example', password: 'demo-admin-jalons' },
+	label: { email: 'label@jalons.example', password: 'demo-redaction-label' },
+	pole: { email: 'pole@jalons.example', password: 'demo-redaction-pole' },
+	amdac: { email: 'amdac@jalons.example', password: 'demo-amdac-jalons' },
+	council: { email: 'conseil@jalons.example', password: 'demo-conseil-jalons' }
+} as const;
+
+/** Signs in through the login form (works with JavaScript on and off). */
+export async function signIn(page: Page, account: { email: string; password: string }, next = '/'): Promise<void> {
+	await page.goto(`/connexion?redirectTo=${encodeURIComponent(next)}`);
+	await page.getByLabel('Adresse électronique').fill(account.email);
+	await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+}

@@ -1,0 +1,18 @@
+// Run by Playwright before `node build`: migrates and seeds the end-to-end database and creates the
+// demo accounts on it, even on PostgreSQL (where the app itself never creates them), so that the
+// signed-in scenarios have one account per role. Only ever pointed at a throwaway test database.
+import { openMigratedDatabase, optionsFromEnv } from '../src/lib/server/db';
+import { seedDefaultPlan } from '../src/lib/server/seed';
+import { ensureDemoAccounts } from '../src/lib/server/auth/demo-accounts';
+
+if (process.env.JALONS_E2E !== '1') {
+	console.error('e2e-prepare refuses to run outside the end-to-end tests (JALONS_E2E=1 is not set).');
+	process.exit(2);
+}
+const database = await openMigratedDatabase(optionsFromEnv());
+try {
+	await seedDefaultPlan(database.prisma);
+	await ensureDemoAccounts(database.prisma);
+} finally {
+	await database.close();
+}
