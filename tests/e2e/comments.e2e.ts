@@ -9,7 +9,7 @@ const MEASURE = '/plans/plan-action-logiciels-libres-et-communs-numeriques/mesur
 
 const tag = () => `${test.info().project.name}-${Date.now()}`;
 
-/** A visitor who is not signed in, with the same JavaScript setting as the project. */
+/** A new browser context (not signed in), with the same JavaScript setting as the project. */
 async function citizen(browser: Browser): Promise<Page> {
 	const use = test.info().project.use;
 	const context = await browser.newContext({ baseURL: use.baseURL, javaScriptEnabled: use.javaScriptEnabled });
@@ -93,10 +93,14 @@ test('an XSS payload in a comment renders as text: no dialog, no injected elemen
 
 test('an admin hides a comment with a reason; everyone then sees the moderation notice', async ({ page, browser }) => {
 	const run = tag();
-	await signIn(page, ACCOUNTS.label, MEASURE);
-	await page.goto(MEASURE);
-	await post(page, 'PUBLIC', `Propos à modérer ${run}`);
-	await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+	const editor = await citizen(browser);
+	try {
+		await signIn(editor, ACCOUNTS.label, MEASURE);
+		await editor.goto(MEASURE);
+		await post(editor, 'PUBLIC', `Propos à modérer ${run}`);
+	} finally {
+		await editor.context().close();
+	}
 
 	await signIn(page, ACCOUNTS.admin, MEASURE);
 	await page.goto(MEASURE);
