@@ -200,3 +200,15 @@ describe('reporting rounds', () => {
 		});
 	});
 });
+
+describe('council flags on accounts', () => {
+	it('admins set the flags of council members, audited; nobody else, and not on other roles', async () => {
+		const { setCouncilFlags } = await import('../../src/lib/server/domain/opinions');
+		await refused(setCouncilFlags(db, actors.council, 'outsider', { councilEcosystem: true, councilSecretariat: false }), ForbiddenError);
+		await db.user.create({ data: { id: 'editor-x', email: 'editor-x@example.test', displayName: 'X', roles: ['EDITOR'] } });
+		await refused(setCouncilFlags(db, actors.admin, 'editor-x', { councilEcosystem: true, councilSecretariat: false }), RuleError);
+		expect(await setCouncilFlags(db, actors.admin, 'outsider', { councilEcosystem: true, councilSecretariat: true })).toEqual({ changed: true });
+		expect(await lastEvent()).toMatchObject({ entityType: 'User', entityId: 'outsider', before: { councilEcosystem: false }, after: { councilEcosystem: true, councilSecretariat: true } });
+		expect(await db.user.findUniqueOrThrow({ where: { id: 'outsider' } })).toMatchObject({ councilEcosystem: true, councilSecretariat: true });
+	});
+});

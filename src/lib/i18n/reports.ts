@@ -133,6 +133,15 @@ export const reportsFr = {
 		unknownMeasure: 'Cette mesure ne fait pas partie du rapport.',
 		conflict: 'Quelqu’un a modifié cet élément depuis que vous avez ouvert la page : rien n’a été enregistré. Vos saisies sont conservées ; rechargez la page pour voir la version actuelle.'
 	},
+	councilMember: {
+		title: 'Membre du Conseil des logiciels libres',
+		legend: 'Rôle au sein du conseil',
+		ecosystem: 'Membre de l’écosystème (ses votes comptent pour l’adoption des avis)',
+		secretariat: 'Secrétariat du conseil (enregistre la décision de publier un avis)',
+		save: 'Enregistrer le rôle au conseil',
+		saved: 'Le rôle au conseil est enregistré.',
+		notCouncil: 'Ce compte n’a pas le rôle « conseil ».'
+	},
 	csvColumns: {
 		number: 'numero',
 		title: 'intitule',
@@ -281,6 +290,15 @@ export const reportsEn: ReportsMessages = {
 		gradesLocked: 'The assessments can no longer be changed: an opinion of the council on this report is published.',
 		unknownMeasure: 'This measure is not part of the report.',
 		conflict: 'Someone changed this item since you opened the page: nothing was saved. What you typed is kept; reload the page to see the current version.'
+	},
+	councilMember: {
+		title: 'Member of the free software council',
+		legend: 'Role within the council',
+		ecosystem: 'Ecosystem member (their votes count towards adopting opinions)',
+		secretariat: 'Council secretariat (records the decision to publish an opinion)',
+		save: 'Save the council role',
+		saved: 'The council role is saved.',
+		notCouncil: 'This account does not have the “council” role.'
 	},
 	csvColumns: {
 		number: 'numero',

@@ -9,6 +9,7 @@ import {
 	canDraftOpinion,
 	canEditOpinion,
 	canGradeMeasures,
+	canManageUsers,
 	canRespondToOpinion,
 	canVoteOnOpinion,
 	type Actor,
@@ -219,3 +220,18 @@ export async function saveGrades(db: Db, actor: Viewer, input: { roundId: string
 }
 
 export type { Actor };
+
+/** Admins set a council member's flags (écosystème, secretariat) from the user admin page. */
+export async function setCouncilFlags(db: Db, actor: Viewer, userId: string, flags: CouncilFlags): Promise<{ changed: boolean }> {
+	if (!actor || !canManageUsers(actor)) throw new ForbiddenError();
+	return db.$transaction(async (tx) => {
+		const user = await tx.user.findUnique({ where: { id: userId }, select: { roles: true, councilEcosystem: true, councilSecretariat: true } });
+		if (!user) throw new NotFoundError();
+		if (!user.roles.includes('COUNCIL')) throw new RuleError('reports.councilMember.notCouncil');
+		const before = { councilEcosystem: user.councilEcosystem, councilSecretariat: user.councilSecretariat };
+		if (before.councilEcosystem === flags.councilEcosystem && before.councilSecretariat === flags.councilSecretariat) return { changed: false };
+		await tx.user.update({ where: { id: userId }, data: flags });
+		await recordAudit(tx, auditActorOf(actor), { action: 'update', entityType: 'User', entityId: userId, before, after: flags, reason: 'council flags' });
+		return { changed: true };
+	});
+}

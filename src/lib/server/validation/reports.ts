@@ -41,3 +41,10 @@ export function roundValues(round: { title: string; periodStart: string; periodE
 		...round.sections
 	};
 }
+
+/** Checkboxes: present ("on") when ticked. */
+const tick = z
+	.literal('on')
+	.optional()
+	.transform((v) => v === 'on');
+export const councilFlagsForm = z.strictObject({ councilEcosystem: tick, councilSecretariat: tick });
