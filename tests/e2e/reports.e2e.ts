@@ -12,11 +12,20 @@ const titles = { public: '', private: '' };
 
 const opinion = (page: Page, title: string) => page.locator('article', { has: page.getByRole('heading', { name: title }) });
 
-async function vote(page: Page, title: string, choice: 'Pour' | 'Contre' | 'Abstention') {
+/** Ticks a radio of an opinion's form. DSFR draws the radio on its label, which receives the click. */
+async function choose(page: Page, title: string, label: string) {
 	const card = opinion(page, title);
-	// DSFR draws the radio on its label, which therefore receives the click.
-	await card.getByText(choice, { exact: true }).click();
-	await card.getByRole('button', { name: 'Voter' }).click();
+	// With JavaScript, hydration may reset a radio ticked before it ran: wait for the page to settle.
+	await page.waitForLoadState('networkidle');
+	await expect(async () => {
+		await card.getByText(label, { exact: true }).click();
+		await expect(card.getByLabel(label, { exact: true })).toBeChecked({ timeout: 1000 });
+	}).toPass();
+}
+
+async function vote(page: Page, title: string, choice: 'Pour' | 'Contre' | 'Abstention') {
+	await choose(page, title, choice);
+	await opinion(page, title).getByRole('button', { name: 'Voter' }).click();
 }
 
 test.describe.serial('reporting round and council opinion', () => {
@@ -64,6 +73,17 @@ test.describe.serial('reporting round and council opinion', () => {
 		await expect(opinion(page, titles.public).getByText('Projet d’avis, vote en cours')).toBeVisible();
 		await vote(page, titles.private, 'Pour');
 		await expect(page.getByText('Votre vote est enregistré.', { exact: true })).toBeVisible();
+
+		// A council member may not publish the round (403), and a forged vote value is refused (400).
+		const origin = new URL(page.url()).origin;
+		const workspace = new URL(page.url()).pathname;
+		const publish = await page.request.post(`${workspace}?/publishRound`, { form: { version: '3' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+		expect(publish.status()).toBe(403);
+		const opinionId = (await opinion(page, titles.public).getAttribute('id'))!.replace('avis-', '');
+		const forged = await page.request.post(`${workspace}?/vote`, { form: { opinionId, choice: 'MAYBE' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+		expect(forged.status()).toBe(400);
+		await page.reload();
+		await expect(opinion(page, titles.public).getByText(/1 pour, 0 contre, 0 abstention/)).toBeVisible();
 	});
 
 	test('a second ecosystem member votes and the opinions are adopted', async ({ page }) => {
@@ -88,10 +108,10 @@ test.describe.serial('reporting round and council opinion', () => {
 	test('the secretariat publishes one opinion and keeps the other private', async ({ page }) => {
 		await signIn(page, E2E_COUNCIL.secretariat, `${PLAN}/rapports/travail`);
 		await page.goto(roundPath.replace('/rapports/', '/rapports/travail/'));
-		await opinion(page, titles.public).getByText('Publier l’avis avec le rapport', { exact: true }).click();
+		await choose(page, titles.public, 'Publier l’avis avec le rapport');
 		await opinion(page, titles.public).getByRole('button', { name: 'Enregistrer la décision' }).click();
 		await expect(page.getByText('La décision du conseil est enregistrée.')).toBeVisible();
-		await opinion(page, titles.private).getByText('Ne pas publier l’avis', { exact: true }).click();
+		await choose(page, titles.private, 'Ne pas publier l’avis');
 		await opinion(page, titles.private).getByRole('button', { name: 'Enregistrer la décision' }).click();
 		await expect(page.getByText('La décision du conseil est enregistrée.')).toBeVisible();
 		// The decision and its date are shown to signed-in users.
