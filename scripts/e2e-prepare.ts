@@ -4,6 +4,7 @@
 import { openMigratedDatabase, optionsFromEnv } from '../src/lib/server/db';
 import { seedDefaultPlan } from '../src/lib/server/seed';
 import { ensureDemoAccounts } from '../src/lib/server/auth/demo-accounts';
+import { ensureE2eCouncilAccounts } from '../tests/e2e/council-accounts';
 
 if (process.env.JALONS_E2E !== '1') {
 	console.error('e2e-prepare refuses to run outside the end-to-end tests (JALONS_E2E=1 is not set).');
@@ -13,6 +14,7 @@ const database = await openMigratedDatabase(optionsFromEnv());
 try {
 	await seedDefaultPlan(database.prisma);
 	await ensureDemoAccounts(database.prisma);
+	await ensureE2eCouncilAccounts(database.prisma);
 } finally {
 	await database.close();
 }

@@ -184,3 +184,73 @@ describe('comment policy matrix', () => {
 		expect(canEditComment(formerEditor, { authorId: formerEditor.id, createdAt: minutesAgo(1), hiddenAt: null, visibility: 'INTERNAL' }, now)).toBe(false);
 	});
 });
+
+// ——— Reporting rounds and council opinions: role × object, every cell written out ———
+import * as reportPolicies from '../../src/lib/server/policies';
+
+describe('report and opinion policy matrix', () => {
+	const p = reportPolicies;
+	const round = (status: 'DRAFT' | 'SUBMITTED' | 'PUBLISHED') => ({ status });
+	const opinion = (state: 'DRAFT' | 'ADOPTED' | 'PUBLISHED' | 'PRIVATE', voteCount = 0) => ({ state, voteCount });
+	const secretariat = { councilEcosystem: true, councilSecretariat: true };
+	const member = { councilEcosystem: true, councilSecretariat: false };
+	// Columns follow `viewers`: anonymous, signedInWithoutRole, amdac, council, amdacInTheTeam,
+	// editorWithoutTeam, editorOfAnotherTeam, editorOfTheLeadTeam, editorOfAContributingTeam, admin.
+	const ALL = [T, T, T, T, T, T, T, T, T, T];
+	const NONE = [F, F, F, F, F, F, F, F, F, F];
+	const STAFF = [F, F, F, F, F, F, T, T, T, T];
+	const INTERNAL = [F, F, T, T, T, T, T, T, T, T];
+	const COUNCIL = [F, F, F, T, F, F, F, F, F, F];
+	const ADMIN = [F, F, F, F, F, F, F, F, F, T];
+	const cases: [string, (v: Viewer) => boolean, boolean[]][] = [
+		['create a round', (v) => p.canCreateReportRound(v), STAFF],
+		['view a draft round', (v) => p.canViewReportRound(v, round('DRAFT')), STAFF],
+		['view a submitted round', (v) => p.canViewReportRound(v, round('SUBMITTED')), INTERNAL],
+		['view a published round', (v) => p.canViewReportRound(v, round('PUBLISHED')), ALL],
+		['edit a draft round', (v) => p.canEditReportRound(v, round('DRAFT')), STAFF],
+		['edit a submitted round', (v) => p.canEditReportRound(v, round('SUBMITTED')), NONE],
+		['edit a published round', (v) => p.canEditReportRound(v, round('PUBLISHED')), NONE],
+		['submit a draft round', (v) => p.canSubmitReportRound(v, round('DRAFT')), STAFF],
+		['submit a submitted round', (v) => p.canSubmitReportRound(v, round('SUBMITTED')), NONE],
+		['publish a draft round', (v) => p.canPublishReportRound(v, round('DRAFT')), NONE],
+		['publish a submitted round', (v) => p.canPublishReportRound(v, round('SUBMITTED')), ADMIN],
+		['publish a published round', (v) => p.canPublishReportRound(v, round('PUBLISHED')), NONE],
+		['draft an opinion on a draft round', (v) => p.canDraftOpinion(v, round('DRAFT')), NONE],
+		['draft an opinion on a submitted round', (v) => p.canDraftOpinion(v, round('SUBMITTED')), COUNCIL],
+		['draft an opinion on a published round', (v) => p.canDraftOpinion(v, round('PUBLISHED')), COUNCIL],
+		['edit an opinion nobody voted on', (v) => p.canEditOpinion(v, opinion('DRAFT')), COUNCIL],
+		['edit an opinion with votes', (v) => p.canEditOpinion(v, opinion('DRAFT', 1)), NONE],
+		['edit an adopted opinion', (v) => p.canEditOpinion(v, opinion('ADOPTED')), NONE],
+		['vote on a draft opinion', (v) => p.canVoteOnOpinion(v, opinion('DRAFT', 2)), COUNCIL],
+		['vote on an adopted opinion', (v) => p.canVoteOnOpinion(v, opinion('ADOPTED')), NONE],
+		['respond to a draft opinion', (v) => p.canRespondToOpinion(v, opinion('DRAFT')), NONE],
+		['respond to an adopted opinion', (v) => p.canRespondToOpinion(v, opinion('ADOPTED')), ADMIN],
+		['respond to a published opinion', (v) => p.canRespondToOpinion(v, opinion('PUBLISHED')), NONE],
+		['decide on an adopted opinion, holding the secretariat', (v) => p.canDecideOpinionPublication(v, secretariat, opinion('ADOPTED')), COUNCIL],
+		['decide on an adopted opinion, without the secretariat', (v) => p.canDecideOpinionPublication(v, member, opinion('ADOPTED')), NONE],
+		['decide on an adopted opinion, flags unknown', (v) => p.canDecideOpinionPublication(v, null, opinion('ADOPTED')), NONE],
+		['decide on a draft opinion, holding the secretariat', (v) => p.canDecideOpinionPublication(v, secretariat, opinion('DRAFT')), NONE],
+		['decide again on a published opinion', (v) => p.canDecideOpinionPublication(v, secretariat, opinion('PUBLISHED')), NONE],
+		['view a published opinion of a published round', (v) => p.canViewOpinion(v, opinion('PUBLISHED'), round('PUBLISHED')), ALL],
+		['view a private opinion of a published round', (v) => p.canViewOpinion(v, opinion('PRIVATE'), round('PUBLISHED')), INTERNAL],
+		['view a draft opinion of a submitted round', (v) => p.canViewOpinion(v, opinion('DRAFT'), round('SUBMITTED')), INTERNAL],
+		['see the publication decision', (v) => p.canSeePublicationDecision(v), INTERNAL],
+		['grade a submitted round', (v) => p.canGradeMeasures(v, { status: 'SUBMITTED', opinionPublished: false }), COUNCIL],
+		['grade a draft round', (v) => p.canGradeMeasures(v, { status: 'DRAFT', opinionPublished: false }), NONE],
+		['grade once an opinion is published', (v) => p.canGradeMeasures(v, { status: 'PUBLISHED', opinionPublished: true }), NONE],
+		['see grades of a published round with a published opinion', (v) => p.canSeeGrades(v, { status: 'PUBLISHED', opinionPublished: true }), ALL],
+		['see grades of a published round without a published opinion', (v) => p.canSeeGrades(v, { status: 'PUBLISHED', opinionPublished: false }), INTERNAL],
+		['see grades of a submitted round', (v) => p.canSeeGrades(v, { status: 'SUBMITTED', opinionPublished: false }), INTERNAL]
+	];
+	const who = Object.keys(viewers) as Who[];
+
+	it('lists the viewers in the order of the columns', () => {
+		expect(who).toEqual(['anonymous', 'signedInWithoutRole', 'amdac', 'council', 'amdacInTheTeam', 'editorWithoutTeam', 'editorOfAnotherTeam', 'editorOfTheLeadTeam', 'editorOfAContributingTeam', 'admin']);
+	});
+
+	for (const [name, policy, row] of cases) {
+		it(`may ${name}`, () => {
+			expect(Object.fromEntries(who.map((w) => [w, policy(viewers[w])]))).toEqual(Object.fromEntries(who.map((w, i) => [w, row[i]])));
+		});
+	}
+});

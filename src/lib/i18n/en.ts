@@ -3,12 +3,14 @@ import { authEn } from './auth';
 import { editingEn } from './editing';
 import { opendataEn } from './opendata';
 import { commentsEn } from './comments';
+import { reportsEn } from './reports';
 
 export const en: Messages = {
 	auth: authEn,
 	editing: editingEn,
 	opendata: opendataEn,
 	comments: commentsEn,
+	reports: reportsEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

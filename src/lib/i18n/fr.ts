@@ -3,12 +3,14 @@ import { authFr } from './auth';
 import { editingFr } from './editing';
 import { opendataFr } from './opendata';
 import { commentsFr } from './comments';
+import { reportsFr } from './reports';
 
 export const fr = {
 	auth: authFr,
 	editing: editingFr,
 	opendata: opendataFr,
 	comments: commentsFr,
+	reports: reportsFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',

@@ -138,3 +138,98 @@ export function canModerate(viewer: Viewer): boolean {
 export function canFollow(viewer: Viewer): boolean {
 	return canComment(viewer);
 }
+
+// ——— Reporting rounds and CLL council opinions ———
+
+export type ReportStatus = 'DRAFT' | 'SUBMITTED' | 'PUBLISHED';
+export interface ReportRoundState {
+	status: ReportStatus;
+}
+/** DRAFT: voting open; ADOPTED: votes reached the rule; then the secretariat's decision. */
+export type OpinionState = 'DRAFT' | 'ADOPTED' | 'PUBLISHED' | 'PRIVATE';
+export interface OpinionRef {
+	state: OpinionState;
+	/** Votes already cast: the text is fixed once voting started. */
+	voteCount: number;
+}
+/** The council flags of a user, loaded from their account (they are not on the session). */
+export interface CouncilFlags {
+	councilEcosystem: boolean;
+	councilSecretariat: boolean;
+}
+
+const isStaff = (viewer: Viewer) => isAdmin(viewer) || (hasRole(viewer, 'EDITOR') && (viewer?.teamIds.length ?? 0) > 0);
+const isCouncil = (viewer: Viewer) => hasRole(viewer, 'COUNCIL');
+const underReview = (round: ReportRoundState) => round.status === 'SUBMITTED' || round.status === 'PUBLISHED';
+
+/** The staff workspace of reports (list of every round, creation form). */
+export function canCreateReportRound(viewer: Viewer): boolean {
+	return isStaff(viewer);
+}
+
+/** A round is public once published; drafts are the staff's; submitted rounds are read by every signed-in role. */
+export function canViewReportRound(viewer: Viewer, round: ReportRoundState): boolean {
+	if (round.status === 'PUBLISHED') return true;
+	if (round.status === 'DRAFT') return isStaff(viewer);
+	return canViewInternal(viewer);
+}
+
+/** Title, period, sections: staff, while the round is a draft. Submitted and published rounds are frozen. */
+export function canEditReportRound(viewer: Viewer, round: ReportRoundState): boolean {
+	return isStaff(viewer) && round.status === 'DRAFT';
+}
+
+export function canSubmitReportRound(viewer: Viewer, round: ReportRoundState): boolean {
+	return canEditReportRound(viewer, round);
+}
+
+/** Publishing makes the round public for good: admins (the mission's lead) only. */
+export function canPublishReportRound(viewer: Viewer, round: ReportRoundState): boolean {
+	return isAdmin(viewer) && round.status === 'SUBMITTED';
+}
+
+/** Council members draft opinions on rounds submitted to them. */
+export function canDraftOpinion(viewer: Viewer, round: ReportRoundState): boolean {
+	return isCouncil(viewer) && underReview(round);
+}
+
+export function canEditOpinion(viewer: Viewer, opinion: OpinionRef): boolean {
+	return isCouncil(viewer) && opinion.state === 'DRAFT' && opinion.voteCount === 0;
+}
+
+/** Every council member may vote; only the votes of "écosystème" members count (see domain/adoption.ts). */
+export function canVoteOnOpinion(viewer: Viewer, opinion: OpinionRef): boolean {
+	return isCouncil(viewer) && opinion.state === 'DRAFT';
+}
+
+/** DINUM's written response to an adopted opinion, until the secretariat decides. */
+export function canRespondToOpinion(viewer: Viewer, opinion: OpinionRef): boolean {
+	return isAdmin(viewer) && opinion.state === 'ADOPTED';
+}
+
+/** Publish or keep private: a council member holding the secretariat flag, once, on an adopted opinion. */
+export function canDecideOpinionPublication(viewer: Viewer, flags: CouncilFlags | null, opinion: OpinionRef): boolean {
+	return isCouncil(viewer) && flags?.councilSecretariat === true && opinion.state === 'ADOPTED';
+}
+
+/** A published opinion is public; any other opinion is internal (a 404 to the public). */
+export function canViewOpinion(viewer: Viewer, opinion: OpinionRef, round: ReportRoundState): boolean {
+	if (opinion.state === 'PUBLISHED' && round.status === 'PUBLISHED') return true;
+	return canViewInternal(viewer) && canViewReportRound(viewer, round);
+}
+
+/** The council's decision and its date (publish or keep private) are shown to signed-in users. */
+export function canSeePublicationDecision(viewer: Viewer): boolean {
+	return canViewInternal(viewer);
+}
+
+/** Completion grades: the council, on a round under review, until one of its opinions is published. */
+export function canGradeMeasures(viewer: Viewer, round: ReportRoundState & { opinionPublished: boolean }): boolean {
+	return isCouncil(viewer) && underReview(round) && !round.opinionPublished;
+}
+
+/** Grades are shown to the public once an opinion of the round is published; staff and council see them earlier. */
+export function canSeeGrades(viewer: Viewer, round: ReportRoundState & { opinionPublished: boolean }): boolean {
+	if (round.status === 'PUBLISHED' && round.opinionPublished) return true;
+	return canViewInternal(viewer) && round.status !== 'DRAFT';
+}

@@ -10,6 +10,8 @@ import { errorFromDomain, failFromDomain, invalid } from '$lib/server/auth/actio
 import { resetMail, resetPath } from '$lib/server/auth/links';
 import { deliverLink } from '$lib/server/mail';
 import { getUserForAdmin, listTeams, sendPasswordResetByAdmin, setUserDisabled, updateUser } from '$lib/server/domain/users';
+import { councilFlags, setCouncilFlags } from '$lib/server/domain/opinions';
+import { councilFlagsForm } from '$lib/server/validation/reports';
 
 /** Checks the admin first (so that nobody learns which ids exist), then the id's shape. */
 function target(event: RequestEvent) {
@@ -35,7 +37,9 @@ export const load: PageServerLoad = async (event) => {
 		},
 		isSelf: user.id === admin.id,
 		teams: await listTeams(db),
-		roles: ROLES
+		roles: ROLES,
+		// Council flags (reports): shown for council members only.
+		council: user.roles.includes('COUNCIL') ? await councilFlags(db, user.id) : null
 	};
 };
 
@@ -77,6 +81,17 @@ export const actions: Actions = {
 			return failFromDomain(cause);
 		}
 		return { enabled: true };
+	},
+	councilFlags: async (event) => {
+		const { admin, userId } = target(event);
+		const parsed = parseForm(councilFlagsForm, await event.request.formData(), event.locals.locale);
+		if (!parsed.ok) return invalid(parsed);
+		try {
+			await setCouncilFlags(await requestDb(), admin, userId, parsed.data);
+		} catch (cause) {
+			return failFromDomain(cause);
+		}
+		return { councilSaved: true };
 	},
 	sendReset: async (event) => {
 		const { admin, userId } = target(event);

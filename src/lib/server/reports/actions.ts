@@ -1,0 +1,62 @@
+// How the report workspace's actions turn domain outcomes into HTTP answers: 403/404 with nothing
+// written, 409 on a stale version and 400 on a rule, both re-rendering the form with what was typed.
+import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { requestDb } from '../db/request';
+import type { Db } from '../db';
+import { requireUser, type SignedInUser } from '../auth/guards';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
+import { formValues, parseForm, type FormFailure } from '../validation/form';
+import { messages, type Messages } from '$lib/i18n';
+
+export interface ReportFailure extends FormFailure {
+	formId: string;
+}
+
+export type SavedKey = keyof Messages['reports']['saved'];
+
+function lookup(t: Messages, key: string): string {
+	let node: unknown = t;
+	for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+	return typeof node === 'string' ? node : t.form.errorSummary;
+}
+
+export async function reportAction<S extends z.ZodType, T>(
+	event: RequestEvent,
+	options: {
+		formId: string | ((formData: FormData) => string);
+		schema: S;
+		run: (db: Db, user: SignedInUser, data: z.output<S>) => Promise<T>;
+		done: (result: T, data: z.output<S>) => [SavedKey, string?] | string;
+	}
+): Promise<ActionFailure<ReportFailure>> {
+	const user = requireUser(event);
+	const t = messages(event.locals.locale);
+	const formData = await event.request.formData();
+	const formId = typeof options.formId === 'string' ? options.formId : options.formId(formData);
+	const parsed = parseForm(options.schema, formData, event.locals.locale);
+	if (!parsed.ok) return fail(400, { formId, values: parsed.values, errors: parsed.errors, formError: parsed.formError });
+	const values = formValues(formData);
+	let outcome: T;
+	try {
+		outcome = await options.run(await requestDb(), user, parsed.data);
+	} catch (cause) {
+		if (cause instanceof ForbiddenError) error(403, t.reports.errors.forbidden);
+		if (cause instanceof NotFoundError) error(404, t.notFound.title);
+		if (cause instanceof ConflictError) return fail(409, { formId, values, errors: {}, formError: t.reports.errors.conflict });
+		if (cause instanceof RuleError) {
+			const message = lookup(t, cause.messageKey);
+			return fail(400, { formId, values, errors: cause.field ? { [cause.field]: message } : {}, formError: cause.field ? t.form.errorSummary : message });
+		}
+		throw cause;
+	}
+	const done = options.done(outcome, parsed.data);
+	if (typeof done === 'string') redirect(303, done);
+	const [key, anchor] = done;
+	redirect(303, `${event.url.pathname}?ok=${key}${anchor ? `#${anchor}` : ''}`);
+}
+
+export function savedMessage(url: URL, t: Messages): string | null {
+	const key = url.searchParams.get('ok');
+	return key && Object.hasOwn(t.reports.saved, key) ? t.reports.saved[key as SavedKey] : null;
+}

@@ -1,0 +1,50 @@
+// Forms of the report workspace. Strict: an unknown field (a forged `status=PUBLISHED`) is refused.
+import { z } from 'zod';
+import { isoDay, text, type FormValues } from './form';
+import { id, version } from './editing-fields';
+import { COMPLETION_GRADES, REPORT_SECTION_KEYS, type ReportSections } from '../../domain/report-snapshot';
+
+const section = z.string().max(20_000).transform((v) => v.replace(/\r\n/g, '\n').trim());
+const sectionFields = Object.fromEntries(REPORT_SECTION_KEYS.map((k) => [k, section])) as Record<(typeof REPORT_SECTION_KEYS)[number], typeof section>;
+
+const roundFields = { title: text(200), periodStart: isoDay, periodEnd: isoDay, ...sectionFields };
+
+function withSections<T extends Record<string, unknown>>(data: T) {
+	const sections = Object.fromEntries(REPORT_SECTION_KEYS.map((k) => [k, data[k] as string])) as ReportSections;
+	const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(REPORT_SECTION_KEYS as readonly string[]).includes(k)));
+	return { ...rest, sections } as Omit<T, (typeof REPORT_SECTION_KEYS)[number]> & { sections: ReportSections };
+}
+
+export const createRoundForm = z.strictObject(roundFields).transform(withSections);
+export const updateRoundForm = z.strictObject({ ...roundFields, version }).transform(withSections);
+export const roundVersionForm = z.strictObject({ version });
+
+const opinionFields = { title: text(300), text: text(20_000), date: isoDay };
+export const createOpinionForm = z.strictObject(opinionFields);
+export const updateOpinionForm = z.strictObject({ ...opinionFields, opinionId: id, version });
+export const voteForm = z.strictObject({ opinionId: id, choice: z.enum(['FOR', 'AGAINST', 'ABSTAIN']) });
+export const respondForm = z.strictObject({ opinionId: id, version, response: text(20_000) });
+export const decideForm = z.strictObject({ opinionId: id, version, publish: z.enum(['true', 'false']).transform((v) => v === 'true') });
+
+/** One select per measure, named `grade-<measureId>`; "" clears the grade. */
+export const gradesForm = z
+	.record(z.string().regex(/^grade-[a-z0-9]{1,40}$/), z.union([z.literal(''), z.enum(COMPLETION_GRADES)]))
+	.refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 500)
+	.transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.slice('grade-'.length), v === '' ? null : v])));
+
+export function roundValues(round: { title: string; periodStart: string; periodEnd: string; sections: ReportSections; version?: number }): FormValues {
+	return {
+		...(round.version !== undefined ? { version: String(round.version) } : {}),
+		title: round.title,
+		periodStart: round.periodStart,
+		periodEnd: round.periodEnd,
+		...round.sections
+	};
+}
+
+/** Checkboxes: present ("on") when ticked. */
+const tick = z
+	.literal('on')
+	.optional()
+	.transform((v) => v === 'on');
+export const councilFlagsForm = z.strictObject({ councilEcosystem: tick, councilSecretariat: tick });

@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requestDb } from '$lib/server/db/request';
+import { requireAllowed } from '$lib/server/auth/guards';
+import { canViewInternal } from '$lib/server/policies';
+import { listRounds } from '$lib/server/domain/report-view';
+import { createRound } from '$lib/server/domain/reports';
+import { createRoundForm, roundValues } from '$lib/server/validation/reports';
+import { reportAction, savedMessage } from '$lib/server/reports/actions';
+import { reportParams } from '$lib/server/reports/params';
+import { messages } from '$lib/i18n';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireAllowed(canViewInternal, event);
+	const { slug } = reportParams(event.params, event.locals.locale);
+	const list = await listRounds(await requestDb(), user, slug);
+	if (!list) error(404, messages(event.locals.locale).notFound.title);
+	return {
+		...list,
+		newRound: roundValues({ title: '', periodStart: '', periodEnd: '', sections: { utiliser: '', publier: '', accompagner: '', attractivite: '', vieInterne: '' } }),
+		savedMessage: savedMessage(event.url, messages(event.locals.locale))
+	};
+};
+
+export const actions: Actions = {
+	createRound: (event) => {
+		const { slug } = reportParams(event.params, event.locals.locale);
+		return reportAction(event, {
+			formId: 'createRound',
+			schema: createRoundForm,
+			run: (db, user, data) => createRound(db, user, { ...data, planSlug: slug }),
+			done: (created) => `/plans/${slug}/rapports/travail/${created.id}?ok=created`
+		});
+	}
+};

@@ -1,0 +1,107 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requestDb } from '$lib/server/db/request';
+import { requireAllowed } from '$lib/server/auth/guards';
+import { canViewInternal } from '$lib/server/policies';
+import { getRound } from '$lib/server/domain/report-view';
+import { publishRound, submitRound, updateRound } from '$lib/server/domain/reports';
+import { castVote, createOpinion, decidePublication, respondToOpinion, saveGrades, updateOpinion } from '$lib/server/domain/opinions';
+import {
+	createOpinionForm,
+	decideForm,
+	gradesForm,
+	respondForm,
+	roundValues,
+	roundVersionForm,
+	updateOpinionForm,
+	updateRoundForm,
+	voteForm
+} from '$lib/server/validation/reports';
+import { reportAction, savedMessage } from '$lib/server/reports/actions';
+import { reportParams } from '$lib/server/reports/params';
+import { todayIso } from '$lib/domain/dates';
+import { messages } from '$lib/i18n';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireAllowed(canViewInternal, event);
+	const { slug, id } = reportParams(event.params, event.locals.locale);
+	const view = await getRound(await requestDb(), user, slug, id);
+	if (!view) error(404, messages(event.locals.locale).notFound.title);
+	return {
+		view,
+		roundForm: roundValues(view.round),
+		newOpinion: { title: '', text: '', date: todayIso() },
+		savedMessage: savedMessage(event.url, messages(event.locals.locale))
+	};
+};
+
+/** The round id from the URL (validated), checked again by every domain function. */
+const roundId = (event: RequestEvent) => reportParams(event.params, event.locals.locale).id;
+const byOpinion = (verb: string) => (formData: FormData) => `${verb}:${String(formData.get('opinionId') ?? '')}`;
+const anchor = (data: { opinionId: string }) => `avis-${data.opinionId}`;
+
+export const actions: Actions = {
+	updateRound: (event) =>
+		reportAction(event, {
+			formId: 'updateRound',
+			schema: updateRoundForm,
+			run: (db, user, data) => updateRound(db, user, { ...data, roundId: roundId(event) }),
+			done: (r) => [r.changed ? 'saved' : 'unchanged']
+		}),
+	submitRound: (event) =>
+		reportAction(event, {
+			formId: 'submitRound',
+			schema: roundVersionForm,
+			run: (db, user, data) => submitRound(db, user, { ...data, roundId: roundId(event) }),
+			done: () => ['submitted']
+		}),
+	publishRound: (event) =>
+		reportAction(event, {
+			formId: 'publishRound',
+			schema: roundVersionForm,
+			run: (db, user, data) => publishRound(db, user, { ...data, roundId: roundId(event) }),
+			done: () => ['published']
+		}),
+	createOpinion: (event) =>
+		reportAction(event, {
+			formId: 'createOpinion',
+			schema: createOpinionForm,
+			run: (db, user, data) => createOpinion(db, user, { ...data, roundId: roundId(event) }),
+			done: (created) => ['opinionCreated', `avis-${created.id}`]
+		}),
+	updateOpinion: (event) =>
+		reportAction(event, {
+			formId: byOpinion('edit'),
+			schema: updateOpinionForm,
+			run: (db, user, data) => updateOpinion(db, user, data),
+			done: (r, data) => [r.changed ? 'opinionSaved' : 'unchanged', anchor(data)]
+		}),
+	vote: (event) =>
+		reportAction(event, {
+			formId: byOpinion('vote'),
+			schema: voteForm,
+			run: (db, user, data) => castVote(db, user, data),
+			done: (r, data) => [r.adopted ? 'adopted' : 'voted', anchor(data)]
+		}),
+	respond: (event) =>
+		reportAction(event, {
+			formId: byOpinion('respond'),
+			schema: respondForm,
+			run: (db, user, data) => respondToOpinion(db, user, data),
+			done: (_r, data) => ['responded', anchor(data)]
+		}),
+	decide: (event) =>
+		reportAction(event, {
+			formId: byOpinion('decide'),
+			schema: decideForm,
+			run: (db, user, data) => decidePublication(db, user, data),
+			done: (_r, data) => ['decided', anchor(data)]
+		}),
+	grades: (event) =>
+		reportAction(event, {
+			formId: 'grades',
+			schema: gradesForm,
+			run: (db, user, grades) => saveGrades(db, user, { roundId: roundId(event), grades }),
+			done: (r) => [r.changed > 0 ? 'graded' : 'unchanged', 'appreciations']
+		})
+};

@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { requestDb } from '$lib/server/db/request';
+import { getRound } from '$lib/server/domain/report-view';
+import { reportParams } from '$lib/server/reports/params';
+import { fileName, roundCsv } from '$lib/server/reports/export';
+import { cachedResponse } from '$lib/server/http/cache';
+import { messages } from '$lib/i18n';
+
+export const GET: RequestHandler = async ({ params, request, locals }) => {
+	const { slug, id } = reportParams(params, locals.locale);
+	const view = await getRound(await requestDb(), null, slug, id);
+	if (!view) error(404, messages(locals.locale).notFound.title);
+	return cachedResponse(request, roundCsv(view), {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8; header=present',
+			'Content-Disposition': `attachment; filename="${fileName(view, 'csv')}"`,
+			'Access-Control-Allow-Origin': '*'
+		}
+	});
+};
