@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
 import { makeUser } from './auth-fixtures';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { createRound } from '../../src/lib/server/domain/reports';
+import { REPORT_SECTION_KEYS, type ReportSections } from '../../src/lib/domain/report-snapshot';
 import { editComment, hideComment, listComments, postComment, RATE_LIMIT, RateLimitError, restoreComment, type CommentView } from '../../src/lib/server/domain/comments';
 import { listNotifications, markAllRead, setFollowing, unreadCount } from '../../src/lib/server/domain/notifications';
 import { publishUpdate, saveUpdateDraft } from '../../src/lib/server/domain/progress-updates';
@@ -247,10 +249,15 @@ describe('visibility filtering per role', () => {
 		await expect(hideComment(db, people.admin, { commentId: row.id, version: row.version + 1, reason: 'encore' })).rejects.toBeInstanceOf(RuleError);
 	});
 
-	it('lists report comments by report id (no foreign key until the report model is merged)', async () => {
-		const { id } = await postComment(db, people.council, { target: { type: 'REPORT', reportId: 'report-2026-t4' }, visibility: 'WORKING_GROUP', body: 'Avis sur le rapport' }, later());
-		expect(ids(await listComments(db, people.amdac, { reportId: 'report-2026-t4' }))).toEqual([id]);
-		expect(await listComments(db, null, { reportId: 'report-2026-t4' })).toEqual([]);
+	it('lists report comments by report, and refuses a report that does not exist', async () => {
+		const sections = Object.fromEntries(REPORT_SECTION_KEYS.map((key) => [key, ''])) as ReportSections;
+		const round = await createRound(db, people.admin, { planSlug: DEFAULT_PLAN_SLUG, title: 'Rapport T4 2026', periodStart: '2026-10-01', periodEnd: '2026-12-31', sections });
+		const { id } = await postComment(db, people.council, { target: { type: 'REPORT', reportId: round.id }, visibility: 'WORKING_GROUP', body: 'Avis sur le rapport' }, later());
+		expect(ids(await listComments(db, people.amdac, { reportId: round.id }))).toEqual([id]);
+		expect(await listComments(db, null, { reportId: round.id })).toEqual([]);
+		const before = await db.comment.count();
+		await expect(postComment(db, people.council, { target: { type: 'REPORT', reportId: 'no-such-report' }, visibility: 'PUBLIC', body: 'Perdu' }, later())).rejects.toBeInstanceOf(NotFoundError);
+		expect(await db.comment.count()).toBe(before);
 	});
 });
 

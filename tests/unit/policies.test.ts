@@ -151,7 +151,8 @@ describe('comment policy matrix', () => {
 		amdac: groupMember,
 		council: groupMember,
 		amdacInTheTeam: groupMember,
-		editorWithoutTeam: staff,
+		// Staff means an editor of at least one team; without one, an editor discusses like the working group.
+		editorWithoutTeam: groupMember,
 		editorOfAnotherTeam: staff,
 		editorOfTheLeadTeam: staff,
 		editorOfAContributingTeam: staff,

@@ -98,7 +98,8 @@ export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
 /** How long an author may correct their comment. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
 
-const isStaff = (viewer: Viewer) => isAdmin(viewer) || hasRole(viewer, 'EDITOR');
+/** Mission staff: admins, and editors who belong to at least one owner team. */
+const isStaff = (viewer: Viewer) => isAdmin(viewer) || (hasRole(viewer, 'EDITOR') && (viewer?.teamIds.length ?? 0) > 0);
 
 /** AMDAC members, council members, editors and admins take part in the discussion. */
 export function canComment(viewer: Viewer): boolean {
@@ -158,7 +159,6 @@ export interface CouncilFlags {
 	councilSecretariat: boolean;
 }
 
-const isStaff = (viewer: Viewer) => isAdmin(viewer) || (hasRole(viewer, 'EDITOR') && (viewer?.teamIds.length ?? 0) > 0);
 const isCouncil = (viewer: Viewer) => hasRole(viewer, 'COUNCIL');
 const underReview = (round: ReportRoundState) => round.status === 'SUBMITTED' || round.status === 'PUBLISHED';
 

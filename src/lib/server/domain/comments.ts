@@ -24,11 +24,8 @@ import { notifyFollowers } from './notifications';
 
 type Tx = Prisma.TransactionClient;
 
-/** What a comment is about. A report is checked by the route that loaded it (no foreign key yet). */
-export type CommentTarget =
-	| { type: 'MEASURE'; measureId: string }
-	| { type: 'MILESTONE'; milestoneId: string }
-	| { type: 'REPORT'; reportId: string; planId?: string | null };
+/** What a comment is about. Who may see a report is checked by the route that loaded it. */
+export type CommentTarget = { type: 'MEASURE'; measureId: string } | { type: 'MILESTONE'; milestoneId: string } | { type: 'REPORT'; reportId: string };
 
 /** Which comments a page lists: a measure page shows the measure's and its milestones' comments. */
 export type CommentScope = { measureId: string } | { reportId: string };
@@ -132,8 +129,11 @@ async function resolveTarget(tx: Tx, target: CommentTarget): Promise<ResolvedTar
 			if (!milestone) throw new NotFoundError();
 			return { targetType: 'MILESTONE', measureId: milestone.measure.id, milestoneId: milestone.id, reportId: null, planId: milestone.measure.planId };
 		}
-		case 'REPORT':
-			return { targetType: 'REPORT', measureId: null, milestoneId: null, reportId: target.reportId, planId: target.planId ?? null };
+		case 'REPORT': {
+			const round = await tx.reportRound.findUnique({ where: { id: target.reportId }, select: { id: true, planId: true } });
+			if (!round) throw new NotFoundError();
+			return { targetType: 'REPORT', measureId: null, milestoneId: null, reportId: round.id, planId: round.planId };
+		}
 	}
 }
 
