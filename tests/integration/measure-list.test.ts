@@ -31,13 +31,13 @@ describe('French full-text search', () => {
 		const rows = await database.prisma.measure.findMany({ where: { planId: plural!.plan.id }, select: { number: true, title: true, description: true } });
 		const singularOnly = rows.find((m) => /\blogiciel\b/i.test(`${m.title} ${m.description}`) && !/\blogiciels\b/i.test(`${m.title} ${m.description}`));
 		if (singularOnly) expect(singular).toContain(singularOnly.number);
-		expect(plural!.results[0].snippet?.some((p) => p.match && /^logiciel/i.test(p.text))).toBe(true);
+		expect(plural!.results[0]?.snippet?.some((p) => p.match && /^logiciel/i.test(p.text))).toBe(true);
 	});
 
 	it('ranks and highlights: the SILL measure comes first for "socle interministériel"', async () => {
 		const result = await list({ q: 'socle interministériel' });
 		expect(result!.results.length).toBeGreaterThan(0);
-		expect(result!.results[0].snippet).not.toBeNull();
+		expect(result!.results[0]?.snippet).not.toBeNull();
 	});
 
 	it('finds a measure through its published progress updates', async () => {
@@ -50,7 +50,7 @@ describe('French full-text search', () => {
 		});
 		const found = await list({ q: 'zymurgiques' });
 		expect(found!.results.map((m) => m.number)).toEqual(['3.3']);
-		expect(found!.results[0].snippet?.filter((p) => p.match).map((p) => p.text)).toEqual(['zymurgique']);
+		expect(found!.results[0]?.snippet?.filter((p) => p.match).map((p) => p.text)).toEqual(['zymurgique']);
 		// Drafts are never searchable by the public.
 		expect(await numbers({ q: 'xylophonique' })).toEqual([]);
 	});
@@ -83,13 +83,14 @@ describe('filters', () => {
 		expect(await numbers({ status: 'DONE' })).toEqual([]);
 
 		const label = await numbers({ owner: 'LABEL' });
+		const first = label[0]!;
 		const labelRows = (await list({ owner: 'LABEL' }))!.results;
 		expect(labelRows.length).toBeGreaterThan(0);
 		expect(labelRows.every((m) => m.leadOwner.code === 'LABEL' || m.contributors.some((c) => c.code === 'LABEL'))).toBe(true);
 
-		await database.prisma.measure.update({ where: { planId_number: { planId: all!.plan.id, number: label[0] } }, data: { status: 'IN_PROGRESS', confidence: 'AT_RISK' } });
-		expect(await numbers({ owner: 'LABEL', status: 'IN_PROGRESS' })).toEqual([label[0]]);
-		expect(await numbers({ owner: 'LABEL', status: 'IN_PROGRESS', confidence: 'AT_RISK' })).toEqual([label[0]]);
+		await database.prisma.measure.update({ where: { planId_number: { planId: all!.plan.id, number: first } }, data: { status: 'IN_PROGRESS', confidence: 'AT_RISK' } });
+		expect(await numbers({ owner: 'LABEL', status: 'IN_PROGRESS' })).toEqual([first]);
+		expect(await numbers({ owner: 'LABEL', status: 'IN_PROGRESS', confidence: 'AT_RISK' })).toEqual([first]);
 		expect(await numbers({ owner: 'LABEL', status: 'IN_PROGRESS', confidence: 'ON_TRACK' })).toEqual([]);
 		expect(await numbers({ owner: 'INCONNU' })).toEqual([]);
 		const combined = await numbers({ axis: 2, q: 'logiciels' });
@@ -163,6 +164,6 @@ describe('plan agenda', () => {
 		expect(agenda.late.length).toBeLessThanOrEqual(8);
 		expect(agenda.recent.length).toBeGreaterThan(0);
 		expect(agenda.recent.length).toBeLessThanOrEqual(8);
-		expect(agenda.recent[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+		expect(agenda.recent[0]?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 	});
 });
