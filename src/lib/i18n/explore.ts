@@ -79,7 +79,8 @@ export const exploreFr = {
 	planFeed: 'Flux Atom du plan',
 	feedTitlePlan: 'Jalons – {plan}',
 	feedTitleAxis: 'Jalons – {plan} – axe {n}',
-	feedTitleMeasure: 'Jalons – mesure {n} : {title}'
+	feedTitleMeasure: 'Jalons – mesure {n} : {title}',
+	chartData: 'Voir les données du graphique (tableau)'
 };
 
 export type ExploreMessages = typeof exploreFr;
@@ -163,5 +164,6 @@ export const exploreEn: ExploreMessages = {
 	planFeed: 'Atom feed of the plan',
 	feedTitlePlan: 'Jalons – {plan}',
 	feedTitleAxis: 'Jalons – {plan} – axis {n}',
-	feedTitleMeasure: 'Jalons – measure {n}: {title}'
+	feedTitleMeasure: 'Jalons – measure {n}: {title}',
+	chartData: 'Show the chart’s data (table)'
 };
