@@ -8,7 +8,7 @@ const SLUG = 'plan-action-logiciels-libres-et-communs-numeriques';
 const PLAN = `/plans/${SLUG}`;
 const LIST = `${PLAN}/mesures`;
 
-const results = (page: Page) => page.getByRole('region', { name: 'Résultats' }).getByRole('listitem');
+const results = (page: Page) => page.getByRole('list', { name: 'Résultats' }).getByRole('listitem');
 const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /mesure/ });
 
 /** Presses Tab until `target` has the focus (at most `max` times): the keyboard-only path. */
