@@ -77,6 +77,10 @@ test('a search with markup or query syntax is shown as text and finds nothing', 
 	await expect(statusLine(page)).toHaveText('Aucune mesure sur 10 ne correspond.');
 	await expect(page.getByText(/ont été ignorés : axe/)).toBeVisible();
 	await expect(page.getByRole('searchbox', { name: /Rechercher dans les mesures/ })).toHaveValue('<script>alert(1)</script> "OR 1=1 --');
+	for (const query of ['q=%00', 'statut=%00&axe=0x10', 'axe=99999999999999999999&q=%27%22%5C', 'porteur[]=x&retard=oui&confiance=']) {
+		const odd = await page.request.get(`${LIST}?${query}`);
+		expect(odd.status(), query).toBe(200);
+	}
 });
 
 test('keyboard only: Tab to the search field and a filter, submit with Enter', async ({ page }) => {

@@ -56,7 +56,7 @@ describe('French full-text search', () => {
 	});
 
 	it('treats injection strings and query syntax as plain words', async () => {
-		for (const q of ["'; DROP TABLE \"Measure\"; --", 'logiciel) | (', '!!! & <script>', '"', 'OR 1=1', '\\x00', 'le la les']) {
+		for (const q of ["'; DROP TABLE \"Measure\"; --", 'logiciel) | (', '!!! & <script>', '"', 'OR 1=1', '\\x00', 'le la les', ':*', "l'", '&|!()']) {
 			const result = await list({ q });
 			expect(result, q).not.toBeNull();
 		}
@@ -126,6 +126,9 @@ describe('query parameters', () => {
 		const bad = parseMeasureFilters(new URLSearchParams(`axe=deux&porteur=<x>&statut=FINI&confiance=&retard=oui&q=${'a'.repeat(201)}`));
 		expect(bad.filters).toEqual(NO_FILTERS);
 		expect(bad.ignored).toEqual(['axe', 'porteur', 'statut', 'retard', 'q']);
+		// NUL and other control characters never reach PostgreSQL (which rejects NUL in text).
+		expect(parseMeasureFilters(new URLSearchParams('q=logi%00ciel%0A')).filters.q).toBe('logi ciel');
+		expect(parseMeasureFilters(new URLSearchParams('q=%00%01')).ignored).toEqual(['q']);
 	});
 });
 

@@ -9,12 +9,17 @@ export type FilterParam = (typeof FILTER_PARAMS)[number];
 export const QUERY_MAX_LENGTH = 200;
 
 const fields = {
-	axe: z.coerce.number().int().min(1).max(999),
+	axe: z.string().regex(/^[1-9]\d{0,2}$/).transform(Number),
 	porteur: z.string().regex(/^[A-Z0-9_]{1,60}$/),
 	statut: z.enum(STATUS_KEYS),
 	confiance: z.enum(['ON_TRACK', 'AT_RISK', 'OFF_TRACK']),
 	retard: z.literal('1'),
-	q: z.string().trim().min(1).max(QUERY_MAX_LENGTH)
+	// Control characters mean nothing in a search, and PostgreSQL refuses NUL in text outright.
+	q: z
+		.string()
+		.max(QUERY_MAX_LENGTH)
+		.transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim())
+		.pipe(z.string().min(1))
 };
 
 export interface ParsedFilters {
