@@ -4,6 +4,7 @@ import { editingEn } from './editing';
 import { opendataEn } from './opendata';
 import { commentsEn } from './comments';
 import { reportsEn } from './reports';
+import { exploreEn } from './explore';
 
 export const en: Messages = {
 	auth: authEn,
@@ -11,6 +12,7 @@ export const en: Messages = {
 	opendata: opendataEn,
 	comments: commentsEn,
 	reports: reportsEn,
+	explore: exploreEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

@@ -4,6 +4,7 @@ import { editingFr } from './editing';
 import { opendataFr } from './opendata';
 import { commentsFr } from './comments';
 import { reportsFr } from './reports';
+import { exploreFr } from './explore';
 
 export const fr = {
 	auth: authFr,
@@ -11,6 +12,7 @@ export const fr = {
 	opendata: opendataFr,
 	comments: commentsFr,
 	reports: reportsFr,
+	explore: exploreFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
