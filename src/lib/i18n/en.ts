@@ -2,11 +2,13 @@ import type { Messages } from './fr';
 import { authEn } from './auth';
 import { editingEn } from './editing';
 import { opendataEn } from './opendata';
+import { timetravelEn } from './timetravel';
 
 export const en: Messages = {
 	auth: authEn,
 	editing: editingEn,
 	opendata: opendataEn,
+	timetravel: timetravelEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

@@ -2,11 +2,13 @@
 import { authFr } from './auth';
 import { editingFr } from './editing';
 import { opendataFr } from './opendata';
+import { timetravelFr } from './timetravel';
 
 export const fr = {
 	auth: authFr,
 	editing: editingFr,
 	opendata: opendataFr,
+	timetravel: timetravelFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',

@@ -4,8 +4,9 @@
 import type { Db } from '../db';
 import { fromIsoDay, toIsoDay } from '../../domain/dates';
 import { DRAFT_ENTITY } from './editing';
-import { buildMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail } from './measure-view';
-import { buildPlanDashboard, type PlanDashboard } from './plan-view';
+import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail } from './measure-view';
+import { buildPlanDashboard, getPlanDashboard, type PlanDashboard } from './plan-view';
+import { travelState, type TravelState } from '../validation/time-travel';
 import { indexEvents, measureAt, planAt, planRowAt, type EventIndex, type OwnerRow } from './time-travel';
 
 /** Audit events that rebuild undated fields and tell when rows were created or deleted. */
@@ -93,4 +94,38 @@ export async function getPlanDates(db: Db, slug: string): Promise<{ adoptedOn: s
 	const plan = await db.plan.findUnique({ where: { slug }, select: { adoptedOn: true, archivedOn: true } });
 	if (!plan) return null;
 	return { adoptedOn: plan.adoptedOn ? toIsoDay(plan.adoptedOn) : null, archivedOn: plan.archivedOn ? toIsoDay(plan.archivedOn) : null };
+}
+
+/**
+ * The dashboard a request asks for: today's (no extra query) or, with a valid `?date=`, the plan on
+ * that day. A bad date is reported in `travel.problem` and today's plan is shown.
+ */
+export async function getDashboardForRequest(
+	db: Db,
+	slug: string,
+	rawDate: string | null,
+	today = toIsoDay(new Date())
+): Promise<{ dashboard: PlanDashboard; travel: TravelState } | null> {
+	if (!rawDate) {
+		const dashboard = await getPlanDashboard(db, slug, today);
+		return dashboard ? { dashboard, travel: travelState(null, { today, adoptedOn: dashboard.plan.adoptedOn }) } : null;
+	}
+	const dates = await getPlanDates(db, slug);
+	if (!dates) return null;
+	const travel = travelState(rawDate, { today, adoptedOn: dates.adoptedOn });
+	const dashboard = travel.date ? await getPlanDashboardAt(db, slug, travel.date) : await getPlanDashboard(db, slug, today);
+	return dashboard ? { dashboard, travel } : null;
+}
+
+export async function getMeasureForRequest(
+	db: Db,
+	slug: string,
+	number: string,
+	rawDate: string | null,
+	today = toIsoDay(new Date())
+): Promise<{ measure: MeasureDetail | 'absent'; travel: TravelState } | null> {
+	const dates = rawDate ? await getPlanDates(db, slug) : null;
+	const travel = travelState(rawDate, { today, adoptedOn: dates?.adoptedOn ?? null });
+	const measure = travel.date ? await getMeasureDetailAt(db, slug, number, travel.date) : await getMeasureDetail(db, slug, number, today);
+	return measure ? { measure, travel } : null;
 }

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getMeasureDetail } from '$lib/server/domain/measure-view';
+import { getMeasureForRequest } from '$lib/server/domain/time-travel-view';
 import { messages } from '$lib/i18n';
 import { measurePermissions } from '$lib/server/policies';
 
@@ -11,12 +11,15 @@ const params = z.object({
 	numero: z.string().regex(/^\d{1,3}(\.\d{1,3}){0,2}$/)
 });
 
-export const load: PageServerLoad = async ({ params: raw, locals }) => {
+export const load: PageServerLoad = async ({ params: raw, url, locals }) => {
 	const parsed = params.safeParse(raw);
 	if (!parsed.success) error(404, messages(locals.locale).notFound.title);
-	const measure = await getMeasureDetail(await requestDb(), parsed.data.slug, parsed.data.numero);
-	if (!measure) error(404, messages(locals.locale).notFound.title);
-	const { ownership, ...detail } = measure;
-	// The page receives booleans only; with no one signed in they are all false.
-	return { measure: detail, can: measurePermissions(locals.user, ownership) };
+	// `?date=` shows the measure as it stood that day (checked in validation/time-travel.ts).
+	const found = await getMeasureForRequest(await requestDb(), parsed.data.slug, parsed.data.numero, url.searchParams.get('date'));
+	if (!found) error(404, messages(locals.locale).notFound.title);
+	if (found.measure === 'absent') error(404, messages(locals.locale).timetravel.absent);
+	const { ownership, ...detail } = found.measure;
+	// The page receives booleans only; with no one signed in they are all false. A past view is never editable.
+	const can = measurePermissions(found.travel.date ? null : locals.user, ownership);
+	return { measure: detail, can, travel: found.travel };
 };
