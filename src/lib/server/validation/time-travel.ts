@@ -11,8 +11,12 @@ const calendarDay = z
 		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 	});
 
-/** At most a few characters are echoed back into the form. */
-const rawParam = z.string().max(40).catch('');
+/** A query value as typed; anything longer than a date by far is refused without being echoed. */
+const rawParam = z.string().max(40);
+function readRaw(raw: string | null): { value: string; tooLong: boolean } {
+	const parsed = rawParam.safeParse(raw ?? '');
+	return parsed.success ? { value: parsed.data.trim(), tooLong: false } : { value: '', tooLong: true };
+}
 
 export type DateProblem = 'invalid' | 'future' | 'beforeAdoption';
 
@@ -42,8 +46,9 @@ export interface TravelState {
 }
 
 export function travelState(rawValue: string | null, bounds: DateBounds): TravelState {
-	const value = rawParam.parse(rawValue ?? '').trim();
+	const { value, tooLong } = readRaw(rawValue);
 	const base = { value, today: bounds.today, adoptedOn: bounds.adoptedOn };
+	if (tooLong) return { ...base, date: null, problem: 'invalid' };
 	if (value === '') return { ...base, date: null, problem: null };
 	const check = checkDate(value, bounds);
 	if (!check.ok) return { ...base, date: null, problem: check.problem };
@@ -68,9 +73,12 @@ export function comparisonState(du: string | null, au: string | null, bounds: Da
 	const yearAgo = `${Number(bounds.today.slice(0, 4)) - 1}${bounds.today.slice(4)}`;
 	const defaultFrom = bounds.adoptedOn ?? yearAgo;
 	const defaultTo = bounds.archivedOn && bounds.archivedOn < bounds.today ? bounds.archivedOn : bounds.today;
-	const values = { du: rawParam.parse(du ?? '').trim(), au: rawParam.parse(au ?? '').trim() };
-	const fromCheck: DateCheck = values.du === '' ? { ok: true, date: defaultFrom } : checkDate(values.du, bounds);
-	const toCheck: DateCheck = values.au === '' ? { ok: true, date: defaultTo } : checkDate(values.au, bounds);
+	const [rawFrom, rawTo] = [readRaw(du), readRaw(au)];
+	const values = { du: rawFrom.value, au: rawTo.value };
+	const check = (raw: { value: string; tooLong: boolean }, fallback: string): DateCheck =>
+		raw.tooLong ? { ok: false, problem: 'invalid' } : raw.value === '' ? { ok: true, date: fallback } : checkDate(raw.value, bounds);
+	const fromCheck = check(rawFrom, defaultFrom);
+	const toCheck = check(rawTo, defaultTo);
 	const order = fromCheck.ok && toCheck.ok && fromCheck.date >= toCheck.date;
 	const valid = fromCheck.ok && toCheck.ok && !order;
 	return {
