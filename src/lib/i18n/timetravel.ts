@@ -1,6 +1,7 @@
 // Interface text of time travel (`?date=`), of the comparison between two dates and of the plan's
 // progress over time. French first; English must have every key.
 export const timetravelFr = {
+	titleAt: '{title}, au {date}',
 	banner: {
 		plan: 'Vous consultez le plan tel qu’il était le {date}',
 		measure: 'Vous consultez la mesure telle qu’elle était le {date}',
@@ -82,6 +83,7 @@ export const timetravelFr = {
 export type TimetravelMessages = typeof timetravelFr;
 
 export const timetravelEn: TimetravelMessages = {
+	titleAt: '{title}, as of {date}',
 	banner: {
 		plan: 'You are viewing the plan as it stood on {date}',
 		measure: 'You are viewing the measure as it stood on {date}',
