@@ -11,6 +11,7 @@ export async function publicPaths(db: Db): Promise<string[]> {
 		'/methodologie',
 		'/accessibilite',
 		...plans.map((p) => `/plans/${p.slug}`),
+		...plans.flatMap((p) => [`/plans/${p.slug}/comparer`, `/plans/${p.slug}/evolution`]),
 		...measures.map((m) => `/plans/${m.plan.slug}/mesures/${m.number}`)
 	];
 }
