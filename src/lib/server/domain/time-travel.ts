@@ -61,16 +61,22 @@ function sortedByTime(list: readonly TravelEvent[]): TravelEvent[] {
 	return [...list].sort((a, b) => (time(a) === time(b) ? 0 : time(a) < time(b) ? -1 : 1));
 }
 
-/** Events grouped by `entityType:entityId`, oldest first. */
+const DELETED_EVIDENCE = 'EvidenceLinkDeleted';
+
+/** Events grouped by `entityType:entityId` (and deleted evidence by measure), oldest first. */
 export type EventIndex = Map<string, TravelEvent[]>;
 
 export function indexEvents(events: readonly TravelEvent[]): EventIndex {
 	const index: EventIndex = new Map();
 	for (const e of events) {
-		const key = `${e.entityType}:${e.entityId}`;
-		const list = index.get(key) ?? [];
-		list.push(e);
-		index.set(key, list);
+		const keys = [`${e.entityType}:${e.entityId}`];
+		// Deleted evidence is looked up by measure: no row is left to find it by.
+		if (e.entityType === 'EvidenceLink' && e.action === 'delete' && e.measureId) keys.push(`${DELETED_EVIDENCE}:${e.measureId}`);
+		for (const key of keys) {
+			const list = index.get(key) ?? [];
+			list.push(e);
+			index.set(key, list);
+		}
 	}
 	for (const [key, list] of index) index.set(key, sortedByTime(list));
 	return index;
@@ -189,10 +195,9 @@ function evidenceAt(e: EvidenceRow, events: readonly TravelEvent[], date: string
 /** Evidence deleted after `date` is rebuilt from the delete event's "before" snapshot. */
 function deletedEvidence(measureId: string, index: EventIndex, date: string): EvidenceRow[] {
 	const out: EvidenceRow[] = [];
-	for (const [key, events] of index) {
-		if (!key.startsWith('EvidenceLink:')) continue;
-		const deleted = events.find((e) => e.action === 'delete');
-		if (!deleted || deleted.measureId !== measureId || happenedBy(deleted, date) || !existedAt(events, date)) continue;
+	for (const deleted of index.get(`${DELETED_EVIDENCE}:${measureId}`) ?? []) {
+		const events = index.get(`EvidenceLink:${deleted.entityId}`) ?? [];
+		if (happenedBy(deleted, date) || !existedAt(events, date)) continue;
 		const snap = asRecord(deleted.before);
 		if (!snap) continue;
 		const row: EvidenceRow = {
