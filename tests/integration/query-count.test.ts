@@ -5,6 +5,8 @@ import { getPlanDashboard } from '../../src/lib/server/domain/plan-view';
 import { getMeasureDetail } from '../../src/lib/server/domain/measure-view';
 import { getOwnerPage, listMeasures, NO_FILTERS } from '../../src/lib/server/domain/measure-list';
 import { getPlanAgenda } from '../../src/lib/server/domain/plan-agenda';
+import { getMeasureDetailAt, getPlanDashboardAt } from '../../src/lib/server/domain/time-travel-view';
+import { getPlanComparison, getProgressSeries } from '../../src/lib/server/domain/time-travel-compare';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { createLargePlan } from '../helpers/large-plan';
 
@@ -62,5 +64,28 @@ describe('SQL queries per public page', () => {
 		const agendaLarge = await queriesFor(() => getPlanAgenda(counted.prisma, largePlan.id));
 		expect(agendaSmall).toBeGreaterThan(0);
 		expect(agendaLarge).toBe(agendaSmall);
+	});
+
+	it('time travel: the dashboard and a measure page at a past date cost the same on both plans', async () => {
+		const small = await queriesFor(() => getPlanDashboardAt(counted.prisma, DEFAULT_PLAN_SLUG, '2023-06-30'));
+		const large = await queriesFor(() => getPlanDashboardAt(counted.prisma, 'grand-plan', '2023-06-30'));
+		expect(small).toBeGreaterThan(0);
+		expect(large).toBe(small);
+		const smallMeasure = await queriesFor(() => getMeasureDetailAt(counted.prisma, DEFAULT_PLAN_SLUG, '2.2', '2023-06-30'));
+		const largeMeasure = await queriesFor(() => getMeasureDetailAt(counted.prisma, 'grand-plan', '3.7', '2023-06-30'));
+		expect(smallMeasure).toBeGreaterThan(0);
+		expect(largeMeasure).toBe(smallMeasure);
+	});
+
+	it('time travel: the comparison and the progress series load the history once, whatever the plan or the number of dates', async () => {
+		const small = await queriesFor(() => getPlanComparison(counted.prisma, DEFAULT_PLAN_SLUG, '2022-01-01', '2023-06-30'));
+		const large = await queriesFor(() => getPlanComparison(counted.prisma, 'grand-plan', '2022-01-01', '2023-06-30'));
+		expect(small).toBeGreaterThan(0);
+		expect(large).toBe(small);
+		// Three points (to mid-2022) or fourteen (to the archiving in 2025): the same queries.
+		const shortSeries = await queriesFor(() => getProgressSeries(counted.prisma, DEFAULT_PLAN_SLUG, '2022-06-30'));
+		const longSeries = await queriesFor(() => getProgressSeries(counted.prisma, DEFAULT_PLAN_SLUG, '2026-11-30'));
+		expect(shortSeries).toBe(small);
+		expect(longSeries).toBe(shortSeries);
 	});
 });

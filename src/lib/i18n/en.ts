@@ -5,6 +5,7 @@ import { opendataEn } from './opendata';
 import { commentsEn } from './comments';
 import { reportsEn } from './reports';
 import { exploreEn } from './explore';
+import { timetravelEn } from './timetravel';
 
 export const en: Messages = {
 	auth: authEn,
@@ -13,6 +14,7 @@ export const en: Messages = {
 	comments: commentsEn,
 	reports: reportsEn,
 	explore: exploreEn,
+	timetravel: timetravelEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

@@ -5,6 +5,7 @@ import { opendataFr } from './opendata';
 import { commentsFr } from './comments';
 import { reportsFr } from './reports';
 import { exploreFr } from './explore';
+import { timetravelFr } from './timetravel';
 
 export const fr = {
 	auth: authFr,
@@ -13,6 +14,7 @@ export const fr = {
 	comments: commentsFr,
 	reports: reportsFr,
 	explore: exploreFr,
+	timetravel: timetravelFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',

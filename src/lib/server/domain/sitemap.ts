@@ -24,7 +24,7 @@ export async function publicPaths(db: Db): Promise<string[]> {
 		'/',
 		'/methodologie',
 		'/accessibilite',
-		...plans.flatMap((p) => [`/plans/${p.slug}`, `/plans/${p.slug}/mesures`, `/plans/${p.slug}/rapports`]),
+		...plans.flatMap((p) => [`/plans/${p.slug}`, `/plans/${p.slug}/mesures`, `/plans/${p.slug}/rapports`, `/plans/${p.slug}/comparer`, `/plans/${p.slug}/evolution`]),
 		...measures.map((m) => `/plans/${m.plan.slug}/mesures/${m.number}`),
 		...rounds.map((r) => `/plans/${r.plan.slug}/rapports/${r.id}`),
 		...[...ownerPaths].sort()

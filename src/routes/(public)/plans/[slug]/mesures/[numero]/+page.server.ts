@@ -2,7 +2,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getMeasureDetail } from '$lib/server/domain/measure-view';
+import { getMeasureForRequest } from '$lib/server/domain/time-travel-view';
 import { findMeasureRef } from '$lib/server/domain/editing';
 import { commentActions, loadCommentThread, type ThreadContext } from '$lib/server/comments/thread';
 import type { CommentTarget } from '$lib/server/domain/comments';
@@ -14,21 +14,25 @@ const params = z.object({
 	numero: z.string().regex(/^\d{1,3}(\.\d{1,3}){0,2}$/)
 });
 
-export const load: PageServerLoad = async ({ params: raw, locals, url }) => {
+export const load: PageServerLoad = async ({ params: raw, url, locals }) => {
 	const parsed = params.safeParse(raw);
 	if (!parsed.success) error(404, messages(locals.locale).notFound.title);
 	const db = await requestDb();
-	const measure = await getMeasureDetail(db, parsed.data.slug, parsed.data.numero);
-	if (!measure) error(404, messages(locals.locale).notFound.title);
-	const { ownership, ...detail } = measure;
+	// `?date=` shows the measure as it stood that day (checked in validation/time-travel.ts).
+	const found = await getMeasureForRequest(db, parsed.data.slug, parsed.data.numero, url.searchParams.get('date'));
+	if (!found) error(404, messages(locals.locale).notFound.title);
+	if (found.measure === 'absent') error(404, messages(locals.locale).timetravel.absent);
+	const { ownership, ...detail } = found.measure;
+	// A past view is never editable and has no discussion: both belong to today's page.
+	const past = found.travel.date !== null;
 	const t = messages(locals.locale).comments;
 	const targets = [
 		{ value: 'measure', label: t.targetMeasure },
 		...detail.milestones.map((m) => ({ value: `milestone:${m.id}`, label: format(t.targetMilestone, { title: m.title }) }))
 	];
-	const comments = await loadCommentThread(db, locals.user, { scope: { measureId: detail.id }, targets, measureId: detail.id, url, locale: locals.locale });
+	const comments = past ? null : await loadCommentThread(db, locals.user, { scope: { measureId: detail.id }, targets, measureId: detail.id, url, locale: locals.locale });
 	// The page receives booleans only; with no one signed in they are all false.
-	return { measure: detail, can: measurePermissions(locals.user, ownership), comments };
+	return { measure: detail, can: measurePermissions(past ? null : locals.user, ownership), travel: found.travel, comments };
 };
 
 /** The measure of the URL, and the targets its comment form accepts: the measure or one of its milestones. */
