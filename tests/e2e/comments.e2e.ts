@@ -123,3 +123,51 @@ test('an admin hides a comment with a reason; everyone then sees the moderation 
 		await visitor.context().close();
 	}
 });
+
+test('forged comment posts are refused on the server, with nothing written', async ({ page, browser }) => {
+	const run = tag();
+	const origin = String(test.info().project.use.baseURL);
+	const action = (verb: string) => `${MEASURE}?/${verb}`;
+	// As a browser posts a form without JavaScript: SvelteKit answers other requests with JSON and status 200.
+	const headers = { origin, accept: 'text/html' };
+	await signIn(page, ACCOUNTS.amdac, MEASURE);
+	// Internal comments are staff-only: forging the field gets a 403.
+	const internal = await page.request.post(action('postComment'), {
+		headers,
+		form: { target: 'measure', parentId: '', visibility: 'INTERNAL', body: `Interne forgé ${run}` },
+		maxRedirects: 0
+	});
+	expect(internal.status()).toBe(403);
+	// An extra field (a forged author) is refused by the strict schema.
+	const extra = await page.request.post(action('postComment'), {
+		headers,
+		form: { target: 'measure', parentId: '', visibility: 'PUBLIC', body: `Auteur forgé ${run}`, authorId: 'someone' },
+		maxRedirects: 0
+	});
+	expect(extra.status()).toBe(400);
+	// Moderation is for admins.
+	const hide = await page.request.post(action('hideComment'), {
+		headers,
+		form: { commentId: 'cmaaaaaaaaaaaaaaaaaaaaaaa', version: '1', reason: 'x' },
+		maxRedirects: 0
+	});
+	expect(hide.status()).toBe(403);
+
+	// Not signed in: sent to the login page.
+	const visitor = await citizen(browser);
+	try {
+		const anonymous = await visitor.request.post(action('postComment'), {
+			headers,
+			form: { target: 'measure', parentId: '', visibility: 'PUBLIC', body: `Anonyme ${run}` },
+			maxRedirects: 0
+		});
+		expect(anonymous.status()).toBe(303);
+		expect(anonymous.headers()['location']).toMatch(/^\/connexion\?redirectTo=/);
+		await visitor.goto(MEASURE);
+		await expect(visitor.getByText(run)).toHaveCount(0);
+	} finally {
+		await visitor.context().close();
+	}
+	await page.goto(MEASURE);
+	await expect(page.locator('.jalons-comment-body').getByText(run)).toHaveCount(0);
+});
