@@ -167,3 +167,52 @@ test('nothing stray is served: VCS files, env files, server source maps, debug r
 		expect(map.status, `${script}.map`).toBe(404);
 	}
 });
+
+test('fuzz over HTTP: hostile form posts and API queries get 2xx/3xx/4xx, never 5xx; refusals write nothing', async () => {
+	test.setTimeout(120_000);
+	const fc = (await import('fast-check')).default;
+	const { hostileString, mutatedForm } = await import('../security/hostile');
+	const slug = (await server.query<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`))[0].slug;
+	const editor = await signIn(ACCOUNTS.pole);
+	const base = `/plans/${slug}/mesures/2.1/modifier`;
+	const forms: [string, Record<string, string>][] = [
+		[`${base}/mises-a-jour?/saveUpdateDraft`, { updateId: '', version: '', date: '2024-05-02', text: 'Avancement', blockers: '', nextSteps: '', sourceUrls: '' }],
+		[`${base}/preuves?/addEvidence`, { title: 'Preuve', url: 'https://example.org/', kind: 'WEBSITE', date: '', milestoneId: '' }],
+		[`${base}/jalons?/addMilestone`, { title: 'Jalon', description: '', weight: '1', planned: '2025' }],
+		['/connexion?/login', { email: 'personne@jalons.example', password: 'x' }]
+	];
+	const seen = new Set<number>();
+	for (const [path, valid] of forms) {
+		await fc.assert(
+			fc.asyncProperty(mutatedForm(valid), async (form) => {
+				const before = await databaseFingerprint(server);
+				const body = new URLSearchParams();
+				for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+				const response = await fetch(server.origin + path, {
+					method: 'POST',
+					redirect: 'manual',
+					body,
+					headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin, cookie: editor.cookie }
+				});
+				seen.add(response.status);
+				expect(response.status, `${path} ${JSON.stringify(form).slice(0, 300)}`).toBeLessThan(500);
+				if (response.status >= 400) {
+					expect(await response.text()).toMatch(/fr-(error-text|alert|messages-group)|Trop|volumineu|Payload|413/i);
+					expect(await databaseFingerprint(server)).toEqual(before);
+				}
+			}),
+			{ numRuns: 12 }
+		);
+	}
+	expect([...seen].some((s) => s >= 400 && s < 500), 'some payloads are refused').toBe(true);
+	await fc.assert(
+		fc.asyncProperty(fc.dictionary(fc.constantFrom('page', 'per_page', 'q', 'status', 'sort', 'x'), hostileString, { maxKeys: 3 }), async (query) => {
+			const qs = new URLSearchParams(query).toString();
+			for (const path of [`/api/v1/plans/${slug}/measures`, '/api/v1/plans', `/plans/${slug}`]) {
+				const response = await fetch(`${server.origin}${path}?${qs}`);
+				expect(response.status, `${path}?${qs}`).toBeLessThan(500);
+			}
+		}),
+		{ numRuns: 20 }
+	);
+});
