@@ -216,3 +216,23 @@ test('fuzz over HTTP: hostile form posts and API queries get 2xx/3xx/4xx, never 
 		{ numRuns: 20 }
 	);
 });
+
+test('logs: JSON lines in UTC with the request id; no password, session token or link token', async () => {
+	const session = await signIn(ACCOUNTS.label);
+	const linkToken = 'SecretLinkToken1234567890abcdefghijklmnopq';
+	await get(`/invitation/${linkToken}`);
+	await post(`/reinitialisation/${linkToken}?/setPassword`, { password: 'Un mot de passe assez long 2024', passwordConfirmation: 'Un mot de passe assez long 2024' });
+	await post('/connexion?/login', { email: ACCOUNTS.label.email, password: 'a wrong password\n{"level":"error","msg":"forged"}' });
+	await new Promise((r) => setTimeout(r, 300));
+	const lines = server.output.filter((line) => line.startsWith('{'));
+	const loginLines = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'login');
+	expect(loginLines.length).toBeGreaterThan(0);
+	for (const entry of loginLines) {
+		expect(entry.requestId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(entry.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		expect(entry.level).toBe('info');
+	}
+	const all = server.output.join('\n');
+	for (const secret of [...Object.values(ACCOUNTS).map((a) => a.password), session.cookie.split('=')[1], linkToken, 'a wrong password']) expect(all).not.toContain(secret);
+	expect(lines.some((line) => JSON.parse(line).msg === 'forged')).toBe(false);
+});
