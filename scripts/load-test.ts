@@ -5,6 +5,7 @@
 // every acknowledged write stored with exactly one audit event, no lost update. Then a SIGTERM
 // drain check: an in-flight request completes and the process exits.
 //   --readers 200 --editors 20 --seconds 30 --outage 5   (defaults)
+import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 import { startAppServer, type AppServer } from '../tests/security/app-server';
 
@@ -78,21 +79,22 @@ async function signIn(server: AppServer): Promise<string> {
 	}
 }
 
-async function editor(server: AppServer, slug: string, id: number) {
-	const cookie = await signIn(server);
+async function editor(server: AppServer, slug: string, id: number, cookie: string) {
 	const headers = { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded', cookie };
 	let n = 0;
 	while (!stopping) {
 		const number = MEASURES[(id + n) % MEASURES.length];
 		const base = `/plans/${slug}/mesures/${number}/modifier`;
-		const text = `load e${id} n${n++} ${Date.now()}`;
-		if (n % 2 === 0) {
+		const text = `load e${id} n${n} ${Date.now()}`;
+		if (n++ % 2 === 0) {
 			const response = await request(server, `${base}/mises-a-jour?/saveUpdateDraft`, {
 				method: 'POST',
 				headers,
 				body: new URLSearchParams({ updateId: '', version: '', date: '2024-05-02', text, blockers: '', nextSteps: '', sourceUrls: '' })
 			});
-			if (response?.status === 303) acknowledgedDrafts.push(text);
+			const location = response?.headers.get('location') ?? '';
+			if (response?.status === 303 && location.startsWith(base)) acknowledgedDrafts.push(text);
+			else if (response?.status === 303) failures.push(`draft: redirected to ${location}`);
 			else if (response && response.status !== 303) failures.push(`draft: ${response.status}`);
 		} else {
 			// Read the version the form carries, then save: a concurrent save makes this a 409.
@@ -105,7 +107,8 @@ async function editor(server: AppServer, slug: string, id: number) {
 				plannedStart: '', plannedEnd: '', description: text, subActions: '', reason: ''
 			});
 			const response = await request(server, `${base}?/updateMeasure`, { method: 'POST', headers, body: form });
-			if (response?.status === 303) acknowledgedEdits.set(number, [...(acknowledgedEdits.get(number) ?? []), text]);
+			if (response?.status === 303 && !(response.headers.get('location') ?? '').startsWith(base)) failures.push(`measure edit: redirected to ${response.headers.get('location')}`);
+			else if (response?.status === 303) acknowledgedEdits.set(number, [...(acknowledgedEdits.get(number) ?? []), text]);
 			else if (response?.status === 409) conflicts++;
 			else if (response) failures.push(`measure edit: ${response.status}`);
 		}
@@ -116,14 +119,14 @@ async function checkWrites(server: AppServer) {
 	const drafts = new Map((await server.query<{ text: string; id: string }>(`SELECT id, text FROM "ProgressUpdate" WHERE text LIKE 'load %'`)).map((r) => [r.text, r.id]));
 	for (const text of acknowledgedDrafts) if (!drafts.has(text)) failures.push(`acknowledged draft missing: ${text}`);
 	const audits = await server.query<{ entityId: string; n: string }>(
-		`SELECT "entityId", count(*)::text AS n FROM "AuditEvent" WHERE "entityType" = 'ProgressUpdate' AND "entityId" = ANY($1) GROUP BY "entityId"`,
+		`SELECT "entityId", count(*)::text AS n FROM "AuditEvent" WHERE "entityType" = 'ProgressUpdateDraft' AND action = 'create' AND "entityId" = ANY($1) GROUP BY "entityId"`,
 		[[...drafts.values()]]
 	);
 	const auditCount = new Map(audits.map((a) => [a.entityId, Number(a.n)]));
 	for (const [text, id] of drafts) if (auditCount.get(id) !== 1) failures.push(`draft ${text}: ${auditCount.get(id) ?? 0} audit events`);
 	for (const number of MEASURES) {
 		const [measure] = await server.query<{ id: string; version: number; description: string }>(`SELECT id, version, description FROM "Measure" WHERE number = $1`, [number]);
-		const [{ n }] = await server.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent" WHERE "measureId" = $1 AND "entityType" = 'Measure' AND action LIKE '%update%'`, [measure.id]);
+		const [{ n }] = await server.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent" WHERE "measureId" = $1 AND "entityType" = 'Measure' AND action = 'update'`, [measure.id]);
 		const acked = acknowledgedEdits.get(number) ?? [];
 		// Each save bumps the version once and writes one audit event; acknowledged saves are a subset
 		// (a save cut by the outage may have committed without its answer arriving).
@@ -135,24 +138,35 @@ async function checkWrites(server: AppServer) {
 }
 
 async function drainCheck(server: AppServer) {
-	// A request in flight when SIGTERM arrives still gets its answer; then the process exits.
+	// A request in flight when SIGTERM arrives (connection open, request half sent) still gets its
+	// answer; then the process exits with 0 and its database pool is closed.
 	const slug = (await server.query<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`))[0].slug;
-	const inFlight = Promise.all(Array.from({ length: 10 }, () => fetch(`${server.origin}/plans/${slug}`).then((r) => r.status, () => 0)));
-	await new Promise((r) => setTimeout(r, 20));
-	const code = await server.terminate();
-	const answers = await inFlight;
-	if (answers.some((s) => s !== 200)) failures.push(`SIGTERM drain: in-flight answers ${answers.join(',')}`);
+	const url = new URL(server.origin);
+	const socket = connect(Number(url.port), url.hostname);
+	await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+	let answer = '';
+	socket.on('data', (chunk) => (answer += chunk.toString()));
+	const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+	socket.write(`GET /plans/${slug} HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/html\r\n`);
+	await new Promise((r) => setTimeout(r, 100));
+	const exited = server.terminate();
+	await new Promise((r) => setTimeout(r, 300));
+	socket.write('Connection: close\r\n\r\n');
+	await closed;
+	if (!answer.startsWith('HTTP/1.1 200')) failures.push(`SIGTERM drain: the in-flight request got ${JSON.stringify(answer.slice(0, 40))}`);
+	const code = await exited;
 	if (code !== 0) failures.push(`SIGTERM: exit code ${code}`);
-	const [{ n }] = await server.query<{ n: string }>(`SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> 'load-test'`);
-	// Only this script's own connection may remain: the app closed its pool.
-	if (Number(n) > 1) failures.push(`SIGTERM: ${n} database connections still open after exit`);
+	const [{ n }] = await server.query<{ n: string }>(`SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+	if (Number(n) > 1) failures.push(`SIGTERM: ${n} other database connections still open after exit`);
 }
 
 const server = await startAppServer();
 try {
 	const slug = (await server.query<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`))[0].slug;
 	console.log(`load test: ${READERS} readers, ${EDITORS} editors, ${SECONDS} s, PostgreSQL down for ${OUTAGE} s in the middle`);
-	const workers = [...Array.from({ length: READERS }, (_, i) => reader(server, slug, i)), ...Array.from({ length: EDITORS }, (_, i) => editor(server, slug, i))];
+	// Editors sign in before the clock starts (argon2 is slow on purpose).
+	const cookies = await Promise.all(Array.from({ length: EDITORS }, () => signIn(server)));
+	const workers = [...Array.from({ length: READERS }, (_, i) => reader(server, slug, i)), ...cookies.map((cookie, i) => editor(server, slug, i, cookie))];
 	const half = (SECONDS * 1000 - OUTAGE * 1000) / 2;
 	await new Promise((r) => setTimeout(r, half));
 	outage = true;
@@ -175,6 +189,7 @@ try {
 	await new Promise((r) => setTimeout(r, half));
 	stopping = true;
 	await Promise.all(workers);
+	if (EDITORS > 0 && acknowledgedDrafts.length + [...acknowledgedEdits.values()].flat().length === 0) failures.push('no write was acknowledged: the write checks would prove nothing');
 	await checkWrites(server);
 	await drainCheck(server);
 	if (process.env.LOAD_DEBUG) for (const line of server.output.filter((l) => l.includes('"level":"error"') && !l.includes('session check')).slice(0, 5)) console.log(line.slice(0, 1500));

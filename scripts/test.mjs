@@ -82,7 +82,7 @@ if (built) {
 if (built) {
 	const pgBin = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(path.join('/usr/lib/postgresql', v, 'bin', 'pg_ctl')));
 	if (process.env.DATABASE_URL && pgBin) {
-		const loadOk = run('Load and fault test (small bounds)', process.execPath, ['--import', 'tsx', 'scripts/load-test.ts', '--readers', '20', '--editors', '4', '--seconds', '20', '--outage', '4']);
+		const loadOk = run('Load and fault test (small bounds)', process.execPath, ['--import', 'tsx', 'scripts/load-test.ts', '--readers', '10', '--editors', '4', '--seconds', '20', '--outage', '4']);
 		if (loadOk) passed += 1;
 		else failed += 1;
 		steps.push(['load and fault test', loadOk]);

@@ -7,6 +7,7 @@ import { log, logError, withRequestId } from '$lib/server/log';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/instance';
 import { authenticate } from '$lib/server/auth/handle';
 import { isDatabaseUnavailable } from '$lib/server/db/outage';
+import { purgeExpired } from '$lib/server/maintenance/purge';
 
 export const init: ServerInit = async () => {
 	// Migrate (and seed the embedded default) before the first request. A database that is down
@@ -16,7 +17,23 @@ export const init: ServerInit = async () => {
 	);
 	// adapter-node emits this after SIGINT/SIGTERM once in-flight requests are done; closing
 	// flushes the embedded database to disk and releases the pool.
-	process.once('sveltekit:shutdown' as 'beforeExit', () => void closeAppDatabase());
+	// Opportunistic purge of old login attempts, expired sessions and used links (also `npm run db:purge`).
+	const hours = Number(process.env.JALONS_PURGE_INTERVAL_HOURS ?? 6);
+	const purge = () =>
+		appDatabase()
+			.then((database) => purgeExpired(database.prisma))
+			.then((counts) => log('info', 'purge', { ...counts }))
+			.catch((error: unknown) => log('warn', 'purge failed', { error: error instanceof Error ? error.message : String(error) }));
+	let timer: NodeJS.Timeout | undefined;
+	if (hours > 0) {
+		void purge();
+		timer = setInterval(purge, hours * 3_600_000);
+		timer.unref();
+	}
+	process.once('sveltekit:shutdown' as 'beforeExit', () => {
+		if (timer) clearInterval(timer);
+		void closeAppDatabase();
+	});
 };
 
 const context: Handle = async ({ event, resolve }) => {
