@@ -60,7 +60,7 @@ async function reader(server: AppServer, slug: string, id: number) {
 	const paths = ['/', `/plans/${slug}`, `/plans/${slug}/mesures/${MEASURES[id % 3]}`, '/api/v1/plans', `/api/v1/plans/${slug}/measures`];
 	let i = id;
 	while (!stopping) {
-		const response = await request(server, paths[i++ % paths.length]);
+		const response = await request(server, paths[i++ % paths.length] ?? '/');
 		if (response) await response.arrayBuffer();
 		else await new Promise((r) => setTimeout(r, 100));
 	}
@@ -74,7 +74,7 @@ async function signIn(server: AppServer): Promise<string> {
 			body: new URLSearchParams({ ...EDITOR, redirectTo: '/' })
 		});
 		const cookie = response?.headers.getSetCookie().find((c) => c.startsWith('jalons_session='));
-		if (cookie) return cookie.split(';')[0];
+		if (cookie) return cookie.split(';')[0] ?? '';
 		await new Promise((r) => setTimeout(r, 200));
 	}
 }
@@ -83,7 +83,7 @@ async function editor(server: AppServer, slug: string, id: number, cookie: strin
 	const headers = { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded', cookie };
 	let n = 0;
 	while (!stopping) {
-		const number = MEASURES[(id + n) % MEASURES.length];
+		const number = MEASURES[(id + n) % MEASURES.length] ?? '2.1';
 		const base = `/plans/${slug}/mesures/${number}/modifier`;
 		const text = `load e${id} n${n} ${Date.now()}`;
 		if (n++ % 2 === 0) {
@@ -125,8 +125,8 @@ async function checkWrites(server: AppServer) {
 	const auditCount = new Map(audits.map((a) => [a.entityId, Number(a.n)]));
 	for (const [text, id] of drafts) if (auditCount.get(id) !== 1) failures.push(`draft ${text}: ${auditCount.get(id) ?? 0} audit events`);
 	for (const number of MEASURES) {
-		const [measure] = await server.query<{ id: string; version: number; description: string }>(`SELECT id, version, description FROM "Measure" WHERE number = $1`, [number]);
-		const [{ n }] = await server.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent" WHERE "measureId" = $1 AND "entityType" = 'Measure' AND action = 'update'`, [measure.id]);
+		const measure = await server.queryOne<{ id: string; version: number; description: string }>(`SELECT id, version, description FROM "Measure" WHERE number = $1`, [number]);
+		const { n } = await server.queryOne<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent" WHERE "measureId" = $1 AND "entityType" = 'Measure' AND action = 'update'`, [measure.id]);
 		const acked = acknowledgedEdits.get(number) ?? [];
 		// Each save bumps the version once and writes one audit event; acknowledged saves are a subset
 		// (a save cut by the outage may have committed without its answer arriving).
@@ -140,7 +140,7 @@ async function checkWrites(server: AppServer) {
 async function drainCheck(server: AppServer) {
 	// A request in flight when SIGTERM arrives (connection open, request half sent) still gets its
 	// answer; then the process exits with 0 and its database pool is closed.
-	const slug = (await server.query<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`))[0].slug;
+	const slug = (await server.queryOne<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`)).slug;
 	const url = new URL(server.origin);
 	const socket = connect(Number(url.port), url.hostname);
 	await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
@@ -156,13 +156,13 @@ async function drainCheck(server: AppServer) {
 	if (!answer.startsWith('HTTP/1.1 200')) failures.push(`SIGTERM drain: the in-flight request got ${JSON.stringify(answer.slice(0, 40))}`);
 	const code = await exited;
 	if (code !== 0) failures.push(`SIGTERM: exit code ${code}`);
-	const [{ n }] = await server.query<{ n: string }>(`SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+	const { n } = await server.queryOne<{ n: string }>(`SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
 	if (Number(n) > 1) failures.push(`SIGTERM: ${n} other database connections still open after exit`);
 }
 
 const server = await startAppServer();
 try {
-	const slug = (await server.query<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`))[0].slug;
+	const slug = (await server.queryOne<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`)).slug;
 	console.log(`load test: ${READERS} readers, ${EDITORS} editors, ${SECONDS} s, PostgreSQL down for ${OUTAGE} s in the middle`);
 	// Editors sign in before the clock starts (argon2 is slow on purpose).
 	const cookies = await Promise.all(Array.from({ length: EDITORS }, () => signIn(server)));

@@ -38,7 +38,7 @@ async function signIn(account: { email: string; password: string }, cookie?: str
 	expect(response.status).toBe(303);
 	const line = response.headers.getSetCookie().find((c) => c.includes('jalons_session='));
 	expect(line, 'a session cookie is set').toBeTruthy();
-	return { cookie: line!.split(';')[0], line: line! };
+	return { cookie: line!.split(';')[0] ?? '', line: line! };
 }
 
 async function signedIn(cookie: string): Promise<boolean> {
@@ -47,7 +47,7 @@ async function signedIn(cookie: string): Promise<boolean> {
 }
 
 test('every kind of response carries the security headers; CSP has no unsafe-inline script', async () => {
-	const slug = (await server.query<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`))[0].slug;
+	const slug = (await server.queryOne<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`)).slug;
 	const page = await get(`/donnees/${slug}`);
 	const link = /href="(\/donnees\/[^"/]+\/[^"]+\.csv)"/.exec(await page.text())?.[1];
 	expect(link, 'a CSV download link on the open data page').toBeTruthy();
@@ -129,11 +129,11 @@ test('disabling an account ends its sessions at once', async () => {
 	const council = await signIn(ACCOUNTS.council);
 	expect(await signedIn(council.cookie)).toBe(true);
 	const admin = await signIn(ACCOUNTS.admin);
-	const id = (await server.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS.council.email]))[0].id;
+	const id = (await server.queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS.council.email])).id;
 	const disabled = await post(`/admin/utilisateurs/${id}?/disable`, {}, { cookie: admin.cookie });
 	expect(disabled.status).toBe(200);
 	expect(await signedIn(council.cookie)).toBe(false);
-	expect(Number((await server.query<{ n: string }>(`SELECT count(*) AS n FROM "Session" WHERE "userId" = $1`, [id]))[0].n)).toBe(0);
+	expect(Number((await server.queryOne<{ n: string }>(`SELECT count(*) AS n FROM "Session" WHERE "userId" = $1`, [id])).n)).toBe(0);
 	expect((await post(`/admin/utilisateurs/${id}?/enable`, {}, { cookie: admin.cookie })).status).toBe(200);
 });
 
@@ -172,7 +172,7 @@ test('fuzz over HTTP: hostile form posts and API queries get 2xx/3xx/4xx, never 
 	test.setTimeout(120_000);
 	const fc = (await import('fast-check')).default;
 	const { hostileString, mutatedForm } = await import('../security/hostile');
-	const slug = (await server.query<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`))[0].slug;
+	const slug = (await server.queryOne<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`)).slug;
 	const editor = await signIn(ACCOUNTS.pole);
 	const base = `/plans/${slug}/mesures/2.1/modifier`;
 	const forms: [string, Record<string, string>][] = [
@@ -192,7 +192,7 @@ test('fuzz over HTTP: hostile form posts and API queries get 2xx/3xx/4xx, never 
 					method: 'POST',
 					redirect: 'manual',
 					body,
-					headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin, cookie: editor.cookie }
+					headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin, cookie: editor.cookie } as Record<string, string>
 				});
 				seen.add(response.status);
 				expect(response.status, `${path} ${JSON.stringify(form).slice(0, 300)}`).toBeLessThan(500);
@@ -233,6 +233,6 @@ test('logs: JSON lines in UTC with the request id; no password, session token or
 		expect(entry.level).toBe('info');
 	}
 	const all = server.output.join('\n');
-	for (const secret of [...Object.values(ACCOUNTS).map((a) => a.password), session.cookie.split('=')[1], linkToken, 'a wrong password']) expect(all).not.toContain(secret);
+	for (const secret of [...Object.values(ACCOUNTS).map((a) => a.password), session.cookie.split('=')[1] ?? 'no-cookie-value', linkToken, 'a wrong password']) expect(all).not.toContain(secret);
 	expect(lines.some((line) => JSON.parse(line).msg === 'forged')).toBe(false);
 });

@@ -31,6 +31,8 @@ export interface AppServer {
 	/** Lines the app printed (JSON logs), for assertions on logging. */
 	output: string[];
 	query<T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<T[]>;
+	/** The first row, or an error when there is none. */
+	queryOne<T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<T>;
 	/** Sends SIGTERM and waits for the process to exit; resolves with its exit code. */
 	terminate(): Promise<number | null>;
 	stop(): Promise<void>;
@@ -94,6 +96,11 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 		async query(sql, values) {
 			return (await pool.query(sql, values as unknown[])).rows;
 		},
+		async queryOne(sql, values) {
+			const row = (await pool.query(sql, values as unknown[])).rows[0];
+			if (!row) throw new Error(`no row: ${sql}`);
+			return row;
+		},
 		async terminate() {
 			if (app.exitCode === null) app.kill('SIGTERM');
 			return exited;
@@ -129,7 +136,7 @@ export async function databaseFingerprint(server: Pick<AppServer, 'query'>): Pro
 		const [row] = await server.query<{ digest: string | null; n: string }>(
 			`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest, count(*)::text AS n FROM "${name.replace(/"/g, '')}" t`
 		);
-		result[name] = `${row.n}:${row.digest ?? ''}`;
+		result[name] = `${row?.n}:${row?.digest ?? ''}`;
 	}
 	return result;
 }

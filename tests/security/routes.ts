@@ -26,7 +26,7 @@ function objectKeys(source: string, start: number): string[] {
 	let depth = 0;
 	let expectKey = false;
 	for (let i = start; i < source.length; i++) {
-		const c = source[i];
+		const c = source[i] ?? '';
 		if (c === '"' || c === "'" || c === '`') {
 			// skip string literals
 			const quote = c;
@@ -59,7 +59,7 @@ function objectKeys(source: string, start: number): string[] {
 		if (depth === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
 			const match = /^(?:async\s+)?([A-Za-z_$][\w$]*)\s*[:(]/.exec(source.slice(i));
 			if (match) {
-				keys.push(match[1]);
+				keys.push(match[1] ?? '');
 				i += match[0].length - 2;
 			}
 			expectKey = false;

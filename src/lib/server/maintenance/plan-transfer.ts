@@ -52,7 +52,7 @@ export async function exportPlan(db: Db, slug: string): Promise<PlanDocument> {
 		for (const [name, where] of tables(plan.id)) {
 			const rows = await tx.$queryRaw<{ rows: Record<string, unknown>[] }[]>`
 				SELECT coalesce(json_agg(to_jsonb(t) ORDER BY t::text), '[]'::json) AS rows FROM ${Prisma.raw(`"${name}"`)} t WHERE ${where}`;
-			result[name] = rows[0].rows;
+			result[name] = rows[0]?.rows ?? [];
 		}
 	});
 	return { format: FORMAT, version: VERSION, slug, tables: result };
@@ -67,7 +67,7 @@ export async function importPlan(db: Db, input: unknown): Promise<{ slug: string
 	let rows = 0;
 	await db.$transaction(async (tx) => {
 		for (const name of TABLE_NAMES) {
-			const data = doc.tables[name];
+			const data = doc.tables[name] ?? [];
 			if (!data.length) continue;
 			const table = Prisma.raw(`"${name}"`);
 			// Owners are shared between plans: those already there are kept.
