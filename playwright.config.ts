@@ -34,7 +34,8 @@ export default defineConfig({
 	use: { baseURL: origin, trace: 'off' },
 	projects: [
 		{ name: 'js', use: { ...chromium, javaScriptEnabled: true } },
-		{ name: 'nojs', use: { ...chromium, javaScriptEnabled: false } }
+		// HTTP-only specs (*.http.e2e.ts: no browser page, their own server) run once, not once per project.
+		{ name: 'nojs', testIgnore: '**/*.http.e2e.ts', use: { ...chromium, javaScriptEnabled: false } }
 	],
 	webServer: {
 		// Playwright starts the web server before globalSetup: the database is prepared in the same command.

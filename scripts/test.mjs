@@ -3,7 +3,7 @@
 // create scratch databases on that server and e2e gets its own fresh database; without it,
 // everything runs on embedded PGlite. Prints one closing line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -75,6 +75,38 @@ if (built) {
 		failed += e2e.stats.unexpected + e2e.stats.flaky;
 	}
 	steps.push(['e2e', e2eOk && e2e !== null]);
+}
+
+// Load and fault test (small bounds): only with DATABASE_URL set (CI) and PostgreSQL's server
+// binaries at hand, since it starts and stops its own throwaway server.
+if (built) {
+	const pgBin = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(path.join('/usr/lib/postgresql', v, 'bin', 'pg_ctl')));
+	if (process.env.DATABASE_URL && pgBin) {
+		const loadOk = run('Load and fault test (small bounds)', process.execPath, ['--import', 'tsx', 'scripts/load-test.ts', '--readers', '10', '--editors', '4', '--seconds', '20', '--outage', '4']);
+		if (loadOk) passed += 1;
+		else failed += 1;
+		steps.push(['load and fault test', loadOk]);
+	} else console.log(`\n=== Load and fault test skipped: ${process.env.DATABASE_URL ? 'no PostgreSQL server binaries in /usr/lib/postgresql' : 'DATABASE_URL is not set'}`);
+}
+
+// Known vulnerabilities of the production dependencies (high and critical), when the registry answers.
+{
+	console.log('\n=== npm audit --omit=dev (high and critical)');
+	const audit = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+	let report = null;
+	try {
+		report = JSON.parse(audit.stdout);
+	} catch {
+		report = null;
+	}
+	const offline = !report || report.error || !report.metadata;
+	if (offline) console.log(`skipped: the registry did not answer (${report?.message ?? report?.error?.summary ?? audit.error?.message ?? 'no report'})`);
+	else {
+		const v = report.metadata.vulnerabilities;
+		const serious = (v.high ?? 0) + (v.critical ?? 0);
+		console.log(`${serious} high or critical vulnerabilities in production dependencies`);
+		steps.push(['npm audit (production, high+critical)', serious === 0]);
+	}
 }
 
 console.log('\n=== Summary');

@@ -7,6 +7,8 @@ declare global {
 		interface Error {
 			message: string;
 			requestId?: string;
+			/** The database could not be reached: the page is a 503 (see hooks.server.ts). */
+			unavailable?: boolean;
 		}
 		interface Locals {
 			requestId: string;
@@ -15,6 +17,8 @@ declare global {
 			user: (Actor & { email: string; organisation: string | null }) | null;
 			/** The current session, or null. */
 			session: { id: string; expiresAt: Date } | null;
+			/** Set by handleError when the database went away during the request: answered 503. */
+			databaseUnavailable?: boolean;
 		}
 	}
 }

@@ -3,9 +3,11 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { messages } from '$lib/i18n';
 import { securityHeaders } from '$lib/server/http/security-headers';
-import { log, logError } from '$lib/server/log';
+import { log, logError, withRequestId } from '$lib/server/log';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/instance';
 import { authenticate } from '$lib/server/auth/handle';
+import { isDatabaseUnavailable } from '$lib/server/db/outage';
+import { purgeExpired } from '$lib/server/maintenance/purge';
 
 export const init: ServerInit = async () => {
 	// Migrate (and seed the embedded default) before the first request. A database that is down
@@ -15,7 +17,23 @@ export const init: ServerInit = async () => {
 	);
 	// adapter-node emits this after SIGINT/SIGTERM once in-flight requests are done; closing
 	// flushes the embedded database to disk and releases the pool.
-	process.once('sveltekit:shutdown' as 'beforeExit', () => void closeAppDatabase());
+	// Opportunistic purge of old login attempts, expired sessions and used links (also `npm run db:purge`).
+	const hours = Number(process.env.JALONS_PURGE_INTERVAL_HOURS ?? 6);
+	const purge = () =>
+		appDatabase()
+			.then((database) => purgeExpired(database.prisma))
+			.then((counts) => log('info', 'purge', { ...counts }))
+			.catch((error: unknown) => log('warn', 'purge failed', { error: error instanceof Error ? error.message : String(error) }));
+	let timer: NodeJS.Timeout | undefined;
+	if (hours > 0) {
+		void purge();
+		timer = setInterval(purge, hours * 3_600_000);
+		timer.unref();
+	}
+	process.once('sveltekit:shutdown' as 'beforeExit', () => {
+		if (timer) clearInterval(timer);
+		void closeAppDatabase();
+	});
 };
 
 const context: Handle = async ({ event, resolve }) => {
@@ -23,10 +41,19 @@ const context: Handle = async ({ event, resolve }) => {
 	event.locals.locale = 'fr';
 	event.locals.user = null;
 	event.locals.session = null;
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
-	});
+	const response = await withRequestId(event.locals.requestId, () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+		})
+	);
 	response.headers.set('X-Request-Id', event.locals.requestId);
+	if (response.status === 500 && event.locals.databaseUnavailable) {
+		// The database went away during the request (handleError saw it): a 503 to retry, not a 500.
+		const headers = new Headers(response.headers);
+		headers.set('Retry-After', '5');
+		headers.set('Cache-Control', 'no-store');
+		return new Response(response.body, { status: 503, headers });
+	}
 	return response;
 };
 
@@ -35,6 +62,11 @@ export const handle = sequence(context, authenticate, securityHeaders);
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();
 	if (status === 404) return { message: messages('fr').notFound.title, requestId };
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
+		log('warn', 'database unavailable', { requestId, method: event.request.method, path: event.url.pathname, error: error instanceof Error ? error.message : String(error) });
+		return { message: messages(event.locals.locale ?? 'fr').error.unavailable, requestId, unavailable: true };
+	}
 	logError({ requestId, method: event.request.method, path: event.url.pathname, status, message, error });
 	return { message: messages(event.locals.locale ?? 'fr').error.lead, requestId };
 };

@@ -19,6 +19,8 @@ function returnPath(url: URL): string {
 /** The signed-in user; anyone else is sent to the login page, then back here. */
 export function requireUser(event: RequestEvent = getRequestEvent()): SignedInUser {
 	const user = event.locals.user;
+	// Signed in or not is unknown while the database is down: 503, not the login page.
+	if (!user && event.locals.databaseUnavailable) error(503, messages(event.locals.locale).error.unavailable);
 	if (!user) redirect(303, loginUrl(returnPath(event.url)));
 	return user;
 }

@@ -14,7 +14,9 @@ export const authenticate: Handle = async ({ event, resolve }) => {
 		result = await validateSessionToken(await db(), token);
 	} catch (error) {
 		// Database down: carry on anonymous (the page itself then answers 503) and keep the cookie.
+		// Pages that need a user answer 503 too instead of sending them to the login page.
 		log('error', 'session check failed', { error: error instanceof Error ? error.message : String(error) });
+		event.locals.databaseUnavailable = true;
 		return resolve(event);
 	}
 	if (!result) {

@@ -42,6 +42,8 @@ const params = z.object({
 export async function editGuard(event: EventLike, allowed: (user: Viewer, ref: MeasureRef) => boolean = canEditMeasure): Promise<EditContext> {
 	const { locals, url } = event;
 	const t = messages(locals.locale);
+	// Signed in or not is unknown while the database is down: 503, not the login page.
+	if (!locals.user && locals.databaseUnavailable) error(503, t.error.unavailable);
 	if (!locals.user) redirect(303, `/connexion?redirectTo=${encodeURIComponent(url.pathname)}`);
 	const parsed = params.safeParse(event.params);
 	if (!parsed.success) error(404, t.notFound.title);

@@ -1,0 +1,38 @@
+// Is this error "the database cannot be reached right now" (server stopped, restarting, network
+// cut), as opposed to a bug? Such errors become a 503 with a retry hint instead of a 500, anywhere
+// in a request — not only when the first connection is made (requestDb).
+const CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'57P01', // admin_shutdown
+	'57P02', // crash_shutdown
+	'57P03', // cannot_connect_now (starting up / shutting down)
+	'P1001', // Prisma: can't reach database server
+	'P1002',
+	'P1017' // Prisma: server closed the connection
+]);
+const MESSAGES = [
+	/connection terminated/i,
+	/connection (?:refused|reset|closed|ended)/i,
+	/can't reach database server/i,
+	/terminating connection due to administrator command/i,
+	/the database system is (?:shutting down|starting up|in recovery mode|not yet accepting connections)/i,
+	/Code: `(?:57P0[123]|08[0-9A-Z]{3})`/,
+	/server closed the connection unexpectedly/i,
+	/client has encountered a connection error/i,
+	/ECONNREFUSED|ECONNRESET/
+];
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+	if (depth > 5 || error === null || typeof error !== 'object') return false;
+	const e = error as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; errors?: unknown };
+	if (typeof e.code === 'string' && (CODES.has(e.code) || e.code.startsWith('08'))) return true;
+	if (typeof e.originalCode === 'string' && (CODES.has(e.originalCode) || e.originalCode.startsWith('08'))) return true;
+	if (typeof e.message === 'string' && MESSAGES.some((re) => re.test(e.message as string))) return true;
+	if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+	return isDatabaseUnavailable(e.cause, depth + 1);
+}

@@ -1,0 +1,142 @@
+// A throwaway Jalons server for the security, fault and load tests: Debian's PostgreSQL on a free
+// loopback port (bench/postgres.ts), migrated and seeded with the demo accounts, and the production
+// build (`node build`) on another free port. The tests talk to it over HTTP and read the database
+// directly (to prove that a refused request wrote nothing).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../bench/postgres';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface AppServer {
+	origin: string;
+	databaseUrl: string;
+	postgres: ThrowawayPostgres;
+	app: ChildProcess;
+	/** Lines the app printed (JSON logs), for assertions on logging. */
+	output: string[];
+	query<T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<T[]>;
+	/** The first row, or an error when there is none. */
+	queryOne<T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<T>;
+	/** Sends SIGTERM and waits for the process to exit; resolves with its exit code. */
+	terminate(): Promise<number | null>;
+	stop(): Promise<void>;
+}
+
+export interface AppServerOptions {
+	env?: Record<string, string>;
+	/** Origin the app believes it is served from (default: its own http://127.0.0.1:port). */
+	origin?: (port: number) => string;
+}
+
+async function waitFor(url: string, timeoutMs: number, app: ChildProcess): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (app.exitCode !== null) throw new Error(`node build exited with code ${app.exitCode}`);
+		try {
+			const response = await fetch(url);
+			if (response.status === 200) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+}
+
+export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
+	if (!existsSync(path.join(root, 'build/index.js'))) throw new Error('No build: run `npx vite build` first.');
+	const postgres = startThrowawayPostgres(await freePort());
+	const databaseUrl = postgres.url;
+	const { DATABASE_URL: _a, JALONS_DATA_DIR: _b, ...inherited } = process.env;
+	const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/e2e-prepare.ts'], {
+		cwd: root,
+		env: { ...inherited, DATABASE_URL: databaseUrl, JALONS_E2E: '1', CHECKPOINT_DISABLE: '1' },
+		stdio: 'pipe'
+	});
+	if (prepared.status !== 0) {
+		postgres.stop();
+		throw new Error(`e2e-prepare failed: ${prepared.stderr.toString()}`);
+	}
+	const port = await freePort();
+	const origin = options.origin?.(port) ?? `http://127.0.0.1:${port}`;
+	const app = spawn(process.execPath, ['build/index.js'], {
+		cwd: root,
+		env: { ...inherited, DATABASE_URL: databaseUrl, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, ...options.env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const output: string[] = [];
+	const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
+	app.stdout!.on('data', collect);
+	app.stderr!.on('data', collect);
+	const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+	pool.on('error', () => {}); // the fault tests stop the server under the pool
+	const exited = new Promise<number | null>((resolve) => app.once('exit', (code) => resolve(code)));
+	const server: AppServer = {
+		origin: `http://127.0.0.1:${port}`,
+		databaseUrl,
+		postgres,
+		app,
+		output,
+		async query(sql, values) {
+			return (await pool.query(sql, values as unknown[])).rows;
+		},
+		async queryOne(sql, values) {
+			const row = (await pool.query(sql, values as unknown[])).rows[0];
+			if (!row) throw new Error(`no row: ${sql}`);
+			return row;
+		},
+		async terminate() {
+			if (app.exitCode === null) app.kill('SIGTERM');
+			return exited;
+		},
+		async stop() {
+			if (app.exitCode === null) app.kill('SIGTERM');
+			await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+			if (app.exitCode === null) app.kill('SIGKILL');
+			await pool.end().catch(() => {});
+			postgres.stop();
+		}
+	};
+	try {
+		await waitFor(`${server.origin}/healthz`, 60_000, app);
+	} catch (cause) {
+		await server.stop();
+		throw new Error(`${(cause as Error).message}\n${output.join('\n')}`);
+	}
+	return server;
+}
+
+/**
+ * A fingerprint of every table except the ones a refused request may legitimately touch
+ * (sessions slide their expiry on every request; login attempts record failures).
+ */
+export async function databaseFingerprint(server: Pick<AppServer, 'query'>): Promise<Record<string, string>> {
+	const tables = await server.query<{ name: string }>(
+		`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+		 AND table_name NOT IN ('Session', 'LoginAttempt') ORDER BY table_name`
+	);
+	const result: Record<string, string> = {};
+	for (const { name } of tables) {
+		const [row] = await server.query<{ digest: string | null; n: string }>(
+			`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest, count(*)::text AS n FROM "${name.replace(/"/g, '')}" t`
+		);
+		result[name] = `${row?.n}:${row?.digest ?? ''}`;
+	}
+	return result;
+}

@@ -1,0 +1,193 @@
+// The authorization matrix: for every state-changing request of the route tree (form actions and
+// non-GET handlers, see routes.ts), who may do it. Deny by default: a request that is not in this
+// table fails tests/unit/authz-matrix-coverage.test.ts, and tests/e2e/authz-matrix.http.e2e.ts posts every
+// row as every role to a real server (`node build` on PostgreSQL) and checks the answer and, on a
+// deny, that the database is unchanged.
+//
+// Adding a route: add a row keyed exactly as the coverage test prints it, with `path` (a concrete
+// URL), `payload` (a valid-looking form: a deny must not be explained by a bad payload) and one
+// verdict per role. Targets: measure 2.1 of the seeded plan, led by the POLE_LL team — "teamEditor"
+// is the POLE_LL editor, "otherEditor" the LABEL editor.
+
+export const ROLES = ['anonymous', 'amdac', 'council', 'otherEditor', 'teamEditor', 'admin'] as const;
+export type MatrixRole = (typeof ROLES)[number];
+export type Verdict = 'allow' | 'deny';
+
+/** What a row may read to build its URL and payload (ids of the target objects, current versions). */
+export interface MatrixContext {
+	planSlug: string;
+	measureNumber: string;
+	/** Current version of a row of `table` with this id (read just before posting). */
+	version(table: string, id: string): Promise<string>;
+	ids: {
+		measure: string;
+		milestone: string;
+		evidence: string;
+		/** Another evidence link, that the first allowed removal deletes. */
+		removableEvidence: string;
+		indicator: string;
+		draft: string;
+		/** An account that exists only for these tests (admin actions target it). */
+		targetUser: string;
+		leadOwner: string;
+	};
+}
+
+export interface MatrixRow {
+	path: (ctx: MatrixContext) => string;
+	payload: (ctx: MatrixContext) => Promise<Record<string, string>> | Record<string, string>;
+	expect: Record<MatrixRole, Verdict>;
+	/** Allowed outcomes other than success, 400 and 409 (e.g. 404 for a catch-all that refuses everything). */
+	denyStatuses?: number[];
+	/** The request ends the session that made it: sign in again afterwards. */
+	endsSession?: boolean;
+}
+
+const everyone: Record<MatrixRole, Verdict> = { anonymous: 'allow', amdac: 'allow', council: 'allow', otherEditor: 'allow', teamEditor: 'allow', admin: 'allow' };
+const signedIn: Record<MatrixRole, Verdict> = { ...everyone, anonymous: 'deny' };
+const adminOnly: Record<MatrixRole, Verdict> = { anonymous: 'deny', amdac: 'deny', council: 'deny', otherEditor: 'deny', teamEditor: 'deny', admin: 'allow' };
+const measureEditors: Record<MatrixRole, Verdict> = { ...adminOnly, teamEditor: 'allow' };
+const nobody: Record<MatrixRole, Verdict> = { ...adminOnly, admin: 'deny' };
+
+const measurePath = (suffix: string) => (ctx: MatrixContext) => `/plans/${ctx.planSlug}/mesures/${ctx.measureNumber}/modifier${suffix}`;
+const userPath = (action: string) => (ctx: MatrixContext) => `/admin/utilisateurs/${ctx.ids.targetUser}?/${action}`;
+const unique = () => `authz ${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+const milestone = async (ctx: MatrixContext) => ({ milestoneId: ctx.ids.milestone, version: await ctx.version('Milestone', ctx.ids.milestone) });
+const evidence = async (ctx: MatrixContext, which: 'evidence' | 'removableEvidence' = 'evidence') => ({
+	evidenceId: ctx.ids[which],
+	version: await ctx.version('EvidenceLink', ctx.ids[which])
+});
+const draft = async (ctx: MatrixContext) => ({ updateId: ctx.ids.draft, version: await ctx.version('ProgressUpdate', ctx.ids.draft) });
+const evidenceFields = () => ({ title: unique(), url: 'https://example.org/preuve', kind: 'WEBSITE', date: '2024-01-15', milestoneId: '' });
+const STRONG = 'Un mot de passe assez long pour passer 2024';
+
+export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
+	// Catch-all of the JSON API: read-only, every other method is a 404 for everyone.
+	'ANY /api/[...rest]': { path: () => '/api/v1/nothing-here', payload: () => ({ x: '1' }), expect: nobody, denyStatuses: [404, 405] },
+
+	'POST /(app)/admin/utilisateurs/[id]?/update': {
+		path: userPath('update'),
+		payload: () => ({ displayName: unique(), organisation: 'Tests', roles: 'AMDAC' }),
+		expect: adminOnly
+	},
+	'POST /(app)/admin/utilisateurs/[id]?/disable': { path: userPath('disable'), payload: () => ({}), expect: adminOnly },
+	'POST /(app)/admin/utilisateurs/[id]?/enable': { path: userPath('enable'), payload: () => ({}), expect: adminOnly },
+	'POST /(app)/admin/utilisateurs/[id]?/sendReset': { path: userPath('sendReset'), payload: () => ({}), expect: adminOnly },
+	'POST /(app)/admin/utilisateurs/inviter?/invite': {
+		path: () => '/admin/utilisateurs/inviter?/invite',
+		payload: () => ({ email: `authz-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@jalons.example`, displayName: 'Invité', organisation: '', roles: 'COUNCIL' }),
+		expect: adminOnly
+	},
+
+	// Own account: any signed-in person. A wrong current password keeps the test's account usable.
+	'POST /(app)/compte?/changePassword': {
+		path: () => '/compte?/changePassword',
+		payload: () => ({ currentPassword: 'not-the-password', newPassword: STRONG, passwordConfirmation: STRONG }),
+		expect: signedIn
+	},
+	'POST /(app)/compte?/revokeSession': { path: () => '/compte?/revokeSession', payload: () => ({ sessionId: 'a'.repeat(64) }), expect: signedIn, denyStatuses: [404] },
+	'POST /(app)/compte?/revokeOthers': { path: () => '/compte?/revokeOthers', payload: () => ({}), expect: signedIn },
+
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier?/updateMeasure': {
+		path: measurePath('?/updateMeasure'),
+		payload: async (ctx) => ({
+			version: await ctx.version('Measure', ctx.ids.measure),
+			status: '',
+			progressMethod: 'MILESTONES',
+			progressManual: '',
+			confidence: '',
+			confidenceExplanation: '',
+			plannedStart: '',
+			plannedEnd: '',
+			description: `Description ${unique()}`,
+			subActions: '',
+			reason: ''
+		}),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier?/updateOwners': {
+		path: measurePath('?/updateOwners'),
+		payload: async (ctx) => ({ version: await ctx.version('Measure', ctx.ids.measure), leadOwnerId: ctx.ids.leadOwner }),
+		expect: adminOnly
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/indicateurs?/addIndicatorValue': {
+		path: measurePath('/indicateurs?/addIndicatorValue'),
+		payload: (ctx) => ({ indicatorId: ctx.ids.indicator, date: '2024-03-01', value: '12', qualifier: '', sourceUrl: 'https://example.org/source', note: unique() }),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/addMilestone': {
+		path: measurePath('/jalons?/addMilestone'),
+		payload: () => ({ title: unique(), description: '', weight: '1', planned: '2025' }),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/updateMilestone': {
+		path: measurePath('/jalons?/updateMilestone'),
+		payload: async (ctx) => ({ ...(await milestone(ctx)), title: unique(), description: '', weight: '2' }),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/moveMilestone': {
+		path: measurePath('/jalons?/moveMilestone'),
+		payload: async (ctx) => ({ ...(await milestone(ctx)), direction: 'down' }),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/completeMilestone': {
+		path: measurePath('/jalons?/completeMilestone'),
+		payload: async (ctx) => ({ ...(await milestone(ctx)), doneOn: '2024-02-01' }),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/reopenMilestone': {
+		path: measurePath('/jalons?/reopenMilestone'),
+		payload: milestone,
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/replanMilestone': {
+		path: measurePath('/jalons?/replanMilestone'),
+		payload: async (ctx) => ({ ...(await milestone(ctx)), planned: 'T4 2026', reason: unique() }),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/mises-a-jour?/saveUpdateDraft': {
+		path: measurePath('/mises-a-jour?/saveUpdateDraft'),
+		payload: () => ({ updateId: '', version: '', date: '2024-05-02', text: unique(), blockers: '', nextSteps: '', sourceUrls: '' }),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/mises-a-jour?/publishUpdate': {
+		path: measurePath('/mises-a-jour?/publishUpdate'),
+		payload: draft,
+		expect: measureEditors,
+		// The first allowed publish publishes the draft; later ones find no draft any more.
+		denyStatuses: [404]
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/mises-a-jour?/removeUpdateDraft': {
+		path: measurePath('/mises-a-jour?/removeUpdateDraft'),
+		payload: draft,
+		expect: measureEditors,
+		denyStatuses: [404]
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/preuves?/addEvidence': { path: measurePath('/preuves?/addEvidence'), payload: evidenceFields, expect: measureEditors },
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/preuves?/updateEvidence': {
+		path: measurePath('/preuves?/updateEvidence'),
+		payload: async (ctx) => ({ ...(await evidence(ctx)), ...evidenceFields() }),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/preuves?/removeEvidence': {
+		path: measurePath('/preuves?/removeEvidence'),
+		payload: (ctx) => evidence(ctx, 'removableEvidence'),
+		expect: measureEditors,
+		denyStatuses: [404]
+	},
+
+	// Authentication pages: open to everyone by design (a wrong password or an unknown token is a 400).
+	'POST /(auth)/connexion?/login': { path: () => '/connexion?/login', payload: () => ({ email: 'nobody@jalons.example', password: 'wrong password' }), expect: everyone },
+	'POST /(auth)/deconnexion?/logout': { path: () => '/deconnexion?/logout', payload: () => ({}), expect: everyone, endsSession: true },
+	'POST /(auth)/invitation/[token]?/setPassword': {
+		path: () => `/invitation/${'x'.repeat(43)}?/setPassword`,
+		payload: () => ({ password: STRONG, passwordConfirmation: STRONG }),
+		expect: everyone
+	},
+	'POST /(auth)/mot-de-passe-oublie?/requestReset': { path: () => '/mot-de-passe-oublie?/requestReset', payload: () => ({ email: 'nobody@jalons.example' }), expect: everyone },
+	'POST /(auth)/reinitialisation/[token]?/setPassword': {
+		path: () => `/reinitialisation/${'x'.repeat(43)}?/setPassword`,
+		payload: () => ({ password: STRONG, passwordConfirmation: STRONG }),
+		expect: everyone
+	}
+};
