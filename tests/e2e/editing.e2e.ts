@@ -22,6 +22,8 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 test('an admin invites an editor who updates a measure of their team, and the public sees it', async ({ page, browser }) => {
+	// The longest scenario of the suite (three people, a dozen pages, three axe audits).
+	test.slow();
 	const stamp = unique('e2e');
 	const email = `redaction-${test.info().project.name}-${Date.now()}@jalons.example`;
 	const password = 'une phrase de passe assez longue pour le test';

@@ -47,9 +47,11 @@ export const ACCOUNTS = {
 
 /** Signs in through the login form (works with JavaScript on and off). */
 export async function signIn(page: Page, account: { email: string; password: string }, next = '/'): Promise<void> {
-	await page.goto(`/connexion?redirectTo=${encodeURIComponent(next)}`);
+	// With JavaScript, a click before hydration can be lost on a loaded machine: wait for the
+	// page's scripts (and so use:enhance) to be in place first.
+	await page.goto(`/connexion?redirectTo=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
 	await page.getByLabel('Adresse électronique').fill(account.email);
 	await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible({ timeout: 15_000 });
 }

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultPaths, diffMigrationsToSchema } from '../../scripts/lib/schema-engine';
 
 const run = promisify(execFile);
+// Each check replays every migration into a shadow database in the WebAssembly schema engine: a few
+// seconds alone, but minutes on a shared machine under load, which is not a failure of the check.
+const ENGINE_TIMEOUT = 300_000;
 
 test('prisma/schema.prisma and prisma/migrations agree', async () => {
 	const { sql, differs } = await diffMigrationsToSchema(defaultPaths());
@@ -17,7 +20,7 @@ test('prisma/schema.prisma and prisma/migrations agree', async () => {
 		`The migrations do not produce schema.prisma. Run \`npm run db:migration -- <name>\`; missing SQL:\n${sql}`
 	).toBe(false);
 	expect(sql).toBe('');
-});
+}, ENGINE_TIMEOUT);
 
 // Proves the check above can fail: the same check against a schema with one extra column.
 describe('on a schema the migrations do not produce', () => {
@@ -40,7 +43,7 @@ describe('on a schema the migrations do not produce', () => {
 		const { sql, differs } = await diffMigrationsToSchema({ ...defaultPaths(), schemaPath: driftedSchema });
 		expect(differs).toBe(true);
 		expect(sql).toContain('ALTER TABLE "Owner" ADD COLUMN     "driftProbe" TEXT;');
-	});
+	}, ENGINE_TIMEOUT);
 
 	test('scripts/check-schema-drift.ts exits 2 and prints the SQL', async () => {
 		const failure = await run(process.execPath, ['--import', 'tsx', 'scripts/check-schema-drift.ts'], {
@@ -52,5 +55,5 @@ describe('on a schema the migrations do not produce', () => {
 		expect(failure?.code, failure?.stderr).toBe(2);
 		expect(failure?.stdout).toContain('"driftProbe" TEXT');
 		expect(failure?.stderr).toContain('npm run db:migration');
-	});
+	}, ENGINE_TIMEOUT);
 });

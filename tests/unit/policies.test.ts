@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import {
 	canChangeMeasureOwners,
+	canComment,
+	canEditComment,
 	canEditMeasure,
+	canFollow,
+	canModerate,
+	canPostComment,
+	canSeeComment,
+	COMMENT_EDIT_WINDOW_MS,
 	canEditSomething,
 	canManagePlan,
 	canManageUsers,
@@ -106,6 +113,76 @@ describe('policy matrix', () => {
 		expect(canEditMeasure(viewers.editorOfTheLeadTeam, other)).toBe(false);
 		expect(canEditMeasure(viewers.editorOfAContributingTeam, other)).toBe(false);
 		expect(canEditMeasure(viewers.editorOfAnotherTeam, other)).toBe(true);
+	});
+});
+
+describe('comment policy matrix', () => {
+	const now = new Date('2026-11-30T10:00:00Z');
+	const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+	const own = (v: Viewer, m: number, extra: { hiddenAt?: Date | null } = {}) => ({
+		authorId: v?.id ?? 'nobody',
+		createdAt: minutesAgo(m),
+		hiddenAt: extra.hiddenAt ?? null,
+		visibility: 'WORKING_GROUP' as const
+	});
+	const commentPolicies = {
+		comment: (v: Viewer) => canComment(v),
+		seePublic: (v: Viewer) => canSeeComment(v, 'PUBLIC'),
+		seeWorkingGroup: (v: Viewer) => canSeeComment(v, 'WORKING_GROUP'),
+		seeInternal: (v: Viewer) => canSeeComment(v, 'INTERNAL'),
+		postPublic: (v: Viewer) => canPostComment(v, 'PUBLIC'),
+		postWorkingGroup: (v: Viewer) => canPostComment(v, 'WORKING_GROUP'),
+		postInternal: (v: Viewer) => canPostComment(v, 'INTERNAL'),
+		editOwnFresh: (v: Viewer) => canEditComment(v, own(v, 5), now),
+		editOwnOld: (v: Viewer) => canEditComment(v, own(v, 16), now),
+		editSomeoneElses: (v: Viewer) => canEditComment(v, { ...own(v, 5), authorId: 'someone-else' }, now),
+		editOwnHidden: (v: Viewer) => canEditComment(v, own(v, 5, { hiddenAt: minutesAgo(1) }), now),
+		moderate: (v: Viewer) => canModerate(v),
+		follow: (v: Viewer) => canFollow(v)
+	};
+	type CommentPolicy = keyof typeof commentPolicies;
+	const columns = Object.keys(commentPolicies) as CommentPolicy[];
+	const reader = [F, T, F, F, F, F, F, F, F, F, F, F, F];
+	const groupMember = [T, T, T, F, T, T, F, T, F, F, F, F, T];
+	const staff = [T, T, T, T, T, T, T, T, F, F, F, F, T];
+	const table: Record<Who, boolean[]> = {
+		anonymous: reader,
+		signedInWithoutRole: reader,
+		amdac: groupMember,
+		council: groupMember,
+		amdacInTheTeam: groupMember,
+		// Staff means an editor of at least one team; without one, an editor discusses like the working group.
+		editorWithoutTeam: groupMember,
+		editorOfAnotherTeam: staff,
+		editorOfTheLeadTeam: staff,
+		editorOfAContributingTeam: staff,
+		admin: [T, T, T, T, T, T, T, T, F, F, F, T, T]
+	};
+
+	it('has a row for every role and a column for every comment policy', () => {
+		expect(Object.keys(table).sort()).toEqual(Object.keys(viewers).sort());
+		for (const row of Object.values(table)) expect(row).toHaveLength(columns.length);
+	});
+
+	for (const who of Object.keys(viewers) as Who[]) {
+		it(`answers as expected for ${who}`, () => {
+			const answers = Object.fromEntries(columns.map((c) => [c, commentPolicies[c](viewers[who])]));
+			expect(answers).toEqual(Object.fromEntries(columns.map((c, i) => [c, table[who][i]])));
+		});
+	}
+
+	it('closes the edit window at exactly 15 minutes', () => {
+		const v = viewers.amdac;
+		const at = (ms: number) => ({ authorId: v.id, createdAt: new Date(now.getTime() - ms), hiddenAt: null, visibility: 'PUBLIC' as const });
+		expect(canEditComment(v, at(COMMENT_EDIT_WINDOW_MS - 1), now)).toBe(true);
+		expect(canEditComment(v, at(COMMENT_EDIT_WINDOW_MS), now)).toBe(false);
+		// A comment dated in the future (clock skew) is not editable forever.
+		expect(canEditComment(v, at(-60_000), now)).toBe(false);
+	});
+
+	it('does not let an author who lost the audience edit an internal comment', () => {
+		const formerEditor = actor(['AMDAC']);
+		expect(canEditComment(formerEditor, { authorId: formerEditor.id, createdAt: minutesAgo(1), hiddenAt: null, visibility: 'INTERNAL' }, now)).toBe(false);
 	});
 });
 

@@ -2,13 +2,19 @@ import type { Messages } from './fr';
 import { authEn } from './auth';
 import { editingEn } from './editing';
 import { opendataEn } from './opendata';
+import { commentsEn } from './comments';
 import { reportsEn } from './reports';
+import { exploreEn } from './explore';
+import { timetravelEn } from './timetravel';
 
 export const en: Messages = {
 	auth: authEn,
 	editing: editingEn,
 	opendata: opendataEn,
+	comments: commentsEn,
 	reports: reportsEn,
+	explore: exploreEn,
+	timetravel: timetravelEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

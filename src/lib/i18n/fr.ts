@@ -2,13 +2,19 @@
 import { authFr } from './auth';
 import { editingFr } from './editing';
 import { opendataFr } from './opendata';
+import { commentsFr } from './comments';
 import { reportsFr } from './reports';
+import { exploreFr } from './explore';
+import { timetravelFr } from './timetravel';
 
 export const fr = {
 	auth: authFr,
 	editing: editingFr,
 	opendata: opendataFr,
+	comments: commentsFr,
 	reports: reportsFr,
+	explore: exploreFr,
+	timetravel: timetravelFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',

@@ -90,6 +90,56 @@ export function canSeeStaffNames(viewer: Viewer, plan: { showStaffNames: boolean
 	return plan.showStaffNames || canViewInternal(viewer);
 }
 
+// --- Comments, follows and notifications -------------------------------------------------------
+
+export const COMMENT_VISIBILITIES = ['PUBLIC', 'WORKING_GROUP', 'INTERNAL'] as const;
+export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
+
+/** How long an author may correct their comment. */
+export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
+
+/** Mission staff: admins, and editors who belong to at least one owner team. */
+const isStaff = (viewer: Viewer) => isAdmin(viewer) || (hasRole(viewer, 'EDITOR') && (viewer?.teamIds.length ?? 0) > 0);
+
+/** AMDAC members, council members, editors and admins take part in the discussion. */
+export function canComment(viewer: Viewer): boolean {
+	return ROLES.some((role) => hasRole(viewer, role));
+}
+
+/** Public: everyone; working group: every signed-in role; internal: staff (admins and editors). */
+export function canSeeComment(viewer: Viewer, visibility: CommentVisibility): boolean {
+	if (visibility === 'PUBLIC') return true;
+	if (visibility === 'WORKING_GROUP') return canComment(viewer);
+	return isStaff(viewer);
+}
+
+/** Posting with a visibility: only to an audience the author belongs to. */
+export function canPostComment(viewer: Viewer, visibility: CommentVisibility): boolean {
+	return canComment(viewer) && canSeeComment(viewer, visibility);
+}
+
+/** The author, within 15 minutes of posting, while the comment is not hidden. */
+export function canEditComment(
+	viewer: Viewer,
+	comment: { authorId: string; createdAt: Date; hiddenAt: Date | null; visibility: CommentVisibility },
+	now: Date = new Date()
+): boolean {
+	if (!viewer || viewer.id !== comment.authorId || comment.hiddenAt) return false;
+	if (!canPostComment(viewer, comment.visibility)) return false;
+	const age = now.getTime() - comment.createdAt.getTime();
+	return age >= 0 && age < COMMENT_EDIT_WINDOW_MS;
+}
+
+/** Hiding and restoring comments: admins. */
+export function canModerate(viewer: Viewer): boolean {
+	return isAdmin(viewer);
+}
+
+/** Following a measure (in-app notifications, daily digest): every signed-in role. */
+export function canFollow(viewer: Viewer): boolean {
+	return canComment(viewer);
+}
+
 // ——— Reporting rounds and CLL council opinions ———
 
 export type ReportStatus = 'DRAFT' | 'SUBMITTED' | 'PUBLISHED';
@@ -109,7 +159,6 @@ export interface CouncilFlags {
 	councilSecretariat: boolean;
 }
 
-const isStaff = (viewer: Viewer) => isAdmin(viewer) || (hasRole(viewer, 'EDITOR') && (viewer?.teamIds.length ?? 0) > 0);
 const isCouncil = (viewer: Viewer) => hasRole(viewer, 'COUNCIL');
 const underReview = (round: ReportRoundState) => round.status === 'SUBMITTED' || round.status === 'PUBLISHED';
 

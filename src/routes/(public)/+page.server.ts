@@ -1,13 +1,21 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getPlanDashboard } from '$lib/server/domain/plan-view';
+import { getPlanAgenda } from '$lib/server/domain/plan-agenda';
 import { getDefaultPlanSlug } from '$lib/server/domain/measure-view';
+import { getDashboardForRequest } from '$lib/server/domain/time-travel-view';
+import { PUBLIC_CACHE_CONTROL } from '$lib/server/http/cache';
+import { messages } from '$lib/i18n';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
 	const db = await requestDb();
 	const slug = await getDefaultPlanSlug(db);
-	const dashboard = slug ? await getPlanDashboard(db, slug) : null;
-	if (!dashboard) error(404, 'Aucun plan publié');
-	return { dashboard };
+	// `?date=` shows the plan as it stood that day (checked in validation/time-travel.ts).
+	const found = slug ? await getDashboardForRequest(db, slug, url.searchParams.get('date')) : null;
+	if (!found) error(404, messages(locals.locale).notFound.title);
+	// Upcoming and late milestones are about today: a past day has no agenda.
+	const agenda = found.travel.date ? null : await getPlanAgenda(db, found.dashboard.plan.id, found.dashboard.today);
+	// Signed-in visitors get `private, no-store` from the authenticate hook, which runs after this.
+	setHeaders({ 'Cache-Control': PUBLIC_CACHE_CONTROL });
+	return { ...found, agenda };
 };

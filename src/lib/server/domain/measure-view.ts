@@ -1,5 +1,6 @@
 // Read model of one measure's public page.
 import type { Db } from '../db';
+import type { Prisma } from '../db/generated/client';
 import { measureProgress, indicatorProgress, type Progress } from '../../domain/progress';
 import { isLate, toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
 import type { Confidence, EvidenceKind, IndicatorDirection } from '../db/generated/enums';
@@ -89,28 +90,34 @@ function precise(date: Date | null, precision: DatePrecision | null): PreciseDat
 	return date && precision ? { start: toIsoDay(date), precision } : null;
 }
 
+/** Everything the measure page shows, in one query (Prisma loads the relations in a fixed number more). */
+export const MEASURE_DETAIL_INCLUDE = {
+	plan: { select: { slug: true, title: true, status: true, archivedOn: true, archiveNote: true } },
+	axis: { select: { number: true, title: true } },
+	leadOwner: { select: { code: true, name: true, description: true } },
+	contributors: { include: { owner: { select: { id: true, code: true, name: true } } } },
+	milestones: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], include: { replans: { orderBy: { at: 'asc' } } } },
+	evidenceLinks: { orderBy: [{ position: 'asc' }], include: { milestone: { select: { title: true } } } },
+	indicators: { orderBy: { position: 'asc' }, include: { values: { orderBy: { date: 'asc' } } } },
+	progressUpdates: { where: { publishedAt: { not: null } }, orderBy: [{ date: 'desc' }, { createdAt: 'desc' }] }
+} satisfies Prisma.MeasureInclude;
+
+export type MeasureDetailRow = Prisma.MeasureGetPayload<{ include: typeof MEASURE_DETAIL_INCLUDE }>;
+
 export async function getMeasureDetail(
 	db: Db,
 	slug: string,
 	number: string,
 	today = toIsoDay(new Date())
 ): Promise<MeasureDetail | null> {
-	const measure = await db.measure.findFirst({
-		where: { number, plan: { slug } },
-		include: {
-			plan: { select: { slug: true, title: true, status: true, archivedOn: true, archiveNote: true } },
-			axis: { select: { number: true, title: true } },
-			leadOwner: { select: { code: true, name: true, description: true } },
-			contributors: { include: { owner: { select: { id: true, code: true, name: true } } } },
-			milestones: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], include: { replans: { orderBy: { at: 'asc' } } } },
-			evidenceLinks: { orderBy: [{ position: 'asc' }], include: { milestone: { select: { title: true } } } },
-			indicators: { orderBy: { position: 'asc' }, include: { values: { orderBy: { date: 'asc' } } } },
-			progressUpdates: { where: { publishedAt: { not: null } }, orderBy: [{ date: 'desc' }, { createdAt: 'desc' }] }
-		}
-	});
+	const measure = await db.measure.findFirst({ where: { number, plan: { slug } }, include: MEASURE_DETAIL_INCLUDE });
 	if (!measure) return null;
 	const lastEvent = await db.auditEvent.findFirst({ where: { measureId: measure.id, entityType: { not: DRAFT_ENTITY } }, orderBy: { at: 'desc' }, select: { at: true } });
+	return buildMeasureDetail(measure, lastEvent?.at ?? null, today);
+}
 
+/** Pure: a measure row in, the page's view out. Lateness is computed as of `today`. */
+export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date | null, today: string): MeasureDetail {
 	const indicators: IndicatorView[] = measure.indicators.map((i) => {
 		const latest = i.values.at(-1);
 		return {
@@ -197,7 +204,7 @@ export async function getMeasureDetail(
 			nextSteps: u.nextSteps,
 			sourceUrls: u.sourceUrls
 		})),
-		lastChangeAt: lastEvent ? lastEvent.at.toISOString() : null,
+		lastChangeAt: lastChangeAt ? lastChangeAt.toISOString() : null,
 		today
 	};
 }

@@ -3,7 +3,7 @@
 import type { Db } from '../db';
 import { measureProgress, rollUp, type Progress, type RollUp } from '../../domain/progress';
 import { daysUntilEnd, isLate, toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
-import type { Confidence } from '../db/generated/enums';
+import type { Confidence, MeasureStatus } from '../db/generated/enums';
 import { STATUS_KEYS, type StatusKey } from '../../domain/status';
 import { DRAFT_ENTITY } from './editing';
 
@@ -82,7 +82,7 @@ function emptyCounts(): Record<StatusKey, number> {
 	return Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<StatusKey, number>;
 }
 
-function planHeader(plan: {
+export function planHeader(plan: {
 	id: string;
 	slug: string;
 	title: string;
@@ -144,6 +144,36 @@ function latestValue(values: { value: number; date: Date }[]): number | null {
 	return latest ? latest.value : null;
 }
 
+/** What the dashboard needs of a measure row (the time-travel view passes reconstructed rows). */
+export interface DashboardMeasureRow {
+	id: string;
+	axisId: string;
+	number: string;
+	title: string;
+	status: MeasureStatus | null;
+	statusAsOf: Date | null;
+	progressMethod: Progress['method'];
+	progressManual: number | null;
+	progressAsOf: Date | null;
+	confidence: Confidence | null;
+	leadOwner: OwnerRef;
+	milestones: MilestoneRow[];
+	/** The first indicator drives the "indicator" method; only [0] is read. */
+	indicators: { baseline: number; target: number | null; direction: 'UP' | 'DOWN'; values: { value: number; date: Date }[] }[];
+	/** Newest first; only [0] is read. */
+	progressUpdates: { date: Date; datePrecision: DatePrecision; text: string }[];
+}
+
+export interface DashboardInput {
+	plan: Parameters<typeof planHeader>[0];
+	axes: { id: string; number: number; title: string; leadOwner: OwnerRef | null }[];
+	measures: DashboardMeasureRow[];
+	/** Newest first, at most five. */
+	latestFacts: { date: Date; datePrecision: DatePrecision; text: string; sourceUrls: string[] }[];
+	lastChangeAt: Date | null;
+	today: string;
+}
+
 export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(new Date())): Promise<PlanDashboard | null> {
 	const plan = await db.plan.findUnique({ where: { slug } });
 	if (!plan) return null;
@@ -172,7 +202,11 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 		}),
 		db.auditEvent.findFirst({ where: { planId: plan.id, entityType: { not: DRAFT_ENTITY } }, orderBy: { at: 'desc' }, select: { at: true } })
 	]);
+	return buildPlanDashboard({ plan, axes, measures, latestFacts, lastChangeAt: lastEvent?.at ?? null, today });
+}
 
+/** Pure: rows in, dashboard out. Lateness and "next milestone" are computed as of `today`. */
+export function buildPlanDashboard({ plan, axes, measures, latestFacts, lastChangeAt, today }: DashboardInput): PlanDashboard {
 	const summaries = new Map<string, MeasureSummary[]>();
 	const planCounts = emptyCounts();
 	const allProgress: { value: number | null }[] = [];
@@ -231,7 +265,7 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 		statusCounts: planCounts,
 		axes: axisSummaries,
 		measureCount: measures.length,
-		lastChangeAt: lastEvent ? lastEvent.at.toISOString() : null,
+		lastChangeAt: lastChangeAt ? lastChangeAt.toISOString() : null,
 		latestFact: facts[0] ?? null,
 		planFacts: facts
 	};

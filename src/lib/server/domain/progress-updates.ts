@@ -7,6 +7,7 @@ import { canPublishUpdate, canViewDrafts, type Actor, type Viewer } from '../pol
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from './errors';
 import { auditActorFor, columnsOf, day, DRAFT_ENTITY, editableMeasure, sameJson, type MeasureRef, type Tx } from './editing';
 import { type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { notifyFollowers } from './notifications';
 
 export interface UpdateFields {
 	date: PreciseDate & { start: string };
@@ -127,6 +128,7 @@ export async function publishUpdate(db: Db, actor: Viewer, input: Target, now = 
 		if (count === 0) throw new ConflictError(currentOf(row));
 		const saved = await tx.progressUpdate.findUniqueOrThrow({ where: { id: row.id } });
 		await audit(tx, ref, { action: 'publish', entityType: 'ProgressUpdate', id: row.id, after: saved });
+		await notifyFollowers(tx, { measureId: ref.id, kind: 'UPDATE_PUBLISHED', progressUpdateId: row.id, excludeUserId: ref.actor.id, now });
 	});
 }
 

@@ -23,11 +23,15 @@ import {
 	type Viewer
 } from '../policies';
 import { toIsoDay } from '../../domain/dates';
-import { diffSnapshots, type CompletionGrade, type MeasureChange, type MeasureSnapshot, type ReportSections } from '../../domain/report-snapshot';
+import { diffSnapshots, REPORT_SECTION_KEYS, type CompletionGrade, type MeasureChange, type MeasureSnapshot, type ReportSections } from '../../domain/report-snapshot';
 import { defaultQuorum, type AdoptionTally, type VoteChoice } from '../../domain/adoption';
 import { liveEntries } from './report-entries';
 import { sectionsOf } from './reports';
 import { councilFlags, ecosystemMemberIds, opinionState, tallyOf } from './opinions';
+import { renderMarkdown } from '../markdown';
+
+const renderSections = (sections: ReportSections): ReportSections =>
+	Object.fromEntries(REPORT_SECTION_KEYS.map((key) => [key, renderMarkdown(sections[key])])) as ReportSections;
 
 export interface RoundSummary {
 	id: string;
@@ -43,11 +47,14 @@ export interface OpinionView {
 	id: string;
 	title: string;
 	text: string;
+	/** The text rendered from the safe Markdown subset (src/lib/server/markdown.ts). */
+	textHtml: string;
 	date: string;
 	version: number;
 	state: OpinionState;
 	adoptedAt: string | null;
 	response: string | null;
+	responseHtml: string | null;
 	respondedAt: string | null;
 	/** The secretariat's decision: shown to signed-in users only. */
 	decision: { publish: boolean; decidedAt: string } | null;
@@ -59,7 +66,8 @@ export interface OpinionView {
 
 export interface RoundView {
 	plan: { slug: string; title: string };
-	round: RoundSummary & { sections: ReportSections; version: number };
+	/** `sectionsHtml`: the sections rendered from the safe Markdown subset. */
+	round: RoundSummary & { sections: ReportSections; sectionsHtml: ReportSections; version: number };
 	entries: MeasureSnapshot[];
 	/** False for a draft: the entries are the live data, frozen only at submission. */
 	frozen: boolean;
@@ -114,6 +122,7 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 	const changes = previousVisible ? diffSnapshots(await snapshotsOf(db, previousVisible.id), entries) : [];
 	const opinionPublished = opinionRows.some((o) => o.publish === true);
 	const internal = canSeePublicationDecision(viewer);
+	const sections = sectionsOf(round.sections);
 	const opinions: OpinionView[] = [];
 	for (const o of opinionRows) {
 		const ref = { state: opinionState(o), voteCount: o.votes.length };
@@ -122,11 +131,13 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 			id: o.id,
 			title: o.title,
 			text: o.text,
+			textHtml: renderMarkdown(o.text),
 			date: toIsoDay(o.date),
 			version: o.version,
 			state: ref.state,
 			adoptedAt: iso(o.adoptedAt),
 			response: o.response,
+			responseHtml: o.response === null ? null : renderMarkdown(o.response),
 			respondedAt: iso(o.respondedAt),
 			decision: internal && o.publish !== null && o.decidedAt ? { publish: o.publish, decidedAt: o.decidedAt.toISOString() } : null,
 			tally: internal ? await tallyOf(db, o.id, round.plan.councilQuorum) : null,
@@ -142,7 +153,7 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 	const gradeState = { status: round.status, opinionPublished };
 	return {
 		plan: { slug: round.plan.slug, title: round.plan.title },
-		round: { ...summary(round), sections: sectionsOf(round.sections), version: round.version },
+		round: { ...summary(round), sections, sectionsHtml: renderSections(sections), version: round.version },
 		entries,
 		frozen,
 		previous: previousVisible ? { id: previousVisible.id, title: previousVisible.title } : null,

@@ -2,15 +2,23 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getPlanDashboard } from '$lib/server/domain/plan-view';
+import { getPlanAgenda } from '$lib/server/domain/plan-agenda';
+import { getDashboardForRequest } from '$lib/server/domain/time-travel-view';
+import { PUBLIC_CACHE_CONTROL } from '$lib/server/http/cache';
 import { messages } from '$lib/i18n';
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,120}$/) });
 
-export const load: PageServerLoad = async ({ params: raw, locals }) => {
+export const load: PageServerLoad = async ({ params: raw, url, locals, setHeaders }) => {
 	const parsed = params.safeParse(raw);
 	if (!parsed.success) error(404, messages(locals.locale).notFound.title);
-	const dashboard = await getPlanDashboard(await requestDb(), parsed.data.slug);
-	if (!dashboard) error(404, messages(locals.locale).notFound.title);
-	return { dashboard };
+	const db = await requestDb();
+	// `?date=` shows the plan as it stood that day (checked in validation/time-travel.ts).
+	const found = await getDashboardForRequest(db, parsed.data.slug, url.searchParams.get('date'));
+	if (!found) error(404, messages(locals.locale).notFound.title);
+	// Upcoming and late milestones are about today: a past day has no agenda.
+	const agenda = found.travel.date ? null : await getPlanAgenda(db, found.dashboard.plan.id, found.dashboard.today);
+	// Signed-in visitors get `private, no-store` from the authenticate hook, which runs after this.
+	setHeaders({ 'Cache-Control': PUBLIC_CACHE_CONTROL });
+	return { ...found, agenda };
 };

@@ -1,9 +1,12 @@
-import { error } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getMeasureDetail } from '$lib/server/domain/measure-view';
-import { messages } from '$lib/i18n';
+import { getMeasureForRequest } from '$lib/server/domain/time-travel-view';
+import { findMeasureRef } from '$lib/server/domain/editing';
+import { commentActions, loadCommentThread, type ThreadContext } from '$lib/server/comments/thread';
+import type { CommentTarget } from '$lib/server/domain/comments';
+import { format, messages } from '$lib/i18n';
 import { measurePermissions } from '$lib/server/policies';
 
 const params = z.object({
@@ -11,12 +14,45 @@ const params = z.object({
 	numero: z.string().regex(/^\d{1,3}(\.\d{1,3}){0,2}$/)
 });
 
-export const load: PageServerLoad = async ({ params: raw, locals }) => {
+export const load: PageServerLoad = async ({ params: raw, url, locals }) => {
 	const parsed = params.safeParse(raw);
 	if (!parsed.success) error(404, messages(locals.locale).notFound.title);
-	const measure = await getMeasureDetail(await requestDb(), parsed.data.slug, parsed.data.numero);
-	if (!measure) error(404, messages(locals.locale).notFound.title);
-	const { ownership, ...detail } = measure;
+	const db = await requestDb();
+	// `?date=` shows the measure as it stood that day (checked in validation/time-travel.ts).
+	const found = await getMeasureForRequest(db, parsed.data.slug, parsed.data.numero, url.searchParams.get('date'));
+	if (!found) error(404, messages(locals.locale).notFound.title);
+	if (found.measure === 'absent') error(404, messages(locals.locale).timetravel.absent);
+	const { ownership, ...detail } = found.measure;
+	// A past view is never editable and has no discussion: both belong to today's page.
+	const past = found.travel.date !== null;
+	const t = messages(locals.locale).comments;
+	const targets = [
+		{ value: 'measure', label: t.targetMeasure },
+		...detail.milestones.map((m) => ({ value: `milestone:${m.id}`, label: format(t.targetMilestone, { title: m.title }) }))
+	];
+	const comments = past ? null : await loadCommentThread(db, locals.user, { scope: { measureId: detail.id }, targets, measureId: detail.id, url, locale: locals.locale });
 	// The page receives booleans only; with no one signed in they are all false.
-	return { measure: detail, can: measurePermissions(locals.user, ownership) };
+	return { measure: detail, can: measurePermissions(past ? null : locals.user, ownership), travel: found.travel, comments };
 };
+
+/** The measure of the URL, and the targets its comment form accepts: the measure or one of its milestones. */
+async function thread(event: RequestEvent): Promise<ThreadContext> {
+	const parsed = params.safeParse(event.params);
+	if (!parsed.success) error(404, messages(event.locals.locale).notFound.title);
+	const db = await requestDb();
+	const ref = await findMeasureRef(db, parsed.data.slug, parsed.data.numero);
+	if (!ref) error(404, messages(event.locals.locale).notFound.title);
+	const milestoneIds = new Set((await db.milestone.findMany({ where: { measureId: ref.id }, select: { id: true } })).map((m) => m.id));
+	return {
+		db,
+		scope: { measureId: ref.id },
+		measureId: ref.id,
+		target: (value): CommentTarget | null => {
+			if (value === 'measure') return { type: 'MEASURE', measureId: ref.id };
+			const milestoneId = value.startsWith('milestone:') ? value.slice('milestone:'.length) : null;
+			return milestoneId && milestoneIds.has(milestoneId) ? { type: 'MILESTONE', milestoneId } : null;
+		}
+	};
+}
+
+export const actions: Actions = commentActions(thread);

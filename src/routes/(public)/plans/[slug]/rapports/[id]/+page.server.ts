@@ -1,15 +1,21 @@
 import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { getRound } from '$lib/server/domain/report-view';
 import { reportParams } from '$lib/server/reports/params';
+import { loadReportThread, reportThreadContext } from '$lib/server/reports/comments';
+import { commentActions } from '$lib/server/comments/thread';
 import { canViewInternal } from '$lib/server/policies';
 import { messages } from '$lib/i18n';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { slug, id } = reportParams(params, locals.locale);
 	// Read as the public (viewer null): a draft or submitted round is a 404 here, even for staff.
-	const view = await getRound(await requestDb(), null, slug, id);
+	const db = await requestDb();
+	const view = await getRound(db, null, slug, id);
 	if (!view) error(404, messages(locals.locale).notFound.title);
-	return { view, workspace: canViewInternal(locals.user) };
+	const comments = await loadReportThread(db, locals.user, view.round.id, url, locals.locale);
+	return { view, workspace: canViewInternal(locals.user), comments };
 };
+
+export const actions: Actions = commentActions(reportThreadContext);

@@ -19,16 +19,20 @@ import {
 } from '$lib/server/validation/reports';
 import { reportAction, savedMessage } from '$lib/server/reports/actions';
 import { reportParams } from '$lib/server/reports/params';
+import { loadReportThread, reportThreadContext } from '$lib/server/reports/comments';
+import { commentActions } from '$lib/server/comments/thread';
 import { todayIso } from '$lib/domain/dates';
 import { messages } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireAllowed(canViewInternal, event);
 	const { slug, id } = reportParams(event.params, event.locals.locale);
-	const view = await getRound(await requestDb(), user, slug, id);
+	const db = await requestDb();
+	const view = await getRound(db, user, slug, id);
 	if (!view) error(404, messages(event.locals.locale).notFound.title);
 	return {
 		view,
+		comments: await loadReportThread(db, user, view.round.id, event.url, event.locals.locale),
 		roundForm: roundValues(view.round),
 		newOpinion: { title: '', text: '', date: todayIso() },
 		savedMessage: savedMessage(event.url, messages(event.locals.locale))
@@ -41,6 +45,7 @@ const byOpinion = (verb: string) => (formData: FormData) => `${verb}:${String(fo
 const anchor = (data: { opinionId: string }) => `avis-${data.opinionId}`;
 
 export const actions: Actions = {
+	...commentActions(reportThreadContext),
 	updateRound: (event) =>
 		reportAction(event, {
 			formId: 'updateRound',

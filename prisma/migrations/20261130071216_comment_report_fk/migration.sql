@@ -1,0 +1,2 @@
+-- AddForeignKey
+ALTER TABLE "Comment" ADD CONSTRAINT "Comment_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "ReportRound"("id") ON DELETE CASCADE ON UPDATE CASCADE;

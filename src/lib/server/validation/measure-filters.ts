@@ -1,0 +1,59 @@
+// Query parameters of the public measure list. Each filter is parsed on its own: a value that is
+// not allowed is dropped (and reported, so the page can say so) instead of failing the request.
+import { z } from 'zod';
+import { STATUS_KEYS } from '../../domain/status';
+import { NO_FILTERS, type MeasureFilters } from '../domain/measure-list';
+
+export const FILTER_PARAMS = ['axe', 'porteur', 'statut', 'confiance', 'retard', 'q'] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+export const QUERY_MAX_LENGTH = 200;
+
+const fields = {
+	axe: z.string().regex(/^[1-9]\d{0,2}$/).transform(Number),
+	porteur: z.string().regex(/^[A-Z0-9_]{1,60}$/),
+	statut: z.enum(STATUS_KEYS),
+	confiance: z.enum(['ON_TRACK', 'AT_RISK', 'OFF_TRACK']),
+	retard: z.literal('1'),
+	// Control characters mean nothing in a search, and PostgreSQL refuses NUL in text outright.
+	q: z
+		.string()
+		.max(QUERY_MAX_LENGTH)
+		.transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim())
+		.pipe(z.string().min(1))
+};
+
+export interface ParsedFilters {
+	filters: MeasureFilters;
+	/** Parameters given with a value we could not use: they were ignored. */
+	ignored: FilterParam[];
+}
+
+export function parseMeasureFilters(params: URLSearchParams): ParsedFilters {
+	const ignored: FilterParam[] = [];
+	const read = <K extends FilterParam>(name: K): z.infer<(typeof fields)[K]> | null => {
+		const raw = params.get(name);
+		// An empty field is what a GET form sends for "all": not an error.
+		if (raw === null || raw.trim() === '') return null;
+		const parsed = fields[name].safeParse(raw);
+		if (!parsed.success) {
+			ignored.push(name);
+			return null;
+		}
+		return parsed.data as z.infer<(typeof fields)[K]>;
+	};
+	return {
+		filters: {
+			...NO_FILTERS,
+			axis: read('axe'),
+			owner: read('porteur'),
+			status: read('statut'),
+			confidence: read('confiance'),
+			late: read('retard') !== null,
+			q: read('q')
+		},
+		ignored
+	};
+}
+
+export const hasFilters = (f: MeasureFilters): boolean =>
+	f.axis !== null || f.owner !== null || f.status !== null || f.confidence !== null || f.late || f.q !== null;

@@ -1,0 +1,125 @@
+// Comments on the public measure page, JavaScript on and off. Both projects run on the same
+// database: every text carries the project name and a timestamp, and no test relies on another's
+// writes. Posts are spread over accounts so that the per-user rate limit (5 per 10 minutes) holds
+// across both projects.
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, expectNoAxeViolations, ACCOUNTS, signIn } from './fixtures';
+
+const MEASURE = '/plans/plan-action-logiciels-libres-et-communs-numeriques/mesures/1.1';
+
+const tag = () => `${test.info().project.name}-${Date.now()}`;
+
+/** A new browser context (not signed in), with the same JavaScript setting as the project. */
+async function citizen(browser: Browser): Promise<Page> {
+	const use = test.info().project.use;
+	const context = await browser.newContext({ baseURL: use.baseURL, javaScriptEnabled: use.javaScriptEnabled });
+	return context.newPage();
+}
+
+async function post(page: Page, visibility: 'PUBLIC' | 'WORKING_GROUP' | 'INTERNAL', body: string): Promise<void> {
+	await page.getByRole('combobox', { name: 'Visible par' }).selectOption(visibility);
+	await page.getByRole('textbox', { name: /^Votre commentaire/ }).fill(body);
+	await page.getByRole('button', { name: 'Publier le commentaire' }).click();
+	await expect(page.getByText('Votre commentaire est publié.')).toBeVisible();
+	await expect(page).toHaveURL(/commentaire=posted/);
+}
+
+test('an AMDAC member posts a public and a working-group comment; a citizen sees only the public one', async ({ page, browser }) => {
+	const run = tag();
+	await signIn(page, ACCOUNTS.amdac, MEASURE);
+	await page.goto(MEASURE);
+	// Internal comments are for staff: the AMDAC member is not offered them.
+	await expect(page.getByRole('combobox', { name: 'Visible par' }).locator('option')).toHaveText([
+		'Public : tout le monde',
+		'Groupe de travail : personnes connectées'
+	]);
+	await post(page, 'PUBLIC', `Avis public ${run}`);
+	await post(page, 'WORKING_GROUP', `Avis du groupe ${run}`);
+	// The text itself (the author's edit form holds it too, folded away).
+	const bodies = page.locator('.jalons-comment-body');
+	await expect(bodies.getByText(`Avis public ${run}`)).toBeVisible();
+	await expect(bodies.getByText(`Avis du groupe ${run}`)).toBeVisible();
+	await expect(page.locator('article', { hasText: `Avis du groupe ${run}` }).getByText('Groupe de travail', { exact: true })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	const visitor = await citizen(browser);
+	try {
+		await visitor.goto(MEASURE);
+		const visible = visitor.getByRole('region', { name: 'Commentaires' });
+		const article = visitor.locator('article', { hasText: `Avis public ${run}` });
+		await expect(article).toBeVisible();
+		// Public comments show the author's display name and organisation.
+		await expect(article).toContainText('Amina Amdac (démo), Démo');
+		await expect(visible.getByText(`Avis du groupe ${run}`)).toHaveCount(0);
+		await expect(visitor.getByRole('button', { name: 'Publier le commentaire' })).toHaveCount(0);
+		await expect(visible.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+		await expectNoAxeViolations(visitor);
+	} finally {
+		await visitor.context().close();
+	}
+});
+
+test('an XSS payload in a comment renders as text: no dialog, no injected element', async ({ page, browser }) => {
+	const run = tag();
+	const payload = `<img src=x onerror="document.body.dataset.xss='img';alert(1)"><script>alert(2)</script> [clic](javascript:alert(3)) <svg onload=alert(4)> **gras** ${run}`;
+	let dialogs = 0;
+	page.on('dialog', (dialog) => {
+		dialogs += 1;
+		void dialog.dismiss();
+	});
+	await signIn(page, ACCOUNTS.council, MEASURE);
+	await page.goto(MEASURE);
+	await post(page, 'PUBLIC', payload);
+
+	for (const viewer of [page, await citizen(browser)]) {
+		viewer.on('dialog', (dialog) => {
+			dialogs += 1;
+			void dialog.dismiss();
+		});
+		if (viewer !== page) await viewer.goto(MEASURE);
+		const article = viewer.locator('article', { hasText: run });
+		await expect(article).toBeVisible();
+		// The markup is shown as typed; only the Markdown emphasis became an element.
+		await expect(article).toContainText('<img src=x onerror=');
+		await expect(article).toContainText('<script>alert(2)</script>');
+		await expect(article.locator('strong', { hasText: 'gras' })).toHaveCount(1);
+		await expect(article.locator('img, script, svg, iframe')).toHaveCount(0);
+		await expect(viewer.locator('a[href^="javascript" i]')).toHaveCount(0);
+		await expect(viewer.locator('body[data-xss]')).toHaveCount(0);
+		if (viewer !== page) await viewer.context().close();
+	}
+	expect(dialogs).toBe(0);
+});
+
+test('an admin hides a comment with a reason; everyone then sees the moderation notice', async ({ page, browser }) => {
+	const run = tag();
+	const editor = await citizen(browser);
+	try {
+		await signIn(editor, ACCOUNTS.label, MEASURE);
+		await editor.goto(MEASURE);
+		await post(editor, 'PUBLIC', `Propos à modérer ${run}`);
+	} finally {
+		await editor.context().close();
+	}
+
+	await signIn(page, ACCOUNTS.admin, MEASURE);
+	await page.goto(MEASURE);
+	const article = page.locator('article', { hasText: `Propos à modérer ${run}` });
+	await article.getByText('Masquer', { exact: true }).click();
+	await article.getByRole('textbox', { name: 'Raison (affichée à la place du commentaire)' }).fill(`Hors sujet ${run}`);
+	await article.getByRole('button', { name: 'Masquer le commentaire' }).click();
+	await expect(page.getByText('Le commentaire est masqué.')).toBeVisible();
+	const hidden = page.locator('article', { hasText: `Masqué par la modération : Hors sujet ${run}` });
+	await expect(hidden).toBeVisible();
+	await expect(hidden.getByRole('button', { name: 'Rétablir le commentaire' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	const visitor = await citizen(browser);
+	try {
+		await visitor.goto(MEASURE);
+		await expect(visitor.getByText(`Masqué par la modération : Hors sujet ${run}`)).toBeVisible();
+		await expect(visitor.getByText(`Propos à modérer ${run}`)).toHaveCount(0);
+	} finally {
+		await visitor.context().close();
+	}
+});

@@ -1,0 +1,87 @@
+// Time travel, comparison between two dates and progress over time, with JavaScript on and off.
+// Read-only: nothing here writes, so running twice on the same database changes nothing.
+import { test, expect, expectNoAxeViolations, ACCOUNTS, signIn } from './fixtures';
+
+const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
+
+test('the dashboard at a past date: chosen with the form, a banner, links that keep the date, fewer updates', async ({ page }) => {
+	await page.goto(PLAN);
+	await expect(page.getByText(/Vous consultez le plan tel qu’il était/)).toHaveCount(0);
+	await page.getByLabel(/^Date/).fill('2022-06-30');
+	await page.getByRole('button', { name: 'Afficher à cette date' }).click();
+	await expect(page).toHaveURL(new RegExp(`${PLAN}\\?date=2022-06-30$`));
+	await expect(page.getByText('Vous consultez le plan tel qu’il était le 30 juin 2022')).toBeVisible();
+	// The plan was archived in 2025: not yet on that day.
+	await expect(page.getByText('Le 24/02/2025, code.gouv.fr a marqué')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('link', { name: /Mesure 2\.2/ }).click();
+	await expect(page).toHaveURL(new RegExp(`${PLAN}/mesures/2\\.2\\?date=2022-06-30$`));
+	await expect(page.getByText('Vous consultez la mesure telle qu’elle était le 30 juin 2022')).toBeVisible();
+	const updates = page.getByRole('region', { name: 'Avancement, du plus récent au plus ancien' }).getByRole('listitem');
+	const then = await updates.count();
+	expect(then).toBeGreaterThan(0);
+	await expect(updates.locator('time[datetime^="2024"]')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('link', { name: 'Revenir à aujourd’hui' }).click();
+	await expect(page).toHaveURL(new RegExp(`${PLAN}/mesures/2\\.2$`));
+	await expect(page.getByText(/Vous consultez la mesure telle/)).toHaveCount(0);
+	expect(await updates.count()).toBeGreaterThan(then);
+});
+
+test('a future date, a date before the plan or a malformed one is explained, and today is shown', async ({ page }) => {
+	const cases: [string, RegExp][] = [
+		['2999-01-01', /Cette date est dans le futur/],
+		['2020-01-01', /Le plan a été adopté le 10 novembre 2021/],
+		['2023-02-30', /Cette date n’est pas valide/],
+		['<script>', /Cette date n’est pas valide/]
+	];
+	for (const [value, message] of cases) {
+		const response = await page.goto(`${PLAN}?date=${encodeURIComponent(value)}`);
+		expect(response?.status(), value).toBe(200);
+		await expect(page.getByText(message)).toBeVisible();
+		await expect(page.getByText(/Vous consultez le plan tel/)).toHaveCount(0);
+	}
+	await expectNoAxeViolations(page);
+});
+
+test('an editor sees no editing link on a measure viewed at a past date', async ({ page }) => {
+	await signIn(page, ACCOUNTS.admin);
+	await page.goto(`${PLAN}/mesures/2.2`);
+	await expect(page.getByRole('link', { name: 'Modifier cette mesure' })).toBeVisible();
+	await page.goto(`${PLAN}/mesures/2.2?date=2023-06-30`);
+	await expect(page.getByText('Vous consultez la mesure telle qu’elle était le 30 juin 2023')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Modifier cette mesure' })).toHaveCount(0);
+});
+
+test('the comparison between two dates lists what changed, measure by measure', async ({ page }) => {
+	await page.goto(PLAN);
+	await page.getByRole('link', { name: 'Comparer deux dates' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ce qui a changé entre deux dates');
+	await page.getByRole('textbox', { name: /^Du / }).fill('2022-01-01');
+	await page.getByRole('textbox', { name: /^Au / }).fill('2022-12-31');
+	await page.getByRole('button', { name: 'Comparer' }).click();
+	await expect(page).toHaveURL(/comparer\?du=2022-01-01&au=2022-12-31$/);
+	await expect(page.getByRole('heading', { level: 2, name: /^Du 1 janvier 2022 au 31 décembre 2022/ })).toBeVisible();
+	const m22 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Mesure 2\.2/ }) });
+	await expect(m22.getByText('Valeurs d’indicateur ajoutées')).toBeVisible();
+	await expect(m22.getByText(/19 septembre 2022/).first()).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// Dates in the wrong order are refused next to the field.
+	await page.goto(`${PLAN}/comparer?du=2023-01-01&au=2022-01-01`);
+	await expect(page.getByText('La date de début doit précéder la date de fin.')).toBeVisible();
+});
+
+test('progress over time: one row per quarter end, each a link to the plan on that day', async ({ page }) => {
+	await page.goto(PLAN);
+	await page.getByRole('link', { name: 'Avancement du plan dans le temps' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Avancement du plan dans le temps');
+	const table = page.getByRole('table', { name: 'Avancement et mesures par statut à chaque date' });
+	await expect(table.getByRole('rowheader', { name: /31 décembre 2021/ })).toBeVisible();
+	await expect(table.getByRole('rowheader', { name: /30 juin 2023/ })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await table.getByRole('link', { name: /30 juin 2023/ }).click();
+	await expect(page.getByText('Vous consultez le plan tel qu’il était le 30 juin 2023')).toBeVisible();
+});
