@@ -212,3 +212,16 @@ describe('council flags on accounts', () => {
 		expect(await db.user.findUniqueOrThrow({ where: { id: 'outsider' } })).toMatchObject({ councilEcosystem: true, councilSecretariat: true });
 	});
 });
+
+describe('council quorum setting', () => {
+	it('admins set the plan quorum, audited and versioned; it changes the adoption rule', async () => {
+		const { setCouncilQuorum } = await import('../../src/lib/server/domain/reports');
+		const plan = await db.plan.findUniqueOrThrow({ where: { slug: DEFAULT_PLAN_SLUG } });
+		await refused(setCouncilQuorum(db, actors.council, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version, quorum: 3 }), ForbiddenError);
+		await refused(setCouncilQuorum(db, actors.admin, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version + 5, quorum: 3 }), ConflictError);
+		expect(await setCouncilQuorum(db, actors.admin, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version, quorum: 3 })).toEqual({ changed: true });
+		expect(await lastEvent()).toMatchObject({ entityType: 'Plan', before: { councilQuorum: null }, after: { councilQuorum: 3 } });
+		expect((await listRounds(db, actors.admin, DEFAULT_PLAN_SLUG))!.quorum).toMatchObject({ value: 3 });
+		expect((await listRounds(db, actors.label, DEFAULT_PLAN_SLUG))!.quorum).toBeNull();
+	});
+});

@@ -119,6 +119,7 @@ export const reportsFr = {
 		responded: 'La réponse de la DINUM est enregistrée.',
 		decided: 'La décision du conseil est enregistrée.',
 		graded: 'Les appréciations sont enregistrées.',
+		quorum: 'Le quorum du conseil est enregistré.',
 		unchanged: 'Aucune modification : rien n’a été enregistré.'
 	},
 	errors: {
@@ -131,7 +132,14 @@ export const reportsFr = {
 		notAdopted: 'Cette action n’est possible que sur un avis adopté et pas encore tranché.',
 		gradesLocked: 'Les appréciations ne peuvent plus être modifiées : un avis du conseil sur ce rapport est publié.',
 		unknownMeasure: 'Cette mesure ne fait pas partie du rapport.',
+		quorum: 'Saisissez un nombre entier de 1 à 999, ou laissez vide pour la valeur par défaut.',
 		conflict: 'Quelqu’un a modifié cet élément depuis que vous avez ouvert la page : rien n’a été enregistré. Vos saisies sont conservées ; rechargez la page pour voir la version actuelle.'
+	},
+	quorum: {
+		title: 'Quorum du conseil',
+		label: 'Nombre de votes de membres de l’écosystème nécessaires (facultatif)',
+		hint: 'Vide : la moitié des membres de l’écosystème, arrondie au supérieur (actuellement {n}).',
+		save: 'Enregistrer le quorum'
 	},
 	councilMember: {
 		title: 'Membre du Conseil des logiciels libres',
@@ -277,6 +285,7 @@ export const reportsEn: ReportsMessages = {
 		responded: 'DINUM’s response is saved.',
 		decided: 'The council’s decision is recorded.',
 		graded: 'The assessments are saved.',
+		quorum: 'The council quorum is saved.',
 		unchanged: 'No change: nothing was saved.'
 	},
 	errors: {
@@ -289,7 +298,14 @@ export const reportsEn: ReportsMessages = {
 		notAdopted: 'This is only possible on an adopted opinion not decided yet.',
 		gradesLocked: 'The assessments can no longer be changed: an opinion of the council on this report is published.',
 		unknownMeasure: 'This measure is not part of the report.',
+		quorum: 'Enter a whole number from 1 to 999, or leave empty for the default.',
 		conflict: 'Someone changed this item since you opened the page: nothing was saved. What you typed is kept; reload the page to see the current version.'
+	},
+	quorum: {
+		title: 'Council quorum',
+		label: 'Number of ecosystem members’ votes needed (optional)',
+		hint: 'Empty: half of the ecosystem members, rounded up (currently {n}).',
+		save: 'Save the quorum'
 	},
 	councilMember: {
 		title: 'Member of the free software council',

@@ -8,6 +8,7 @@ import {
 	canEditOpinion,
 	canEditReportRound,
 	canGradeMeasures,
+	canManagePlan,
 	canPublishReportRound,
 	canRespondToOpinion,
 	canSeeGrades,
@@ -23,10 +24,10 @@ import {
 } from '../policies';
 import { toIsoDay } from '../../domain/dates';
 import { diffSnapshots, REPORT_SECTION_KEYS, type CompletionGrade, type MeasureChange, type MeasureSnapshot, type ReportSections } from '../../domain/report-snapshot';
-import type { AdoptionTally, VoteChoice } from '../../domain/adoption';
+import { defaultQuorum, type AdoptionTally, type VoteChoice } from '../../domain/adoption';
 import { liveEntries } from './report-entries';
 import { sectionsOf } from './reports';
-import { councilFlags, opinionState, tallyOf } from './opinions';
+import { councilFlags, ecosystemMemberIds, opinionState, tallyOf } from './opinions';
 import { renderMarkdown } from '../markdown';
 
 const renderSections = (sections: ReportSections): ReportSections =>
@@ -85,13 +86,16 @@ function summary(r: { id: string; title: string; periodStart: Date; periodEnd: D
 
 /** The rounds of a plan the viewer may see, latest period first; null when the plan does not exist. */
 export async function listRounds(db: Db, viewer: Viewer, slug: string) {
-	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, version: true, councilQuorum: true } });
 	if (!plan) return null;
 	const rows = await db.reportRound.findMany({ where: { planId: plan.id }, orderBy: [{ periodEnd: 'desc' }, { createdAt: 'desc' }] });
+	const manage = canManagePlan(viewer);
 	return {
 		plan: { slug: plan.slug, title: plan.title },
 		rounds: rows.filter((r) => canViewReportRound(viewer, r)).map(summary),
-		canCreate: canCreateReportRound(viewer)
+		canCreate: canCreateReportRound(viewer),
+		/** The quorum setting, for admins only. */
+		quorum: manage ? { version: plan.version, value: plan.councilQuorum, defaultValue: defaultQuorum((await ecosystemMemberIds(db)).length) } : null
 	};
 }
 

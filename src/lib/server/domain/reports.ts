@@ -4,7 +4,7 @@
 import type { Db } from '../db';
 import type { Prisma, ReportRound } from '../db/generated/client';
 import { recordAudit } from '../audit';
-import { canCreateReportRound, canEditReportRound, canPublishReportRound, canSubmitReportRound, type Actor, type Viewer } from '../policies';
+import { canCreateReportRound, canEditReportRound, canManagePlan, canPublishReportRound, canSubmitReportRound, type Actor, type Viewer } from '../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from './errors';
 import { auditActorOf } from './users';
 import { liveEntries } from './report-entries';
@@ -124,5 +124,20 @@ export async function publishRound(db: Db, actor: Viewer, input: { roundId: stri
 			before: { status: round.status },
 			after: { status: saved.status, publishedAt: now }
 		});
+	});
+}
+
+/** The plan's quorum for adopting council opinions (null: half of the ecosystem members, rounded up). Admins only. */
+export async function setCouncilQuorum(db: Db, actor: Viewer, input: { planSlug: string; version: number; quorum: number | null }): Promise<{ changed: boolean }> {
+	if (!actor || !canManagePlan(actor)) throw new ForbiddenError();
+	return db.$transaction(async (tx) => {
+		const plan = await tx.plan.findUnique({ where: { slug: input.planSlug }, select: { id: true, version: true, councilQuorum: true } });
+		if (!plan) throw new NotFoundError();
+		if (plan.version !== input.version) throw new ConflictError({ version: plan.version, quorum: plan.councilQuorum });
+		if (plan.councilQuorum === input.quorum) return { changed: false };
+		const { count } = await tx.plan.updateMany({ where: { id: plan.id, version: plan.version }, data: { councilQuorum: input.quorum, version: { increment: 1 } } });
+		if (count === 0) throw new ConflictError({ version: plan.version, quorum: plan.councilQuorum });
+		await recordAudit(tx, auditActorOf(actor), { action: 'update', entityType: 'Plan', entityId: plan.id, planId: plan.id, before: { councilQuorum: plan.councilQuorum }, after: { councilQuorum: input.quorum } });
+		return { changed: true };
 	});
 }

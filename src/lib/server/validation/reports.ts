@@ -48,3 +48,13 @@ const tick = z
 	.optional()
 	.transform((v) => v === 'on');
 export const councilFlagsForm = z.strictObject({ councilEcosystem: tick, councilSecretariat: tick });
+
+/** Empty: the default (half of the ecosystem members, rounded up). */
+export const quorumForm = z.strictObject({
+	version,
+	quorum: z
+		.string()
+		.trim()
+		.refine((v) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) >= 1), { error: 'reports.errors.quorum' })
+		.transform((v) => (v === '' ? null : Number(v)))
+});

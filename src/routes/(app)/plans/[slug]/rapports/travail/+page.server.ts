@@ -4,8 +4,8 @@ import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canViewInternal } from '$lib/server/policies';
 import { listRounds } from '$lib/server/domain/report-view';
-import { createRound } from '$lib/server/domain/reports';
-import { createRoundForm, roundValues } from '$lib/server/validation/reports';
+import { createRound, setCouncilQuorum } from '$lib/server/domain/reports';
+import { createRoundForm, quorumForm, roundValues } from '$lib/server/validation/reports';
 import { reportAction, savedMessage } from '$lib/server/reports/actions';
 import { reportParams } from '$lib/server/reports/params';
 import { messages } from '$lib/i18n';
@@ -30,6 +30,15 @@ export const actions: Actions = {
 			schema: createRoundForm,
 			run: (db, user, data) => createRound(db, user, { ...data, planSlug: slug }),
 			done: (created) => `/plans/${slug}/rapports/travail/${created.id}?ok=created`
+		});
+	},
+	quorum: (event) => {
+		const { slug } = reportParams(event.params, event.locals.locale);
+		return reportAction(event, {
+			formId: 'quorum',
+			schema: quorumForm,
+			run: (db, user, data) => setCouncilQuorum(db, user, { ...data, planSlug: slug }),
+			done: (r) => [r.changed ? 'quorum' : 'unchanged', 'quorum']
 		});
 	}
 };
