@@ -2,11 +2,13 @@ import type { Messages } from './fr';
 import { authEn } from './auth';
 import { editingEn } from './editing';
 import { opendataEn } from './opendata';
+import { siteEn } from './site';
 
 export const en: Messages = {
 	auth: authEn,
 	editing: editingEn,
 	opendata: opendataEn,
+	site: siteEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

@@ -2,11 +2,13 @@
 import { authFr } from './auth';
 import { editingFr } from './editing';
 import { opendataFr } from './opendata';
+import { siteFr } from './site';
 
 export const fr = {
 	auth: authFr,
 	editing: editingFr,
 	opendata: opendataFr,
+	site: siteFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
@@ -151,8 +153,8 @@ export const fr = {
 	error: {
 		title: 'Erreur inattendue',
 		lead: 'Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.',
-		unavailable: 'Service momentanément indisponible',
-		retry: 'Merci de réessayer dans quelques instants.',
+		unavailable: 'Service temporairement indisponible',
+		retry: 'Réessayez dans quelques instants.',
 		requestId: 'Identifiant de la requête : {id}'
 	}
 };

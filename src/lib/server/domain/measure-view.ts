@@ -10,6 +10,7 @@ import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from './
 export interface MilestoneView {
 	id: string;
 	title: string;
+	titleEn: string | null;
 	description: string | null;
 	planned: PreciseDate | null;
 	forecast: string | null;
@@ -56,12 +57,14 @@ export interface UpdateView {
 export interface MeasureDetail {
 	/** What the policies need (who carries the measure); the page only receives the booleans. */
 	ownership: MeasureOwnership;
-	plan: Pick<PlanHeader, 'slug' | 'title' | 'status' | 'archivedOn' | 'archiveNote'>;
-	axis: { number: number; title: string };
+	plan: Pick<PlanHeader, 'slug' | 'title' | 'titleEn' | 'status' | 'archivedOn' | 'archiveNote'>;
+	axis: { number: number; title: string; titleEn: string | null };
 	id: string;
 	number: string;
 	title: string;
+	titleEn: string | null;
 	description: string;
+	descriptionEn: string | null;
 	subActions: string[];
 	status: StatusKey;
 	statusAsOf: string | null;
@@ -98,8 +101,8 @@ export async function getMeasureDetail(
 	const measure = await db.measure.findFirst({
 		where: { number, plan: { slug } },
 		include: {
-			plan: { select: { slug: true, title: true, status: true, archivedOn: true, archiveNote: true } },
-			axis: { select: { number: true, title: true } },
+			plan: { select: { slug: true, title: true, titleEn: true, status: true, archivedOn: true, archiveNote: true } },
+			axis: { select: { number: true, title: true, titleEn: true } },
 			leadOwner: { select: { code: true, name: true, description: true } },
 			contributors: { include: { owner: { select: { id: true, code: true, name: true } } } },
 			milestones: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], include: { replans: { orderBy: { at: 'asc' } } } },
@@ -152,7 +155,9 @@ export async function getMeasureDetail(
 		id: measure.id,
 		number: measure.number,
 		title: measure.title,
+		titleEn: measure.titleEn,
 		description: measure.description,
+		descriptionEn: measure.descriptionEn,
 		subActions: measure.subActions,
 		status: measure.status ?? 'NOT_REPORTED',
 		statusAsOf: day(measure.statusAsOf),
@@ -170,6 +175,7 @@ export async function getMeasureDetail(
 			return {
 				id: m.id,
 				title: m.title,
+				titleEn: m.titleEn,
 				description: m.description,
 				planned: precise(m.plannedDate, m.plannedPrecision),
 				forecast: day(m.forecastDate),
