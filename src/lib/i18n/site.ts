@@ -18,7 +18,8 @@ export const siteFr = {
 	errorCode: 'Erreur {status}',
 	licence: 'Sauf mention contraire, les contenus de ce site sont sous',
 	accessibilityTitle: 'Déclaration d’accessibilité',
-	legalTitle: 'Mentions légales'
+	legalTitle: 'Mentions légales',
+	methodologyDescription: 'Comment Jalons calcule l’avancement, définit les statuts et le retard, et d’où viennent les données.'
 };
 
 export const siteEn: typeof siteFr = {
@@ -37,5 +38,6 @@ export const siteEn: typeof siteFr = {
 	errorCode: 'Error {status}',
 	licence: 'Unless stated otherwise, content on this site is under the',
 	accessibilityTitle: 'Accessibility statement',
-	legalTitle: 'Legal notice'
+	legalTitle: 'Legal notice',
+	methodologyDescription: 'How Jalons computes progress, defines statuses and lateness, and where the data comes from.'
 };
