@@ -87,6 +87,9 @@ test('every public page lists its French and English versions and carries OpenGr
 	const image = await page.request.get('/og-image.png');
 	expect(image.status()).toBe(200);
 	expect(image.headers()['content-type']).toBe('image/png');
+	const sitemap = await (await page.request.get('/sitemap.xml')).text();
+	expect(sitemap).toContain(`<loc>${baseURL}/en${PLAN}/mesures/3.3</loc>`);
+	expect(sitemap).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${baseURL}/en${PLAN}/mesures/3.3"/>`);
 });
 
 test('English error pages: 404 in English, not indexed, API paths are not duplicated', async ({ page, request }) => {
