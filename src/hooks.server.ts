@@ -2,6 +2,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { messages } from '$lib/i18n';
+import { localeFromPath } from '$lib/i18n/routing';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { log, logError, withRequestId } from '$lib/server/log';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/instance';
@@ -38,7 +39,8 @@ export const init: ServerInit = async () => {
 
 const context: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
-	event.locals.locale = 'fr';
+	// The URL alone decides the language (`/en/...` is English), so pages stay cacheable by URL.
+	event.locals.locale = localeFromPath(event.url.pathname);
 	event.locals.user = null;
 	event.locals.session = null;
 	const response = await withRequestId(event.locals.requestId, () =>
@@ -61,12 +63,13 @@ export const handle = sequence(context, authenticate, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();
-	if (status === 404) return { message: messages('fr').notFound.title, requestId };
+	const locale = event.locals.locale ?? localeFromPath(event.url.pathname);
+	if (status === 404) return { message: messages(locale).notFound.title, requestId };
 	if (isDatabaseUnavailable(error)) {
 		event.locals.databaseUnavailable = true;
 		log('warn', 'database unavailable', { requestId, method: event.request.method, path: event.url.pathname, error: error instanceof Error ? error.message : String(error) });
-		return { message: messages(event.locals.locale ?? 'fr').error.unavailable, requestId, unavailable: true };
+		return { message: messages(locale).error.unavailable, requestId, unavailable: true };
 	}
 	logError({ requestId, method: event.request.method, path: event.url.pathname, status, message, error });
-	return { message: messages(event.locals.locale ?? 'fr').error.lead, requestId };
+	return { message: messages(locale).error.lead, requestId };
 };

@@ -2,11 +2,14 @@ import type { LayoutServerLoad } from './$types';
 import { canFollow, canManageUsers } from '$lib/server/policies';
 import { requestDb } from '$lib/server/db/request';
 import { unreadCount } from '$lib/server/domain/notifications';
+import { localeFromPath } from '$lib/i18n/routing';
 
 // `currentUser` only drives the header links (a name no page should reuse: page data overrides layout
 // data); every protected load and action checks access itself.
-export const load: LayoutServerLoad = async ({ locals }) => ({
-	locale: locals.locale,
+// The locale is read from `url` (not only `locals`) so that this load reruns when a client-side
+// navigation switches language on the same route (`/x` ↔ `/en/x`).
+export const load: LayoutServerLoad = async ({ locals, url }) => ({
+	locale: localeFromPath(url.pathname),
 	currentUser: locals.user
 		? {
 				displayName: locals.user.displayName,

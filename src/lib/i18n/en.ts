@@ -6,6 +6,7 @@ import { commentsEn } from './comments';
 import { reportsEn } from './reports';
 import { exploreEn } from './explore';
 import { timetravelEn } from './timetravel';
+import { siteEn } from './site';
 
 export const en: Messages = {
 	auth: authEn,
@@ -15,6 +16,7 @@ export const en: Messages = {
 	reports: reportsEn,
 	explore: exploreEn,
 	timetravel: timetravelEn,
+	site: siteEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

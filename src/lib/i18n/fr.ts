@@ -6,6 +6,7 @@ import { commentsFr } from './comments';
 import { reportsFr } from './reports';
 import { exploreFr } from './explore';
 import { timetravelFr } from './timetravel';
+import { siteFr } from './site';
 
 export const fr = {
 	auth: authFr,
@@ -15,6 +16,7 @@ export const fr = {
 	reports: reportsFr,
 	explore: exploreFr,
 	timetravel: timetravelFr,
+	site: siteFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
@@ -159,8 +161,8 @@ export const fr = {
 	error: {
 		title: 'Erreur inattendue',
 		lead: 'Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.',
-		unavailable: 'Service momentanément indisponible',
-		retry: 'Merci de réessayer dans quelques instants.',
+		unavailable: 'Service temporairement indisponible',
+		retry: 'Réessayez dans quelques instants.',
 		requestId: 'Identifiant de la requête : {id}'
 	}
 };

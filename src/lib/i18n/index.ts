@@ -58,3 +58,12 @@ export function formatNumber(value: number, locale: Locale): string {
 export function formatPercent(value: number, locale: Locale): string {
 	return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 1 }).format(value) + (locale === 'fr' ? ' %' : '%');
 }
+
+/**
+ * Plan content in the page's language. English pages fall back to the French text, flagged
+ * `lang: 'fr'` so that the markup can say which language a passage is in (RGAA 8.7).
+ */
+export function localized(locale: Locale, fr: string, en?: string | null): { text: string; lang: Locale | undefined } {
+	if (locale === 'en' && en) return { text: en, lang: undefined };
+	return { text: fr, lang: locale === 'fr' ? undefined : 'fr' };
+}

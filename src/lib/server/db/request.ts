@@ -1,6 +1,7 @@
 // Database access for routes: a database that cannot be reached is a 503 ("come back later"),
 // not a 500 with a stack trace.
 import { error } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
 import { db } from './instance';
 import type { Db } from './index';
 import { messages } from '$lib/i18n';
@@ -11,6 +12,16 @@ export async function requestDb(): Promise<Db> {
 		return await db();
 	} catch (cause) {
 		log('error', 'database unavailable', { error: cause instanceof Error ? cause.message : String(cause) });
-		error(503, messages('fr').error.unavailable);
+		// An expected error skips handleError: give the page the request id here.
+		const locals = requestLocals();
+		error(503, { message: messages(locals?.locale ?? 'fr').error.unavailable, requestId: locals?.requestId });
+	}
+}
+
+function requestLocals(): App.Locals | null {
+	try {
+		return getRequestEvent().locals;
+	} catch {
+		return null;
 	}
 }

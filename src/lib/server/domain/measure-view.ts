@@ -11,6 +11,7 @@ import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from './
 export interface MilestoneView {
 	id: string;
 	title: string;
+	titleEn: string | null;
 	description: string | null;
 	planned: PreciseDate | null;
 	forecast: string | null;
@@ -57,12 +58,14 @@ export interface UpdateView {
 export interface MeasureDetail {
 	/** What the policies need (who carries the measure); the page only receives the booleans. */
 	ownership: MeasureOwnership;
-	plan: Pick<PlanHeader, 'slug' | 'title' | 'status' | 'archivedOn' | 'archiveNote'>;
-	axis: { number: number; title: string };
+	plan: Pick<PlanHeader, 'slug' | 'title' | 'titleEn' | 'status' | 'archivedOn' | 'archiveNote'>;
+	axis: { number: number; title: string; titleEn: string | null };
 	id: string;
 	number: string;
 	title: string;
+	titleEn: string | null;
 	description: string;
+	descriptionEn: string | null;
 	subActions: string[];
 	status: StatusKey;
 	statusAsOf: string | null;
@@ -92,8 +95,8 @@ function precise(date: Date | null, precision: DatePrecision | null): PreciseDat
 
 /** Everything the measure page shows, in one query (Prisma loads the relations in a fixed number more). */
 export const MEASURE_DETAIL_INCLUDE = {
-	plan: { select: { slug: true, title: true, status: true, archivedOn: true, archiveNote: true } },
-	axis: { select: { number: true, title: true } },
+	plan: { select: { slug: true, title: true, titleEn: true, status: true, archivedOn: true, archiveNote: true } },
+	axis: { select: { number: true, title: true, titleEn: true } },
 	leadOwner: { select: { code: true, name: true, description: true } },
 	contributors: { include: { owner: { select: { id: true, code: true, name: true } } } },
 	milestones: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], include: { replans: { orderBy: { at: 'asc' } } } },
@@ -159,7 +162,9 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 		id: measure.id,
 		number: measure.number,
 		title: measure.title,
+		titleEn: measure.titleEn,
 		description: measure.description,
+		descriptionEn: measure.descriptionEn,
 		subActions: measure.subActions,
 		status: measure.status ?? 'NOT_REPORTED',
 		statusAsOf: day(measure.statusAsOf),
@@ -177,6 +182,7 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 			return {
 				id: m.id,
 				title: m.title,
+				titleEn: m.titleEn,
 				description: m.description,
 				planned: precise(m.plannedDate, m.plannedPrecision),
 				forecast: day(m.forecastDate),

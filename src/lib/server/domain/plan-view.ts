@@ -22,6 +22,7 @@ export interface DatedText {
 
 export interface MilestoneDue {
 	title: string;
+	titleEn: string | null;
 	due: PreciseDate;
 	late: boolean;
 	daysLeft: number | null;
@@ -31,6 +32,7 @@ export interface MeasureSummary {
 	id: string;
 	number: string;
 	title: string;
+	titleEn: string | null;
 	status: StatusKey;
 	statusAsOf: string | null;
 	progress: Progress & { asOf: string | null };
@@ -44,6 +46,7 @@ export interface MeasureSummary {
 export interface AxisSummary {
 	number: number;
 	title: string;
+	titleEn: string | null;
 	leadOwner: OwnerRef | null;
 	progress: RollUp;
 	statusCounts: Record<StatusKey, number>;
@@ -54,7 +57,9 @@ export interface PlanHeader {
 	id: string;
 	slug: string;
 	title: string;
+	titleEn: string | null;
 	summary: string | null;
+	summaryEn: string | null;
 	adoptedOn: string | null;
 	status: 'ACTIVE' | 'ARCHIVED';
 	archivedOn: string | null;
@@ -86,7 +91,9 @@ export function planHeader(plan: {
 	id: string;
 	slug: string;
 	title: string;
+	titleEn: string | null;
 	summary: string | null;
+	summaryEn: string | null;
 	adoptedOn: Date | null;
 	status: 'ACTIVE' | 'ARCHIVED';
 	archivedOn: Date | null;
@@ -99,7 +106,9 @@ export function planHeader(plan: {
 		id: plan.id,
 		slug: plan.slug,
 		title: plan.title,
+		titleEn: plan.titleEn,
 		summary: plan.summary,
+		summaryEn: plan.summaryEn,
 		adoptedOn: day(plan.adoptedOn),
 		status: plan.status,
 		archivedOn: day(plan.archivedOn),
@@ -112,6 +121,7 @@ export function planHeader(plan: {
 
 interface MilestoneRow {
 	title: string;
+	titleEn?: string | null;
 	plannedDate: Date | null;
 	plannedPrecision: DatePrecision;
 	forecastDate: Date | null;
@@ -131,7 +141,7 @@ function nextMilestones(milestones: MilestoneRow[], today: string) {
 		.filter((m) => !m.doneOn)
 		.map((m) => {
 			const due = milestoneDue(m);
-			return due ? { title: m.title, due, late: isLate(due, null, today), daysLeft: daysUntilEnd(due, today) } : null;
+			return due ? { title: m.title, titleEn: m.titleEn ?? null, due, late: isLate(due, null, today), daysLeft: daysUntilEnd(due, today) } : null;
 		})
 		.filter((m): m is MilestoneDue => m !== null);
 	open.sort((a, b) => (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity));
@@ -150,6 +160,7 @@ export interface DashboardMeasureRow {
 	axisId: string;
 	number: string;
 	title: string;
+	titleEn: string | null;
 	status: MeasureStatus | null;
 	statusAsOf: Date | null;
 	progressMethod: Progress['method'];
@@ -166,7 +177,7 @@ export interface DashboardMeasureRow {
 
 export interface DashboardInput {
 	plan: Parameters<typeof planHeader>[0];
-	axes: { id: string; number: number; title: string; leadOwner: OwnerRef | null }[];
+	axes: { id: string; number: number; title: string; titleEn: string | null; leadOwner: OwnerRef | null }[];
 	measures: DashboardMeasureRow[];
 	/** Newest first, at most five. */
 	latestFacts: { date: Date; datePrecision: DatePrecision; text: string; sourceUrls: string[] }[];
@@ -184,7 +195,7 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 			orderBy: [{ position: 'asc' }],
 			include: {
 				leadOwner: { select: { code: true, name: true } },
-				milestones: { select: { title: true, plannedDate: true, plannedPrecision: true, forecastDate: true, doneOn: true, weight: true } },
+				milestones: { select: { title: true, titleEn: true, plannedDate: true, plannedPrecision: true, forecastDate: true, doneOn: true, weight: true } },
 				indicators: { orderBy: { position: 'asc' }, take: 1, include: { values: { select: { value: true, date: true } } } },
 				progressUpdates: {
 					where: { publishedAt: { not: null } },
@@ -227,6 +238,7 @@ export function buildPlanDashboard({ plan, axes, measures, latestFacts, lastChan
 			id: m.id,
 			number: m.number,
 			title: m.title,
+			titleEn: m.titleEn,
 			status,
 			statusAsOf: day(m.statusAsOf),
 			progress: { ...progress, asOf: day(m.progressAsOf) },
@@ -250,6 +262,7 @@ export function buildPlanDashboard({ plan, axes, measures, latestFacts, lastChan
 		return {
 			number: axis.number,
 			title: axis.title,
+			titleEn: axis.titleEn,
 			leadOwner: axis.leadOwner ? { code: axis.leadOwner.code, name: axis.leadOwner.name } : null,
 			progress: rollUp(list.map((m) => ({ value: m.progress.value }))),
 			statusCounts: counts,
