@@ -4,6 +4,7 @@
 // Allow = the request went through authorization (success, 400 field errors, 409 conflict).
 import { request, type APIRequestContext } from '@playwright/test';
 import { test, expect, ACCOUNTS } from './fixtures';
+import { E2E_COUNCIL } from './council-accounts';
 import { AUTHZ_MATRIX, ROLES, type MatrixContext, type MatrixRole } from '../security/authz-matrix';
 import { databaseFingerprint, startAppServer, type AppServer } from '../security/app-server';
 
@@ -18,13 +19,20 @@ const ACCOUNT_OF: Record<Exclude<MatrixRole, 'anonymous'>, { email: string; pass
 let server: AppServer;
 let ctx: MatrixContext;
 
-async function signedInContext(role: MatrixRole): Promise<APIRequestContext> {
+async function signedInContext(role: MatrixRole | { email: string; password: string }): Promise<APIRequestContext> {
 	const api = await request.newContext({ baseURL: server.origin, extraHTTPHeaders: { origin: server.origin, accept: 'text/html' }, maxRedirects: 0 });
 	if (role === 'anonymous') return api;
-	const account = ACCOUNT_OF[role];
+	const account = typeof role === 'string' ? ACCOUNT_OF[role] : role;
 	const response = await api.post('/connexion?/login', { form: { email: account.email, password: account.password, redirectTo: '/' } });
-	expect(response.status(), `sign-in of ${role}`).toBe(303);
+	expect(response.status(), `sign-in of ${typeof role === 'string' ? role : role.email}`).toBe(303);
 	return api;
+}
+
+/** Posts a setup form and checks the answer (303 after a write, 200 for an action that returns data). */
+async function setupPost(api: APIRequestContext, url: string, form: Record<string, string>, status = 303): Promise<string> {
+	const response = await api.post(url, { form });
+	expect(response.status(), `setup: ${url} ${(await response.text()).slice(0, 300)}`).toBe(status);
+	return response.headers()['location'] ?? '';
 }
 
 
@@ -50,8 +58,73 @@ test.beforeAll(async () => {
 	expect((await editor.post(`${base}/mises-a-jour?/saveUpdateDraft`, { form: { updateId: '', version: '', date: '2024-05-01', text: 'Brouillon du test', blockers: '', nextSteps: '', sourceUrls: '' } })).status()).toBe(303);
 	// The account the admin rows act on (an invitation only becomes an account once accepted).
 	await server.query(`INSERT INTO "User" (id, email, "displayName", roles, "updatedAt") VALUES ('authztarget', 'cible-droits@jalons.example', 'Cible', ARRAY['AMDAC']::"Role"[], now())`);
+	await server.query(`INSERT INTO "User" (id, email, "displayName", roles, "updatedAt") VALUES ('authzcouncil', 'conseil-droits@jalons.example', 'Conseil cible', ARRAY['COUNCIL']::"Role"[], now())`);
+	const versionOf = async (table: string, id: string) => String((await one<{ version: number }>(`SELECT version FROM "${table}" WHERE id = $1`, [id])).version);
+
+	// The "council" role holds the secretariat flag (decide), set by the admin through the app.
+	const councilUser = await one<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS.council.email]);
+	await setupPost(admin, `/admin/utilisateurs/${councilUser.id}?/councilFlags`, { councilEcosystem: 'on', councilSecretariat: 'on' }, 200);
+
+	// Report rounds, through the app's actions (domain/reports.ts).
+	const reports = `/plans/${measure.slug}/rapports/travail`;
+	const newRound = async (title: string) => {
+		const location = await setupPost(admin, `${reports}?/createRound`, {
+			title,
+			periodStart: '2024-01-01',
+			periodEnd: '2024-06-30',
+			utiliser: 'Utiliser',
+			publier: '',
+			accompagner: '',
+			attractivite: '',
+			vieInterne: ''
+		});
+		const id = /\/rapports\/travail\/([a-z0-9]+)\?/.exec(location)?.[1];
+		if (!id) throw new Error(`createRound answered ${location}`);
+		return id;
+	};
+	const submit = async (id: string) => setupPost(admin, `${reports}/${id}?/submitRound`, { version: await versionOf('ReportRound', id) });
+	const publish = async (id: string) => setupPost(admin, `${reports}/${id}?/publishRound`, { version: await versionOf('ReportRound', id) });
+	const draftRound = await newRound('Brouillon à modifier (droits)');
+	const submittableRound = await newRound('Brouillon à soumettre (droits)');
+	const submittedRound = await newRound('Exercice soumis au conseil (droits)');
+	const publishableRound = await newRound('Exercice à publier (droits)');
+	const publishedRound = await newRound('Exercice publié (droits)');
+	for (const id of [submittedRound, publishableRound, publishedRound]) await submit(id);
+	await publish(publishedRound);
+
+	// Opinions on the round under review (domain/opinions.ts): two are adopted by two of the three
+	// "écosystème" members (default quorum: 2).
+	const council = await signedInContext('council');
+	const member = await signedInContext(E2E_COUNCIL.member);
+	const newOpinion = async (title: string) => {
+		await setupPost(council, `${reports}/${submittedRound}?/createOpinion`, { title, text: 'Texte de l’avis', date: '2024-07-01' });
+		return (await one<{ id: string }>(`SELECT id FROM "Opinion" WHERE title = $1`, [title])).id;
+	};
+	const draftOpinion = await newOpinion('Avis à modifier (droits)');
+	const votableOpinion = await newOpinion('Avis à voter (droits)');
+	const respondableOpinion = await newOpinion('Avis adopté, à répondre (droits)');
+	const decidableOpinion = await newOpinion('Avis adopté, à décider (droits)');
+	for (const id of [respondableOpinion, decidableOpinion]) {
+		for (const voter of [council, member]) await setupPost(voter, `${reports}/${submittedRound}?/vote`, { opinionId: id, choice: 'FOR' });
+		const state = await one<{ adoptedAt: Date | null }>(`SELECT "adoptedAt" FROM "Opinion" WHERE id = $1`, [id]);
+		expect(state.adoptedAt, 'setup: opinion adopted').not.toBeNull();
+	}
+
+	// Comments (domain/comments.ts), whose authors the editComment rows expect.
+	const newComment = async (api: APIRequestContext, page: string, target: string, visibility: string) => {
+		const location = await setupPost(api, `${page}?/postComment`, { target, parentId: '', visibility, body: `Commentaire du test de droits ${target}` });
+		const id = /#commentaire-([a-z0-9]+)$/.exec(location)?.[1];
+		if (!id) throw new Error(`postComment answered ${location}`);
+		return id;
+	};
+	const measureComment = await newComment(editor, `/plans/${measure.slug}/mesures/2.1`, 'measure', 'PUBLIC');
+	const reportComment = await newComment(council, `${reports}/${submittedRound}`, 'report', 'WORKING_GROUP');
+	const publishedReportComment = await newComment(council, `/plans/${measure.slug}/rapports/${publishedRound}`, 'report', 'PUBLIC');
+	await council.dispose();
+	await member.dispose();
 	await admin.dispose();
 	await editor.dispose();
+	const plan = await one<{ id: string }>(`SELECT id FROM "Plan" WHERE slug = $1`, [measure.slug]);
 	let indicator = (await server.query<{ id: string }>(`SELECT id FROM "Indicator" WHERE "measureId" = $1 LIMIT 1`, [measure.id]))[0];
 	if (!indicator) {
 		// The seeded plan has no indicator on this measure and no form creates one yet.
@@ -73,7 +146,21 @@ test.beforeAll(async () => {
 			removableEvidence: (await one<{ id: string }>(`SELECT id FROM "EvidenceLink" WHERE "measureId" = $1 ORDER BY id DESC LIMIT 1`, [measure.id])).id,
 			indicator: indicator.id,
 			draft: (await one<{ id: string }>(`SELECT id FROM "ProgressUpdate" WHERE "measureId" = $1 AND "publishedAt" IS NULL LIMIT 1`, [measure.id])).id,
-			targetUser: (await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'cible-droits@jalons.example'`)).id
+			targetUser: (await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'cible-droits@jalons.example'`)).id,
+			plan: plan.id,
+			councilTarget: 'authzcouncil',
+			draftRound,
+			submittableRound,
+			submittedRound,
+			publishableRound,
+			publishedRound,
+			draftOpinion,
+			votableOpinion,
+			respondableOpinion,
+			decidableOpinion,
+			measureComment,
+			reportComment,
+			publishedReportComment
 		}
 	};
 });

@@ -7,7 +7,13 @@
 // Adding a route: add a row keyed exactly as the coverage test prints it, with `path` (a concrete
 // URL), `payload` (a valid-looking form: a deny must not be explained by a bad payload) and one
 // verdict per role. Targets: measure 2.1 of the seeded plan, led by the POLE_LL team — "teamEditor"
-// is the POLE_LL editor, "otherEditor" the LABEL editor.
+// is the POLE_LL editor, "otherEditor" the LABEL editor; "council" is the demo council account,
+// an "écosystème" member to whom the setup also gives the secretariat flag.
+//
+// Roles run one after the other (anonymous, amdac, council, otherEditor, teamEditor, admin) on the
+// same database: an allowed write may move its target on (a round gets submitted, an opinion
+// decided), so each such row has a target of its own, and a later allowed role may then get a 400
+// (rule) or 409 (stale), which still means it went through authorization.
 
 export const ROLES = ['anonymous', 'amdac', 'council', 'otherEditor', 'teamEditor', 'admin'] as const;
 export type MatrixRole = (typeof ROLES)[number];
@@ -30,6 +36,26 @@ export interface MatrixContext {
 		/** An account that exists only for these tests (admin actions target it). */
 		targetUser: string;
 		leadOwner: string;
+		plan: string;
+		/** A COUNCIL account that exists only for these tests (the council flags row targets it). */
+		councilTarget: string;
+		/** Report rounds: a draft to edit, a draft to submit, the round under review (opinions, grades,
+		 * comments of the working page), a submitted round to publish, a published round (public page). */
+		draftRound: string;
+		submittableRound: string;
+		submittedRound: string;
+		publishableRound: string;
+		publishedRound: string;
+		/** Opinions on `submittedRound`: a draft without votes, a draft to vote on, two adopted ones. */
+		draftOpinion: string;
+		votableOpinion: string;
+		respondableOpinion: string;
+		decidableOpinion: string;
+		/** Comments, made in the setup: on the measure (by teamEditor), on `submittedRound` and on
+		 * `publishedRound` (by council). Only their author may edit them. */
+		measureComment: string;
+		reportComment: string;
+		publishedReportComment: string;
 	};
 }
 
@@ -48,6 +74,11 @@ const signedIn: Record<MatrixRole, Verdict> = { ...everyone, anonymous: 'deny' }
 const adminOnly: Record<MatrixRole, Verdict> = { anonymous: 'deny', amdac: 'deny', council: 'deny', otherEditor: 'deny', teamEditor: 'deny', admin: 'allow' };
 const measureEditors: Record<MatrixRole, Verdict> = { ...adminOnly, teamEditor: 'allow' };
 const nobody: Record<MatrixRole, Verdict> = { ...adminOnly, admin: 'deny' };
+/** Staff: admins, and editors of an owner team (policies.canCreateReportRound, canEditReportRound). */
+const staff: Record<MatrixRole, Verdict> = { ...adminOnly, otherEditor: 'allow', teamEditor: 'allow' };
+/** Council members only (opinions, votes, grades). */
+const councilOnly: Record<MatrixRole, Verdict> = { ...nobody, council: 'allow' };
+const teamEditorOnly: Record<MatrixRole, Verdict> = { ...nobody, teamEditor: 'allow' };
 
 const measurePath = (suffix: string) => (ctx: MatrixContext) => `/plans/${ctx.planSlug}/mesures/${ctx.measureNumber}/modifier${suffix}`;
 const userPath = (action: string) => (ctx: MatrixContext) => `/admin/utilisateurs/${ctx.ids.targetUser}?/${action}`;
@@ -59,6 +90,54 @@ const evidence = async (ctx: MatrixContext, which: 'evidence' | 'removableEviden
 });
 const draft = async (ctx: MatrixContext) => ({ updateId: ctx.ids.draft, version: await ctx.version('ProgressUpdate', ctx.ids.draft) });
 const evidenceFields = () => ({ title: unique(), url: 'https://example.org/preuve', kind: 'WEBSITE', date: '2024-01-15', milestoneId: '' });
+const roundFields = () => ({
+	title: unique(),
+	periodStart: '2024-01-01',
+	periodEnd: '2024-06-30',
+	utiliser: 'Utiliser',
+	publier: 'Publier',
+	accompagner: '',
+	attractivite: '',
+	vieInterne: ''
+});
+type RoundKey = 'draftRound' | 'submittableRound' | 'submittedRound' | 'publishableRound';
+const roundPath = (which: RoundKey, action: string) => (ctx: MatrixContext) => `/plans/${ctx.planSlug}/rapports/travail/${ctx.ids[which]}?/${action}`;
+const roundVersion = (which: RoundKey) => async (ctx: MatrixContext) => ({ version: await ctx.version('ReportRound', ctx.ids[which]) });
+type OpinionKey = 'draftOpinion' | 'votableOpinion' | 'respondableOpinion' | 'decidableOpinion';
+const opinion = async (ctx: MatrixContext, which: OpinionKey) => ({ opinionId: ctx.ids[which], version: await ctx.version('Opinion', ctx.ids[which]) });
+
+/**
+ * The comment thread's actions (comments/thread.ts), on one page. `author` may edit the page's
+ * comment; following exists only where the page has a measure (elsewhere a 404 for everyone).
+ */
+function commentRows(
+	route: string,
+	page: (ctx: MatrixContext) => string,
+	thread: { target: string; visibility: string; comment: 'measureComment' | 'reportComment' | 'publishedReportComment'; author: Record<MatrixRole, Verdict>; follows: boolean }
+): Record<string, MatrixRow> {
+	const at = (action: string) => (ctx: MatrixContext) => `${page(ctx)}?/${action}`;
+	const comment = async (ctx: MatrixContext) => ({ commentId: ctx.ids[thread.comment], version: await ctx.version('Comment', ctx.ids[thread.comment]) });
+	return {
+		// Every signed-in role may post (at most 5 comments in 10 minutes: a 429 also went through).
+		[`POST ${route}?/postComment`]: {
+			path: at('postComment'),
+			payload: () => ({ target: thread.target, parentId: '', visibility: thread.visibility, body: `Commentaire ${unique()}` }),
+			expect: signedIn
+		},
+		[`POST ${route}?/editComment`]: {
+			path: at('editComment'),
+			payload: async (ctx) => ({ ...(await comment(ctx)), body: `Corrigé ${unique()}` }),
+			expect: thread.author
+		},
+		// The admin hides the comment, then restores it (a second hide or restore is a 400).
+		[`POST ${route}?/hideComment`]: { path: at('hideComment'), payload: async (ctx) => ({ ...(await comment(ctx)), reason: 'Hors sujet' }), expect: adminOnly },
+		[`POST ${route}?/restoreComment`]: { path: at('restoreComment'), payload: comment, expect: adminOnly },
+		[`POST ${route}?/setFollow`]: thread.follows
+			? { path: at('setFollow'), payload: () => ({ follow: 'true' }), expect: signedIn }
+			: { path: at('setFollow'), payload: () => ({ follow: 'true' }), expect: nobody, denyStatuses: [404] }
+	};
+}
+
 const STRONG = 'Un mot de passe assez long pour passer 2024';
 
 export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
@@ -73,6 +152,11 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 	'POST /(app)/admin/utilisateurs/[id]?/disable': { path: userPath('disable'), payload: () => ({}), expect: adminOnly },
 	'POST /(app)/admin/utilisateurs/[id]?/enable': { path: userPath('enable'), payload: () => ({}), expect: adminOnly },
 	'POST /(app)/admin/utilisateurs/[id]?/sendReset': { path: userPath('sendReset'), payload: () => ({}), expect: adminOnly },
+	'POST /(app)/admin/utilisateurs/[id]?/councilFlags': {
+		path: (ctx) => `/admin/utilisateurs/${ctx.ids.councilTarget}?/councilFlags`,
+		payload: () => ({ councilSecretariat: 'on' }),
+		expect: adminOnly
+	},
 	'POST /(app)/admin/utilisateurs/inviter?/invite': {
 		path: () => '/admin/utilisateurs/inviter?/invite',
 		payload: () => ({ email: `authz-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@jalons.example`, displayName: 'Invité', organisation: '', roles: 'COUNCIL' }),
@@ -87,6 +171,98 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 	},
 	'POST /(app)/compte?/revokeSession': { path: () => '/compte?/revokeSession', payload: () => ({ sessionId: 'a'.repeat(64) }), expect: signedIn, denyStatuses: [404] },
 	'POST /(app)/compte?/revokeOthers': { path: () => '/compte?/revokeOthers', payload: () => ({}), expect: signedIn },
+
+	// Notifications: anyone who may follow a measure, i.e. every signed-in role.
+	'POST /(app)/notifications?/markAllRead': { path: () => '/notifications?/markAllRead', payload: () => ({}), expect: signedIn },
+
+	// Reporting rounds (domain/reports.ts): staff create and edit drafts and submit them; only admins
+	// publish and set the council's quorum.
+	'POST /(app)/plans/[slug]/rapports/travail?/createRound': {
+		path: (ctx) => `/plans/${ctx.planSlug}/rapports/travail?/createRound`,
+		payload: roundFields,
+		expect: staff
+	},
+	'POST /(app)/plans/[slug]/rapports/travail?/quorum': {
+		path: (ctx) => `/plans/${ctx.planSlug}/rapports/travail?/quorum`,
+		// Two of the three "écosystème" members: the default, written explicitly.
+		payload: async (ctx) => ({ version: await ctx.version('Plan', ctx.ids.plan), quorum: '2' }),
+		expect: adminOnly
+	},
+	'POST /(app)/plans/[slug]/rapports/travail/[id]?/updateRound': {
+		path: roundPath('draftRound', 'updateRound'),
+		payload: async (ctx) => ({ ...(await roundVersion('draftRound')(ctx)), ...roundFields() }),
+		expect: staff
+	},
+	// The first allowed role submits the round; the later ones find it frozen (400).
+	'POST /(app)/plans/[slug]/rapports/travail/[id]?/submitRound': {
+		path: roundPath('submittableRound', 'submitRound'),
+		payload: roundVersion('submittableRound'),
+		expect: staff
+	},
+	'POST /(app)/plans/[slug]/rapports/travail/[id]?/publishRound': {
+		path: roundPath('publishableRound', 'publishRound'),
+		payload: roundVersion('publishableRound'),
+		expect: adminOnly
+	},
+
+	// Council opinions (domain/opinions.ts), on the round under review: council members draft, edit
+	// (before any vote), vote and grade; admins write DINUM's response; the secretariat decides.
+	'POST /(app)/plans/[slug]/rapports/travail/[id]?/createOpinion': {
+		path: roundPath('submittedRound', 'createOpinion'),
+		payload: () => ({ title: unique(), text: 'Avis du conseil', date: '2024-07-01' }),
+		expect: councilOnly
+	},
+	'POST /(app)/plans/[slug]/rapports/travail/[id]?/updateOpinion': {
+		path: roundPath('submittedRound', 'updateOpinion'),
+		payload: async (ctx) => ({ ...(await opinion(ctx, 'draftOpinion')), title: unique(), text: 'Avis revu', date: '2024-07-02' }),
+		expect: councilOnly
+	},
+	// One vote of the three members: below the quorum, the opinion stays a draft.
+	'POST /(app)/plans/[slug]/rapports/travail/[id]?/vote': {
+		path: roundPath('submittedRound', 'vote'),
+		payload: (ctx) => ({ opinionId: ctx.ids.votableOpinion, choice: 'FOR' }),
+		expect: councilOnly
+	},
+	'POST /(app)/plans/[slug]/rapports/travail/[id]?/respond': {
+		path: roundPath('submittedRound', 'respond'),
+		payload: async (ctx) => ({ ...(await opinion(ctx, 'respondableOpinion')), response: `Réponse ${unique()}` }),
+		expect: adminOnly
+	},
+	// Kept private, so that no opinion of the round is published (grades stay open).
+	'POST /(app)/plans/[slug]/rapports/travail/[id]?/decide': {
+		path: roundPath('submittedRound', 'decide'),
+		payload: async (ctx) => ({ ...(await opinion(ctx, 'decidableOpinion')), publish: 'false' }),
+		expect: councilOnly
+	},
+	'POST /(app)/plans/[slug]/rapports/travail/[id]?/grades': {
+		path: roundPath('submittedRound', 'grades'),
+		payload: (ctx) => ({ [`grade-${ctx.ids.measure}`]: 'SUBSTANTIAL' }),
+		expect: councilOnly
+	},
+
+	// Comment threads: the council's working page of a round under review, the public page of a
+	// published round and the public measure page.
+	...commentRows('/(app)/plans/[slug]/rapports/travail/[id]', (ctx) => `/plans/${ctx.planSlug}/rapports/travail/${ctx.ids.submittedRound}`, {
+		target: 'report',
+		visibility: 'WORKING_GROUP',
+		comment: 'reportComment',
+		author: councilOnly,
+		follows: false
+	}),
+	...commentRows('/(public)/plans/[slug]/rapports/[id]', (ctx) => `/plans/${ctx.planSlug}/rapports/${ctx.ids.publishedRound}`, {
+		target: 'report',
+		visibility: 'PUBLIC',
+		comment: 'publishedReportComment',
+		author: councilOnly,
+		follows: false
+	}),
+	...commentRows('/(public)/plans/[slug]/mesures/[numero]', (ctx) => `/plans/${ctx.planSlug}/mesures/${ctx.measureNumber}`, {
+		target: 'measure',
+		visibility: 'PUBLIC',
+		comment: 'measureComment',
+		author: teamEditorOnly,
+		follows: true
+	}),
 
 	'POST /(app)/plans/[slug]/mesures/[numero]/modifier?/updateMeasure': {
 		path: measurePath('?/updateMeasure'),

@@ -56,6 +56,16 @@ function objectKeys(source: string, start: number): string[] {
 			expectKey = true;
 			continue;
 		}
+		if (depth === 1 && expectKey && source.startsWith('...', i)) {
+			// A spread (`...commentActions(ctx)`): reported as `...name`, for formActions to expand.
+			const match = /^\.\.\.\s*([A-Za-z_$][\w$]*)/.exec(source.slice(i));
+			if (match) {
+				keys.push(`...${match[1]}`);
+				i += match[0].length - 1;
+			}
+			expectKey = false;
+			continue;
+		}
 		if (depth === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
 			const match = /^(?:async\s+)?([A-Za-z_$][\w$]*)\s*[:(]/.exec(source.slice(i));
 			if (match) {
@@ -75,13 +85,45 @@ export interface Mutation {
 	file: string;
 }
 
-export function formActions(source: string): string[] {
-	const match = /export\s+const\s+actions\s*(?::\s*[\w.<>]+\s*)?=\s*(?:\{|[\s\S]*?\{)/.exec(source);
-	if (!match) return [];
-	const start = match.index + match[0].length - 1;
-	const keys = objectKeys(source, start);
+/**
+ * Factories of shared actions that pages spread (`...commentActions(ctx)`) or export whole
+ * (`export const actions = commentActions(ctx)`): the file and function whose returned object
+ * literal names the actions. Read from the source, so that a new shared action is caught too.
+ */
+export const ACTION_FACTORIES: Record<string, { file: string; fn: string }> = {
+	commentActions: { file: path.resolve(import.meta.dirname, '../../src/lib/server/comments/thread.ts'), fn: 'commentActions' }
+};
+
+/** The action names returned by `export function <fn>(…) { … return { … } }` in `source`. */
+export function factoryActions(source: string, fn: string): string[] {
+	const decl = new RegExp(`export\\s+(?:async\\s+)?function\\s+${fn}\\b`).exec(source);
+	if (!decl) throw new Error(`No exported function ${fn}`);
+	const ret = /\breturn\s*\{/.exec(source.slice(decl.index));
+	if (!ret) throw new Error(`${fn} does not return an object literal`);
+	return objectKeys(source, decl.index + ret.index + ret[0].length - 1);
+}
+
+function expand(name: string, factories: Record<string, string[]>): string[] {
+	const actions = factories[name];
+	// An unknown spread or factory stays visible (and so fails the coverage test) rather than vanishing.
+	return actions ?? [`...${name}`];
+}
+
+function knownFactories(): Record<string, string[]> {
+	return Object.fromEntries(Object.entries(ACTION_FACTORIES).map(([name, { file, fn }]) => [name, factoryActions(readFileSync(file, 'utf8'), fn)]));
+}
+
+export function formActions(source: string, factories: Record<string, string[]> = knownFactories()): string[] {
+	const head = /export\s+const\s+actions\s*(?::\s*[\w.<>]+\s*)?=\s*/.exec(source);
+	if (!head) return [];
+	const after = head.index + head[0].length;
+	// `export const actions = commentActions(ctx)`: every action of the factory.
+	const call = /^([A-Za-z_$][\w$]*)\s*\(/.exec(source.slice(after));
+	if (call) return expand(call[1] ?? '', factories);
+	const brace = source.indexOf('{', after);
+	if (brace < 0) return [];
 	// An unnamed `default` action is posted to the page itself.
-	return keys;
+	return objectKeys(source, brace).flatMap((key) => (key.startsWith('...') ? expand(key.slice(3), factories) : [key]));
 }
 
 const METHODS = ['POST', 'PUT', 'PATCH', 'DELETE', 'fallback'];

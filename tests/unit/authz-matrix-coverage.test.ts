@@ -2,7 +2,8 @@
 // authorization matrix (tests/security/authz-matrix.ts), and every row still matches a route.
 import { describe, expect, test } from 'vitest';
 import { AUTHZ_MATRIX, ROLES } from '../security/authz-matrix';
-import { formActions, mutationsInRouteTree, nonGetHandlers } from '../security/routes';
+import { readFileSync } from 'node:fs';
+import { ACTION_FACTORIES, factoryActions, formActions, mutationsInRouteTree, nonGetHandlers } from '../security/routes';
 
 describe('authorization matrix coverage', () => {
 	const mutations = mutationsInRouteTree();
@@ -29,5 +30,24 @@ describe('authorization matrix coverage', () => {
 		expect(formActions(`export const load = () => ({});`)).toEqual([]);
 		expect(nonGetHandlers(`export const GET = () => 1;\nexport async function POST() {}\nexport const fallback = x;`)).toEqual(['POST', 'ANY']);
 		expect(nonGetHandlers(`export { DELETE } from './x';`)).toEqual(['DELETE']);
+	});
+
+	test('shared actions are expanded into their real names, read from the factory', () => {
+		const { file, fn } = ACTION_FACTORIES.commentActions!;
+		const comments = factoryActions(readFileSync(file, 'utf8'), fn);
+		expect(comments).toEqual(expect.arrayContaining(['postComment', 'editComment', 'hideComment', 'restoreComment', 'setFollow']));
+		const factories = { commentActions: ['postComment', 'hideComment'] };
+		expect(formActions(`export const actions: Actions = {\n ...commentActions(ctx),\n a: async () => {} };`, factories)).toEqual(['postComment', 'hideComment', 'a']);
+		expect(formActions(`export const actions: Actions = commentActions(thread);`, factories)).toEqual(['postComment', 'hideComment']);
+		// An unknown factory is kept visible, so the coverage test asks for it.
+		expect(formActions(`export const actions = { ...other(x), b() {} };`, factories)).toEqual(['...other', 'b']);
+		expect(formActions(`export const actions = other(x);`, factories)).toEqual(['...other']);
+		const keys = mutations.map((m) => m.key);
+		for (const name of comments) {
+			expect(keys).toContain(`POST /(public)/plans/[slug]/mesures/[numero]?/${name}`);
+			expect(keys).toContain(`POST /(public)/plans/[slug]/rapports/[id]?/${name}`);
+			expect(keys).toContain(`POST /(app)/plans/[slug]/rapports/travail/[id]?/${name}`);
+		}
+		expect(keys.filter((k) => k.includes('commentActions'))).toEqual([]);
 	});
 });
