@@ -44,7 +44,7 @@ async function request(server: AppServer, path: string, init: RequestInit = {}):
 			const body = await response.text();
 			const clean503 =
 				response.status === 503 &&
-				(path.startsWith('/api/') ? /"error":"[^"]*indisponible/i.test(body) : /lang="fr"/.test(body) && /réessayer/.test(body) && /fr-btn/.test(body));
+				(path.startsWith('/api/') ? /"error":"[^"]*indisponible/i.test(body) : /lang="fr"/.test(body) && /réessay/i.test(body) && /fr-btn/.test(body));
 			if (!clean503) failures.push(`${init.method ?? 'GET'} ${path}: ${response.status}${response.status === 503 ? ' (503 page not the DSFR French one)' : ''}`);
 			return null;
 		}

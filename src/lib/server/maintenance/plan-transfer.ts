@@ -4,7 +4,9 @@
 // log — as PostgreSQL itself renders it (row_to_json), and inserted back with
 // jsonb_populate_recordset, so that every type round-trips exactly. Accounts are not part of a plan
 // (personal data, passwords): they are not exported. Importing restores the audit log verbatim, so
-// it writes no audit event of its own.
+// it writes no audit event of its own. Generated columns (the full-text search vectors) are left out
+// both ways: PostgreSQL recomputes them. Comments, follows, notifications and report rounds belong
+// to accounts (authors, voters) and are not part of a plan export either.
 import { z } from 'zod';
 import { Prisma } from '../db/generated/client';
 import type { Db } from '../db';
@@ -44,14 +46,26 @@ export type PlanDocument = z.infer<typeof planDocument>;
 
 export class PlanTransferError extends Error {}
 
+type Tx = Prisma.TransactionClient;
+
+/** The table's columns that PostgreSQL does not compute itself (`is_generated = 'NEVER'`). */
+async function writableColumns(tx: Tx, table: string): Promise<{ writable: Prisma.Sql; generated: string[] }> {
+	const rows = await tx.$queryRaw<{ name: string; generated: boolean }[]>`
+		SELECT column_name AS name, is_generated <> 'NEVER' AS generated FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = ${table} ORDER BY ordinal_position`;
+	const writable = rows.filter((r) => !r.generated).map((r) => `"${r.name.replaceAll('"', '""')}"`);
+	return { writable: Prisma.raw(writable.join(', ')), generated: rows.filter((r) => r.generated).map((r) => r.name) };
+}
+
 export async function exportPlan(db: Db, slug: string): Promise<PlanDocument> {
 	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true } });
 	if (!plan) throw new PlanTransferError(`Aucun plan « ${slug} ».`);
 	const result: Record<string, Record<string, unknown>[]> = {};
 	await db.$transaction(async (tx) => {
 		for (const [name, where] of tables(plan.id)) {
+			const { generated } = await writableColumns(tx, name);
 			const rows = await tx.$queryRaw<{ rows: Record<string, unknown>[] }[]>`
-				SELECT coalesce(json_agg(to_jsonb(t) ORDER BY t::text), '[]'::json) AS rows FROM ${Prisma.raw(`"${name}"`)} t WHERE ${where}`;
+				SELECT coalesce(json_agg(to_jsonb(t) - ${generated}::text[] ORDER BY t::text), '[]'::json) AS rows FROM ${Prisma.raw(`"${name}"`)} t WHERE ${where}`;
 			result[name] = rows[0]?.rows ?? [];
 		}
 	});
@@ -72,7 +86,8 @@ export async function importPlan(db: Db, input: unknown): Promise<{ slug: string
 			const table = Prisma.raw(`"${name}"`);
 			// Owners are shared between plans: those already there are kept.
 			const conflict = name === 'Owner' ? Prisma.sql`ON CONFLICT DO NOTHING` : Prisma.empty;
-			rows += await tx.$executeRaw`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(data)}::jsonb) ${conflict}`;
+			const { writable } = await writableColumns(tx, name);
+			rows += await tx.$executeRaw`INSERT INTO ${table} (${writable}) SELECT ${writable} FROM jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(data)}::jsonb) ${conflict}`;
 		}
 		// Audit event ids come from a sequence: move it past the imported ones.
 		await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('"AuditEvent"', 'id'), GREATEST((SELECT max(id) FROM "AuditEvent"), 1))`;
