@@ -4,6 +4,18 @@ import { requestDb } from '$lib/server/db/request';
 import { unreadCount } from '$lib/server/domain/notifications';
 import { localeFromPath } from '$lib/i18n/routing';
 
+/**
+ * The header's unread count must never take a page down: this load also runs for the error page, and
+ * during a database outage that page (503, "try again") is exactly what must still render.
+ */
+async function unreadOrNull(user: NonNullable<App.Locals['user']>): Promise<number | null> {
+	try {
+		return await unreadCount(await requestDb(), user);
+	} catch {
+		return null;
+	}
+}
+
 // `currentUser` only drives the header links (a name no page should reuse: page data overrides layout
 // data); every protected load and action checks access itself.
 // The locale is read from `url` (not only `locals`) so that this load reruns when a client-side
@@ -15,7 +27,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => ({
 				displayName: locals.user.displayName,
 				canManageUsers: canManageUsers(locals.user),
 				// Null: no notifications page for this account (no role).
-				unreadNotifications: canFollow(locals.user) ? await unreadCount(await requestDb(), locals.user) : null
+				unreadNotifications: canFollow(locals.user) ? await unreadOrNull(locals.user) : null
 			}
 		: null
 });
