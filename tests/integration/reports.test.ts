@@ -39,9 +39,10 @@ async function footprint() {
 	return JSON.stringify({ rounds, snapshots, opinions, votes, grades, audit });
 }
 
-async function refused(work: Promise<unknown>, kind: new (...args: never[]) => Error) {
+/** Runs the write only after measuring the database, so that its rejection is awaited at once. */
+async function refused(work: () => Promise<unknown>, kind: new (...args: never[]) => Error) {
 	const before = await footprint();
-	await expect(work).rejects.toBeInstanceOf(kind);
+	await expect(work()).rejects.toBeInstanceOf(kind);
 	expect(await footprint()).toBe(before);
 }
 
@@ -69,10 +70,10 @@ describe('reporting rounds', () => {
 	let roundId: string;
 
 	it('creates a draft round with its audit event; only staff may', async () => {
-		await refused(createRound(db, actors.council, { ...fields, planSlug: DEFAULT_PLAN_SLUG }), ForbiddenError);
-		await refused(createRound(db, actors.amdac, { ...fields, planSlug: DEFAULT_PLAN_SLUG }), ForbiddenError);
-		await refused(createRound(db, null, { ...fields, planSlug: DEFAULT_PLAN_SLUG }), ForbiddenError);
-		await refused(createRound(db, actors.label, { ...fields, periodEnd: '2026-06-30', planSlug: DEFAULT_PLAN_SLUG }), RuleError);
+		await refused(() => createRound(db, actors.council, { ...fields, planSlug: DEFAULT_PLAN_SLUG }), ForbiddenError);
+		await refused(() => createRound(db, actors.amdac, { ...fields, planSlug: DEFAULT_PLAN_SLUG }), ForbiddenError);
+		await refused(() => createRound(db, null, { ...fields, planSlug: DEFAULT_PLAN_SLUG }), ForbiddenError);
+		await refused(() => createRound(db, actors.label, { ...fields, periodEnd: '2026-06-30', planSlug: DEFAULT_PLAN_SLUG }), RuleError);
 		({ id: roundId } = await createRound(db, actors.label, { ...fields, planSlug: DEFAULT_PLAN_SLUG }));
 		expect(await lastEvent()).toMatchObject({ action: 'create', entityType: 'ReportRound', entityId: roundId, actorId: actors.label.id });
 		expect((await getRound(db, null, DEFAULT_PLAN_SLUG, roundId))).toBeNull();
@@ -87,13 +88,13 @@ describe('reporting rounds', () => {
 		const v = await version(roundId);
 		await updateRound(db, actors.admin, { ...fields, sections: { ...sections, publier: 'Publier' }, roundId, version: v });
 		expect(await lastEvent()).toMatchObject({ action: 'update', entityType: 'ReportRound', after: { sections: { publier: 'Publier' } } });
-		await refused(updateRound(db, actors.label, { ...fields, title: 'Autre', roundId, version: v }), ConflictError);
-		await refused(updateRound(db, actors.council, { ...fields, title: 'Autre', roundId, version: v + 1 }), ForbiddenError);
+		await refused(() => updateRound(db, actors.label, { ...fields, title: 'Autre', roundId, version: v }), ConflictError);
+		await refused(() => updateRound(db, actors.council, { ...fields, title: 'Autre', roundId, version: v + 1 }), ForbiddenError);
 	});
 
 	it('submitting freezes every measure: later edits of the plan do not change the snapshot', async () => {
 		const milestone = await addMilestone(db, actors.label, { measureId: m11, title: 'Jalon du rapport', description: null, weight: 1, planned: null });
-		await refused(submitRound(db, actors.amdac, { roundId, version: await version(roundId) }), ForbiddenError);
+		await refused(async () => submitRound(db, actors.amdac, { roundId, version: await version(roundId) }), ForbiddenError);
 		await submitRound(db, actors.label, { roundId, version: await version(roundId) });
 		expect(await lastEvent()).toMatchObject({ entityType: 'ReportRound', reason: 'submitted', after: { status: 'SUBMITTED' } });
 		const frozen = await getRound(db, actors.council, DEFAULT_PLAN_SLUG, roundId);
@@ -106,17 +107,17 @@ describe('reporting rounds', () => {
 		await db.measure.update({ where: { id: m11 }, data: { title: 'Titre changé après' } });
 		const after = (await getRound(db, actors.council, DEFAULT_PLAN_SLUG, roundId))!.entries.find((e) => e.number === '1.1')!;
 		expect(after).toEqual(before);
-		await refused(updateRound(db, actors.label, { ...fields, title: 'Trop tard', roundId, version: await version(roundId) }), RuleError);
+		await refused(async () => updateRound(db, actors.label, { ...fields, title: 'Trop tard', roundId, version: await version(roundId) }), RuleError);
 	});
 
 	it('publishes (admins only); a published round is immutable and public', async () => {
-		await refused(publishRound(db, actors.label, { roundId, version: await version(roundId) }), ForbiddenError);
+		await refused(async () => publishRound(db, actors.label, { roundId, version: await version(roundId) }), ForbiddenError);
 		await publishRound(db, actors.admin, { roundId, version: await version(roundId) });
 		expect(await lastEvent()).toMatchObject({ action: 'publish', entityType: 'ReportRound', entityId: roundId });
 		const v = await version(roundId);
-		await refused(updateRound(db, actors.admin, { ...fields, title: 'Changé', roundId, version: v }), RuleError);
-		await refused(submitRound(db, actors.admin, { roundId, version: v }), RuleError);
-		await refused(publishRound(db, actors.admin, { roundId, version: v }), RuleError);
+		await refused(() => updateRound(db, actors.admin, { ...fields, title: 'Changé', roundId, version: v }), RuleError);
+		await refused(() => submitRound(db, actors.admin, { roundId, version: v }), RuleError);
+		await refused(() => publishRound(db, actors.admin, { roundId, version: v }), RuleError);
 		const view = await getRound(db, null, DEFAULT_PLAN_SLUG, roundId);
 		expect(view!.round.status).toBe('PUBLISHED');
 		expect(view!.opinions).toEqual([]);
@@ -135,41 +136,41 @@ describe('reporting rounds', () => {
 		let opinionId: string;
 
 		it('council members draft and edit an opinion; others may not', async () => {
-			await refused(createOpinion(db, actors.admin, { roundId, title: 'Avis', text: 'Texte', date: '2026-10-15' }), ForbiddenError);
+			await refused(() => createOpinion(db, actors.admin, { roundId, title: 'Avis', text: 'Texte', date: '2026-10-15' }), ForbiddenError);
 			({ id: opinionId } = await createOpinion(db, actors.council, { roundId, title: 'Avis du CLL', text: 'Texte', date: '2026-10-15' }));
 			expect(await lastEvent()).toMatchObject({ action: 'create', entityType: 'Opinion', entityId: opinionId });
 			await updateOpinion(db, eco[1]!, { opinionId, version: await opinionVersion(opinionId), title: 'Avis du CLL sur le T3', text: 'Texte', date: '2026-10-15' });
 			expect(await lastEvent()).toMatchObject({ action: 'update', entityType: 'Opinion', after: { title: 'Avis du CLL sur le T3' } });
-			await refused(updateOpinion(db, actors.label, { opinionId, version: await opinionVersion(opinionId), title: 'X', text: 'Y', date: '2026-10-15' }), ForbiddenError);
+			await refused(async () => updateOpinion(db, actors.label, { opinionId, version: await opinionVersion(opinionId), title: 'X', text: 'Y', date: '2026-10-15' }), ForbiddenError);
 		});
 
 		it('votes are recorded and audited; non-ecosystem votes do not count; adoption needs the quorum', async () => {
-			await refused(castVote(db, actors.admin, { opinionId, choice: 'FOR' }), ForbiddenError);
+			await refused(() => castVote(db, actors.admin, { opinionId, choice: 'FOR' }), ForbiddenError);
 			await castVote(db, outsider, { opinionId, choice: 'FOR' });
 			await castVote(db, secretariat, { opinionId, choice: 'FOR' });
 			expect(await lastEvent()).toMatchObject({ action: 'create', entityType: 'OpinionVote', after: { choice: 'FOR' } });
 			const first = await castVote(db, eco[0]!, { opinionId, choice: 'AGAINST' });
 			expect(first).toMatchObject({ adopted: false, tally: { cast: 1, ignored: 2, quorum: 2 } });
-			await refused(updateOpinion(db, eco[0]!, { opinionId, version: await opinionVersion(opinionId), title: 'X', text: 'Y', date: '2026-10-15' }), RuleError);
+			await refused(async () => updateOpinion(db, eco[0]!, { opinionId, version: await opinionVersion(opinionId), title: 'X', text: 'Y', date: '2026-10-15' }), RuleError);
 			const changed = await castVote(db, eco[0]!, { opinionId, choice: 'FOR' });
 			expect(changed.adopted).toBe(false);
 			expect(await lastEvent()).toMatchObject({ action: 'update', entityType: 'OpinionVote', before: { choice: 'AGAINST' }, after: { choice: 'FOR' } });
 			const second = await castVote(db, eco[1]!, { opinionId, choice: 'FOR' });
 			expect(second.adopted).toBe(true);
 			expect(await lastEvent()).toMatchObject({ entityType: 'Opinion', reason: 'adopted', after: { state: 'ADOPTED' } });
-			await refused(castVote(db, eco[2]!, { opinionId, choice: 'AGAINST' }), RuleError);
+			await refused(() => castVote(db, eco[2]!, { opinionId, choice: 'AGAINST' }), RuleError);
 		});
 
 		it('DINUM responds to the adopted opinion (admins only)', async () => {
-			await refused(respondToOpinion(db, actors.council, { opinionId, version: await opinionVersion(opinionId), response: 'Réponse' }), ForbiddenError);
-			await refused(respondToOpinion(db, actors.admin, { opinionId, version: 1, response: 'Réponse' }), ConflictError);
+			await refused(async () => respondToOpinion(db, actors.council, { opinionId, version: await opinionVersion(opinionId), response: 'Réponse' }), ForbiddenError);
+			await refused(() => respondToOpinion(db, actors.admin, { opinionId, version: 1, response: 'Réponse' }), ConflictError);
 			await respondToOpinion(db, actors.admin, { opinionId, version: await opinionVersion(opinionId), response: 'La DINUM prend acte.' });
 			expect(await lastEvent()).toMatchObject({ entityType: 'Opinion', reason: 'response', after: { response: 'La DINUM prend acte.' } });
 		});
 
 		it('the council grades measures; grades stay internal until an opinion is published', async () => {
-			await refused(saveGrades(db, actors.admin, { roundId, grades: { [m11]: 'LIMITED' } }), ForbiddenError);
-			await refused(saveGrades(db, actors.council, { roundId, grades: { unknown: 'LIMITED' } }), RuleError);
+			await refused(() => saveGrades(db, actors.admin, { roundId, grades: { [m11]: 'LIMITED' } }), ForbiddenError);
+			await refused(() => saveGrades(db, actors.council, { roundId, grades: { unknown: 'LIMITED' } }), RuleError);
 			expect(await saveGrades(db, actors.council, { roundId, grades: { [m11]: 'SUBSTANTIAL' } })).toEqual({ changed: 1 });
 			expect(await lastEvent()).toMatchObject({ entityType: 'MeasureGrade', measureId: m11, after: { grade: 'SUBSTANTIAL' } });
 			expect((await getRound(db, null, DEFAULT_PLAN_SLUG, roundId))!.grades).toBeNull();
@@ -177,8 +178,8 @@ describe('reporting rounds', () => {
 		});
 
 		it('only the secretariat decides; a published opinion is public with the grades, a private one is not', async () => {
-			await refused(decidePublication(db, eco[0]!, { opinionId, version: await opinionVersion(opinionId), publish: true }), ForbiddenError);
-			await refused(decidePublication(db, actors.admin, { opinionId, version: await opinionVersion(opinionId), publish: true }), ForbiddenError);
+			await refused(async () => decidePublication(db, eco[0]!, { opinionId, version: await opinionVersion(opinionId), publish: true }), ForbiddenError);
+			await refused(async () => decidePublication(db, actors.admin, { opinionId, version: await opinionVersion(opinionId), publish: true }), ForbiddenError);
 			await decidePublication(db, secretariat, { opinionId, version: await opinionVersion(opinionId), publish: true });
 			expect(await lastEvent()).toMatchObject({ action: 'publish', entityType: 'Opinion', actorId: 'secretariat' });
 
@@ -186,7 +187,7 @@ describe('reporting rounds', () => {
 			await castVote(db, eco[0]!, { opinionId: privateId, choice: 'FOR' });
 			await castVote(db, eco[2]!, { opinionId: privateId, choice: 'FOR' });
 			await decidePublication(db, secretariat, { opinionId: privateId, version: await opinionVersion(privateId), publish: false });
-			await refused(decidePublication(db, secretariat, { opinionId: privateId, version: await opinionVersion(privateId), publish: true }), RuleError);
+			await refused(async () => decidePublication(db, secretariat, { opinionId: privateId, version: await opinionVersion(privateId), publish: true }), RuleError);
 
 			const publicView = await getRound(db, null, DEFAULT_PLAN_SLUG, roundId);
 			expect(publicView!.opinions.map((o) => [o.title, o.response, o.decision, o.tally])).toEqual([['Avis du CLL sur le T3', 'La DINUM prend acte.', null, null]]);
@@ -196,7 +197,7 @@ describe('reporting rounds', () => {
 				['Avis du CLL sur le T3', true],
 				['Avis privé', false]
 			]);
-			await refused(saveGrades(db, actors.council, { roundId, grades: { [m11]: 'COMPLETE' } }), RuleError);
+			await refused(() => saveGrades(db, actors.council, { roundId, grades: { [m11]: 'COMPLETE' } }), RuleError);
 		});
 	});
 });
@@ -204,9 +205,9 @@ describe('reporting rounds', () => {
 describe('council flags on accounts', () => {
 	it('admins set the flags of council members, audited; nobody else, and not on other roles', async () => {
 		const { setCouncilFlags } = await import('../../src/lib/server/domain/opinions');
-		await refused(setCouncilFlags(db, actors.council, 'outsider', { councilEcosystem: true, councilSecretariat: false }), ForbiddenError);
+		await refused(() => setCouncilFlags(db, actors.council, 'outsider', { councilEcosystem: true, councilSecretariat: false }), ForbiddenError);
 		await db.user.create({ data: { id: 'editor-x', email: 'editor-x@example.test', displayName: 'X', roles: ['EDITOR'] } });
-		await refused(setCouncilFlags(db, actors.admin, 'editor-x', { councilEcosystem: true, councilSecretariat: false }), RuleError);
+		await refused(() => setCouncilFlags(db, actors.admin, 'editor-x', { councilEcosystem: true, councilSecretariat: false }), RuleError);
 		expect(await setCouncilFlags(db, actors.admin, 'outsider', { councilEcosystem: true, councilSecretariat: true })).toEqual({ changed: true });
 		expect(await lastEvent()).toMatchObject({ entityType: 'User', entityId: 'outsider', before: { councilEcosystem: false }, after: { councilEcosystem: true, councilSecretariat: true } });
 		expect(await db.user.findUniqueOrThrow({ where: { id: 'outsider' } })).toMatchObject({ councilEcosystem: true, councilSecretariat: true });
@@ -217,8 +218,8 @@ describe('council quorum setting', () => {
 	it('admins set the plan quorum, audited and versioned; it changes the adoption rule', async () => {
 		const { setCouncilQuorum } = await import('../../src/lib/server/domain/reports');
 		const plan = await db.plan.findUniqueOrThrow({ where: { slug: DEFAULT_PLAN_SLUG } });
-		await refused(setCouncilQuorum(db, actors.council, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version, quorum: 3 }), ForbiddenError);
-		await refused(setCouncilQuorum(db, actors.admin, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version + 5, quorum: 3 }), ConflictError);
+		await refused(() => setCouncilQuorum(db, actors.council, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version, quorum: 3 }), ForbiddenError);
+		await refused(() => setCouncilQuorum(db, actors.admin, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version + 5, quorum: 3 }), ConflictError);
 		expect(await setCouncilQuorum(db, actors.admin, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version, quorum: 3 })).toEqual({ changed: true });
 		expect(await lastEvent()).toMatchObject({ entityType: 'Plan', before: { councilQuorum: null }, after: { councilQuorum: 3 } });
 		expect((await listRounds(db, actors.admin, DEFAULT_PLAN_SLUG))!.quorum).toMatchObject({ value: 3 });
