@@ -1,11 +1,12 @@
 // Read model of one measure's public page.
 import type { Db } from '../db';
 import type { Prisma } from '../db/generated/client';
-import { measureProgress, indicatorProgress, type Progress } from '../../domain/progress';
+import { measureProgress, type Progress } from '../../domain/progress';
 import { isLate, toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
-import type { Confidence, EvidenceKind, IndicatorDirection } from '../db/generated/enums';
+import type { Confidence, EvidenceKind } from '../db/generated/enums';
 import type { MeasureOwnership } from '../policies';
 import { DRAFT_ENTITY } from './editing';
+import { summariseIndicator, type IndicatorSummary } from './indicator-summary';
 import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from './plan-view';
 
 export interface MilestoneView {
@@ -31,17 +32,7 @@ export interface EvidenceView {
 	milestoneTitle: string | null;
 }
 
-export interface IndicatorView {
-	id: string;
-	name: string;
-	description: string | null;
-	unit: string;
-	baseline: number;
-	baselineDate: string | null;
-	target: number | null;
-	targetDate: string | null;
-	direction: IndicatorDirection;
-	progress: number | null;
+export interface IndicatorView extends IndicatorSummary {
 	values: { date: string; precision: DatePrecision; value: number; qualifier: string | null; sourceUrl: string; note: string | null }[];
 }
 
@@ -122,18 +113,8 @@ export async function getMeasureDetail(
 /** Pure: a measure row in, the page's view out. Lateness is computed as of `today`. */
 export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date | null, today: string): MeasureDetail {
 	const indicators: IndicatorView[] = measure.indicators.map((i) => {
-		const latest = i.values.at(-1);
 		return {
-			id: i.id,
-			name: i.name,
-			description: i.description,
-			unit: i.unit,
-			baseline: i.baseline,
-			baselineDate: day(i.baselineDate),
-			target: i.target,
-			targetDate: day(i.targetDate),
-			direction: i.direction,
-			progress: indicatorProgress({ baseline: i.baseline, target: i.target, direction: i.direction, current: latest?.value ?? null }),
+			...summariseIndicator(i, i.values.at(-1)?.value ?? null),
 			values: i.values.map((v) => ({
 				date: toIsoDay(v.date),
 				precision: v.datePrecision,

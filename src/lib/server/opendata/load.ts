@@ -2,9 +2,10 @@
 // measure), then flattened into the rows the datasets describe. Drafts (publishedAt null) are
 // filtered in SQL so that no later step can leak them.
 import type { Db } from '../db';
-import { indicatorProgress, measureProgress } from '../../domain/progress';
+import { measureProgress } from '../../domain/progress';
 import { isLate, toIsoDay, todayIso, type DatePrecision, type PreciseDate } from '../../domain/dates';
 import { milestoneDue } from '../domain/plan-view';
+import { summariseIndicator } from '../domain/indicator-summary';
 import type { IndicatorRow, MeasureLink, MeasureRow, MilestoneRow, PlanData } from './rows';
 
 export type * from './rows';
@@ -88,19 +89,10 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 			const latest = valuesByIndicator.get(i.id)?.at(-1);
 			return {
 				...link(i.measureId),
-				id: i.id,
+				...summariseIndicator(i, latest?.value ?? null),
 				position: i.position,
-				name: i.name,
-				description: i.description,
-				unit: i.unit,
-				baseline: i.baseline,
-				baselineDate: day(i.baselineDate),
-				target: i.target,
-				targetDate: day(i.targetDate),
-				direction: i.direction,
 				latestValue: latest?.value ?? null,
-				latestDate: latest ? toIsoDay(latest.date) : null,
-				progress: indicatorProgress({ baseline: i.baseline, target: i.target, direction: i.direction, current: latest?.value ?? null })
+				latestDate: latest ? toIsoDay(latest.date) : null
 			};
 		}),
 		rank

@@ -1,5 +1,6 @@
 // The rows of the open datasets: flat, typed, with dates as ISO days. load.ts builds them.
-import type { Confidence, EvidenceKind, IndicatorDirection, MeasureStatus, ProgressMethod } from '../db/generated/enums';
+import type { Confidence, EvidenceKind, MeasureStatus, ProgressMethod } from '../db/generated/enums';
+import type { IndicatorSummary } from '../domain/indicator-summary';
 import type { DatePrecision, PreciseDate } from '../../domain/dates';
 
 export interface PlanInfo {
@@ -65,20 +66,10 @@ export interface EvidenceRow extends MeasureLink {
 	datePrecision: DatePrecision | null;
 }
 
-export interface IndicatorRow extends MeasureLink {
-	id: string;
+export interface IndicatorRow extends MeasureLink, IndicatorSummary {
 	position: number;
-	name: string;
-	description: string | null;
-	unit: string;
-	baseline: number;
-	baselineDate: string | null;
-	target: number | null;
-	targetDate: string | null;
-	direction: IndicatorDirection;
 	latestValue: number | null;
 	latestDate: string | null;
-	progress: number | null;
 }
 
 export interface ValueRow extends MeasureLink {
