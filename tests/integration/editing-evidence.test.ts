@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { footprint, measureId, seededActors, type Actors } from '../helpers/editing';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
+import type { TestDatabase } from '../helpers/database';
+import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
 import { addEvidence, listEvidenceForEdit, removeEvidence, updateEvidence } from '../../src/lib/server/domain/evidence';
 import { addIndicatorValue, listIndicatorsForEdit } from '../../src/lib/server/domain/indicator-values';
 import { addMilestone } from '../../src/lib/server/domain/milestones';
@@ -15,10 +14,7 @@ let m14: string;
 let m22: string;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	db = database.prisma;
-	await seedDefaultPlan(db);
-	actors = await seededActors(db);
+	({ database, db, actors } = await seededEditingDatabase());
 	m14 = await measureId(db, '1.4');
 	m22 = await measureId(db, '2.2');
 });

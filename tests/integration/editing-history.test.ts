@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { measureId, seededActors, type Actors } from '../helpers/editing';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import type { TestDatabase } from '../helpers/database';
+import { measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { getMeasureForEdit, updateMeasure } from '../../src/lib/server/domain/measure-edit';
 import { addMilestone, listMilestonesForEdit, replanMilestone } from '../../src/lib/server/domain/milestones';
 import { addEvidence } from '../../src/lib/server/domain/evidence';
@@ -14,10 +14,7 @@ let actors: Actors;
 let m21: string;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	db = database.prisma;
-	await seedDefaultPlan(db);
-	actors = await seededActors(db);
+	({ database, db, actors } = await seededEditingDatabase());
 	m21 = await measureId(db, '2.1');
 	const model = await getMeasureForEdit(db, actors.pole, m21);
 	await updateMeasure(db, actors.pole, {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { footprint, measureId, seededActors, type Actors } from '../helpers/editing';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
+import type { TestDatabase } from '../helpers/database';
+import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
 import { getMeasureForEdit, updateMeasure, type MeasureFields } from '../../src/lib/server/domain/measure-edit';
 import { updateMeasureOwners } from '../../src/lib/server/domain/measure-owners';
 import { ConflictError, ForbiddenError, RuleError } from '../../src/lib/server/domain/errors';
@@ -13,10 +12,7 @@ let actors: Actors;
 let m11: string;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	db = database.prisma;
-	await seedDefaultPlan(db);
-	actors = await seededActors(db);
+	({ database, db, actors } = await seededEditingDatabase());
 	m11 = await measureId(db, '1.1');
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { footprint, measureId, seededActors, type Actors } from '../helpers/editing';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import type { TestDatabase } from '../helpers/database';
+import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import {
 	addMilestone,
 	listMilestonesForEdit,
@@ -21,10 +21,7 @@ let m11: string;
 let m31: string;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	db = database.prisma;
-	await seedDefaultPlan(db);
-	actors = await seededActors(db);
+	({ database, db, actors } = await seededEditingDatabase());
 	m11 = await measureId(db, '1.1');
 	m31 = await measureId(db, '3.1');
 });

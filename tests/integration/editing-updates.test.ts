@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { footprint, measureId, seededActors, type Actors } from '../helpers/editing';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import type { TestDatabase } from '../helpers/database';
+import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { listDrafts, listUpdatesForEdit, publishUpdate, removeUpdateDraft, saveUpdateDraft } from '../../src/lib/server/domain/progress-updates';
 import { getMeasureDetail } from '../../src/lib/server/domain/measure-view';
 import { getPlanDashboard } from '../../src/lib/server/domain/plan-view';
@@ -16,10 +16,7 @@ let actors: Actors;
 let m33: string;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	db = database.prisma;
-	await seedDefaultPlan(db);
-	actors = await seededActors(db);
+	({ database, db, actors } = await seededEditingDatabase());
 	m33 = await measureId(db, '3.3');
 });
 afterAll(async () => {

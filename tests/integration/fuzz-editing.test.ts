@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { footprint, measureId, seededActors, type Actors } from '../helpers/editing';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
+import type { TestDatabase } from '../helpers/database';
+import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
 import { parseForm } from '../../src/lib/server/validation/form';
 import { measureForm } from '../../src/lib/server/validation/measure';
 import { addMilestoneForm, replanMilestoneForm, updateMilestoneForm } from '../../src/lib/server/validation/milestone';
@@ -27,10 +26,7 @@ let actors: Actors;
 let m21: string;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	db = database.prisma;
-	await seedDefaultPlan(db);
-	actors = await seededActors(db);
+	({ database, db, actors } = await seededEditingDatabase());
 	m21 = await measureId(db, '2.1');
 });
 afterAll(async () => {

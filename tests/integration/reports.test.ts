@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { measureId, seededActors, type Actors } from '../helpers/editing';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import type { TestDatabase } from '../helpers/database';
+import { measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { createRound, publishRound, submitRound, updateRound } from '../../src/lib/server/domain/reports';
 import { castVote, createOpinion, decidePublication, respondToOpinion, saveGrades, updateOpinion } from '../../src/lib/server/domain/opinions';
 import { getRound, listRounds } from '../../src/lib/server/domain/report-view';
@@ -51,10 +51,7 @@ const version = async (roundId: string) => (await db.reportRound.findUniqueOrThr
 const opinionVersion = async (id: string) => (await db.opinion.findUniqueOrThrow({ where: { id } })).version;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	db = database.prisma;
-	await seedDefaultPlan(db);
-	actors = await seededActors(db);
+	({ database, db, actors } = await seededEditingDatabase());
 	m11 = await measureId(db, '1.1');
 	// The seeded actors' ids must exist as users for the council flags lookups.
 	await db.user.create({ data: { id: actors.council.id, email: 'council@example.test', displayName: 'Claude', roles: ['COUNCIL'], councilEcosystem: true } });
