@@ -18,6 +18,11 @@ export function toIsoDay(date: Date): string {
 	return date.toISOString().slice(0, 10);
 }
 
+/** toIsoDay for an optional date. */
+export function toIsoDayOrNull(date: Date | null): string | null {
+	return date ? toIsoDay(date) : null;
+}
+
 export function fromIsoDay(day: string): Date {
 	return new Date(`${day}T00:00:00.000Z`);
 }

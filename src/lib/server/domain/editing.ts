@@ -5,7 +5,7 @@ import type { Prisma } from '../db/generated/client';
 import type { Actor as AuditActor } from '../audit';
 import { canEditMeasure, type Actor, type MeasureOwnership, type Viewer } from '../policies';
 import { ForbiddenError, NotFoundError } from './errors';
-import { toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../domain/dates';
 
 export type Tx = Prisma.TransactionClient;
 export type DbOrTx = Db | Tx;
@@ -81,7 +81,7 @@ export function auditActorFor(actor: Actor, ref: MeasureRef): AuditActor {
 	return { id: actor.id, label: actor.displayName, role };
 }
 
-export const day = (date: Date | null): string | null => (date ? toIsoDay(date) : null);
+export const day = toIsoDayOrNull;
 
 export function preciseOf(date: Date | null, precision: DatePrecision | null): PreciseDate | null {
 	if (precision === 'CONTINUOUS') return { start: null, precision };

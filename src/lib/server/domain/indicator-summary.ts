@@ -1,7 +1,7 @@
 // What every reading of an indicator shares (the measure page, the open data): its definition and
 // its progress from the latest value, computed in one place.
 import { indicatorProgress } from '../../domain/progress';
-import { toIsoDay } from '../../domain/dates';
+import { toIsoDayOrNull } from '../../domain/dates';
 import type { IndicatorDirection } from '../db/generated/enums';
 
 export interface IndicatorSummary {
@@ -19,7 +19,7 @@ export interface IndicatorSummary {
 
 type IndicatorFields = Omit<IndicatorSummary, 'baselineDate' | 'targetDate' | 'progress'> & { baselineDate: Date | null; targetDate: Date | null };
 
-const day = (date: Date | null): string | null => (date ? toIsoDay(date) : null);
+const day = toIsoDayOrNull;
 
 export function summariseIndicator(indicator: IndicatorFields, latestValue: number | null): IndicatorSummary {
 	const { id, name, description, unit, baseline, target, direction } = indicator;

@@ -2,7 +2,7 @@
 import type { Db } from '../db';
 import type { Prisma } from '../db/generated/client';
 import { measureProgress, type Progress } from '../../domain/progress';
-import { isLate, toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { isLate, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../domain/dates';
 import type { Confidence, EvidenceKind } from '../db/generated/enums';
 import type { MeasureOwnership } from '../policies';
 import { DRAFT_ENTITY } from './editing';
@@ -77,7 +77,7 @@ export interface MeasureDetail {
 	today: string;
 }
 
-const day = (date: Date | null): string | null => (date ? toIsoDay(date) : null);
+const day = toIsoDayOrNull;
 
 function precise(date: Date | null, precision: DatePrecision | null): PreciseDate | null {
 	if (precision === 'CONTINUOUS') return { start: null, precision };

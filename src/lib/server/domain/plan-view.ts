@@ -2,7 +2,7 @@
 // Each is a fixed number of queries whatever the plan's size (no query per measure).
 import type { Db } from '../db';
 import { measureProgress, rollUp, type Progress, type RollUp } from '../../domain/progress';
-import { daysUntilEnd, isLate, toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { daysUntilEnd, isLate, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../domain/dates';
 import type { Confidence, MeasureStatus } from '../db/generated/enums';
 import { STATUS_KEYS, type StatusKey } from '../../domain/status';
 import { DRAFT_ENTITY } from './editing';
@@ -81,7 +81,7 @@ export interface PlanDashboard {
 	planFacts: (DatedText & { sourceUrls: string[] })[];
 }
 
-const day = (date: Date | null): string | null => (date ? toIsoDay(date) : null);
+const day = toIsoDayOrNull;
 
 function emptyCounts(): Record<StatusKey, number> {
 	return Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<StatusKey, number>;

@@ -3,13 +3,13 @@
 import type { Prisma } from '../db/generated/client';
 import type { Db } from '../db';
 import { measureProgress } from '../../domain/progress';
-import { toIsoDay } from '../../domain/dates';
+import { toIsoDay, toIsoDayOrNull } from '../../domain/dates';
 import type { MeasureSnapshot } from '../../domain/report-snapshot';
 import { preciseOf } from './editing';
 
 type DbOrTx = Db | Prisma.TransactionClient;
 
-const day = (date: Date | null) => (date ? toIsoDay(date) : null);
+const day = toIsoDayOrNull;
 
 export async function liveEntries(db: DbOrTx, planId: string, periodStart: Date, periodEnd: Date): Promise<MeasureSnapshot[]> {
 	const measures = await db.measure.findMany({

@@ -95,6 +95,4 @@ export function renderAtom(feed: AtomFeed): string {
 }
 
 /** Escapes text for an HTML fragment (which escapeXml then escapes once more inside <content>). */
-export function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml } from '../markdown';

@@ -3,14 +3,14 @@
 // filtered in SQL so that no later step can leak them.
 import type { Db } from '../db';
 import { measureProgress } from '../../domain/progress';
-import { isLate, toIsoDay, todayIso, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { isLate, toIsoDay, toIsoDayOrNull, todayIso, type DatePrecision, type PreciseDate } from '../../domain/dates';
 import { milestoneDue } from '../domain/plan-view';
 import { summariseIndicator } from '../domain/indicator-summary';
 import type { IndicatorRow, MeasureLink, MeasureRow, MilestoneRow, PlanData } from './rows';
 
 export type * from './rows';
 
-const day = (date: Date | null): string | null => (date ? toIsoDay(date) : null);
+const day = toIsoDayOrNull;
 
 function precise(date: Date | null, precision: DatePrecision | null): PreciseDate | null {
 	if (precision === 'CONTINUOUS') return { start: null, precision };
