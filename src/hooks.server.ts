@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { messages } from '$lib/i18n';
 import { localeFromPath } from '$lib/i18n/routing';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { pageCacheHandle } from '$lib/server/http/page-cache-handle';
 import { log, logError, withRequestId } from '$lib/server/log';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/instance';
 import { authenticate } from '$lib/server/auth/handle';
@@ -59,7 +60,8 @@ const context: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(context, authenticate, securityHeaders);
+// The page cache sits outside the security headers so that the responses it keeps already carry them.
+export const handle = sequence(context, pageCacheHandle, authenticate, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();
@@ -69,6 +71,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		event.locals.databaseUnavailable = true;
 		log('warn', 'database unavailable', { requestId, method: event.request.method, path: event.url.pathname, error: error instanceof Error ? error.message : String(error) });
 		return { message: messages(locale).error.unavailable, requestId, unavailable: true };
+	}
+	if (status < 500) {
+		// Refused by SvelteKit itself (body too large, malformed request): the client's fault, no stack.
+		log('warn', 'request refused', { requestId, method: event.request.method, path: event.url.pathname, status, message });
+		const t = messages(locale).error;
+		return { message: status === 413 ? t.tooLarge : t.badRequest, requestId };
 	}
 	logError({ requestId, method: event.request.method, path: event.url.pathname, status, message, error });
 	return { message: messages(locale).error.lead, requestId };

@@ -6,6 +6,7 @@ import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
 import { getOwnerPage, listMeasures, NO_FILTERS, snippetParts, type MeasureFilters } from '../../src/lib/server/domain/measure-list';
 import { getPlanAgenda } from '../../src/lib/server/domain/plan-agenda';
 import { parseMeasureFilters } from '../../src/lib/server/validation/measure-filters';
+import { startOfPeriod } from '../../src/lib/domain/dates';
 
 let database: TestDatabase;
 const TODAY = '2026-11-23';
@@ -168,5 +169,80 @@ describe('plan agenda', () => {
 		expect(agenda.recent.length).toBeGreaterThan(0);
 		expect(agenda.recent.length).toBeLessThanOrEqual(8);
 		expect(agenda.recent[0]?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+	});
+});
+
+describe('one page at a time, on a larger plan', () => {
+	const SLUG = 'plan-pagine';
+	const precisions = ['DAY', 'MONTH', 'QUARTER', 'SEMESTER', 'YEAR', 'CONTINUOUS'] as const;
+	const statuses = ['IN_PROGRESS', 'DONE', 'ABANDONED', 'NOT_STARTED', null] as const;
+
+	beforeAll(async () => {
+		const owner = await database.prisma.owner.findFirstOrThrow();
+		const plan = await database.prisma.plan.create({ data: { slug: SLUG, title: 'Plan paginé' } });
+		const axis = await database.prisma.axis.create({ data: { planId: plan.id, number: 1, title: 'Axe', position: 0 } });
+		// Many combinations of precision, forecast, done and status, around month, quarter and year ends.
+		// Stored dates are canonical (the first day of their period), as the editing forms store them.
+		const days = ['2025-01-31', '2025-03-31', '2025-06-30', '2025-12-31', '2025-02-15'];
+		const stored = (day: string, precision: (typeof precisions)[number]) => new Date(startOfPeriod(day, precision) ?? day);
+		for (let i = 0; i < 130; i++) {
+			const pick = <T>(list: readonly T[], salt: number) => list[(i * 7 + salt * 3 + Math.floor(i / list.length)) % list.length]!;
+			const endPrecision = pick(precisions, 1);
+			const measure = await database.prisma.measure.create({
+				data: {
+					planId: plan.id,
+					axisId: axis.id,
+					number: `1.${i + 1}`,
+					position: i,
+					title: `Mesure ${i + 1}`,
+					description: i % 10 === 0 ? 'Mutualisation des logiciels libres.' : 'Autre chose.',
+					leadOwnerId: owner.id,
+					status: pick(statuses, 2),
+					plannedEnd: i % 4 === 0 ? null : stored(pick(days, 3), endPrecision),
+					plannedEndPrecision: i % 4 === 0 ? null : endPrecision
+				}
+			});
+			const milestoneCount = i % 3;
+			for (let k = 0; k < milestoneCount; k++) {
+				const precision = pick(precisions, k + 5);
+				await database.prisma.milestone.create({
+					data: {
+						measureId: measure.id,
+						title: `Jalon ${k}`,
+						plannedDate: stored(pick(days, k + 4), precision),
+						plannedPrecision: precision,
+						forecastDate: (i + k) % 5 === 0 ? new Date(pick(days, k + 6)) : null,
+						doneOn: (i + k) % 4 === 1 ? new Date('2025-01-01') : null,
+						position: k
+					}
+				});
+			}
+		}
+	}, 120_000);
+
+	const page = (filters: Partial<MeasureFilters>, today: string, p: number, perPage: number) =>
+		listMeasures(database.prisma, SLUG, { ...NO_FILTERS, ...filters }, today, { page: p, perPage });
+
+	it('loads only the requested page, counts every match, and is empty past the last page', async () => {
+		const first = await page({}, TODAY, 1, 50);
+		expect(first!.results.map((m) => m.number)).toEqual(Array.from({ length: 50 }, (_, i) => `1.${i + 1}`));
+		expect(first).toMatchObject({ total: 130, matched: 130, page: 1, perPage: 50, pageCount: 3 });
+		const last = await page({}, TODAY, 3, 50);
+		expect(last!.results.map((m) => m.number)).toEqual(Array.from({ length: 30 }, (_, i) => `1.${i + 101}`));
+		const beyond = await page({}, TODAY, 9, 50);
+		expect(beyond).toMatchObject({ results: [], matched: 130, pageCount: 3 });
+		const searched = await page({ q: 'mutualisation' }, TODAY, 2, 5);
+		expect(searched).toMatchObject({ matched: 13, pageCount: 3 });
+		expect(searched!.results).toHaveLength(5);
+		expect(searched!.results.every((m) => m.snippet?.some((p) => p.match))).toBe(true);
+	});
+
+	it('"late only" in SQL keeps exactly the measures the page shows as late, on any day', async () => {
+		for (const today of ['2025-01-31', '2025-02-01', '2025-04-01', '2025-07-01', '2026-01-01', '2024-06-01']) {
+			const all = (await page({}, today, 1, 500))!.results;
+			const late = (await page({ late: true }, today, 1, 500))!.results;
+			expect(late.map((m) => m.number), today).toEqual(all.filter((m) => m.late).map((m) => m.number));
+			if (today === '2026-01-01') expect(late.length).toBeGreaterThan(10);
+		}
 	});
 });

@@ -162,6 +162,8 @@ export const en: Messages = {
 		lead: 'Sorry, the service has a problem; we are working to fix it as quickly as possible.',
 		unavailable: 'Service temporarily unavailable',
 		retry: 'Please try again in a few moments.',
+		tooLarge: 'The request is too large: shorten the texts you sent and try again.',
+		badRequest: 'The request could not be read: check what you sent and try again.',
 		requestId: 'Request id: {id}'
 	}
 };

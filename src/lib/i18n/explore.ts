@@ -39,7 +39,18 @@ export const exploreFr = {
 		statut: 'statut',
 		confiance: 'confiance',
 		retard: 'retard',
-		q: 'recherche (200 caractères au plus)'
+		q: 'recherche (200 caractères au plus)',
+		page: 'page'
+	},
+	pageRange: 'Mesures {from} à {to}, page {page} sur {pages}.',
+	emptyPage: 'Cette page est au-delà de la dernière : revenez à la première page des résultats.',
+	pagination: {
+		label: 'Pagination des mesures',
+		first: 'Première page',
+		previous: 'Page précédente',
+		next: 'Page suivante',
+		last: 'Dernière page',
+		page: 'Page {n}'
 	},
 	noResults: 'Aucune mesure ne correspond à ces critères : essayez d’autres mots ou réinitialisez les filtres.',
 	resultsLabel: 'Résultats',
@@ -124,7 +135,18 @@ export const exploreEn: ExploreMessages = {
 		statut: 'status',
 		confiance: 'confidence',
 		retard: 'late',
-		q: 'search (200 characters at most)'
+		q: 'search (200 characters at most)',
+		page: 'page'
+	},
+	pageRange: 'Measures {from} to {to}, page {page} of {pages}.',
+	emptyPage: 'This page is past the last one: go back to the first page of results.',
+	pagination: {
+		label: 'Measure list pages',
+		first: 'First page',
+		previous: 'Previous page',
+		next: 'Next page',
+		last: 'Last page',
+		page: 'Page {n}'
 	},
 	noResults: 'No measure matches these criteria: try other words or reset the filters.',
 	resultsLabel: 'Results',

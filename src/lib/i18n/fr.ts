@@ -166,6 +166,8 @@ export const fr = {
 		lead: 'Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.',
 		unavailable: 'Service temporairement indisponible',
 		retry: 'Réessayez dans quelques instants.',
+		tooLarge: 'La requête est trop volumineuse : raccourcissez les textes envoyés et réessayez.',
+		badRequest: 'La requête n’a pas pu être lue : vérifiez les informations envoyées et réessayez.',
 		requestId: 'Identifiant de la requête : {id}'
 	}
 };

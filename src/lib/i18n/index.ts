@@ -20,14 +20,34 @@ export function format(template: string, values: Record<string, string | number>
 
 const tag = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 
+// Building an Intl formatter costs far more than using one, and a page formats hundreds of dates.
+const FORMATS = {
+	day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+	month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+	dateTime: { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const numberFormatters = new Map<Locale, Intl.NumberFormat>();
+
+function dateFormatter(locale: Locale, kind: keyof typeof FORMATS): Intl.DateTimeFormat {
+	const key = `${locale}:${kind}`;
+	let formatter = dateFormatters.get(key);
+	if (!formatter) dateFormatters.set(key, (formatter = new Intl.DateTimeFormat(tag(locale), FORMATS[kind])));
+	return formatter;
+}
+
+function numberFormatter(locale: Locale): Intl.NumberFormat {
+	let formatter = numberFormatters.get(locale);
+	if (!formatter) numberFormatters.set(locale, (formatter = new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 1 })));
+	return formatter;
+}
+
 export function formatDay(iso: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${iso.slice(0, 10)}T00:00:00Z`)
-	);
+	return dateFormatter(locale, 'day').format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+	return dateFormatter(locale, 'dateTime').format(new Date(iso));
 }
 
 export function formatPreciseDate(date: PreciseDate, locale: Locale): string {
@@ -39,9 +59,7 @@ export function formatPreciseDate(date: PreciseDate, locale: Locale): string {
 		case 'DAY':
 			return formatDay(date.start, locale);
 		case 'MONTH':
-			return new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-				new Date(`${date.start}T00:00:00Z`)
-			);
+			return dateFormatter(locale, 'month').format(new Date(`${date.start}T00:00:00Z`));
 		case 'QUARTER':
 			return format(m.quarter, { n: Math.floor((month - 1) / 3) + 1, year });
 		case 'SEMESTER':
@@ -52,11 +70,11 @@ export function formatPreciseDate(date: PreciseDate, locale: Locale): string {
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 1 }).format(value);
+	return numberFormatter(locale).format(value);
 }
 
 export function formatPercent(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 1 }).format(value) + (locale === 'fr' ? ' %' : '%');
+	return numberFormatter(locale).format(value) + (locale === 'fr' ? ' %' : '%');
 }
 
 /**

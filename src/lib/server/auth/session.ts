@@ -109,9 +109,12 @@ export async function invalidateUserSessions(db: DbOrTx, userId: string, keepId?
 // cookie Secure, so that it is never sent in clear (logging in then fails, which is the safe side).
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** The cookie's name on plain http; on https it carries the `__Host-` prefix. */
+export const SESSION_COOKIE = 'jalons_session';
+
 export function cookieSecurity(url: URL): { name: string; secure: boolean } {
 	const secure = url.protocol === 'https:' || (process.env.NODE_ENV === 'production' && !LOCAL_HOSTS.has(url.hostname));
-	return { name: secure && url.protocol === 'https:' ? '__Host-jalons_session' : 'jalons_session', secure };
+	return { name: secure && url.protocol === 'https:' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE, secure };
 }
 
 export function readSessionCookie(cookies: Cookies, url: URL): string | undefined {

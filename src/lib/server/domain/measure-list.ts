@@ -1,9 +1,10 @@
-// Read models of the public measure list (filters + French full-text search) and of an owner's page.
-// A fixed number of queries whatever the plan's size: filters go into one Prisma query, the text
-// search into one parameterised SQL query over the generated `searchVector` columns (migration
-// measure_search), and lateness is computed here from dates, never stored.
+// Read models of the public measure list (filters + French full-text search, one page at a time) and
+// of an owner's page. A fixed number of queries whatever the plan's size: the filters, the text search
+// over the generated `searchVector` columns (migration measure_search) and lateness select one page of
+// ids in a single SQL query, then only that page's measures are loaded. Lateness is computed from
+// dates (in SQL to filter, in lateness.ts for display, from the same rule), never stored.
 import type { Db } from '../db';
-import type { Prisma } from '../db/generated/client';
+import { Prisma } from '../db/generated/client';
 import type { Confidence } from '../db/generated/enums';
 import { measureProgress, type Progress } from '../../domain/progress';
 import { isLate, toIsoDay, type PreciseDate } from '../../domain/dates';
@@ -56,8 +57,16 @@ export interface MeasureList {
 	owners: OwnerRef[];
 	/** Measures in the plan, before filtering. */
 	total: number;
+	/** Measures matching the filters, on every page. */
+	matched: number;
+	page: number;
+	perPage: number;
+	pageCount: number;
+	/** This page's measures. */
 	results: MeasureListItem[];
 }
+
+export const LIST_PAGE_SIZE = 50;
 
 // Private-use characters mark the matches in ts_headline's output: they never occur in the plan's
 // text, and the snippet is split on them into plain strings, so no HTML is ever built from data.
@@ -79,40 +88,6 @@ export function snippetParts(headline: string): SnippetPart[] {
 		if (rest) parts.push({ text: rest, match: false });
 	}
 	return parts;
-}
-
-interface SearchHit {
-	id: string;
-	rank: number;
-	headline: string | null;
-}
-
-/**
- * Measures of a plan matching `q` (websearch syntax: words, "phrases", -exclusions, or), ranked.
- * Title/description/sub-action matches count fully, published progress updates half. One query.
- */
-export async function searchMeasures(db: Db, planId: string, q: string): Promise<SearchHit[]> {
-	return db.$queryRaw<SearchHit[]>`
-		WITH query AS (SELECT websearch_to_tsquery('french', ${q}) AS tsq),
-		updates AS (
-			SELECT u."measureId" AS id,
-				max(ts_rank(u."searchVector", query.tsq)) AS rank,
-				string_agg(u."text", ' … ' ORDER BY u."date" DESC) AS text
-			FROM "ProgressUpdate" u CROSS JOIN query
-			WHERE u."planId" = ${planId} AND u."measureId" IS NOT NULL AND u."publishedAt" IS NOT NULL
-				AND u."searchVector" @@ query.tsq
-			GROUP BY u."measureId"
-		)
-		SELECT m."id",
-			(CASE WHEN m."searchVector" @@ query.tsq THEN ts_rank(m."searchVector", query.tsq) ELSE 0 END
-				+ coalesce(updates.rank, 0) * 0.5)::float8 AS rank,
-			ts_headline('french',
-				concat_ws(' … ', m."description", nullif("jalons_join_text"(m."subActions"), ''), updates.text),
-				query.tsq, ${HEADLINE_OPTIONS}) AS headline
-		FROM "Measure" m CROSS JOIN query LEFT JOIN updates ON updates.id = m."id"
-		WHERE m."planId" = ${planId} AND (m."searchVector" @@ query.tsq OR updates.id IS NOT NULL)
-		ORDER BY rank DESC, m."position" ASC
-	`;
 }
 
 const measureInclude = {
@@ -165,15 +140,6 @@ function toItem(m: MeasureRow, today: string): MeasureListItem {
 	};
 }
 
-function whereFor(planId: string, f: MeasureFilters): Prisma.MeasureWhereInput {
-	const where: Prisma.MeasureWhereInput = { planId };
-	if (f.axis !== null) where.axis = { number: f.axis };
-	if (f.status !== null) where.status = f.status === 'NOT_REPORTED' ? null : f.status;
-	if (f.confidence !== null) where.confidence = f.confidence;
-	if (f.owner !== null) where.OR = [{ leadOwner: { code: f.owner } }, { contributors: { some: { owner: { code: f.owner } } } }];
-	return where;
-}
-
 /** Owners who lead or contribute to at least one measure of the plan, for the filter's options. */
 function planOwners(db: Db, planId: string) {
 	return db.owner.findMany({
@@ -183,26 +149,117 @@ function planOwners(db: Db, planId: string) {
 	});
 }
 
-export async function listMeasures(db: Db, slug: string, filters: MeasureFilters, today = toIsoDay(new Date())): Promise<MeasureList | null> {
+/** Last day of a date's period in SQL, from the same rule as `endOfPeriod`; NULL for "continuous". */
+function periodEnd(date: Prisma.Sql, precision: Prisma.Sql): Prisma.Sql {
+	return Prisma.sql`(CASE ${precision}::text
+		WHEN 'DAY' THEN ${date}
+		WHEN 'MONTH' THEN (date_trunc('month', ${date}) + interval '1 month' - interval '1 day')::date
+		WHEN 'QUARTER' THEN (date_trunc('month', ${date}) + interval '3 months' - interval '1 day')::date
+		WHEN 'SEMESTER' THEN (date_trunc('month', ${date}) + interval '6 months' - interval '1 day')::date
+		WHEN 'YEAR' THEN (date_trunc('year', ${date}) + interval '1 year' - interval '1 day')::date
+	END)`;
+}
+
+/** A milestone's due date that counts (`milestoneDue`): the forecast when given, else the planned period. */
+const milestoneDueEnd = Prisma.sql`(CASE WHEN ms."plannedPrecision"::text = 'CONTINUOUS' THEN NULL
+	WHEN ms."forecastDate" IS NOT NULL THEN ms."forecastDate"
+	ELSE ${periodEnd(Prisma.sql`ms."plannedDate"`, Prisma.sql`ms."plannedPrecision"`)} END)`;
+
+function filterConditions(f: MeasureFilters, today: string): Prisma.Sql[] {
+	const conditions: Prisma.Sql[] = [];
+	if (f.axis !== null) conditions.push(Prisma.sql`a."number" = ${f.axis}`);
+	if (f.status !== null) conditions.push(f.status === 'NOT_REPORTED' ? Prisma.sql`m."status" IS NULL` : Prisma.sql`m."status"::text = ${f.status}`);
+	if (f.confidence !== null) conditions.push(Prisma.sql`m."confidence"::text = ${f.confidence}`);
+	if (f.owner !== null)
+		conditions.push(Prisma.sql`(EXISTS (SELECT 1 FROM "Owner" o WHERE o."id" = m."leadOwnerId" AND o."code" = ${f.owner})
+			OR EXISTS (SELECT 1 FROM "MeasureContributor" c JOIN "Owner" o ON o."id" = c."ownerId" WHERE c."measureId" = m."id" AND o."code" = ${f.owner}))`);
+	if (f.late)
+		conditions.push(Prisma.sql`coalesce(m."status"::text, '') NOT IN ('DONE', 'ABANDONED')
+			AND (${periodEnd(Prisma.sql`m."plannedEnd"`, Prisma.sql`m."plannedEndPrecision"`)} < ${today}::date
+				OR EXISTS (SELECT 1 FROM "Milestone" ms WHERE ms."measureId" = m."id" AND ms."doneOn" IS NULL AND ${milestoneDueEnd} < ${today}::date))`);
+	return conditions;
+}
+
+interface PageRow {
+	id: string;
+	matched: number;
+	headline: string | null;
+}
+
+/**
+ * One page of the plan's measures matching the filters, in the plan's order, or by relevance for a
+ * text search (websearch syntax: words, "phrases", -exclusions, or; title, description and sub-actions
+ * count fully, published progress updates half). The snippet is computed for this page only.
+ */
+async function pageOfMeasures(db: Db, planId: string, f: MeasureFilters, today: string, paging: { page: number; perPage: number }): Promise<PageRow[]> {
+	const where = Prisma.join([Prisma.sql`m."planId" = ${planId}`, ...filterConditions(f, today)], ' AND ');
+	const offset = (paging.page - 1) * paging.perPage;
+	if (!f.q) {
+		return db.$queryRaw<PageRow[]>`
+			SELECT m."id", (count(*) OVER ())::int AS matched, NULL AS headline
+			FROM "Measure" m JOIN "Axis" a ON a."id" = m."axisId"
+			WHERE ${where}
+			ORDER BY m."position" ASC, m."id" ASC
+			LIMIT ${paging.perPage} OFFSET ${offset}`;
+	}
+	return db.$queryRaw<PageRow[]>`
+		WITH query AS (SELECT websearch_to_tsquery('french', ${f.q}) AS tsq),
+		updates AS (
+			SELECT u."measureId" AS id,
+				max(ts_rank(u."searchVector", query.tsq)) AS rank,
+				string_agg(u."text", ' … ' ORDER BY u."date" DESC) AS text
+			FROM "ProgressUpdate" u CROSS JOIN query
+			WHERE u."planId" = ${planId} AND u."measureId" IS NOT NULL AND u."publishedAt" IS NOT NULL
+				AND u."searchVector" @@ query.tsq
+			GROUP BY u."measureId"
+		),
+		hits AS (
+			SELECT m."id", m."position", updates.text AS "updateText",
+				(CASE WHEN m."searchVector" @@ query.tsq THEN ts_rank(m."searchVector", query.tsq) ELSE 0 END
+					+ coalesce(updates.rank, 0) * 0.5)::float8 AS rank,
+				(count(*) OVER ())::int AS matched
+			FROM "Measure" m JOIN "Axis" a ON a."id" = m."axisId" CROSS JOIN query LEFT JOIN updates ON updates.id = m."id"
+			WHERE ${where} AND (m."searchVector" @@ query.tsq OR updates.id IS NOT NULL)
+			ORDER BY rank DESC, m."position" ASC, m."id" ASC
+			LIMIT ${paging.perPage} OFFSET ${offset}
+		)
+		SELECT hits."id", hits.matched,
+			ts_headline('french',
+				concat_ws(' … ', m."description", nullif("jalons_join_text"(m."subActions"), ''), hits."updateText"),
+				query.tsq, ${HEADLINE_OPTIONS}) AS headline
+		FROM hits JOIN "Measure" m ON m."id" = hits."id" CROSS JOIN query
+		ORDER BY hits.rank DESC, hits."position" ASC, hits."id" ASC`;
+}
+
+export async function listMeasures(
+	db: Db,
+	slug: string,
+	filters: MeasureFilters,
+	today = toIsoDay(new Date()),
+	paging: { page: number; perPage: number } = { page: 1, perPage: LIST_PAGE_SIZE }
+): Promise<MeasureList | null> {
 	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
 	if (!plan) return null;
-	const [axes, owners, total, rows, hits] = await Promise.all([
+	const [axes, owners, total, pageRows] = await Promise.all([
 		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, select: { number: true, title: true } }),
 		planOwners(db, plan.id),
 		db.measure.count({ where: { planId: plan.id } }),
-		db.measure.findMany({ where: whereFor(plan.id, filters), orderBy: { position: 'asc' }, include: measureInclude }),
-		filters.q ? searchMeasures(db, plan.id, filters.q) : Promise.resolve(null)
+		pageOfMeasures(db, plan.id, filters, today, paging)
 	]);
-	let items = rows.map((m) => toItem(m, today));
-	if (filters.late) items = items.filter((m) => m.late);
-	if (hits) {
-		const byId = new Map(items.map((m) => [m.id, m]));
-		items = hits.flatMap((hit) => {
-			const item = byId.get(hit.id);
-			return item ? [{ ...item, snippet: hit.headline ? snippetParts(hit.headline) : null }] : [];
-		});
-	}
-	return { plan, today, axes, owners, total, results: items };
+	// Past the last page the window count is lost with the rows: count the matches once more.
+	const matched = pageRows[0]?.matched ?? (paging.page > 1 ? await countMatches(db, plan.id, filters, today) : 0);
+	const rows = await db.measure.findMany({ where: { id: { in: pageRows.map((r) => r.id) } }, include: measureInclude });
+	const byId = new Map(rows.map((m) => [m.id, m]));
+	const results = pageRows.flatMap((hit) => {
+		const row = byId.get(hit.id);
+		return row ? [{ ...toItem(row, today), snippet: hit.headline ? snippetParts(hit.headline) : null }] : [];
+	});
+	return { plan, today, axes, owners, total, matched, page: paging.page, perPage: paging.perPage, pageCount: Math.max(1, Math.ceil(matched / paging.perPage)), results };
+}
+
+async function countMatches(db: Db, planId: string, f: MeasureFilters, today: string): Promise<number> {
+	const rows = await pageOfMeasures(db, planId, f, today, { page: 1, perPage: 1 });
+	return rows[0]?.matched ?? 0;
 }
 
 export interface OwnerPage {

@@ -6,6 +6,8 @@ import { NO_FILTERS, type MeasureFilters } from '../domain/measure-list';
 
 export const FILTER_PARAMS = ['axe', 'porteur', 'statut', 'confiance', 'retard', 'q'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
+/** Parameters the list reads: the filters, and which page of results. */
+export type ListParam = FilterParam | 'page';
 export const QUERY_MAX_LENGTH = 200;
 
 const fields = {
@@ -24,12 +26,16 @@ const fields = {
 
 export interface ParsedFilters {
 	filters: MeasureFilters;
+	/** Which page of results (1 when absent or unusable). */
+	page: number;
 	/** Parameters given with a value we could not use: they were ignored. */
-	ignored: FilterParam[];
+	ignored: ListParam[];
 }
 
+const PAGE = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number);
+
 export function parseMeasureFilters(params: URLSearchParams): ParsedFilters {
-	const ignored: FilterParam[] = [];
+	const ignored: ListParam[] = [];
 	const read = <K extends FilterParam>(name: K): z.infer<(typeof fields)[K]> | null => {
 		const raw = params.get(name);
 		// An empty field is what a GET form sends for "all": not an error.
@@ -51,8 +57,18 @@ export function parseMeasureFilters(params: URLSearchParams): ParsedFilters {
 			late: read('retard') !== null,
 			q: read('q')
 		},
+		page: readPage(params, ignored),
 		ignored
 	};
+}
+
+function readPage(params: URLSearchParams, ignored: ListParam[]): number {
+	const raw = params.get('page');
+	if (raw === null || raw.trim() === '') return 1;
+	const parsed = PAGE.safeParse(raw.trim());
+	if (parsed.success) return parsed.data;
+	ignored.push('page');
+	return 1;
 }
 
 export const hasFilters = (f: MeasureFilters): boolean =>
