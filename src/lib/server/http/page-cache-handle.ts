@@ -17,7 +17,7 @@ export const pageCache = new PageCache({
 	versionCheckMs: 1_000,
 	// Every write records an audit event: the sequence moves with every change a page can show.
 	readVersion: async () => {
-		const [row] = await (await db()).$queryRawUnsafe<{ last_value: bigint }[]>('SELECT last_value FROM "AuditEvent_id_seq"');
+		const [row] = await (await db()).$queryRaw<{ last_value: bigint }[]>`SELECT last_value FROM "AuditEvent_id_seq"`;
 		return String(row?.last_value ?? '');
 	}
 });
