@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
-import { getPlanDashboard } from '../../src/lib/server/domain/plan-view';
+import { buildPlanDashboard, DASHBOARD_MEASURE_INCLUDE, DASHBOARD_MEASURES_PER_AXIS, getPlanDashboard } from '../../src/lib/server/domain/plan-view';
+import { createLargePlan } from '../helpers/large-plan';
 import { getDefaultPlanSlug, getMeasureDetail } from '../../src/lib/server/domain/measure-view';
 
 let database: TestDatabase;
@@ -71,5 +72,39 @@ describe('measure detail', () => {
 
 	it('returns null for an unknown measure', async () => {
 		expect(await getMeasureDetail(database.prisma, DEFAULT_PLAN_SLUG, '9.9')).toBeNull();
+	});
+});
+
+describe('dashboard of a large plan', () => {
+	const SLUG = 'grand-tableau';
+	const TODAY = '2024-03-15';
+
+	beforeAll(async () => {
+		const { planId } = await createLargePlan(database.prisma, { slug: SLUG, measures: 90, milestonesPerMeasure: 4, axes: 3 });
+		// Every progress method, and indicators that count (a target) or not (none, wrong way).
+		const measures = await database.prisma.measure.findMany({ where: { planId }, orderBy: { position: 'asc' }, include: { indicators: true } });
+		for (const [i, m] of measures.entries()) {
+			if (i % 5 === 1) await database.prisma.measure.update({ where: { id: m.id }, data: { progressMethod: 'MANUAL', progressManual: i % 10 === 1 ? null : i } });
+			if (i % 5 === 2) await database.prisma.measure.update({ where: { id: m.id }, data: { progressMethod: 'INDICATOR' } });
+			if (i % 15 === 2) await database.prisma.indicator.update({ where: { id: m.indicators[0]!.id }, data: { target: i % 2 ? null : -5 } });
+		}
+	}, 120_000);
+
+	it('rolls up every measure in SQL exactly as the in-memory rule does, and shows the first 12 of each axis', async () => {
+		const dashboard = (await getPlanDashboard(database.prisma, SLUG, TODAY))!;
+		const plan = await database.prisma.plan.findUniqueOrThrow({ where: { slug: SLUG } });
+		const [axes, rows] = await Promise.all([
+			database.prisma.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: true } }),
+			database.prisma.measure.findMany({ where: { planId: plan.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], include: DASHBOARD_MEASURE_INCLUDE })
+		]);
+		const reference = buildPlanDashboard({ plan, axes, measures: rows, latestFacts: [], lastChangeAt: null, today: TODAY });
+		expect(dashboard.measureCount).toBe(90);
+		expect(dashboard.progress).toEqual(reference.progress);
+		expect(dashboard.progress.known).toBeGreaterThan(30);
+		expect(dashboard.statusCounts).toEqual(reference.statusCounts);
+		expect(dashboard.axes.map((a) => [a.progress, a.statusCounts, a.measureCount])).toEqual(reference.axes.map((a) => [a.progress, a.statusCounts, a.measureCount]));
+		expect(dashboard.axes.map((a) => a.measures.length)).toEqual([DASHBOARD_MEASURES_PER_AXIS, DASHBOARD_MEASURES_PER_AXIS, DASHBOARD_MEASURES_PER_AXIS]);
+		expect(dashboard.axes.map((a) => a.measures)).toEqual(reference.axes.map((a) => a.measures));
+		expect(dashboard.axes[0]!.measures[0]!.number).toBe('1.1');
 	});
 });

@@ -110,6 +110,7 @@ export const en: Messages = {
 		planFacts: 'Key facts about the plan',
 		source: 'Source',
 		sources: 'Sources',
+		allMeasuresOfAxis: 'See all {n} measures of axis {axis}',
 		measuresOfAxis: 'Measures of axis {n}',
 		progress: 'Progress',
 		status: 'Status',

@@ -114,6 +114,7 @@ export const fr = {
 		planFacts: 'Faits marquants du plan',
 		source: 'Source',
 		sources: 'Sources',
+		allMeasuresOfAxis: 'Voir les {n} mesures de l’axe {axis}',
 		measuresOfAxis: 'Mesures de l’axe {n}',
 		progress: 'Avancement',
 		status: 'Statut',

@@ -29,12 +29,9 @@ export function parsePageRequest(params: URLSearchParams): PageRequest {
 	return { page: integer(params, 'page', 1, PAGE_MAX), perPage: integer(params, 'per_page', PER_PAGE_DEFAULT, PER_PAGE_MAX) };
 }
 
-export function paginate<T>(items: readonly T[], request: PageRequest): { data: T[]; meta: PageMeta } {
-	const start = (request.page - 1) * request.perPage;
-	return {
-		data: items.slice(start, start + request.perPage),
-		meta: { ...request, total: items.length, totalPages: Math.max(1, Math.ceil(items.length / request.perPage)) }
-	};
+/** What a page says about itself and the whole list, from the number of items in the list. */
+export function pageMeta(request: PageRequest, total: number): PageMeta {
+	return { ...request, total, totalPages: Math.max(1, Math.ceil(total / request.perPage)) };
 }
 
 export function linkHeader(url: URL, meta: PageMeta): string {

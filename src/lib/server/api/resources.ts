@@ -2,7 +2,8 @@
 // by one (never spread), so a field added to a page's read model reaches the API only once it is
 // described in the OpenAPI document.
 import type { Db } from '../db';
-import { getPlanDashboard, type MeasureSummary } from '../domain/plan-view';
+import { getMeasureSummaryPage, getPlanDashboard, type MeasureSummary } from '../domain/plan-view';
+import { pageMeta, type PageMeta, type PageRequest } from './pagination';
 import { getMeasureDetail } from '../domain/measure-view';
 
 export interface Links {
@@ -71,42 +72,53 @@ function measureSummary(m: MeasureSummary, axis: number, origin: string, slug: s
 
 export type ApiMeasureSummary = ReturnType<typeof measureSummary>;
 
-/** The plan with its axes, and its measures in the plan's order (the list endpoint pages them). */
+/** The plan with its axes and their roll-ups; each axis lists the numbers of all its measures. */
 export async function getPlanResource(db: Db, slug: string, origin: string) {
 	const dashboard = await getPlanDashboard(db, slug);
 	if (!dashboard) return null;
 	const { plan } = dashboard;
-	const measures = dashboard.axes.flatMap((axis) => axis.measures.map((m) => measureSummary(m, axis.number, origin, plan.slug)));
+	const numbers = await db.measure.findMany({
+		where: { planId: plan.id },
+		orderBy: [{ axis: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
+		select: { number: true, axis: { select: { number: true } } }
+	});
 	return {
-		plan: {
-			id: plan.id,
-			slug: plan.slug,
-			title: plan.title,
-			summary: plan.summary,
-			adoptedOn: plan.adoptedOn,
-			status: plan.status,
-			archivedOn: plan.archivedOn,
-			archiveNote: plan.archiveNote,
-			contentLicence: plan.contentLicence,
-			contentLicenceUrl: plan.contentLicenceUrl,
-			sourceUrls: plan.sourceUrls,
-			progress: dashboard.progress,
-			statusCounts: dashboard.statusCounts,
-			measureCount: dashboard.measureCount,
-			lastChangeAt: dashboard.lastChangeAt,
-			computedOn: dashboard.today,
-			axes: dashboard.axes.map((axis) => ({
-				number: axis.number,
-				title: axis.title,
-				leadOwner: axis.leadOwner ? { code: axis.leadOwner.code, name: axis.leadOwner.name } : null,
-				progress: axis.progress,
-				statusCounts: axis.statusCounts,
-				measureNumbers: axis.measures.map((m) => m.number),
-				links: { feed: url(origin, `/flux/${plan.slug}/axes/${axis.number}.atom`), html: url(origin, `/plans/${plan.slug}#axe-${axis.number}`) }
-			})),
-			links: planLinks(origin, plan.slug)
-		},
-		measures
+		id: plan.id,
+		slug: plan.slug,
+		title: plan.title,
+		summary: plan.summary,
+		adoptedOn: plan.adoptedOn,
+		status: plan.status,
+		archivedOn: plan.archivedOn,
+		archiveNote: plan.archiveNote,
+		contentLicence: plan.contentLicence,
+		contentLicenceUrl: plan.contentLicenceUrl,
+		sourceUrls: plan.sourceUrls,
+		progress: dashboard.progress,
+		statusCounts: dashboard.statusCounts,
+		measureCount: dashboard.measureCount,
+		lastChangeAt: dashboard.lastChangeAt,
+		computedOn: dashboard.today,
+		axes: dashboard.axes.map((axis) => ({
+			number: axis.number,
+			title: axis.title,
+			leadOwner: axis.leadOwner ? { code: axis.leadOwner.code, name: axis.leadOwner.name } : null,
+			progress: axis.progress,
+			statusCounts: axis.statusCounts,
+			measureNumbers: numbers.filter((m) => m.axis.number === axis.number).map((m) => m.number),
+			links: { feed: url(origin, `/flux/${plan.slug}/axes/${axis.number}.atom`), html: url(origin, `/plans/${plan.slug}#axe-${axis.number}`) }
+		})),
+		links: planLinks(origin, plan.slug)
+	};
+}
+
+/** One page of the plan's measures in the plan's order; only that page is read from the database. */
+export async function getMeasurePageResource(db: Db, slug: string, origin: string, request: PageRequest): Promise<{ data: ApiMeasureSummary[]; meta: PageMeta } | null> {
+	const page = await getMeasureSummaryPage(db, slug, request);
+	if (!page) return null;
+	return {
+		data: page.items.map(({ axis, summary }) => measureSummary(summary, axis, origin, slug)),
+		meta: pageMeta(request, page.total)
 	};
 }
 

@@ -8,5 +8,5 @@ export const GET: RequestHandler = apiRoute(async ({ params, request, url }) => 
 	const slug = planSlug(params.slug);
 	const resource = await getPlanResource(await requestDb(), slug, url.origin);
 	if (!resource) throw planNotFound(slug);
-	return apiJson(request, { data: resource.plan });
+	return apiJson(request, { data: resource });
 });
