@@ -67,7 +67,8 @@ export interface OpinionView {
 export interface RoundView {
 	plan: { slug: string; title: string };
 	/** `sectionsHtml`: the sections rendered from the safe Markdown subset. */
-	round: RoundSummary & { sections: ReportSections; sectionsHtml: ReportSections; version: number };
+	/** `gradesVersion`: the grades form's version (optimistic concurrency, apart from the round's). */
+	round: RoundSummary & { sections: ReportSections; sectionsHtml: ReportSections; version: number; gradesVersion: number };
 	entries: MeasureSnapshot[];
 	/** False for a draft: the entries are the live data, frozen only at submission. */
 	frozen: boolean;
@@ -153,7 +154,7 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 	const gradeState = { status: round.status, opinionPublished };
 	return {
 		plan: { slug: round.plan.slug, title: round.plan.title },
-		round: { ...summary(round), sections, sectionsHtml: renderSections(sections), version: round.version },
+		round: { ...summary(round), sections, sectionsHtml: renderSections(sections), version: round.version, gradesVersion: round.gradesVersion },
 		entries,
 		frozen,
 		previous: previousVisible ? { id: previousVisible.id, title: previousVisible.title } : null,
