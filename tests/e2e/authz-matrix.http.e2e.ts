@@ -134,8 +134,8 @@ test.beforeAll(async () => {
 	ctx = {
 		planSlug: measure.slug,
 		measureNumber: '2.1',
-		async version(table, id) {
-			const rows = await server.query<{ version: number }>(`SELECT version FROM "${table}" WHERE id = $1`, [id]);
+		async version(table, id, column = 'version') {
+			const rows = await server.query<{ version: number }>(`SELECT "${column}" AS version FROM "${table}" WHERE id = $1`, [id]);
 			return String(rows[0]?.version ?? 1);
 		},
 		ids: {

@@ -96,6 +96,36 @@ test.describe.serial('reporting round and council opinion', () => {
 		await expect(opinion(page, titles.public).getByText('Adopté, en attente de décision de publication')).toBeVisible();
 	});
 
+	test('two council members grade from the same page: the later save is refused, shows what is stored and keeps the choices', async ({ page, browser }) => {
+		const workspace = roundPath.replace('/rapports/', '/rapports/travail/');
+		const grade = (p: Page) => p.getByLabel(/^Appréciation de la mesure 1\.1 –/);
+		const save = (p: Page) => p.getByRole('button', { name: 'Enregistrer les appréciations' }).click();
+		await signIn(page, ACCOUNTS.council, `${PLAN}/rapports/travail`);
+		// With JavaScript, hydration may reset a choice made before it ran: wait for each page to settle.
+		await page.goto(workspace, { waitUntil: 'networkidle' });
+		// Another member opens the same page and saves first.
+		const { baseURL, javaScriptEnabled } = test.info().project.use;
+		const other = await browser.newContext({ baseURL, javaScriptEnabled });
+		const otherPage = await other.newPage();
+		await signIn(otherPage, E2E_COUNCIL.member, `${PLAN}/rapports/travail`);
+		await otherPage.goto(workspace, { waitUntil: 'networkidle' });
+		await grade(otherPage).selectOption({ label: 'Complète' });
+		await save(otherPage);
+		await expect(otherPage.getByText('Les appréciations sont enregistrées.')).toBeVisible();
+		await other.close();
+
+		await grade(page).selectOption({ label: 'Limitée' });
+		await save(page);
+		await expect(page.getByText(/Quelqu’un a modifié cet élément depuis que vous avez ouvert la page : rien n’a été enregistré/)).toBeVisible();
+		const row = page.getByRole('table', { name: 'Valeurs enregistrées entre-temps et vos saisies' }).getByRole('row').filter({ hasText: 'mesure 1.1 –' });
+		await expect(row.getByRole('cell')).toHaveText(['Complète', 'Limitée']);
+		await expect(grade(page)).toHaveValue('LIMITED');
+		// Saving again, now knowing what is stored, replaces it.
+		await save(page);
+		await expect(page.getByText('Les appréciations sont enregistrées.')).toBeVisible();
+		await expect(grade(page)).toHaveValue('LIMITED');
+	});
+
 	test('DINUM responds to the adopted opinion', async ({ page }) => {
 		await signIn(page, ACCOUNTS.admin, `${PLAN}/rapports/travail`);
 		await page.goto(roundPath.replace('/rapports/', '/rapports/travail/'));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { makeUser, PASSWORD, snapshot } from './auth-fixtures';
-import { getUserForAdmin, listUsers, revokeMyOtherSessions, setUserDisabled, updateUser } from '../../src/lib/server/domain/users';
+import { getUserForAdmin, listMyTeams, listUsers, revokeMyOtherSessions, setUserDisabled, updateUser } from '../../src/lib/server/domain/users';
 import { ForbiddenError, NotFoundError } from '../../src/lib/server/domain/errors';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../../src/lib/server/auth/demo-accounts';
 import { attemptLogin } from '../../src/lib/server/auth/login';
@@ -94,5 +94,19 @@ describe('demo accounts', () => {
 		} finally {
 			await demo.close();
 		}
+	});
+});
+
+describe('my account', () => {
+	it('lists the teams of the signed-in person only, by code', async () => {
+		const db = database.prisma;
+		const member = await makeUser(db, ['EDITOR'], ['POLE_LL', 'LABEL']);
+		await makeUser(db, ['EDITOR'], ['TALENTS']);
+		expect(await listMyTeams(db, member)).toEqual([
+			{ code: 'LABEL', name: expect.any(String) },
+			{ code: 'POLE_LL', name: expect.any(String) }
+		]);
+		expect(await listMyTeams(db, admin)).toEqual([]);
+		await expect(listMyTeams(db, null)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });

@@ -8,7 +8,7 @@ import { makeUser } from './auth-fixtures';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
 import { createRound } from '../../src/lib/server/domain/reports';
 import { REPORT_SECTION_KEYS, type ReportSections } from '../../src/lib/domain/report-snapshot';
-import { editComment, hideComment, listComments, postComment, RATE_LIMIT, RateLimitError, restoreComment, type CommentView } from '../../src/lib/server/domain/comments';
+import { editComment, hideComment, listComments, measureCommentTargets, postComment, RATE_LIMIT, RateLimitError, restoreComment, type CommentView } from '../../src/lib/server/domain/comments';
 import { listNotifications, markAllRead, setFollowing, unreadCount } from '../../src/lib/server/domain/notifications';
 import { publishUpdate, saveUpdateDraft } from '../../src/lib/server/domain/progress-updates';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../src/lib/server/domain/errors';
@@ -258,6 +258,21 @@ describe('visibility filtering per role', () => {
 		const before = await db.comment.count();
 		await expect(postComment(db, people.council, { target: { type: 'REPORT', reportId: 'no-such-report' }, visibility: 'PUBLIC', body: 'Perdu' }, later())).rejects.toBeInstanceOf(NotFoundError);
 		expect(await db.comment.count()).toBe(before);
+	});
+});
+
+describe('what a measure page lets a comment be about', () => {
+	it('the measure of the URL and its own milestones, nothing from another measure or plan', async () => {
+		const found = await measureCommentTargets(db, DEFAULT_PLAN_SLUG, '1.1');
+		expect(found?.measureId).toBe(m11);
+		const milestones = await db.milestone.findMany({ where: { measureId: m11 }, select: { id: true } });
+		expect([...found!.milestoneIds].sort()).toEqual(milestones.map((m) => m.id).sort());
+		expect(found!.milestoneIds.has(milestoneOf11)).toBe(true);
+		const other = await measureCommentTargets(db, DEFAULT_PLAN_SLUG, '1.2');
+		expect(other?.measureId).toBe(m12);
+		expect(other!.milestoneIds.has(milestoneOf11)).toBe(false);
+		expect(await measureCommentTargets(db, DEFAULT_PLAN_SLUG, '99.9')).toBeNull();
+		expect(await measureCommentTargets(db, 'autre-plan', '1.1')).toBeNull();
 	});
 });
 

@@ -49,6 +49,7 @@ async function refused(work: () => Promise<unknown>, kind: new (...args: never[]
 const lastEvent = () => db.auditEvent.findFirstOrThrow({ orderBy: { id: 'desc' } });
 const version = async (roundId: string) => (await db.reportRound.findUniqueOrThrow({ where: { id: roundId } })).version;
 const opinionVersion = async (id: string) => (await db.opinion.findUniqueOrThrow({ where: { id } })).version;
+const gradesVersion = async (roundId: string) => (await db.reportRound.findUniqueOrThrow({ where: { id: roundId } })).gradesVersion;
 
 beforeAll(async () => {
 	({ database, db, actors } = await seededEditingDatabase());
@@ -166,12 +167,50 @@ describe('reporting rounds', () => {
 		});
 
 		it('the council grades measures; grades stay internal until an opinion is published', async () => {
-			await refused(() => saveGrades(db, actors.admin, { roundId, grades: { [m11]: 'LIMITED' } }), ForbiddenError);
-			await refused(() => saveGrades(db, actors.council, { roundId, grades: { unknown: 'LIMITED' } }), RuleError);
-			expect(await saveGrades(db, actors.council, { roundId, grades: { [m11]: 'SUBSTANTIAL' } })).toEqual({ changed: 1 });
+			const v = await gradesVersion(roundId);
+			await refused(() => saveGrades(db, actors.admin, { roundId, version: v, grades: { [m11]: 'LIMITED' } }), ForbiddenError);
+			await refused(() => saveGrades(db, actors.council, { roundId, version: v, grades: { unknown: 'LIMITED' } }), RuleError);
+			expect(await saveGrades(db, actors.council, { roundId, version: v, grades: { [m11]: 'SUBSTANTIAL' } })).toEqual({ changed: 1 });
 			expect(await lastEvent()).toMatchObject({ entityType: 'MeasureGrade', measureId: m11, after: { grade: 'SUBSTANTIAL' } });
+			expect(await gradesVersion(roundId)).toBe(v + 1);
+			// Saving the same grades again changes nothing, not even the version.
+			expect(await saveGrades(db, actors.council, { roundId, version: v + 1, grades: { [m11]: 'SUBSTANTIAL' } })).toEqual({ changed: 0 });
+			expect(await gradesVersion(roundId)).toBe(v + 1);
 			expect((await getRound(db, null, DEFAULT_PLAN_SLUG, roundId))!.grades).toBeNull();
 			expect((await getRound(db, actors.amdac, DEFAULT_PLAN_SLUG, roundId))!.grades).toEqual({ [m11]: 'SUBSTANTIAL' });
+		});
+
+		it('a grades form saved from a stale page is refused with what is stored now, and changes nothing', async () => {
+			const m12 = await measureId(db, '1.2');
+			// Two members open the page at the same version; the first saves.
+			const loaded = await gradesVersion(roundId);
+			await saveGrades(db, eco[1]!, { roundId, version: loaded, grades: { [m11]: 'COMPLETE', [m12]: 'LIMITED' } });
+			// The second saves from their stale page: refused, nothing written (grades, version, audit).
+			const before = await footprint();
+			const stale = await saveGrades(db, eco[2]!, { roundId, version: loaded, grades: { [m11]: 'NOT_STARTED', [m12]: null } }).catch((e: unknown) => e);
+			expect(stale).toBeInstanceOf(ConflictError);
+			expect((stale as ConflictError).current).toEqual({ version: loaded + 1, grades: { [m11]: 'COMPLETE', [m12]: 'LIMITED' } });
+			expect(await footprint()).toBe(before);
+			// With the current version, saving again is a deliberate overwrite.
+			expect(await saveGrades(db, eco[2]!, { roundId, version: loaded + 1, grades: { [m11]: 'SUBSTANTIAL', [m12]: null } })).toEqual({ changed: 2 });
+			expect((await getRound(db, actors.council, DEFAULT_PLAN_SLUG, roundId))!.round.gradesVersion).toBe(loaded + 2);
+		});
+
+		it('two grades saves sent at once from the same page: one is saved, the other is refused', async () => {
+			const loaded = await gradesVersion(roundId);
+			const results = await Promise.allSettled([
+				saveGrades(db, eco[1]!, { roundId, version: loaded, grades: { [m11]: 'LIMITED' } }),
+				saveGrades(db, eco[2]!, { roundId, version: loaded, grades: { [m11]: 'COMPLETE' } })
+			]);
+			const saved = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+			expect(saved).toHaveLength(1);
+			const refusedOne = results.find((r) => r.status === 'rejected');
+			expect(refusedOne?.status === 'rejected' && refusedOne.reason).toBeInstanceOf(ConflictError);
+			const kept = saved[0] === 0 ? 'LIMITED' : 'COMPLETE';
+			expect(await db.measureGrade.findUniqueOrThrow({ where: { roundId_measureId: { roundId, measureId: m11 } } })).toMatchObject({ grade: kept });
+			expect(await gradesVersion(roundId)).toBe(loaded + 1);
+			// Back to the grade the next test expects.
+			await saveGrades(db, actors.council, { roundId, version: loaded + 1, grades: { [m11]: 'SUBSTANTIAL' } });
 		});
 
 		it('only the secretariat decides; a published opinion is public with the grades, a private one is not', async () => {
@@ -194,7 +233,7 @@ describe('reporting rounds', () => {
 				['Avis du CLL sur le T3', true],
 				['Avis privé', false]
 			]);
-			await refused(() => saveGrades(db, actors.council, { roundId, grades: { [m11]: 'COMPLETE' } }), RuleError);
+			await refused(async () => saveGrades(db, actors.council, { roundId, version: await gradesVersion(roundId), grades: { [m11]: 'COMPLETE' } }), RuleError);
 		});
 	});
 });

@@ -23,8 +23,9 @@ export type Verdict = 'allow' | 'deny';
 export interface MatrixContext {
 	planSlug: string;
 	measureNumber: string;
-	/** Current version of a row of `table` with this id (read just before posting). */
-	version(table: string, id: string): Promise<string>;
+	/** Current version of a row of `table` with this id (read just before posting); `column` when the
+	 * form's version is another column than `version` (the grades form: ReportRound.gradesVersion). */
+	version(table: string, id: string, column?: string): Promise<string>;
 	ids: {
 		measure: string;
 		milestone: string;
@@ -236,7 +237,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 	},
 	'POST /(app)/plans/[slug]/rapports/travail/[id]?/grades': {
 		path: roundPath('submittedRound', 'grades'),
-		payload: (ctx) => ({ [`grade-${ctx.ids.measure}`]: 'SUBSTANTIAL' }),
+		payload: async (ctx) => ({ version: await ctx.version('ReportRound', ctx.ids.submittedRound, 'gradesVersion'), [`grade-${ctx.ids.measure}`]: 'SUBSTANTIAL' }),
 		expect: councilOnly
 	},
 

@@ -1,5 +1,6 @@
-// Source-level guards: parameterised SQL only (ASVS 1.2.4) and no raw HTML rendering of user text
-// (ASVS 1.3): Svelte escapes every `{expression}`; `{@html}` is allowed only where listed here.
+// Source-level guards: parameterised SQL only (ASVS 1.2.4), no raw HTML rendering of user text
+// (ASVS 1.3): Svelte escapes every `{expression}`; `{@html}` is allowed only where listed here; and
+// thin routes: no Prisma call in src/routes (domain functions under src/lib/server/ do the work).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -23,6 +24,10 @@ const HTML_ALLOWED: Record<string, string> = {
 	'src/lib/components/reports/SectionsView.svelte': SAFE_MARKDOWN
 };
 
+/** A Prisma call: `db.measure.findMany(`, `(await requestDb()).owner.count(`, `tx.$transaction(`, or the generated client. */
+const PRISMA_CALL =
+	/\b(?:db|tx|prisma|database)\.[a-z]\w*\.\w+\(|\)\.[a-z]\w*\.(?:find\w*|count|aggregate|groupBy|create\w*|update\w*|upsert|delete\w*)\(|\$(?:queryRaw|executeRaw|transaction)\b|db\/generated/;
+
 describe('static security checks', () => {
 	test('no unsafe raw SQL: $queryRawUnsafe / $executeRawUnsafe are never used', () => {
 		expect(sources.length).toBeGreaterThan(50);
@@ -40,5 +45,14 @@ describe('static security checks', () => {
 			.filter((s) => /\+server\.ts$/.test(s.file) && /export const GET/.test(s.text) && /\.(create|update|upsert|delete)(Many)?\(/.test(s.text))
 			.map((s) => s.file);
 		expect(offenders).toEqual([]);
+	});
+
+	test('thin routes: no Prisma call in src/routes, whose loads and actions call domain functions', () => {
+		expect(PRISMA_CALL.test(`const ids = await db.milestone.findMany({ where: { measureId } });`)).toBe(true);
+		expect(PRISMA_CALL.test(`(await requestDb()).owner.findMany({})`)).toBe(true);
+		expect(PRISMA_CALL.test(`params.delete(param); url.searchParams.set('a', 'b'); listMyTeams(db, user)`)).toBe(false);
+		const routes = sources.filter((s) => s.file.startsWith('src/routes/'));
+		expect(routes.length).toBeGreaterThan(20);
+		expect(routes.filter((s) => PRISMA_CALL.test(s.text)).map((s) => s.file)).toEqual([]);
 	});
 });

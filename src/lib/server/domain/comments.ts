@@ -30,6 +30,15 @@ export type CommentTarget = { type: 'MEASURE'; measureId: string } | { type: 'MI
 /** Which comments a page lists: a measure page shows the measure's and its milestones' comments. */
 export type CommentScope = { measureId: string } | { reportId: string };
 
+/**
+ * The measure of a page's comment form, by plan slug and number, with the ids of its milestones (the
+ * other targets a comment there may have); null when the plan has no such measure.
+ */
+export async function measureCommentTargets(db: Db, slug: string, number: string): Promise<{ measureId: string; milestoneIds: Set<string> } | null> {
+	const measure = await db.measure.findFirst({ where: { number, plan: { slug } }, select: { id: true, milestones: { select: { id: true } } } });
+	return measure ? { measureId: measure.id, milestoneIds: new Set(measure.milestones.map((m) => m.id)) } : null;
+}
+
 /** At most this many comments per user in the window: stored in Postgres, so it holds across servers. */
 export const RATE_LIMIT = { count: 5, windowMs: 10 * 60 * 1000 };
 export const BODY_MAX = 5000;

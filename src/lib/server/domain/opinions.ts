@@ -191,20 +191,48 @@ export async function decidePublication(db: Db, actor: Viewer, input: { opinionI
 	});
 }
 
-/** The council's completion grades for the measures of a round; null clears a grade. Audited per change. */
-export async function saveGrades(db: Db, actor: Viewer, input: { roundId: string; grades: Record<string, CompletionGrade | null> }): Promise<{ changed: number }> {
+/** The grades stored for a round, as the grades form shows them (and the conflict table). */
+export async function gradesCurrent(db: DbOrTx, roundId: string): Promise<{ version: number; grades: Record<string, CompletionGrade> }> {
+	// One after the other: inside a transaction both would share one connection.
+	const round = await db.reportRound.findUniqueOrThrow({ where: { id: roundId }, select: { gradesVersion: true } });
+	const rows = await db.measureGrade.findMany({ where: { roundId }, select: { measureId: true, grade: true } });
+	return { version: round.gradesVersion, grades: Object.fromEntries(rows.map((g) => [g.measureId, g.grade])) };
+}
+
+/**
+ * The council's completion grades for the measures of a round; null clears a grade. Audited per
+ * change. `version` is the round's `gradesVersion` when the form was loaded: a save made from an
+ * older form is a conflict and writes nothing, so that two members saving at once lose nothing.
+ */
+export async function saveGrades(
+	db: Db,
+	actor: Viewer,
+	input: { roundId: string; version: number; grades: Record<string, CompletionGrade | null> }
+): Promise<{ changed: number }> {
 	return db.$transaction(async (tx) => {
-		const round = await roundOf(tx, input.roundId);
+		const round = await tx.reportRound.findUnique({
+			where: { id: input.roundId },
+			select: { id: true, planId: true, status: true, gradesVersion: true }
+		});
+		if (!round) throw new NotFoundError();
 		const opinionPublished = (await tx.opinion.count({ where: { roundId: round.id, publish: true } })) > 0;
 		if (!actor || !canGradeMeasures(actor, { status: 'SUBMITTED', opinionPublished: false })) throw new ForbiddenError();
 		if (!canGradeMeasures(actor, { status: round.status, opinionPublished })) throw new RuleError('reports.errors.gradesLocked');
+		if (round.gradesVersion !== input.version) throw new ConflictError(await gradesCurrent(tx, round.id));
 		const measures = new Set((await tx.reportSnapshot.findMany({ where: { roundId: round.id }, select: { measureId: true } })).map((s) => s.measureId));
 		const existing = new Map((await tx.measureGrade.findMany({ where: { roundId: round.id } })).map((g) => [g.measureId, g]));
-		let changed = 0;
+		const changes: { measureId: string; before: CompletionGrade | null; grade: CompletionGrade | null }[] = [];
 		for (const [measureId, grade] of Object.entries(input.grades)) {
 			if (!measures.has(measureId)) throw new RuleError('reports.errors.unknownMeasure');
 			const before = existing.get(measureId)?.grade ?? null;
-			if (before === grade) continue;
+			if (before !== grade) changes.push({ measureId, before, grade });
+		}
+		if (changes.length === 0) return { changed: 0 };
+		// Claims the version before writing: of two saves made from the same form, the second waits
+		// for the first's row lock, then matches nothing and is refused.
+		const { count } = await tx.reportRound.updateMany({ where: { id: round.id, gradesVersion: round.gradesVersion }, data: { gradesVersion: { increment: 1 } } });
+		if (count === 0) throw new ConflictError(await gradesCurrent(tx, round.id));
+		for (const { measureId, before, grade } of changes) {
 			if (grade === null) await tx.measureGrade.delete({ where: { roundId_measureId: { roundId: round.id, measureId } } });
 			else
 				await tx.measureGrade.upsert({
@@ -213,9 +241,8 @@ export async function saveGrades(db: Db, actor: Viewer, input: { roundId: string
 					update: { grade, gradedById: actor.id }
 				});
 			await recordAudit(tx, auditActorOf(actor), { action: 'update', entityType: 'MeasureGrade', entityId: `${round.id}:${measureId}`, planId: round.planId, measureId, before: { grade: before }, after: { grade } });
-			changed += 1;
 		}
-		return { changed };
+		return { changed: changes.length };
 	});
 }
 

@@ -24,10 +24,10 @@ import {
 } from '../policies';
 import { toIsoDay } from '../../domain/dates';
 import { diffSnapshots, REPORT_SECTION_KEYS, type CompletionGrade, type MeasureChange, type MeasureSnapshot, type ReportSections } from '../../domain/report-snapshot';
-import { defaultQuorum, type AdoptionTally, type VoteChoice } from '../../domain/adoption';
+import { defaultQuorum, tallyVotes, type AdoptionTally, type VoteChoice } from '../../domain/adoption';
 import { liveEntries } from './report-entries';
 import { sectionsOf } from './reports';
-import { councilFlags, ecosystemMemberIds, opinionState, tallyOf } from './opinions';
+import { councilFlags, ecosystemMemberIds, opinionState } from './opinions';
 import { renderMarkdown } from '../markdown';
 
 const renderSections = (sections: ReportSections): ReportSections =>
@@ -67,7 +67,8 @@ export interface OpinionView {
 export interface RoundView {
 	plan: { slug: string; title: string };
 	/** `sectionsHtml`: the sections rendered from the safe Markdown subset. */
-	round: RoundSummary & { sections: ReportSections; sectionsHtml: ReportSections; version: number };
+	/** `gradesVersion`: the grades form's version (optimistic concurrency, apart from the round's). */
+	round: RoundSummary & { sections: ReportSections; sectionsHtml: ReportSections; version: number; gradesVersion: number };
 	entries: MeasureSnapshot[];
 	/** False for a draft: the entries are the live data, frozen only at submission. */
 	frozen: boolean;
@@ -106,7 +107,8 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 	const round = await db.reportRound.findFirst({ where: { id: roundId, plan: { slug } }, include: { plan: { select: { slug: true, title: true, councilQuorum: true } } } });
 	if (!round || !canViewReportRound(viewer, round)) return null;
 	const frozen = round.status !== 'DRAFT';
-	const [entries, previous, opinionRows, gradeRows, flags] = await Promise.all([
+	const internal = canSeePublicationDecision(viewer);
+	const [entries, previous, opinionRows, gradeRows, flags, electorate] = await Promise.all([
 		frozen ? snapshotsOf(db, round.id) : liveEntries(db, round.planId, round.periodStart, round.periodEnd),
 		db.reportRound.findFirst({
 			where: { planId: round.planId, id: { not: round.id }, status: { not: 'DRAFT' }, periodEnd: { lt: round.periodEnd } },
@@ -115,13 +117,15 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 		}),
 		db.opinion.findMany({ where: { roundId: round.id }, orderBy: [{ date: 'asc' }, { createdAt: 'asc' }], include: { votes: { select: { voterId: true, choice: true } } } }),
 		db.measureGrade.findMany({ where: { roundId: round.id } }),
-		viewer ? councilFlags(db, viewer.id) : Promise.resolve<CouncilFlags | null>(null)
+		viewer ? councilFlags(db, viewer.id) : Promise.resolve<CouncilFlags | null>(null),
+		// The tallies are counted from the votes loaded above, against one electorate: a fixed number
+		// of queries whatever the number of opinions (tests/integration/report-query-count.test.ts).
+		internal ? ecosystemMemberIds(db) : Promise.resolve<string[]>([])
 	]);
 	// The comparison shows only what the viewer may see of the previous round.
 	const previousVisible = previous && canViewReportRound(viewer, previous) ? previous : null;
 	const changes = previousVisible ? diffSnapshots(await snapshotsOf(db, previousVisible.id), entries) : [];
 	const opinionPublished = opinionRows.some((o) => o.publish === true);
-	const internal = canSeePublicationDecision(viewer);
 	const sections = sectionsOf(round.sections);
 	const opinions: OpinionView[] = [];
 	for (const o of opinionRows) {
@@ -140,7 +144,7 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 			responseHtml: o.response === null ? null : renderMarkdown(o.response),
 			respondedAt: iso(o.respondedAt),
 			decision: internal && o.publish !== null && o.decidedAt ? { publish: o.publish, decidedAt: o.decidedAt.toISOString() } : null,
-			tally: internal ? await tallyOf(db, o.id, round.plan.councilQuorum) : null,
+			tally: internal ? tallyVotes({ votes: o.votes, ecosystemMemberIds: electorate, quorumSetting: round.plan.councilQuorum }) : null,
 			myVote: (viewer && o.votes.find((v) => v.voterId === viewer.id)?.choice) ?? null,
 			can: {
 				edit: canEditOpinion(viewer, ref),
@@ -153,7 +157,7 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 	const gradeState = { status: round.status, opinionPublished };
 	return {
 		plan: { slug: round.plan.slug, title: round.plan.title },
-		round: { ...summary(round), sections, sectionsHtml: renderSections(sections), version: round.version },
+		round: { ...summary(round), sections, sectionsHtml: renderSections(sections), version: round.version, gradesVersion: round.gradesVersion },
 		entries,
 		frozen,
 		previous: previousVisible ? { id: previousVisible.id, title: previousVisible.title } : null,

@@ -324,6 +324,12 @@ export async function getUserForAdmin(db: Db, actor: Viewer, userId: string, now
 	return { ...user, teamIds: user.teams.map((t) => t.ownerId), sessions };
 }
 
+/** The teams (owners) the actor belongs to, for their account page. */
+export async function listMyTeams(db: Db, actor: Viewer) {
+	if (!actor) throw new ForbiddenError();
+	return db.owner.findMany({ where: { id: { in: [...actor.teamIds] } }, orderBy: { code: 'asc' }, select: { code: true, name: true } });
+}
+
 /** Teams a user can belong to: the plan's owners. */
 export function listTeams(db: Db) {
 	return db.owner.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } });

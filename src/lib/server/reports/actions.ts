@@ -1,16 +1,21 @@
 // How the report workspace's actions turn domain outcomes into HTTP answers: 403/404 with nothing
 // written, 409 on a stale version and 400 on a rule, both re-rendering the form with what was typed.
+// A form that can show what is stored now (`stored`) gets the editing forms' conflict handling: the
+// table of stored values, and the current version in the kept values, so that saving again is a
+// deliberate overwrite.
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { requestDb } from '../db/request';
 import type { Db } from '../db';
 import { requireUser, type SignedInUser } from '../auth/guards';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
-import { formValues, parseForm, type FormFailure } from '../validation/form';
+import { formValues, parseForm, type FormFailure, type FormValues } from '../validation/form';
 import { messages, type Messages } from '$lib/i18n';
 
 export interface ReportFailure extends FormFailure {
 	formId: string;
+	/** Values stored now, when someone else saved first (forms with `stored` only). */
+	conflict?: FormValues;
 }
 
 export type SavedKey = keyof Messages['reports']['saved'];
@@ -27,6 +32,8 @@ export async function reportAction<S extends z.ZodType, T>(
 		formId: string | ((formData: FormData) => string);
 		schema: S;
 		run: (db: Db, user: SignedInUser, data: z.output<S>) => Promise<T>;
+		/** The stored values of a conflict (ConflictError.current) as the form shows them. */
+		stored?: (current: never) => FormValues;
 		done: (result: T, data: z.output<S>) => [SavedKey, string?] | string;
 	}
 ): Promise<ActionFailure<ReportFailure>> {
@@ -43,7 +50,17 @@ export async function reportAction<S extends z.ZodType, T>(
 	} catch (cause) {
 		if (cause instanceof ForbiddenError) error(403, t.reports.errors.forbidden);
 		if (cause instanceof NotFoundError) error(404, t.notFound.title);
-		if (cause instanceof ConflictError) return fail(409, { formId, values, errors: {}, formError: t.reports.errors.conflict });
+		if (cause instanceof ConflictError) {
+			if (!options.stored) return fail(409, { formId, values, errors: {}, formError: t.reports.errors.conflict });
+			const version = (cause.current as { version?: number }).version;
+			return fail(409, {
+				formId,
+				values: version === undefined ? values : { ...values, version: String(version) },
+				errors: {},
+				formError: t.editing.conflict.message,
+				conflict: options.stored(cause.current as never)
+			});
+		}
 		if (cause instanceof RuleError) {
 			const message = lookup(t, cause.messageKey);
 			return fail(400, { formId, values, errors: cause.field ? { [cause.field]: message } : {}, formError: cause.field ? t.form.errorSummary : message });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDay, text, type FormValues } from './form';
 import { id, version } from './editing-fields';
-import { COMPLETION_GRADES, REPORT_SECTION_KEYS, type ReportSections } from '../../domain/report-snapshot';
+import { COMPLETION_GRADES, REPORT_SECTION_KEYS, type CompletionGrade, type ReportSections } from '../../domain/report-snapshot';
 
 const section = z.string().max(20_000).transform((v) => v.replace(/\r\n/g, '\n').trim());
 const sectionFields = Object.fromEntries(REPORT_SECTION_KEYS.map((k) => [k, section])) as Record<(typeof REPORT_SECTION_KEYS)[number], typeof section>;
@@ -26,11 +26,29 @@ export const voteForm = z.strictObject({ opinionId: id, choice: z.enum(['FOR', '
 export const respondForm = z.strictObject({ opinionId: id, version, response: text(20_000) });
 export const decideForm = z.strictObject({ opinionId: id, version, publish: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
-/** One select per measure, named `grade-<measureId>`; "" clears the grade. */
+const GRADE_FIELD = /^grade-[a-z0-9]{1,40}$/;
+const gradeValue = z.union([z.literal(''), z.enum(COMPLETION_GRADES)]);
+
+/**
+ * One select per measure, named `grade-<measureId>`; "" clears the grade. `version` is the round's
+ * grades version when the form was loaded (a stale save is a conflict). Any other field is refused.
+ */
 export const gradesForm = z
-	.record(z.string().regex(/^grade-[a-z0-9]{1,40}$/), z.union([z.literal(''), z.enum(COMPLETION_GRADES)]))
-	.refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 500)
-	.transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.slice('grade-'.length), v === '' ? null : v])));
+	.object({ version })
+	.catchall(gradeValue)
+	.superRefine((form, ctx) => {
+		const fields = Object.keys(form).filter((k) => k !== 'version');
+		if (fields.length === 0 || fields.length > 500 || fields.some((k) => !GRADE_FIELD.test(k))) ctx.addIssue({ code: 'custom', message: 'form.errorSummary' });
+	})
+	.transform(({ version: v, ...fields }) => ({
+		version: v,
+		grades: Object.fromEntries(Object.entries(fields).map(([k, g]) => [k.slice('grade-'.length), g === '' ? null : (g as CompletionGrade)]))
+	}));
+
+/** The grades form's values: one `grade-<measureId>` per measure ("" when ungraded) and the version. */
+export function gradeValues(version: number, measureIds: readonly string[], grades: Readonly<Record<string, string>> | null): FormValues {
+	return { version: String(version), ...Object.fromEntries(measureIds.map((id) => [`grade-${id}`, grades?.[id] ?? ''])) };
+}
 
 export function roundValues(round: { title: string; periodStart: string; periodEnd: string; sections: ReportSections; version?: number }): FormValues {
 	return {

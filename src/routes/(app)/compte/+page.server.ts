@@ -5,16 +5,13 @@ import { requireUser } from '$lib/server/auth/guards';
 import { changePasswordSchema, noFields, sessionIdSchema } from '$lib/server/auth/schemas';
 import { failFromDomain, invalid } from '$lib/server/auth/action-errors';
 import { setSessionCookie } from '$lib/server/auth/session';
-import { changePassword, listMySessions, revokeMyOtherSessions, revokeMySession } from '$lib/server/domain/users';
+import { changePassword, listMySessions, listMyTeams, revokeMyOtherSessions, revokeMySession } from '$lib/server/domain/users';
 import { describeDevice } from './device';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser();
 	const db = await requestDb();
-	const [sessions, teams] = await Promise.all([
-		listMySessions(db, user),
-		db.owner.findMany({ where: { id: { in: [...user.teamIds] } }, orderBy: { code: 'asc' }, select: { code: true, name: true } })
-	]);
+	const [sessions, teams] = await Promise.all([listMySessions(db, user), listMyTeams(db, user)]);
 	return {
 		identity: { email: user.email, displayName: user.displayName, organisation: user.organisation, roles: [...user.roles], teams },
 		sessions: sessions.map((s) => ({

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { getMeasureForRequest } from '$lib/server/domain/time-travel-view';
-import { findMeasureRef } from '$lib/server/domain/editing';
 import { commentActions, loadCommentThread, type ThreadContext } from '$lib/server/comments/thread';
-import type { CommentTarget } from '$lib/server/domain/comments';
+import { measureCommentTargets, type CommentTarget } from '$lib/server/domain/comments';
 import { format, messages } from '$lib/i18n';
 import { measurePermissions } from '$lib/server/policies';
 
@@ -40,15 +39,15 @@ async function thread(event: RequestEvent): Promise<ThreadContext> {
 	const parsed = params.safeParse(event.params);
 	if (!parsed.success) error(404, messages(event.locals.locale).notFound.title);
 	const db = await requestDb();
-	const ref = await findMeasureRef(db, parsed.data.slug, parsed.data.numero);
-	if (!ref) error(404, messages(event.locals.locale).notFound.title);
-	const milestoneIds = new Set((await db.milestone.findMany({ where: { measureId: ref.id }, select: { id: true } })).map((m) => m.id));
+	const found = await measureCommentTargets(db, parsed.data.slug, parsed.data.numero);
+	if (!found) error(404, messages(event.locals.locale).notFound.title);
+	const { measureId, milestoneIds } = found;
 	return {
 		db,
-		scope: { measureId: ref.id },
-		measureId: ref.id,
+		scope: { measureId },
+		measureId,
 		target: (value): CommentTarget | null => {
-			if (value === 'measure') return { type: 'MEASURE', measureId: ref.id };
+			if (value === 'measure') return { type: 'MEASURE', measureId };
 			const milestoneId = value.startsWith('milestone:') ? value.slice('milestone:'.length) : null;
 			return milestoneId && milestoneIds.has(milestoneId) ? { type: 'MILESTONE', milestoneId } : null;
 		}

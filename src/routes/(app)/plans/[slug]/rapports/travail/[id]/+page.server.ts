@@ -5,11 +5,12 @@ import { requireAllowed } from '$lib/server/auth/guards';
 import { canViewInternal } from '$lib/server/policies';
 import { getRound } from '$lib/server/domain/report-view';
 import { publishRound, submitRound, updateRound } from '$lib/server/domain/reports';
-import { castVote, createOpinion, decidePublication, respondToOpinion, saveGrades, updateOpinion } from '$lib/server/domain/opinions';
+import { castVote, createOpinion, decidePublication, gradesCurrent, respondToOpinion, saveGrades, updateOpinion } from '$lib/server/domain/opinions';
 import {
 	createOpinionForm,
 	decideForm,
 	gradesForm,
+	gradeValues,
 	respondForm,
 	roundValues,
 	roundVersionForm,
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		view,
 		comments: await loadReportThread(db, user, view.round.id, event.url, event.locals.locale),
 		roundForm: roundValues(view.round),
+		gradesForm: gradeValues(view.round.gradesVersion, view.entries.map((e) => e.measureId), view.grades),
 		newOpinion: { title: '', text: '', date: todayIso() },
 		savedMessage: savedMessage(event.url, messages(event.locals.locale))
 	};
@@ -106,7 +108,8 @@ export const actions: Actions = {
 		reportAction(event, {
 			formId: 'grades',
 			schema: gradesForm,
-			run: (db, user, grades) => saveGrades(db, user, { roundId: roundId(event), grades }),
+			run: (db, user, data) => saveGrades(db, user, { ...data, roundId: roundId(event) }),
+			stored: (current: Awaited<ReturnType<typeof gradesCurrent>>) => gradeValues(current.version, Object.keys(current.grades), current.grades),
 			done: (r) => [r.changed > 0 ? 'graded' : 'unchanged', 'appreciations']
 		})
 };
