@@ -5,6 +5,9 @@
 // run it measures a bare Node `http` server that returns the dashboard's bytes: the ceiling of
 // this machine, so that ratios mean something on shared, noisy hardware. It also prints the SQL
 // queries each page costs per plan size (they must not grow with the plan).
+// Each target is measured twice: through the page cache that anonymous readers get (the production
+// shape), and with the cache off (JALONS_PAGE_CACHE_MB=0), which is what the first reader after a
+// change pays.
 // Options: --duration seconds per target (default 10), --connections (default 50), --sizes real,1000,10000
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -18,6 +21,8 @@ import { openMigratedDatabase } from '../src/lib/server/db';
 import { seedDefaultPlan, DEFAULT_PLAN_SLUG } from '../src/lib/server/seed';
 import { getPlanDashboard } from '../src/lib/server/domain/plan-view';
 import { getMeasureDetail } from '../src/lib/server/domain/measure-view';
+import { listMeasures, NO_FILTERS } from '../src/lib/server/domain/measure-list';
+import { getMeasureSummaryPage } from '../src/lib/server/domain/plan-view';
 import { createLargePlan } from '../tests/helpers/large-plan';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './postgres';
 
@@ -35,6 +40,7 @@ const root = path.resolve(import.meta.dirname, '..');
 
 interface Figure {
 	target: string;
+	cache: 'on' | 'off';
 	requestsPerSecond: number;
 	p50: number;
 	p99: number;
@@ -61,7 +67,7 @@ interface PlanUnderTest {
 	url: string;
 	slug: string;
 	measure: string;
-	queries: { dashboard: number; measure: number };
+	queries: { dashboard: number; measure: number; list: number; api: number };
 }
 
 async function preparePlan(server: string, size: string): Promise<PlanUnderTest> {
@@ -93,7 +99,9 @@ async function preparePlan(server: string, size: string): Promise<PlanUnderTest>
 			measure,
 			queries: {
 				dashboard: await count(() => getPlanDashboard(database.prisma, slug)),
-				measure: await count(() => getMeasureDetail(database.prisma, slug, measure))
+				measure: await count(() => getMeasureDetail(database.prisma, slug, measure)),
+				list: await count(() => listMeasures(database.prisma, slug, NO_FILTERS, undefined, { page: 2, perPage: 50 })),
+				api: await count(() => getMeasureSummaryPage(database.prisma, slug, { page: 1, perPage: 50 }))
 			}
 		};
 	} finally {
@@ -101,10 +109,19 @@ async function preparePlan(server: string, size: string): Promise<PlanUnderTest>
 	}
 }
 
-async function startApp(databaseUrlForApp: string, port: number): Promise<ChildProcess> {
+async function startApp(databaseUrlForApp: string, port: number, cache: 'on' | 'off'): Promise<ChildProcess> {
 	const child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
 		cwd: root,
-		env: { ...process.env, DATABASE_URL: databaseUrlForApp, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, NODE_ENV: 'production' },
+		env: {
+			...process.env,
+			DATABASE_URL: databaseUrlForApp,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			NODE_ENV: 'production',
+			LOG_LEVEL: 'warn',
+			...(cache === 'off' ? { JALONS_PAGE_CACHE_MB: '0' } : {})
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	for (let i = 0; i < 120; i++) {
@@ -116,10 +133,11 @@ async function startApp(databaseUrlForApp: string, port: number): Promise<ChildP
 	throw new Error(`the app on port ${port} did not become ready`);
 }
 
-async function load(target: string, url: string): Promise<Figure> {
+async function load(target: string, url: string, cache: Figure['cache'] = 'off'): Promise<Figure> {
 	const result = await autocannon({ url, connections, duration });
 	return {
 		target,
+		cache,
 		requestsPerSecond: Math.round(result.requests.average),
 		p50: result.latency.p50,
 		p99: result.latency.p99,
@@ -138,59 +156,64 @@ try {
 		console.log(`Preparing the ${size} plan…`);
 		const plan = await preparePlan(server, size);
 		plans.push(plan);
-		const app = await startApp(plan.url, ++port);
-		try {
-			const base = `http://127.0.0.1:${port}`;
-			if (size === 'real') {
-				const bytes = Buffer.from(await (await fetch(`${base}/`)).arrayBuffer());
-				const bareServer = createServer((_req, res) => {
-					res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': bytes.length });
-					res.end(bytes);
-				});
-				await new Promise<void>((resolve) => bareServer.listen(4399, '127.0.0.1', resolve));
-				bare = await load('bare Node http (same bytes as the dashboard)', 'http://127.0.0.1:4399/');
-				bareServer.close();
+		for (const cache of ['on', 'off'] as const) {
+			const app = await startApp(plan.url, ++port, cache);
+			try {
+				const base = `http://127.0.0.1:${port}`;
+				if (size === 'real' && cache === 'on') {
+					const bytes = Buffer.from(await (await fetch(`${base}/`)).arrayBuffer());
+					const bareServer = createServer((_req, res) => {
+						res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': bytes.length });
+						res.end(bytes);
+					});
+					await new Promise<void>((resolve) => bareServer.listen(4399, '127.0.0.1', resolve));
+					bare = await load('bare Node http (same bytes as the dashboard)', 'http://127.0.0.1:4399/');
+					bareServer.close();
+				}
+				const targets: [string, string][] = [
+					['dashboard', size === 'real' ? '/' : `/plans/${plan.slug}`],
+					['measure page', `/plans/${plan.slug}/mesures/${plan.measure}`],
+					['measure list, page 2', `/plans/${plan.slug}/mesures?page=2`],
+					['CSV download (measures)', `/donnees/${plan.slug}/mesures.csv`],
+					['API measures, page 1', `/api/v1/plans/${plan.slug}/measures?per_page=50`]
+				];
+				for (const [name, pathname] of targets) {
+					console.log(`  ${size}, cache ${cache}: ${name}`);
+					figures.push({ size, figure: await load(name, base + pathname, cache) });
+					// Let requests still in flight finish before the next target starts.
+					await new Promise((resolve) => setTimeout(resolve, 1000));
+				}
+			} finally {
+				app.kill('SIGTERM');
 			}
-			const targets: [string, string][] = [
-				['dashboard', size === 'real' ? '/' : `/plans/${plan.slug}`],
-				['measure page', `/plans/${plan.slug}/mesures/${plan.measure}`],
-				['CSV download (measures)', `/donnees/${plan.slug}/mesures.csv`],
-				['API measures, page 1', `/api/v1/plans/${plan.slug}/measures?per_page=50`]
-			];
-			for (const [name, pathname] of targets) {
-				console.log(`  ${size}: ${name}`);
-				figures.push({ size, figure: await load(name, base + pathname) });
-			}
-		} finally {
-			app.kill('SIGTERM');
 		}
 	}
 } finally {
 	ownServer?.stop();
 }
 
-const real = (target: string) => figures.find((f) => f.size === 'real' && f.figure.target === target)?.figure;
+const real = (target: string, cache: Figure['cache']) => figures.find((f) => f.size === 'real' && f.figure.target === target && f.figure.cache === cache)?.figure;
 const lines = [
 	`# Jalons benchmark results`,
 	'',
 	`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
 	`autocannon: ${connections} connections, ${duration} s per target, loopback. PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'throwaway local server'}.`,
 	'',
-	'| plan | target | req/s | p50 ms | p99 ms | errors | vs bare server | vs real plan |',
-	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-	...(bare ? [`| – | ${bare.target} | ${bare.requestsPerSecond} | ${bare.p50} | ${bare.p99} | ${bare.errors} | 100 % | – |`] : []),
+	'| plan | target | page cache | req/s | p50 ms | p99 ms | errors | vs bare server | vs real plan |',
+	'| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+	...(bare ? [`| – | ${bare.target} | – | ${bare.requestsPerSecond} | ${bare.p50} | ${bare.p99} | ${bare.errors} | 100 % | – |`] : []),
 	...figures.map(({ size, figure }) => {
 		const vsBare = bare ? `${Math.round((figure.requestsPerSecond / bare.requestsPerSecond) * 100)} %` : '–';
-		const reference = real(figure.target);
+		const reference = real(figure.target, figure.cache);
 		const vsReal = reference && size !== 'real' ? `${(reference.requestsPerSecond / Math.max(1, figure.requestsPerSecond)).toFixed(2)}× slower` : '–';
-		return `| ${size} | ${figure.target} | ${figure.requestsPerSecond} | ${figure.p50} | ${figure.p99} | ${figure.errors} | ${vsBare} | ${vsReal} |`;
+		return `| ${size} | ${figure.target} | ${figure.cache} | ${figure.requestsPerSecond} | ${figure.p50} | ${figure.p99} | ${figure.errors} | ${vsBare} | ${vsReal} |`;
 	}),
 	'',
 	'SQL queries per page (must not grow with the plan):',
 	'',
-	'| plan | dashboard | measure page |',
-	'| --- | ---: | ---: |',
-	...plans.map((p) => `| ${p.size} | ${p.queries.dashboard} | ${p.queries.measure} |`),
+	'| plan | dashboard | measure page | measure list, page 2 | API measures, page 1 |',
+	'| --- | ---: | ---: | ---: | ---: |',
+	...plans.map((p) => `| ${p.size} | ${p.queries.dashboard} | ${p.queries.measure} | ${p.queries.list} | ${p.queries.api} |`),
 	''
 ];
 console.log('\n' + lines.join('\n'));

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
 import { getOwnerPage, listMeasures, NO_FILTERS, snippetParts, type MeasureFilters } from '../../src/lib/server/domain/measure-list';
-import { getPlanAgenda } from '../../src/lib/server/domain/plan-agenda';
+import { AGENDA_LIMIT, getPlanAgenda, UPCOMING_DAYS } from '../../src/lib/server/domain/plan-agenda';
+import { milestoneDue } from '../../src/lib/server/domain/plan-view';
 import { parseMeasureFilters } from '../../src/lib/server/validation/measure-filters';
-import { startOfPeriod } from '../../src/lib/domain/dates';
+import { daysUntilEnd, startOfPeriod } from '../../src/lib/domain/dates';
 
 let database: TestDatabase;
 const TODAY = '2026-11-23';
@@ -243,6 +244,27 @@ describe('one page at a time, on a larger plan', () => {
 			const late = (await page({ late: true }, today, 1, 500))!.results;
 			expect(late.map((m) => m.number), today).toEqual(all.filter((m) => m.late).map((m) => m.number));
 			if (today === '2026-01-01') expect(late.length).toBeGreaterThan(10);
+		}
+	});
+
+	it('the agenda picks, in SQL, the same late and upcoming milestones as the date rules in TypeScript', async () => {
+		const plan = await database.prisma.plan.findUniqueOrThrow({ where: { slug: SLUG } });
+		const milestones = await database.prisma.milestone.findMany({ where: { measure: { planId: plan.id } }, include: { measure: true } });
+		for (const today of ['2025-01-31', '2025-02-01', '2025-04-01', '2025-07-01', '2026-01-01', '2024-12-01']) {
+			const agenda = await getPlanAgenda(database.prisma, plan.id, today);
+			const open = milestones
+				.filter((m) => !m.doneOn && m.measure.status !== 'DONE' && m.measure.status !== 'ABANDONED')
+				.flatMap((m) => {
+					const due = milestoneDue(m);
+					const daysLeft = due ? daysUntilEnd(due, today) : null;
+					return due && daysLeft !== null ? [{ title: m.title, number: m.measure.number, daysLeft }] : [];
+				});
+			const late = open.filter((m) => m.daysLeft < 0);
+			const upcoming = open.filter((m) => m.daysLeft >= 0 && m.daysLeft <= UPCOMING_DAYS);
+			expect(agenda.lateTotal, today).toBe(late.length);
+			expect(agenda.upcomingTotal, today).toBe(upcoming.length);
+			expect(agenda.late.map((m) => m.daysLeft), today).toEqual(late.map((m) => m.daysLeft).sort((a, b) => b - a).slice(0, AGENDA_LIMIT));
+			expect(agenda.upcoming.map((m) => m.daysLeft), today).toEqual(upcoming.map((m) => m.daysLeft).sort((a, b) => a - b).slice(0, AGENDA_LIMIT));
 		}
 	});
 });

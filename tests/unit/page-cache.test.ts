@@ -51,6 +51,34 @@ describe('page cache', () => {
 		expect(second.headers.get('content-length')).toBe(String('<p>tableau de bord</p>'.length));
 	});
 
+	it('renders once for a crowd of concurrent misses on the same page', async () => {
+		const { state, get } = setup();
+		let release: () => void = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const slow = async () => {
+			state.renders++;
+			await gate;
+			return new Response('<p>page</p>', { headers: { 'content-type': 'text/html', 'cache-control': PUBLIC } });
+		};
+		const crowd = Array.from({ length: 20 }, () => get(slow));
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		release();
+		const bodies = await Promise.all((await Promise.all(crowd)).map((r) => r.text()));
+		expect(state.renders).toBe(1);
+		expect(new Set(bodies)).toEqual(new Set(['<p>page</p>']));
+	});
+
+	it('a crowd waiting on a response that may not be kept renders it each for itself', async () => {
+		const { state, get } = setup();
+		const crowd = Array.from({ length: 5 }, () => get(async () => {
+			state.renders++;
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			return new Response('privé', { headers: { 'cache-control': 'private, no-store' } });
+		}));
+		expect((await Promise.all((await Promise.all(crowd)).map((r) => r.text()))).every((b) => b === 'privé')).toBe(true);
+		expect(state.renders).toBe(5);
+	});
+
 	it('keeps nothing private: no-store, private, Set-Cookie, errors, or a Vary on other headers', async () => {
 		const { state, renderer, get } = setup();
 		const cases: [Record<string, string>, number][] = [

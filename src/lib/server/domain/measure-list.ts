@@ -10,6 +10,7 @@ import { measureProgress, type Progress } from '../../domain/progress';
 import { isLate, toIsoDay, type PreciseDate } from '../../domain/dates';
 import { STATUS_KEYS, type StatusKey } from '../../domain/status';
 import { milestoneDue, type OwnerRef } from './plan-view';
+import { milestoneDueEnd, periodEnd } from './lateness-sql';
 
 export interface MeasureFilters {
 	axis: number | null;
@@ -148,22 +149,6 @@ function planOwners(db: Db, planId: string) {
 		orderBy: { name: 'asc' }
 	});
 }
-
-/** Last day of a date's period in SQL, from the same rule as `endOfPeriod`; NULL for "continuous". */
-function periodEnd(date: Prisma.Sql, precision: Prisma.Sql): Prisma.Sql {
-	return Prisma.sql`(CASE ${precision}::text
-		WHEN 'DAY' THEN ${date}
-		WHEN 'MONTH' THEN (date_trunc('month', ${date}) + interval '1 month' - interval '1 day')::date
-		WHEN 'QUARTER' THEN (date_trunc('month', ${date}) + interval '3 months' - interval '1 day')::date
-		WHEN 'SEMESTER' THEN (date_trunc('month', ${date}) + interval '6 months' - interval '1 day')::date
-		WHEN 'YEAR' THEN (date_trunc('year', ${date}) + interval '1 year' - interval '1 day')::date
-	END)`;
-}
-
-/** A milestone's due date that counts (`milestoneDue`): the forecast when given, else the planned period. */
-const milestoneDueEnd = Prisma.sql`(CASE WHEN ms."plannedPrecision"::text = 'CONTINUOUS' THEN NULL
-	WHEN ms."forecastDate" IS NOT NULL THEN ms."forecastDate"
-	ELSE ${periodEnd(Prisma.sql`ms."plannedDate"`, Prisma.sql`ms."plannedPrecision"`)} END)`;
 
 function filterConditions(f: MeasureFilters, today: string): Prisma.Sql[] {
 	const conditions: Prisma.Sql[] = [];

@@ -2,7 +2,9 @@
 // ones, and the measures most recently changed according to the audit log. Bounded lists and a
 // fixed number of queries whatever the plan's size; lateness is computed from dates, never stored.
 import type { Db } from '../db';
-import { daysUntilEnd, fromIsoDay, isLate, toIsoDay, type PreciseDate } from '../../domain/dates';
+import { daysUntilEnd, toIsoDay, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { Prisma } from '../db/generated/client';
+import { milestoneDueEnd } from './lateness-sql';
 import { DRAFT_ENTITY } from './editing';
 import { milestoneDue } from './plan-view';
 
@@ -31,32 +33,41 @@ export interface PlanAgenda {
 	recent: RecentMeasure[];
 }
 
+interface DueRow {
+	title: string;
+	plannedDate: Date | null;
+	plannedPrecision: DatePrecision;
+	forecastDate: Date | null;
+	number: string;
+	measureTitle: string;
+	total: number;
+}
+
+/**
+ * Open milestones of measures still under way, due before `today` (late, latest first) or within the
+ * next `UPCOMING_DAYS` (soonest first): the first `AGENDA_LIMIT` of each and how many there are, in
+ * SQL, so that a plan with tens of thousands of overdue milestones costs the same as the real one.
+ */
+function dueMilestones(db: Db, planId: string, today: string, which: 'late' | 'upcoming'): Promise<DueRow[]> {
+	const window =
+		which === 'late'
+			? Prisma.sql`${milestoneDueEnd} < ${today}::date`
+			: Prisma.sql`${milestoneDueEnd} >= ${today}::date AND ${milestoneDueEnd} <= ${today}::date + ${UPCOMING_DAYS}::int`;
+	const order = which === 'late' ? Prisma.sql`ORDER BY ${milestoneDueEnd} DESC` : Prisma.sql`ORDER BY ${milestoneDueEnd} ASC`;
+	return db.$queryRaw<DueRow[]>`
+		SELECT ms."title", ms."plannedDate", ms."plannedPrecision"::text AS "plannedPrecision", ms."forecastDate",
+			m."number", m."title" AS "measureTitle", (count(*) OVER ())::int AS total
+		FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
+		WHERE m."planId" = ${planId} AND coalesce(m."status"::text, '') NOT IN ('DONE', 'ABANDONED')
+			AND ms."doneOn" IS NULL AND ${window}
+		${order}, m."position" ASC, ms."position" ASC, ms."id" ASC
+		LIMIT ${AGENDA_LIMIT}`;
+}
+
 export async function getPlanAgenda(db: Db, planId: string, today = toIsoDay(new Date())): Promise<PlanAgenda> {
-	// A period that starts after the horizon cannot end within it: that bound keeps far-future
-	// milestones out of the query; the exact test on the period's last day is done below.
-	const horizon = fromIsoDay(today);
-	horizon.setUTCDate(horizon.getUTCDate() + UPCOMING_DAYS);
-	const [open, lastChanges] = await Promise.all([
-		db.milestone.findMany({
-			where: {
-				// `notIn` alone would drop measures whose status is not reported (NULL in SQL).
-				measure: { planId, OR: [{ status: null }, { status: { notIn: ['DONE', 'ABANDONED'] } }] },
-				doneOn: null,
-				plannedPrecision: { not: 'CONTINUOUS' },
-				OR: [{ forecastDate: { lte: horizon } }, { forecastDate: null, plannedDate: { lte: horizon } }]
-			},
-			select: {
-				title: true,
-				plannedDate: true,
-				plannedPrecision: true,
-				forecastDate: true,
-				doneOn: true,
-				weight: true,
-				measure: { select: { number: true, title: true } }
-			}
-		}),
-		// One grouped query joined to the measures: the last audited change of each measure ("at" is
-		// a UTC timestamp without time zone, as Prisma stores DateTime).
+	const [late, upcoming, lastChanges] = await Promise.all([
+		dueMilestones(db, planId, today, 'late'),
+		dueMilestones(db, planId, today, 'upcoming'),
 		db.$queryRaw<RecentMeasure[]>`
 			SELECT m."number", m."title", to_char(max(a."at"), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at"
 			FROM "AuditEvent" a JOIN "Measure" m ON m."id" = a."measureId"
@@ -66,23 +77,17 @@ export async function getPlanAgenda(db: Db, planId: string, today = toIsoDay(new
 			LIMIT ${AGENDA_LIMIT}
 		`
 	]);
-
-	const dated = open.flatMap((m) => {
-		const due = milestoneDue(m);
+	const agendaItem = (row: DueRow): AgendaMilestone[] => {
+		const due = milestoneDue({ ...row, doneOn: null, weight: 1 });
 		const daysLeft = due ? daysUntilEnd(due, today) : null;
-		return due && daysLeft !== null ? [{ title: m.title, due, daysLeft, measure: m.measure, late: isLate(due, null, today) }] : [];
-	});
-	const upcoming = dated.filter((m) => !m.late && m.daysLeft <= UPCOMING_DAYS).sort((a, b) => a.daysLeft - b.daysLeft);
-	// Most overdue last would hide the freshest slips: show the most recently missed first.
-	const late = dated.filter((m) => m.late).sort((a, b) => b.daysLeft - a.daysLeft);
-	const strip = ({ late: _late, ...m }: (typeof dated)[number]): AgendaMilestone => m;
-
+		return due && daysLeft !== null ? [{ title: row.title, due, daysLeft, measure: { number: row.number, title: row.measureTitle } }] : [];
+	};
 	return {
 		today,
-		upcoming: upcoming.slice(0, AGENDA_LIMIT).map(strip),
-		upcomingTotal: upcoming.length,
-		late: late.slice(0, AGENDA_LIMIT).map(strip),
-		lateTotal: late.length,
+		upcoming: upcoming.flatMap(agendaItem),
+		upcomingTotal: upcoming[0]?.total ?? 0,
+		late: late.flatMap(agendaItem),
+		lateTotal: late[0]?.total ?? 0,
 		recent: lastChanges
 	};
 }

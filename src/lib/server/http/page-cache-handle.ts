@@ -12,7 +12,8 @@ function megabytes(name: string, fallback: number): number {
 
 export const pageCache = new PageCache({
 	maxBytes: megabytes('JALONS_PAGE_CACHE_MB', 64),
-	maxEntryBytes: 2 * 1024 * 1024,
+	// Large enough for the open-data CSV files of a 10,000-measure plan.
+	maxEntryBytes: 8 * 1024 * 1024,
 	maxAgeMs: 60_000,
 	versionCheckMs: 1_000,
 	// Every write records an audit event: the sequence moves with every change a page can show.

@@ -46,6 +46,7 @@ export class PageCache {
 	#version: string | null = null;
 	#versionReadAt = -Infinity;
 	#versionReading: Promise<string | null> | null = null;
+	readonly #rendering = new Map<string, Promise<Entry | null>>();
 
 	constructor(options: PageCacheOptions) {
 		this.#options = options;
@@ -115,26 +116,46 @@ export class PageCache {
 	}
 
 	/**
-	 * Passes the freshly rendered response through and keeps a copy when it may be shared. The
-	 * version is read before rendering: a write landing during the render leaves the copy stale by
-	 * version, so it is dropped on the next check instead of being served as current.
+	 * Renders the response for a miss and keeps a copy when it may be shared. Concurrent misses on one
+	 * key wait for the first rendering instead of each running it: a crowd arriving on a page that
+	 * just changed costs one rendering, not one per reader. The version is read before rendering: a
+	 * write landing during the render leaves the copy stale by version, dropped at the next check.
 	 */
 	async store(key: string, request: Request, render: () => Promise<Response>): Promise<Response> {
+		const pending = this.#rendering.get(key);
+		if (pending) {
+			const entry = await pending;
+			return entry ? this.#respond(key, entry, request) : render();
+		}
+		let settle: (entry: Entry | null) => void = () => {};
+		this.#rendering.set(key, new Promise((resolve) => (settle = resolve)));
+		let entry: Entry | null = null;
+		try {
+			const kept = await this.#renderAndKeep(key, render);
+			entry = kept.entry;
+			return entry ? this.#respond(key, entry, request) : kept.response;
+		} finally {
+			this.#rendering.delete(key);
+			settle(entry);
+		}
+	}
+
+	async #renderAndKeep(key: string, render: () => Promise<Response>): Promise<{ response: Response; entry: Entry | null }> {
 		const version = await this.#currentVersion();
 		const response = await render();
-		if (version === null || !isShareable(response)) return response;
+		if (version === null || !isShareable(response)) return { response, entry: null };
 		const declared = Number(response.headers.get('content-length') ?? NaN);
-		if (declared > this.#options.maxEntryBytes || !response.body) return response;
+		if (declared > this.#options.maxEntryBytes || !response.body) return { response, entry: null };
 		const read = await readAtMost(response.body, this.#options.maxEntryBytes);
 		if (read.rest) {
 			// Too large to keep: send what was read followed by the rest of the stream.
-			return new Response(concatStreams(read.chunks, read.rest), { status: response.status, headers: response.headers });
+			return { response: new Response(concatStreams(read.chunks, read.rest), { status: response.status, headers: response.headers }), entry: null };
 		}
 		const body = concat(read.chunks);
 		const headers = [...response.headers].filter(([name]) => !PER_REQUEST_HEADERS.has(name.toLowerCase()));
 		const entry: Entry = { version, storedAt: this.#now(), status: response.status, headers, body, etag: strongEtag(body), encoded: new Map(), bytes: body.byteLength };
 		this.#put(key, entry);
-		return this.#respond(key, entry, request);
+		return { response, entry };
 	}
 
 	#respond(key: string, entry: Entry, request: Request): Response {

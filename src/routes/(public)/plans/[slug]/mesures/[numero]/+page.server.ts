@@ -7,13 +7,14 @@ import { commentActions, loadCommentThread, type ThreadContext } from '$lib/serv
 import { measureCommentTargets, type CommentTarget } from '$lib/server/domain/comments';
 import { format, messages } from '$lib/i18n';
 import { measurePermissions } from '$lib/server/policies';
+import { PUBLIC_CACHE_CONTROL } from '$lib/server/http/cache';
 
 const params = z.object({
 	slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
 	numero: z.string().regex(/^\d{1,3}(\.\d{1,3}){0,2}$/)
 });
 
-export const load: PageServerLoad = async ({ params: raw, url, locals }) => {
+export const load: PageServerLoad = async ({ params: raw, url, locals, setHeaders }) => {
 	const parsed = params.safeParse(raw);
 	if (!parsed.success) error(404, messages(locals.locale).notFound.title);
 	const db = await requestDb();
@@ -30,6 +31,9 @@ export const load: PageServerLoad = async ({ params: raw, url, locals }) => {
 		...detail.milestones.map((m) => ({ value: `milestone:${m.id}`, label: format(t.targetMilestone, { title: m.title }) }))
 	];
 	const comments = past ? null : await loadCommentThread(db, locals.user, { scope: { measureId: detail.id }, targets, measureId: detail.id, url, locale: locals.locale });
+	// Public comments change with the audit sequence like everything else on the page, so anonymous
+	// readers may share it; signed-in visitors get `private, no-store` from the authenticate hook.
+	setHeaders({ 'Cache-Control': PUBLIC_CACHE_CONTROL });
 	// The page receives booleans only; with no one signed in they are all false.
 	return { measure: detail, can: measurePermissions(past ? null : locals.user, ownership), travel: found.travel, comments };
 };
