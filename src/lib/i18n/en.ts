@@ -7,6 +7,7 @@ import { reportsEn } from './reports';
 import { exploreEn } from './explore';
 import { timetravelEn } from './timetravel';
 import { siteEn } from './site';
+import { privacyEn } from './privacy';
 
 export const en: Messages = {
 	auth: authEn,
@@ -17,6 +18,7 @@ export const en: Messages = {
 	explore: exploreEn,
 	timetravel: timetravelEn,
 	site: siteEn,
+	privacy: privacyEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

@@ -7,6 +7,7 @@ import { reportsFr } from './reports';
 import { exploreFr } from './explore';
 import { timetravelFr } from './timetravel';
 import { siteFr } from './site';
+import { privacyFr } from './privacy';
 
 export const fr = {
 	auth: authFr,
@@ -17,6 +18,7 @@ export const fr = {
 	explore: exploreFr,
 	timetravel: timetravelFr,
 	site: siteFr,
+	privacy: privacyFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
