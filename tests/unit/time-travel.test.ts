@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { existedAt, fieldAt, indexEvents, knownAt, measureAt, planAt, planRowAt, quarterEnds, type OwnerRow, type TravelEvent } from '../../src/lib/server/domain/time-travel';
 import type { MeasureDetailRow } from '../../src/lib/server/domain/measure-view';
-import { checkDate, comparisonState, travelState } from '../../src/lib/server/validation/time-travel';
+import { checkDate, comparisonState, travelDateParam, travelState } from '../../src/lib/server/validation/time-travel';
 
 const d = (day: string) => new Date(`${day}T00:00:00.000Z`);
 const IMPORTED_AT = d('2026-11-01');
@@ -234,6 +234,18 @@ describe('dates asked for in the address', () => {
 		expect(checkDate('30/06/2023', bounds)).toEqual({ ok: false, problem: 'invalid' });
 		expect(checkDate('2027-01-01', bounds)).toEqual({ ok: false, problem: 'future' });
 		expect(checkDate('2021-11-09', bounds)).toEqual({ ok: false, problem: 'beforeAdoption' });
+	});
+	it('`?date=` that is not a calendar day does not parse (the pages answer 400); a well-formed day does', () => {
+		for (const raw of ['2024-13-45', '2023-02-30', 'hier', '30/06/2023', '2023-6-30', '<script>', '2023-06-30T00:00', 'x'.repeat(500)]) {
+			expect(travelDateParam.safeParse(raw).success, raw).toBe(false);
+		}
+		expect(travelDateParam.parse('2023-06-30')).toBe('2023-06-30');
+		expect(travelDateParam.parse(' 2024-02-29 ')).toBe('2024-02-29');
+		// Out of the plan's life but well formed: parsed here, explained on the page (200).
+		expect(travelDateParam.parse('2999-01-01')).toBe('2999-01-01');
+		expect(travelDateParam.parse('2020-01-01')).toBe('2020-01-01');
+		expect(travelDateParam.parse(null)).toBeNull();
+		expect(travelDateParam.parse('')).toBeNull();
 	});
 	it('no date and today both mean today’s page', () => {
 		expect(travelState(null, bounds)).toMatchObject({ date: null, problem: null });

@@ -161,6 +161,8 @@ export const en: Messages = {
 	},
 	error: {
 		title: 'Unexpected error',
+		badRequest: 'Incorrect address',
+		withoutQuery: 'Show this page without these parameters',
 		lead: 'Sorry, the service has a problem; we are working to fix it as quickly as possible.',
 		unavailable: 'Service temporarily unavailable',
 		retry: 'Please try again in a few moments.',

@@ -165,6 +165,8 @@ export const fr = {
 	},
 	error: {
 		title: 'Erreur inattendue',
+		badRequest: 'Adresse incorrecte',
+		withoutQuery: 'Afficher cette page sans ces paramètres',
 		lead: 'Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.',
 		unavailable: 'Service temporairement indisponible',
 		retry: 'Réessayez dans quelques instants.',
