@@ -118,6 +118,19 @@ describe('undated fields come from the audit log', () => {
 		expect(fieldAt(onlyLater, 'confidence', '2024-01-01')).toEqual({ found: true, value: 'ON_TRACK' });
 		expect(fieldAt(onlyLater, 'title', '2023-01-01')).toEqual({ found: false });
 	});
+	it('the English version edited later is absent from the days before, like the French fields', () => {
+		const english = [
+			event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2024-01-01'), before: { titleEn: null, descriptionEn: null }, after: { titleEn: 'Measure', descriptionEn: 'Text' } }),
+			event({ entityType: 'Milestone', entityId: 'ms1', action: 'update', at: d('2024-01-01'), before: { titleEn: null }, after: { titleEn: 'Milestone' } })
+		];
+		const row = measure({ titleEn: 'Measure', descriptionEn: 'Text', milestones: [milestone({ titleEn: 'Milestone' })] });
+		const then = measureAt(row, indexEvents(english), owners, '2023-06-30')!;
+		expect(then).toMatchObject({ titleEn: null, descriptionEn: null });
+		expect(then.milestones[0]!.titleEn).toBeNull();
+		const now = measureAt(row, indexEvents(english), owners, '2024-06-30')!;
+		expect(now).toMatchObject({ titleEn: 'Measure', descriptionEn: 'Text' });
+		expect(now.milestones[0]!.titleEn).toBe('Milestone');
+	});
 	it('owners changed later are those of the day, with their names', () => {
 		const ownerEvents = [event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2024-01-01'), before: { leadOwnerId: 'o-label', contributorOwnerIds: [] }, after: { leadOwnerId: 'o-pole', contributorOwnerIds: ['o-label'] } })];
 		const then = measureAt(measure(), indexEvents(ownerEvents), owners, '2023-06-30')!;
