@@ -63,7 +63,7 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 	// A milestone.
 	await editor.goto(`${PLAN}/mesures/1.4/modifier/jalons`);
 	const addMilestone = editor.getByRole('region', { name: 'Ajouter un jalon' });
-	await addMilestone.getByLabel('Intitulé du jalon').fill(`Jalon ${stamp}`);
+	await addMilestone.getByLabel('Intitulé du jalon', { exact: true }).fill(`Jalon ${stamp}`);
 	await addMilestone.getByLabel('Date prévue (facultatif)').fill('T2 2027');
 	await addMilestone.getByRole('button', { name: 'Ajouter le jalon' }).click();
 	await expect(editor.getByText('Le jalon est ajouté.')).toBeVisible();

@@ -1,6 +1,7 @@
-// English interface under /en, language selector, hreflang/OpenGraph metadata and localized errors.
-// Read-only: safe to run twice on the same database (js then nojs).
-import { test, expect, expectNoAxeViolations } from './fixtures';
+// English interface under /en, language selector, hreflang/OpenGraph metadata and localized errors;
+// signed-in pages and server redirects that keep the visitor under /en; editing the English version.
+// Safe to run twice on the same database (js then nojs): the only write uses a text unique to the run.
+import { test, expect, expectNoAxeViolations, ACCOUNTS } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -111,4 +112,95 @@ test('French stays the default and the French pages link in French', async ({ pa
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(PLAN_FR);
 	await expect(page.getByRole('link', { name: /^Mesure 1\.1/ })).toHaveAttribute('href', `${PLAN}/mesures/1.1`);
 	await expect(page.locator('.fr-header__tools .fr-translate__btn')).toHaveAttribute('title', 'Sélectionner une langue');
+});
+
+/** Signs in through the English login form, from wherever the page is. */
+async function signInInEnglish(page: Page, account: { email: string; password: string }) {
+	await expect(page).toHaveURL(/\/en\/connexion(\?|$)/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('E-mail address').fill(account.email);
+	await page.getByLabel('Password', { exact: true }).fill(account.password);
+	await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('button', { name: 'Sign out' }).first()).toBeAttached({ timeout: 15_000 });
+}
+
+test('an English visitor stays under /en: sign-in redirect, signed-in header, editing and saving, sign-out', async ({ page }) => {
+	test.slow();
+	// A signed-in page asked for in English sends to the English login page, then back to it.
+	await page.goto('/en/compte');
+	await expect(page).toHaveURL(/\/en\/connexion\?redirectTo=%2Fen%2Fcompte$/);
+	await signInInEnglish(page, ACCOUNTS.label);
+	await expect(page).toHaveURL(/\/en\/compte$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
+
+	// Every link of the signed-in header stays in English.
+	const tools = page.locator('.fr-header__tools');
+	await expect(tools.getByRole('link', { name: 'My account' })).toHaveAttribute('href', '/en/compte');
+	await expect(tools.getByRole('link', { name: /^Notifications/ })).toHaveAttribute('href', '/en/notifications');
+	await expect(tools.locator('form')).toHaveAttribute('action', '/en/deconnexion?/logout');
+
+	// Editing a measure from its English page, with the English version of its title.
+	await page.goto(`/en${PLAN}/mesures/1.4`);
+	await page.getByRole('link', { name: 'Edit this measure' }).click();
+	await expect(page).toHaveURL(new RegExp(`/en${PLAN}/mesures/1\\.4/modifier$`));
+	await expect(page.getByRole('navigation', { name: 'Parts of the measure' }).getByRole('link', { name: 'Milestones' })).toHaveAttribute(
+		'href',
+		`/en${PLAN}/mesures/1.4/modifier/jalons`
+	);
+	const titleEn = page.getByLabel('Title of the measure in English');
+	await expect(titleEn).toHaveAttribute('lang', 'en');
+	await expect(page.getByLabel('Description in English')).toHaveAttribute('lang', 'en');
+	const title = `Measure in English ${test.info().project.name} ${Date.now().toString(36)}`;
+	await titleEn.fill(title);
+	await page.getByRole('button', { name: 'Save the measure' }).click();
+	// The post-save redirect (POST → 303 → GET) stays under /en.
+	await expect(page).toHaveURL(new RegExp(`/en${PLAN}/mesures/1\\.4/modifier\\?ok=measure$`));
+	await expect(page.getByText('The measure is saved.')).toBeVisible();
+	await expect(titleEn).toHaveValue(title);
+	await expectNoAxeViolations(page);
+
+	// The milestone forms carry the English title too.
+	await page.getByRole('link', { name: 'Milestones' }).click();
+	await expect(page).toHaveURL(new RegExp(`/en${PLAN}/mesures/1\\.4/modifier/jalons$`));
+	await expect(page.getByRole('region', { name: 'Add a milestone' }).getByLabel('Milestone title in English (optional)')).toHaveAttribute('lang', 'en');
+
+	// The English public page shows the English title, without a French marker on it.
+	await page.getByRole('link', { name: 'See the public page of the measure' }).click();
+	await expect(page).toHaveURL(new RegExp(`/en${PLAN}/mesures/1\\.4$`));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Measure 1.4 – ${title}`);
+	await expect(page.getByRole('heading', { level: 1 }).locator('[lang="fr"]')).toHaveCount(0);
+
+	// Signing out from an English page leads to the English login page.
+	await page.locator('.fr-header__tools').getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(/\/en\/connexion\?etat=deconnexion$/);
+	await expect(page.getByText('You are signed out.')).toBeVisible();
+});
+
+test('the English login page without a target leads to the English home page', async ({ page }) => {
+	await page.goto(`/en${PLAN}`);
+	await page.locator('.fr-header__tools').getByRole('link', { name: 'Sign in' }).click();
+	await signInInEnglish(page, ACCOUNTS.amdac);
+	await expect(page).toHaveURL(/\/en$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(PLAN_EN);
+});
+
+test('the personal-data page says what sessions and login throttling store, why and for how long', async ({ page }) => {
+	await page.goto('/donnees-personnelles');
+	const fr = page.getByRole('main');
+	await expect(fr.getByRole('heading', { level: 2, name: 'Comptes connectés : les sessions' })).toBeVisible();
+	await expect(fr).toContainText('l’adresse IP et l’identification du navigateur (« user agent »)');
+	await expect(fr).toContainText('Elle expire après 30 jours sans activité et au plus tard 90 jours après la connexion');
+	await expect(fr).toContainText('1 jour pour une tentative échouée, 30 jours pour une connexion réussie');
+	await expect(fr.getByText(/^Pourquoi : /)).toHaveCount(2);
+
+	await page.goto('/en/donnees-personnelles');
+	const en = page.getByRole('main');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(en.getByRole('heading', { level: 1 })).toHaveText('Personal data');
+	await expect(en.locator('[lang="fr"]')).toHaveCount(0);
+	await expect(en).toContainText('the IP address and the browser identification (“user agent”)');
+	await expect(en).toContainText('It expires after 30 days without activity and at the latest 90 days after signing in');
+	await expect(en).toContainText('1 day for a failed attempt, 30 days for a successful sign-in');
+	await expectNoAxeViolations(page);
 });

@@ -30,19 +30,44 @@ test('the dashboard at a past date: chosen with the form, a banner, links that k
 	expect(await updates.count()).toBeGreaterThan(then);
 });
 
-test('a future date, a date before the plan or a malformed one is explained, and today is shown', async ({ page }) => {
+test('a future date or one before the plan is explained next to the field, and today is shown (200)', async ({ page }) => {
 	const cases: [string, RegExp][] = [
 		['2999-01-01', /Cette date est dans le futur/],
-		['2020-01-01', /Le plan a été adopté le 10 novembre 2021/],
-		['2023-02-30', /Cette date n’est pas valide/],
-		['<script>', /Cette date n’est pas valide/]
+		['2020-01-01', /Le plan a été adopté le 10 novembre 2021/]
 	];
 	for (const [value, message] of cases) {
-		const response = await page.goto(`${PLAN}?date=${encodeURIComponent(value)}`);
-		expect(response?.status(), value).toBe(200);
-		await expect(page.getByText(message)).toBeVisible();
-		await expect(page.getByText(/Vous consultez le plan tel/)).toHaveCount(0);
+		for (const path of [PLAN, `${PLAN}/mesures/2.2`]) {
+			const response = await page.goto(`${path}?date=${value}`);
+			expect(response?.status(), `${path} ${value}`).toBe(200);
+			await expect(page.getByText(message)).toBeVisible();
+			await expect(page.getByText(/Vous consultez (le plan|la mesure) tel/)).toHaveCount(0);
+		}
 	}
+	await expectNoAxeViolations(page);
+});
+
+test('a date that is not a calendar day is a bad request: 400, the DSFR error page and the expected format', async ({ page }) => {
+	for (const value of ['2024-13-45', '2023-02-30', 'hier', '<script>']) {
+		for (const path of ['/', PLAN, `${PLAN}/mesures/2.2`]) {
+			const response = await page.goto(`${path}?date=${encodeURIComponent(value)}`);
+			expect(response?.status(), `${path} ${value}`).toBe(400);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adresse incorrecte');
+			await expect(page.getByText('Erreur 400')).toBeVisible();
+			await expect(page.getByText(/n’est pas une date valide\. Utilisez le format AAAA-MM-JJ, par exemple \?date=2023-06-30/)).toBeVisible();
+			await expect(page.getByRole('link', { name: 'Afficher cette page sans ces paramètres' })).toHaveAttribute('href', path);
+		}
+	}
+	await expectNoAxeViolations(page);
+
+	// In English, the same answer in English, and the way back stays under /en.
+	const response = await page.goto(`/en${PLAN}/mesures/2.2?date=2024-13-45`);
+	expect(response?.status()).toBe(400);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incorrect address');
+	await expect(page.getByText(/is not a valid date\. Use the format YYYY-MM-DD, for example \?date=2023-06-30/)).toBeVisible();
+	await page.getByRole('link', { name: 'Show this page without these parameters' }).click();
+	await expect(page).toHaveURL(new RegExp(`/en${PLAN}/mesures/2\\.2$`));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Measure 2.2');
 	await expectNoAxeViolations(page);
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { existedAt, fieldAt, indexEvents, knownAt, measureAt, planAt, planRowAt, quarterEnds, type OwnerRow, type TravelEvent } from '../../src/lib/server/domain/time-travel';
 import type { MeasureDetailRow } from '../../src/lib/server/domain/measure-view';
-import { checkDate, comparisonState, travelState } from '../../src/lib/server/validation/time-travel';
+import { checkDate, comparisonState, travelDateParam, travelState } from '../../src/lib/server/validation/time-travel';
 
 const d = (day: string) => new Date(`${day}T00:00:00.000Z`);
 const IMPORTED_AT = d('2026-11-01');
@@ -117,6 +117,19 @@ describe('undated fields come from the audit log', () => {
 		expect(fieldAt(onlyLater, 'confidence', '2023-01-01')).toEqual({ found: true, value: 'AT_RISK' });
 		expect(fieldAt(onlyLater, 'confidence', '2024-01-01')).toEqual({ found: true, value: 'ON_TRACK' });
 		expect(fieldAt(onlyLater, 'title', '2023-01-01')).toEqual({ found: false });
+	});
+	it('the English version edited later is absent from the days before, like the French fields', () => {
+		const english = [
+			event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2024-01-01'), before: { titleEn: null, descriptionEn: null }, after: { titleEn: 'Measure', descriptionEn: 'Text' } }),
+			event({ entityType: 'Milestone', entityId: 'ms1', action: 'update', at: d('2024-01-01'), before: { titleEn: null }, after: { titleEn: 'Milestone' } })
+		];
+		const row = measure({ titleEn: 'Measure', descriptionEn: 'Text', milestones: [milestone({ titleEn: 'Milestone' })] });
+		const then = measureAt(row, indexEvents(english), owners, '2023-06-30')!;
+		expect(then).toMatchObject({ titleEn: null, descriptionEn: null });
+		expect(then.milestones[0]!.titleEn).toBeNull();
+		const now = measureAt(row, indexEvents(english), owners, '2024-06-30')!;
+		expect(now).toMatchObject({ titleEn: 'Measure', descriptionEn: 'Text' });
+		expect(now.milestones[0]!.titleEn).toBe('Milestone');
 	});
 	it('owners changed later are those of the day, with their names', () => {
 		const ownerEvents = [event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2024-01-01'), before: { leadOwnerId: 'o-label', contributorOwnerIds: [] }, after: { leadOwnerId: 'o-pole', contributorOwnerIds: ['o-label'] } })];
@@ -234,6 +247,18 @@ describe('dates asked for in the address', () => {
 		expect(checkDate('30/06/2023', bounds)).toEqual({ ok: false, problem: 'invalid' });
 		expect(checkDate('2027-01-01', bounds)).toEqual({ ok: false, problem: 'future' });
 		expect(checkDate('2021-11-09', bounds)).toEqual({ ok: false, problem: 'beforeAdoption' });
+	});
+	it('`?date=` that is not a calendar day does not parse (the pages answer 400); a well-formed day does', () => {
+		for (const raw of ['2024-13-45', '2023-02-30', 'hier', '30/06/2023', '2023-6-30', '<script>', '2023-06-30T00:00', 'x'.repeat(500)]) {
+			expect(travelDateParam.safeParse(raw).success, raw).toBe(false);
+		}
+		expect(travelDateParam.parse('2023-06-30')).toBe('2023-06-30');
+		expect(travelDateParam.parse(' 2024-02-29 ')).toBe('2024-02-29');
+		// Out of the plan's life but well formed: parsed here, explained on the page (200).
+		expect(travelDateParam.parse('2999-01-01')).toBe('2999-01-01');
+		expect(travelDateParam.parse('2020-01-01')).toBe('2020-01-01');
+		expect(travelDateParam.parse(null)).toBeNull();
+		expect(travelDateParam.parse('')).toBeNull();
 	});
 	it('no date and today both mean today’s page', () => {
 		expect(travelState(null, bounds)).toMatchObject({ date: null, problem: null });

@@ -82,7 +82,11 @@ export const editingFr = {
 		reason: 'Motif de la modification',
 		reasonHint: 'Visible dans l’historique public de la mesure.',
 		submit: 'Enregistrer la mesure',
-		asOfNote: 'Les dates « au … » du statut, de l’avancement et de la confiance sont mises à la date du jour quand ils changent.'
+		asOfNote: 'Les dates « au … » du statut, de l’avancement et de la confiance sont mises à la date du jour quand ils changent.',
+		englishLegend: 'Version anglaise (facultative)',
+		englishHint: 'Affichée sur les pages en anglais (adresses en /en). Laissée vide, ces pages montrent le texte français.',
+		titleEn: 'Intitulé de la mesure en anglais',
+		descriptionEn: 'Description en anglais'
 	},
 	progressMethodOption: {
 		MANUAL: 'Saisie par l’équipe',
@@ -101,6 +105,8 @@ export const editingFr = {
 		none: 'Aucun jalon pour l’instant.',
 		add: 'Ajouter un jalon',
 		fieldTitle: 'Intitulé du jalon',
+		fieldTitleEn: 'Intitulé du jalon en anglais',
+		fieldTitleEnHint: 'Version anglaise, affichée sur les pages en anglais (adresses en /en). Laissée vide, ces pages montrent l’intitulé français.',
 		description: 'Description',
 		planned: 'Date prévue',
 		weight: 'Poids',
@@ -236,6 +242,8 @@ export const editingFr = {
 		contributors: 'Équipes contributrices',
 		contributorOwnerIds: 'Équipes contributrices',
 		title: 'Intitulé',
+		titleEn: 'Intitulé en anglais',
+		descriptionEn: 'Description en anglais',
 		planned: 'Date prévue',
 		doneOn: 'Atteint le',
 		weight: 'Poids',
@@ -340,7 +348,11 @@ export const editingEn: EditingMessages = {
 		reason: 'Reason for the change',
 		reasonHint: 'Shown in the public history of the measure.',
 		submit: 'Save the measure',
-		asOfNote: 'The “as of” dates of status, progress and confidence are set to today when they change.'
+		asOfNote: 'The “as of” dates of status, progress and confidence are set to today when they change.',
+		englishLegend: 'English version (optional)',
+		englishHint: 'Shown on the English pages (addresses under /en). Left empty, those pages show the French text.',
+		titleEn: 'Title of the measure in English',
+		descriptionEn: 'Description in English'
 	},
 	progressMethodOption: {
 		MANUAL: 'Entered by the team',
@@ -359,6 +371,8 @@ export const editingEn: EditingMessages = {
 		none: 'No milestone yet.',
 		add: 'Add a milestone',
 		fieldTitle: 'Milestone title',
+		fieldTitleEn: 'Milestone title in English',
+		fieldTitleEnHint: 'English version, shown on the English pages (addresses under /en). Left empty, those pages show the French title.',
 		description: 'Description',
 		planned: 'Planned date',
 		weight: 'Weight',
@@ -494,6 +508,8 @@ export const editingEn: EditingMessages = {
 		contributors: 'Contributing teams',
 		contributorOwnerIds: 'Contributing teams',
 		title: 'Title',
+		titleEn: 'Title in English',
+		descriptionEn: 'Description in English',
 		planned: 'Planned date',
 		doneOn: 'Reached on',
 		weight: 'Weight',

@@ -7,6 +7,7 @@ import { reportsEn } from './reports';
 import { exploreEn } from './explore';
 import { timetravelEn } from './timetravel';
 import { siteEn } from './site';
+import { privacyEn } from './privacy';
 
 export const en: Messages = {
 	auth: authEn,
@@ -17,6 +18,7 @@ export const en: Messages = {
 	explore: exploreEn,
 	timetravel: timetravelEn,
 	site: siteEn,
+	privacy: privacyEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',
@@ -160,6 +162,8 @@ export const en: Messages = {
 	},
 	error: {
 		title: 'Unexpected error',
+		badRequest: 'Incorrect address',
+		withoutQuery: 'Show this page without these parameters',
 		lead: 'Sorry, the service has a problem; we are working to fix it as quickly as possible.',
 		unavailable: 'Service temporarily unavailable',
 		retry: 'Please try again in a few moments.',

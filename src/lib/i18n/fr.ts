@@ -7,6 +7,7 @@ import { reportsFr } from './reports';
 import { exploreFr } from './explore';
 import { timetravelFr } from './timetravel';
 import { siteFr } from './site';
+import { privacyFr } from './privacy';
 
 export const fr = {
 	auth: authFr,
@@ -17,6 +18,7 @@ export const fr = {
 	explore: exploreFr,
 	timetravel: timetravelFr,
 	site: siteFr,
+	privacy: privacyFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
@@ -164,6 +166,8 @@ export const fr = {
 	},
 	error: {
 		title: 'Erreur inattendue',
+		badRequest: 'Adresse incorrecte',
+		withoutQuery: 'Afficher cette page sans ces paramètres',
 		lead: 'Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.',
 		unavailable: 'Service temporairement indisponible',
 		retry: 'Réessayez dans quelques instants.',

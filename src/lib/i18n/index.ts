@@ -73,6 +73,11 @@ export function formatNumber(value: number, locale: Locale): string {
 	return numberFormatter(locale).format(value);
 }
 
+/** "1 jour", "30 jours" / "1 day", "30 days". */
+export function formatDays(days: number, locale: Locale): string {
+	return new Intl.NumberFormat(tag(locale), { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+}
+
 export function formatPercent(value: number, locale: Locale): string {
 	return numberFormatter(locale).format(value) + (locale === 'fr' ? ' %' : '%');
 }

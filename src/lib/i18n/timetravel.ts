@@ -18,6 +18,7 @@ export const timetravelFr = {
 	},
 	problems: {
 		invalid: 'Cette date n’est pas valide : saisissez une date au format AAAA-MM-JJ, par exemple 2023-06-30.',
+		malformed: 'La date demandée dans l’adresse (?date=) n’est pas une date valide. Utilisez le format AAAA-MM-JJ, par exemple ?date=2023-06-30, ou retirez ce paramètre pour voir la page aujourd’hui.',
 		future: 'Cette date est dans le futur : Jalons ne montre que le passé et aujourd’hui.',
 		beforeAdoption: 'Le plan a été adopté le {date} : choisissez une date à partir de ce jour.',
 		order: 'La date de début doit précéder la date de fin.',
@@ -100,6 +101,7 @@ export const timetravelEn: TimetravelMessages = {
 	},
 	problems: {
 		invalid: 'This date is not valid: enter a date as YYYY-MM-DD, for example 2023-06-30.',
+		malformed: 'The date asked for in the address (?date=) is not a valid date. Use the format YYYY-MM-DD, for example ?date=2023-06-30, or remove this parameter to see the page today.',
 		future: 'This date is in the future: Jalons only shows the past and today.',
 		beforeAdoption: 'The plan was adopted on {date}: choose a date from that day on.',
 		order: 'The start date must come before the end date.',

@@ -6,12 +6,16 @@ import { getDefaultPlanSlug } from '$lib/server/domain/measure-view';
 import { getDashboardForRequest } from '$lib/server/domain/time-travel-view';
 import { PUBLIC_CACHE_CONTROL } from '$lib/server/http/cache';
 import { messages } from '$lib/i18n';
+import { travelDateParam } from '$lib/server/validation/time-travel';
 
 export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
+	// `?date=` shows the plan as it stood that day; a value that is not a day at all is a bad request.
+	const date = travelDateParam.safeParse(url.searchParams.get('date'));
+	if (!date.success) error(400, messages(locals.locale).timetravel.problems.malformed);
 	const db = await requestDb();
 	const slug = await getDefaultPlanSlug(db);
-	// `?date=` shows the plan as it stood that day (checked in validation/time-travel.ts).
-	const found = slug ? await getDashboardForRequest(db, slug, url.searchParams.get('date')) : null;
+	// Out-of-range days are explained on the page (validation/time-travel.ts).
+	const found = slug ? await getDashboardForRequest(db, slug, date.data) : null;
 	if (!found) error(404, messages(locals.locale).notFound.title);
 	// Upcoming and late milestones are about today: a past day has no agenda.
 	const agenda = found.travel.date ? null : await getPlanAgenda(db, found.dashboard.plan.id, found.dashboard.today);

@@ -21,7 +21,7 @@ export function requireUser(event: RequestEvent = getRequestEvent()): SignedInUs
 	const user = event.locals.user;
 	// Signed in or not is unknown while the database is down: 503, not the login page.
 	if (!user && event.locals.databaseUnavailable) error(503, messages(event.locals.locale).error.unavailable);
-	if (!user) redirect(303, loginUrl(returnPath(event.url)));
+	if (!user) redirect(303, loginUrl(returnPath(event.url), event.locals.locale));
 	return user;
 }
 

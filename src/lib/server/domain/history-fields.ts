@@ -10,7 +10,7 @@ const KINDS = ['WEBSITE', 'DOCUMENT', 'SOURCE_CODE', 'ARTICLE', 'DATASET', 'EVEN
 
 export type HistoryValue =
 	| { type: 'empty' }
-	| { type: 'text'; text: string }
+	| { type: 'text'; text: string; lang?: 'en' }
 	| { type: 'url'; url: string }
 	| { type: 'list'; items: string[] }
 	| { type: 'number'; value: number }
@@ -23,7 +23,7 @@ export type HistoryValue =
 
 export type HistoryField =
 	| 'status' | 'progressMethod' | 'progressManual' | 'confidence' | 'confidenceExplanation' | 'plannedStart' | 'plannedEnd'
-	| 'description' | 'subActions' | 'leadOwner' | 'contributors' | 'title' | 'planned' | 'doneOn' | 'weight' | 'position'
+	| 'description' | 'subActions' | 'titleEn' | 'descriptionEn' | 'leadOwner' | 'contributors' | 'title' | 'planned' | 'doneOn' | 'weight' | 'position'
 	| 'url' | 'kind' | 'date' | 'value' | 'qualifier' | 'sourceUrl' | 'note' | 'text' | 'blockers' | 'nextSteps' | 'sourceUrls';
 
 export type HistoryKind =
@@ -77,6 +77,8 @@ export const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && 
 export const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null => (typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : null);
 
 const text = (key: string): Reader => (r) => (typeof r[key] === 'string' && r[key] !== '' ? { type: 'text', text: r[key] } : EMPTY);
+/** The English version of a text: marked so that the page can say which language it is in. */
+const english = (key: string): Reader => (r) => (typeof r[key] === 'string' && r[key] !== '' ? { type: 'text', text: r[key], lang: 'en' } : EMPTY);
 /** Only http(s) addresses become links, whatever an old event may hold. */
 const url = (key: string): Reader => (r) => {
 	const value = r[key];
@@ -109,6 +111,8 @@ export const MEASURE: Spec[] = [
 	{ field: 'plannedEnd', keys: ['plannedEnd'], read: precise('plannedEnd', 'plannedEndPrecision') },
 	{ field: 'description', keys: ['description'], read: text('description') },
 	{ field: 'subActions', keys: ['subActions'], read: list('subActions') },
+	{ field: 'titleEn', keys: ['titleEn'], read: english('titleEn') },
+	{ field: 'descriptionEn', keys: ['descriptionEn'], read: english('descriptionEn') },
 	{
 		field: 'leadOwner',
 		keys: ['leadOwnerId'],
@@ -125,6 +129,7 @@ export const MEASURE: Spec[] = [
 ];
 export const MILESTONE: Spec[] = [
 	{ field: 'title', keys: ['title'], read: text('title') },
+	{ field: 'titleEn', keys: ['titleEn'], read: english('titleEn') },
 	{ field: 'description', keys: ['description'], read: text('description') },
 	{ field: 'planned', keys: ['plannedDate', 'plannedPrecision'], read: precise('plannedDate', 'plannedPrecision') },
 	{ field: 'doneOn', keys: ['doneOn'], read: precise('doneOn', null) },

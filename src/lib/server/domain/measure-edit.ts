@@ -1,4 +1,5 @@
-// Editing a measure's own fields: status, progress, confidence, dates, text. Owners: measure-owners.ts.
+// Editing a measure's own fields: status, progress, confidence, dates, text (French, and the optional
+// English version). Owners: measure-owners.ts.
 import type { Db } from '../db';
 import type { Confidence, MeasureStatus, ProgressMethod } from '../db/generated/enums';
 import { recordAudit } from '../audit';
@@ -17,7 +18,12 @@ export interface MeasureFields {
 	plannedEnd: PreciseDate | null;
 	description: string;
 	subActions: string[];
+	/** English version shown on `/en` pages; null: they show the French text. */
+	titleEn: string | null;
+	descriptionEn: string | null;
 }
+
+type EnglishField = 'titleEn' | 'descriptionEn';
 
 export interface MeasureOwners {
 	leadOwnerId: string;
@@ -50,7 +56,9 @@ function fieldsOf(m: MeasureRow): MeasureFields {
 		plannedStart: preciseOf(m.plannedStart, m.plannedStartPrecision),
 		plannedEnd: preciseOf(m.plannedEnd, m.plannedEndPrecision),
 		description: m.description,
-		subActions: m.subActions
+		subActions: m.subActions,
+		titleEn: m.titleEn,
+		descriptionEn: m.descriptionEn
 	};
 }
 
@@ -69,7 +77,9 @@ function auditSnapshot(f: MeasureFields) {
 		plannedEnd: day(end.date),
 		plannedEndPrecision: end.precision,
 		description: f.description,
-		subActions: f.subActions
+		subActions: f.subActions,
+		titleEn: f.titleEn,
+		descriptionEn: f.descriptionEn
 	};
 }
 
@@ -91,7 +101,8 @@ export async function getMeasureForEdit(db: Db, actor: Viewer, measureId: string
 export async function updateMeasure(
 	db: Db,
 	actor: Viewer,
-	input: MeasureFields & { measureId: string; version: number; reason: string | null },
+	// The English fields are optional here: not given (a caller that only knows the French fields) leaves them as they are.
+	input: Omit<MeasureFields, EnglishField> & Partial<Pick<MeasureFields, EnglishField>> & { measureId: string; version: number; reason: string | null },
 	today = todayIso()
 ): Promise<{ changed: boolean }> {
 	return db.$transaction(async (tx) => {
@@ -109,7 +120,9 @@ export async function updateMeasure(
 			plannedStart: input.plannedStart,
 			plannedEnd: input.plannedEnd,
 			description: input.description,
-			subActions: input.subActions
+			subActions: input.subActions,
+			titleEn: input.titleEn === undefined ? before.titleEn : input.titleEn,
+			descriptionEn: input.descriptionEn === undefined ? before.descriptionEn : input.descriptionEn
 		};
 		if (sameJson(auditSnapshot(before), auditSnapshot(after))) return { changed: false };
 		if (after.status !== before.status && CLOSING.includes(after.status) && !(await hasProof(tx, ref.id))) {
@@ -132,6 +145,8 @@ export async function updateMeasure(
 				plannedEndPrecision: end.precision,
 				description: after.description,
 				subActions: after.subActions,
+				titleEn: after.titleEn,
+				descriptionEn: after.descriptionEn,
 				...(after.status !== before.status ? { statusAsOf: asOf } : {}),
 				...(after.progressMethod !== before.progressMethod || after.progressManual !== before.progressManual ? { progressAsOf: asOf } : {}),
 				...(after.confidence !== before.confidence || after.confidenceExplanation !== before.confidenceExplanation

@@ -10,11 +10,14 @@ import { todayIso, type PreciseDate } from '../../domain/dates';
 
 export interface MilestoneFields {
 	title: string;
+	/** English title shown on `/en` pages; null: they show the French one. Not given: left as it is. */
+	titleEn?: string | null;
 	description: string | null;
 	weight: number;
 }
 
 export interface MilestoneEditView extends MilestoneFields {
+	titleEn: string | null;
 	id: string;
 	version: number;
 	planned: PreciseDate | null;
@@ -28,6 +31,7 @@ type Target = { measureId: string; milestoneId: string; version: number };
 function snapshot(m: Milestone) {
 	return {
 		title: m.title,
+		titleEn: m.titleEn,
 		description: m.description,
 		plannedDate: day(m.plannedDate),
 		plannedPrecision: m.plannedPrecision,
@@ -50,6 +54,7 @@ export async function listMilestonesForEdit(db: Db, actor: Viewer, measureId: st
 		id: m.id,
 		version: m.version,
 		title: m.title,
+		titleEn: m.titleEn,
 		description: m.description,
 		weight: m.weight,
 		planned: preciseOf(m.plannedDate, m.plannedPrecision),
@@ -105,6 +110,7 @@ export async function addMilestone(
 			data: {
 				measureId: ref.id,
 				title: input.title,
+				titleEn: input.titleEn ?? null,
 				description: input.description,
 				weight: input.weight,
 				plannedDate: planned.date,
@@ -118,12 +124,15 @@ export async function addMilestone(
 	});
 }
 
-/** Title, description and weight. The planned date changes only through re-planning. */
+/** Title (French and English), description and weight. The planned date changes only through re-planning. */
 export async function updateMilestone(db: Db, actor: Viewer, input: Target & MilestoneFields): Promise<{ changed: boolean }> {
 	return db.$transaction(async (tx) => {
 		const { ref, row } = await target(tx, actor, input);
-		if (row.title === input.title && row.description === input.description && row.weight === input.weight) return { changed: false };
-		const saved = await save(tx, row, { title: input.title, description: input.description, weight: input.weight });
+		const titleEn = input.titleEn === undefined ? row.titleEn : input.titleEn;
+		if (row.title === input.title && row.titleEn === titleEn && row.description === input.description && row.weight === input.weight) {
+			return { changed: false };
+		}
+		const saved = await save(tx, row, { title: input.title, titleEn, description: input.description, weight: input.weight });
 		await audit(tx, ref, 'update', row.id, row, saved);
 		return { changed: true };
 	});

@@ -177,6 +177,7 @@ function milestoneAt(m: MilestoneRow, events: readonly TravelEvent[], date: stri
 	return {
 		...m,
 		title: read('title', m.title, str),
+		titleEn: read('titleEn', m.titleEn, strOrNull),
 		description: read('description', m.description, strOrNull),
 		weight: read('weight', m.weight, (v, f) => (typeof v === 'number' ? v : f)),
 		...planned,
@@ -250,7 +251,9 @@ export function measureAt(row: MeasureDetailRow, index: EventIndex, owners: Read
 		...row,
 		plan: planRowAt(row.plan, date),
 		title: read('title', row.title, str),
+		titleEn: read('titleEn', row.titleEn, strOrNull),
 		description: read('description', row.description, str),
+		descriptionEn: read('descriptionEn', row.descriptionEn, strOrNull),
 		subActions: read('subActions', row.subActions, strings),
 		leadOwnerId: lead ? leadOwnerId : row.leadOwnerId,
 		leadOwner: lead ? { code: lead.code, name: lead.name, description: lead.description } : row.leadOwner,

@@ -6,6 +6,9 @@ import type { Db } from '../db';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** How many days rows are kept; the personal-data page quotes these figures. */
+export const RETENTION_DAYS = { failedLogin: 1, successfulLogin: 30, usedOrExpiredLink: 30 } as const;
+
 export interface PurgeCounts {
 	loginAttempts: number;
 	sessions: number;
@@ -16,10 +19,10 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<PurgeCount
 	const ago = (days: number) => new Date(now.getTime() - days * DAY);
 	return db.$transaction(async (tx) => {
 		const attempts = await tx.loginAttempt.deleteMany({
-			where: { OR: [{ success: false, at: { lt: ago(1) } }, { success: true, at: { lt: ago(30) } }] }
+			where: { OR: [{ success: false, at: { lt: ago(RETENTION_DAYS.failedLogin) } }, { success: true, at: { lt: ago(RETENTION_DAYS.successfulLogin) } }] }
 		});
 		const sessions = await tx.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { absoluteExpiresAt: { lte: now } }] } });
-		const tokens = await tx.userToken.deleteMany({ where: { OR: [{ expiresAt: { lt: ago(30) } }, { usedAt: { lt: ago(30) } }] } });
+		const tokens = await tx.userToken.deleteMany({ where: { OR: [{ expiresAt: { lt: ago(RETENTION_DAYS.usedOrExpiredLink) } }, { usedAt: { lt: ago(RETENTION_DAYS.usedOrExpiredLink) } }] } });
 		return { loginAttempts: attempts.count, sessions: sessions.count, tokens: tokens.count };
 	});
 }

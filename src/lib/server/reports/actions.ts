@@ -11,6 +11,7 @@ import { requireUser, type SignedInUser } from '../auth/guards';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
 import { formValues, parseForm, type FormFailure, type FormValues } from '../validation/form';
 import { messages, type Messages } from '$lib/i18n';
+import { localizeHref } from '$lib/i18n/routing';
 
 export interface ReportFailure extends FormFailure {
 	formId: string;
@@ -68,7 +69,8 @@ export async function reportAction<S extends z.ZodType, T>(
 		throw cause;
 	}
 	const done = options.done(outcome, parsed.data);
-	if (typeof done === 'string') redirect(303, done);
+	// A `done` path is written in French (`/plans/…`): it is given in the language of the page.
+	if (typeof done === 'string') redirect(303, localizeHref(done, event.locals.locale));
 	const [key, anchor] = done;
 	redirect(303, `${event.url.pathname}?ok=${key}${anchor ? `#${anchor}` : ''}`);
 }

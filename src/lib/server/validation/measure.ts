@@ -20,6 +20,10 @@ export const measureForm = z.strictObject({
 	plannedEnd: optionalPreciseDate,
 	description: text(10_000),
 	subActions: lines(50, 1000),
+	// English version: empty means the English pages show the French text; a post without these
+	// fields (an older form) leaves them as they are.
+	titleEn: optionalText(300).optional(),
+	descriptionEn: optionalText(10_000).optional(),
 	reason: optionalText(1000)
 });
 
@@ -46,6 +50,8 @@ export function measureValues(f: MeasureFields & { version: number }): FormValue
 		plannedEnd: preciseDateInput(f.plannedEnd),
 		description: f.description,
 		subActions: f.subActions.join('\n'),
+		titleEn: orEmpty(f.titleEn),
+		descriptionEn: orEmpty(f.descriptionEn),
 		reason: ''
 	};
 }

@@ -1,6 +1,11 @@
 // The `?date=` of public pages and the `?du=&au=` of the comparison: a real calendar day, not in
-// the future, not before the plan was adopted. A bad value never fails the page: it is shown again
-// with its message and the page shows today.
+// the future, not before the plan was adopted.
+// - `?date=` that is not a calendar day at all (`2024-13-45`, `hier`) is a bad address: the dashboard
+//   and measure pages answer 400 with the expected format (`travelDateParam`), never a 200 page.
+// - A well-formed day outside the plan's life (in the future, before its adoption) is a fair
+//   question with a known answer: 200, today's page, and the reason next to the date field. The same
+//   URL becomes valid once the day comes, so it must not be cached as an error.
+// - The comparison's `?du=&au=` keeps showing its problems next to its two fields (200).
 import { z } from 'zod';
 
 const calendarDay = z
@@ -10,6 +15,18 @@ const calendarDay = z
 		const d = new Date(`${v}T00:00:00.000Z`);
 		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 	});
+
+/**
+ * `?date=` on the dashboard and measure pages: absent or empty (today's page) or a calendar day
+ * (YYYY-MM-DD); anything else fails to parse, and the page answers 400.
+ */
+export const travelDateParam = z
+	.string()
+	.max(40)
+	.trim()
+	.pipe(z.union([z.literal(''), calendarDay]))
+	.nullable()
+	.transform((v) => v || null);
 
 /** A query value as typed; anything longer than a date by far is refused without being echoed. */
 const rawParam = z.string().max(40);

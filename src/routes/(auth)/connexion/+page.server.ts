@@ -12,13 +12,13 @@ import { invalid, throttledFailure } from '$lib/server/auth/action-errors';
 /** Which notice to show, from a fixed list: the query string never puts text on the page. */
 const NOTICES = { deconnexion: 'loggedOut', motdepasse: 'passwordSet' } as const;
 
-const echoTarget = (raw: unknown) => (typeof raw === 'string' && raw ? safeRedirectTarget(raw) : '');
+const echoTarget = (raw: unknown, locale: App.Locals['locale']) => (typeof raw === 'string' && raw ? safeRedirectTarget(raw, locale) : '');
 
 export const load: PageServerLoad = ({ url, locals }) => {
 	const raw = url.searchParams.get('redirectTo');
 	const notice = url.searchParams.get('etat');
 	return {
-		redirectTo: raw ? safeRedirectTarget(raw) : null,
+		redirectTo: raw ? safeRedirectTarget(raw, locals.locale) : null,
 		notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
 		signedInAs: locals.user?.displayName ?? null
 	};
@@ -28,9 +28,9 @@ export const actions: Actions = {
 	login: async (event) => {
 		const { request, locals, cookies, url } = event;
 		const parsed = parseForm(loginSchema, await request.formData(), locals.locale);
-		if (!parsed.ok) return invalid({ ...parsed, values: { ...parsed.values, redirectTo: echoTarget(parsed.values.redirectTo) } });
+		if (!parsed.ok) return invalid({ ...parsed, values: { ...parsed.values, redirectTo: echoTarget(parsed.values.redirectTo, locals.locale) } });
 		const { email, password, redirectTo } = parsed.data;
-		const values = { email, redirectTo: echoTarget(redirectTo) };
+		const values = { email, redirectTo: echoTarget(redirectTo, locals.locale) };
 		const result = await attemptLogin(await requestDb(), {
 			email,
 			password,
@@ -41,6 +41,7 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'throttled') return throttledFailure(result.retryAfterSeconds, values);
 		if (!result.ok) return invalid({ values, formError: messages(locals.locale).auth.login.invalid });
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
-		redirect(303, safeRedirectTarget(redirectTo));
+		// Signing in on an English page leads to an English page.
+		redirect(303, safeRedirectTarget(redirectTo, locals.locale));
 	}
 };

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 import { log } from '$lib/server/log';
+import { localizeHref } from '$lib/i18n/routing';
 
 // Signing out changes state, so it is a POST (a GET, such as a prefetched link, must not sign anyone out).
 export const load: PageServerLoad = ({ locals }) => ({ signedIn: locals.user !== null });
@@ -14,6 +15,6 @@ export const actions: Actions = {
 			log('info', 'logout', { userId: locals.user?.id });
 		}
 		deleteSessionCookie(cookies, url);
-		redirect(303, '/connexion?etat=deconnexion');
+		redirect(303, localizeHref('/connexion?etat=deconnexion', locals.locale));
 	}
 };

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/i18n/routing';
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { parseForm } from '$lib/server/validation/form';
@@ -21,6 +22,6 @@ export const actions: Actions = {
 		} catch (cause) {
 			return failFromDomain(cause);
 		}
-		redirect(303, '/connexion?etat=motdepasse');
+		redirect(303, localizeHref('/connexion?etat=motdepasse', event.locals.locale));
 	}
 };

@@ -8,6 +8,8 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '$lib/se
 import { canEditMeasure, type Actor, type Viewer } from '$lib/server/policies';
 import { formValues, parseForm, type FormFailure, type FormValues } from '$lib/server/validation/form';
 import { messages, type Locale, type Messages } from '$lib/i18n';
+import { localizeHref } from '$lib/i18n/routing';
+import { loginUrl } from '$lib/server/auth/redirect';
 import type { Db } from '$lib/server/db';
 
 export interface EditFailure extends FormFailure {
@@ -44,7 +46,7 @@ export async function editGuard(event: EventLike, allowed: (user: Viewer, ref: M
 	const t = messages(locals.locale);
 	// Signed in or not is unknown while the database is down: 503, not the login page.
 	if (!locals.user && locals.databaseUnavailable) error(503, t.error.unavailable);
-	if (!locals.user) redirect(303, `/connexion?redirectTo=${encodeURIComponent(url.pathname)}`);
+	if (!locals.user) redirect(303, loginUrl(url.pathname, locals.locale));
 	const parsed = params.safeParse(event.params);
 	if (!parsed.success) error(404, t.notFound.title);
 	const db = await requestDb();
@@ -105,9 +107,13 @@ export async function perform<T>(
 	}
 }
 
-/** After a write: back to the page (POST/redirect/GET), with a message saying what was saved. */
-export function saved(url: URL, key: SavedKey, anchor?: string): never {
-	redirect(303, `${url.pathname}?ok=${key}${anchor ? `#${anchor}` : ''}`);
+/**
+ * After a write: back to the page (POST/redirect/GET), with a message saying what was saved, in the
+ * language the form was posted in (`event.url` keeps the `/en` prefix that `reroute` strips; saying
+ * the locale again makes that explicit rather than a by-product of the framework).
+ */
+export function saved(url: URL, locale: Locale, key: SavedKey, anchor?: string): never {
+	redirect(303, localizeHref(`${url.pathname}?ok=${key}${anchor ? `#${anchor}` : ''}`, locale));
 }
 
 export function savedMessage(url: URL, t: Messages): string | null {
@@ -141,5 +147,5 @@ export async function editAction<S extends z.ZodType, T>(
 	const result = await perform(ctx, formId, formData, () => options.run(ctx, data), options.stored);
 	if (!('done' in result)) return result;
 	const [key, anchor] = options.done(result.done, data);
-	saved(event.url, key, anchor);
+	saved(event.url, ctx.locale, key, anchor);
 }

@@ -14,7 +14,7 @@ import {
 import { todayIso } from '$lib/domain/dates';
 import { editAction, editGuard } from '../editing.server';
 
-type Stored = Pick<MilestoneEditView, 'title' | 'description' | 'weight' | 'version' | 'planned'>;
+type Stored = Pick<MilestoneEditView, 'title' | 'titleEn' | 'description' | 'weight' | 'version' | 'planned'>;
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);

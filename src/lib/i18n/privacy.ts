@@ -1,0 +1,41 @@
+// The personal-data page (/donnees-personnelles). Durations are placeholders filled from the code
+// that enforces them (session timeouts, purge of login attempts), so the page cannot drift from it.
+export const privacyFr = {
+	publicTitle: 'Consultation des pages publiques',
+	publicText:
+		'Les pages publiques de Jalons ne déposent aucun cookie et ne font appel à aucun service tiers de mesure d’audience. Aucune donnée personnelle n’est collectée lors de leur consultation, en dehors des journaux techniques du serveur (adresse de la requête, date), conservés pour la sécurité du service.',
+	sessionsTitle: 'Comptes connectés : les sessions',
+	sessionsWhat:
+		'Quand une personne se connecte, Jalons dépose un cookie de session (strictement nécessaire, sans lequel on ne peut pas rester connecté) et enregistre avec cette session l’adresse IP et l’identification du navigateur (« user agent ») utilisées à la connexion, ainsi que l’heure de connexion et celle de la dernière activité. Seule une empreinte (SHA-256) du jeton du cookie est conservée.',
+	sessionsWhy:
+		'Pourquoi : pour que chacun voie, sur la page « Mon compte », les sessions ouvertes à son nom (appareil, adresse, dates) et puisse fermer celle qu’il ne reconnaît pas, et pour pouvoir enquêter sur un usage frauduleux d’un compte.',
+	sessionsHowLong:
+		'Combien de temps : tant que la session est valable. Elle expire après {idle} sans activité et au plus tard {max} après la connexion ; elle prend fin plus tôt à la déconnexion, au changement de mot de passe, à la désactivation du compte ou quand un administrateur la ferme. Une session fermée est effacée aussitôt, une session expirée lors du nettoyage automatique de la base, qui passe plusieurs fois par jour.',
+	throttleTitle: 'Protection contre les tentatives de connexion répétées',
+	throttleWhat:
+		'Chaque tentative de connexion, réussie ou non, est enregistrée avec l’adresse IP d’où elle vient, une empreinte (SHA-256) de l’adresse électronique saisie (jamais l’adresse elle-même), son heure et son résultat. L’identification du navigateur n’y est pas enregistrée.',
+	throttleWhy:
+		'Pourquoi : pour ralentir qui essaie de deviner un mot de passe (un nombre limité d’échecs par compte et par adresse IP sur une période donnée), sans bloquer la personne titulaire du compte : les adresses d’où elle s’est déjà connectée avec succès sont reconnues.',
+	throttleHowLong:
+		'Combien de temps : {failed} pour une tentative échouée, {succeeded} pour une connexion réussie (la durée pendant laquelle une adresse reste reconnue), puis la tentative est effacée.'
+};
+
+export const privacyEn: typeof privacyFr = {
+	publicTitle: 'Browsing the public pages',
+	publicText:
+		'The public pages of Jalons set no cookie and call no third-party audience measurement service. No personal data is collected when they are viewed, apart from the server’s technical logs (address of the request, date), kept for the security of the service.',
+	sessionsTitle: 'Signed-in accounts: sessions',
+	sessionsWhat:
+		'When someone signs in, Jalons sets a session cookie (strictly necessary: without it nobody can stay signed in) and stores with that session the IP address and the browser identification (“user agent”) used to sign in, along with the time of sign-in and of the last activity. Only a fingerprint (SHA-256) of the cookie’s token is kept.',
+	sessionsWhy:
+		'Why: so that everyone can see, on the “My account” page, the sessions open in their name (device, address, dates) and end one they do not recognise, and so that fraudulent use of an account can be investigated.',
+	sessionsHowLong:
+		'How long: as long as the session is valid. It expires after {idle} without activity and at the latest {max} after signing in; it ends earlier on signing out, on a password change, when the account is disabled or when an administrator ends it. An ended session is erased at once, an expired one by the automatic clean-up of the database, which runs several times a day.',
+	throttleTitle: 'Protection against repeated sign-in attempts',
+	throttleWhat:
+		'Every sign-in attempt, successful or not, is stored with the IP address it came from, a fingerprint (SHA-256) of the e-mail address typed (never the address itself), its time and its outcome. The browser identification is not stored with it.',
+	throttleWhy:
+		'Why: to slow down anyone trying to guess a password (a limited number of failures per account and per IP address over a period of time) without locking out the account holder: addresses they have already signed in from successfully are recognised.',
+	throttleHowLong:
+		'How long: {failed} for a failed attempt, {succeeded} for a successful sign-in (how long an address stays recognised), after which the attempt is erased.'
+};
