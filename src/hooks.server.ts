@@ -76,7 +76,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		// Refused by SvelteKit itself (body too large, malformed request): the client's fault, no stack.
 		log('warn', 'request refused', { requestId, method: event.request.method, path: event.url.pathname, status, message });
 		const t = messages(locale).error;
-		return { message: status === 413 ? t.tooLarge : t.badRequest, requestId };
+		return { message: status === 413 ? t.tooLarge : t.unreadable, requestId };
 	}
 	logError({ requestId, method: event.request.method, path: event.url.pathname, status, message, error });
 	return { message: messages(locale).error.lead, requestId };

@@ -168,7 +168,7 @@ export const en: Messages = {
 		unavailable: 'Service temporarily unavailable',
 		retry: 'Please try again in a few moments.',
 		tooLarge: 'The request is too large: shorten the texts you sent and try again.',
-		badRequest: 'The request could not be read: check what you sent and try again.',
+		unreadable: 'The request could not be read: check what you sent and try again.',
 		requestId: 'Request id: {id}'
 	}
 };

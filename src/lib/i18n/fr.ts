@@ -172,7 +172,7 @@ export const fr = {
 		unavailable: 'Service temporairement indisponible',
 		retry: 'Réessayez dans quelques instants.',
 		tooLarge: 'La requête est trop volumineuse : raccourcissez les textes envoyés et réessayez.',
-		badRequest: 'La requête n’a pas pu être lue : vérifiez les informations envoyées et réessayez.',
+		unreadable: 'La requête n’a pas pu être lue : vérifiez les informations envoyées et réessayez.',
 		requestId: 'Identifiant de la requête : {id}'
 	}
 };
