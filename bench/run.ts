@@ -133,6 +133,20 @@ async function startApp(databaseUrlForApp: string, port: number, cache: 'on' | '
 	throw new Error(`the app on port ${port} did not become ready`);
 }
 
+/**
+ * autocannon stops sending when its time is up, but the server still works through the requests
+ * already accepted: wait until it answers a health check quickly again, so that one slow target
+ * does not eat into the next one's figures.
+ */
+async function waitUntilIdle(base: string): Promise<void> {
+	for (let i = 0; i < 600; i++) {
+		const started = performance.now();
+		const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+		if (ok && performance.now() - started < 50) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
 async function load(target: string, url: string, cache: Figure['cache'] = 'off'): Promise<Figure> {
 	const result = await autocannon({ url, connections, duration });
 	return {
@@ -180,8 +194,7 @@ try {
 				for (const [name, pathname] of targets) {
 					console.log(`  ${size}, cache ${cache}: ${name}`);
 					figures.push({ size, figure: await load(name, base + pathname, cache) });
-					// Let requests still in flight finish before the next target starts.
-					await new Promise((resolve) => setTimeout(resolve, 1000));
+					await waitUntilIdle(base);
 				}
 			} finally {
 				app.kill('SIGTERM');
