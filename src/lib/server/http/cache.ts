@@ -5,6 +5,12 @@ import { createHash } from 'node:crypto';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
+/**
+ * Public HTML pages: browsers revalidate on every visit (a cheap 304 with the page cache's ETag), so
+ * that someone who just saw a change announced finds it; shared caches may keep a page a minute.
+ */
+export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60';
+
 /** Headers that describe a body: a 304 has none, so they are left off it (RFC 9110 §15.4.5). */
 const BODY_HEADERS = ['content-type', 'content-length', 'content-disposition', 'content-encoding'];
 

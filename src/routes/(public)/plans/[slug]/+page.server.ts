@@ -4,7 +4,7 @@ import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { getPlanAgenda } from '$lib/server/domain/plan-agenda';
 import { getDashboardForRequest } from '$lib/server/domain/time-travel-view';
-import { PUBLIC_CACHE_CONTROL } from '$lib/server/http/cache';
+import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { messages } from '$lib/i18n';
 import { travelDateParam } from '$lib/server/validation/time-travel';
 
@@ -23,6 +23,6 @@ export const load: PageServerLoad = async ({ params: raw, url, locals, setHeader
 	// Upcoming and late milestones are about today: a past day has no agenda.
 	const agenda = found.travel.date ? null : await getPlanAgenda(db, found.dashboard.plan.id, found.dashboard.today);
 	// Signed-in visitors get `private, no-store` from the authenticate hook, which runs after this.
-	setHeaders({ 'Cache-Control': PUBLIC_CACHE_CONTROL });
+	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
 	return { ...found, agenda };
 };

@@ -7,7 +7,7 @@ import { commentActions, loadCommentThread, type ThreadContext } from '$lib/serv
 import { measureCommentTargets, type CommentTarget } from '$lib/server/domain/comments';
 import { format, messages } from '$lib/i18n';
 import { measurePermissions } from '$lib/server/policies';
-import { PUBLIC_CACHE_CONTROL } from '$lib/server/http/cache';
+import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { travelDateParam } from '$lib/server/validation/time-travel';
 
 const params = z.object({
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ params: raw, url, locals, setHeader
 	const comments = past ? null : await loadCommentThread(db, locals.user, { scope: { measureId: detail.id }, targets, measureId: detail.id, url, locale: locals.locale });
 	// Public comments change with the audit sequence like everything else on the page, so anonymous
 	// readers may share it; signed-in visitors get `private, no-store` from the authenticate hook.
-	setHeaders({ 'Cache-Control': PUBLIC_CACHE_CONTROL });
+	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
 	// The page receives booleans only; with no one signed in they are all false.
 	return { measure: detail, can: measurePermissions(past ? null : locals.user, ownership), travel: found.travel, comments };
 };
