@@ -63,9 +63,14 @@ function ownersOf(measures: readonly MeasureDetailRow[]): OwnerRef[] {
 	return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }
 
+/** The plan's measures on `date`, in the order of today's SQL list (position, then id). */
+function measuresAt(history: PlanHistory, date: string): MeasureDetailRow[] {
+	return planAt(history, date).measures.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** Pure: the list as it stood on `date`, from already loaded history. */
 export function measureListAt(history: PlanHistory, filters: MeasureFilters, date: string, paging: Paging): MeasureList {
-	const { measures } = planAt(history, date);
+	const measures = measuresAt(history, date);
 	const words = filters.q ? queryWords(filters.q) : [];
 	const matching = measures.filter((m) => matchesText(m, words)).map((m) => toItem(m, date)).filter((item) => matchesFilters(item, filters));
 	return pageOfItems(
@@ -85,7 +90,7 @@ export function measureListAt(history: PlanHistory, filters: MeasureFilters, dat
 export function ownerPageAt(history: PlanHistory, code: string, date: string): OwnerPage | null {
 	const owner = [...history.owners.values()].find((o) => o.code === code);
 	if (!owner) return null;
-	const { measures } = planAt(history, date);
+	const measures = measuresAt(history, date);
 	const theirs = measures.filter((m) => m.leadOwner.code === code || m.contributors.some((c) => c.owner.code === code));
 	return buildOwnerPage(planRefOf(history), owner, theirs.map((m) => toItem(m, date)), date);
 }
