@@ -1,6 +1,7 @@
 // Time travel, comparison between two dates and progress over time, with JavaScript on and off.
 // Read-only: nothing here writes, so running twice on the same database changes nothing.
 import { test, expect, expectNoAxeViolations, ACCOUNTS, signIn } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 
@@ -30,13 +31,73 @@ test('the dashboard at a past date: chosen with the form, a banner, links that k
 	expect(await updates.count()).toBeGreaterThan(then);
 });
 
+const results = (page: Page) => page.getByRole('list', { name: 'Résultats' }).getByRole('listitem');
+const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /mesure/ });
+
+test('the measure list at a past date: reached from the dashboard, filtered, paged links and measure links keep the date', async ({ page }) => {
+	await page.goto(`${PLAN}?date=2022-06-30`);
+	await page.getByRole('link', { name: 'Toutes les mesures : filtres et recherche' }).click();
+	await expect(page).toHaveURL(new RegExp(`${PLAN}/mesures\\?date=2022-06-30$`));
+	await expect(page.getByText('Vous consultez le plan tel qu’il était le 30 juin 2022')).toBeVisible();
+	await expect(page).toHaveTitle(/au 30 juin 2022/);
+	await expect(statusLine(page)).toHaveText('10 mesures.');
+	await expect(page.getByText('Fin prévue ou jalon dépassé sans être atteint, au 30 juin 2022.')).toBeVisible();
+
+	// The filter form keeps the day (hidden field).
+	await page.getByLabel('Axe', { exact: true }).selectOption('2');
+	await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+	await expect(page).toHaveURL(/date=2022-06-30/);
+	await expect(page).toHaveURL(/axe=2/);
+	await expect(page.getByText('Vous consultez le plan tel qu’il était le 30 juin 2022')).toBeVisible();
+	await expect(statusLine(page)).toHaveText('3 mesures sur 10.');
+	await expect(results(page)).toHaveCount(3);
+	for (const item of await results(page).all()) await expect(item).toContainText('Axe 2');
+	await expectNoAxeViolations(page);
+
+	// Another date keeps the filters; resetting the filters keeps the date.
+	await page.getByLabel(/^Date/).fill('2023-06-30');
+	await page.getByRole('button', { name: 'Afficher à cette date' }).click();
+	await expect(page).toHaveURL(/axe=2/);
+	await expect(page).toHaveURL(/date=2023-06-30/);
+	await expect(page.getByText('Vous consultez le plan tel qu’il était le 30 juin 2023')).toBeVisible();
+	await expect(results(page)).toHaveCount(3);
+	await expect(page.getByRole('link', { name: 'Réinitialiser les filtres' })).toHaveAttribute('href', `${PLAN}/mesures?date=2023-06-30`);
+
+	// A measure of the list opens at the same date, and its team's page too.
+	await results(page).getByRole('link', { name: /Mesure 2\.2/ }).click();
+	await expect(page).toHaveURL(new RegExp(`${PLAN}/mesures/2\\.2\\?date=2023-06-30$`));
+	await expect(page.getByText('Vous consultez la mesure telle qu’elle était le 30 juin 2023')).toBeVisible();
+	await page.getByRole('link', { name: 'Pôle d’expertise logiciels libres (Etalab, DINUM)' }).first().click();
+	await expect(page).toHaveURL(new RegExp(`${PLAN}/porteurs/POLE_LL\\?date=2023-06-30$`));
+	await expect(page.getByText('Vous consultez le plan tel qu’il était le 30 juin 2023')).toBeVisible();
+	await expect(page.getByRole('link', { name: /Mesure 2\.2/ })).toHaveAttribute('href', `${PLAN}/mesures/2.2?date=2023-06-30`);
+	await expect(page.getByRole('link', { name: 'Voir ces mesures dans la liste filtrée' })).toHaveAttribute('href', `${PLAN}/mesures?porteur=POLE_LL&date=2023-06-30`);
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Revenir à aujourd’hui' }).click();
+	await expect(page).toHaveURL(new RegExp(`${PLAN}/porteurs/POLE_LL$`));
+	await expect(page.getByText(/Vous consultez le plan tel/)).toHaveCount(0);
+});
+
+test('the list at a past date is public and cacheable, and says how the search works on that day', async ({ page }) => {
+	const response = await page.goto(`${PLAN}/mesures?date=2023-06-30&q=logiciels`);
+	expect(response?.status()).toBe(200);
+	expect(response?.headers()['cache-control']).toContain('public');
+	await expect(page.getByText(/La recherche en texte intégral ne connaît que le texte d’aujourd’hui/)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Retirer le filtre Recherche : logiciels' })).toHaveAttribute('href', '?date=2023-06-30');
+	// Back to today keeps the search.
+	await page.getByRole('link', { name: 'Revenir à aujourd’hui' }).click();
+	await expect(page).toHaveURL(new RegExp(`${PLAN}/mesures\\?q=logiciels$`));
+	await expect(page.getByText(/La recherche en texte intégral ne connaît que/)).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});
+
 test('a future date or one before the plan is explained next to the field, and today is shown (200)', async ({ page }) => {
 	const cases: [string, RegExp][] = [
 		['2999-01-01', /Cette date est dans le futur/],
 		['2020-01-01', /Le plan a été adopté le 10 novembre 2021/]
 	];
 	for (const [value, message] of cases) {
-		for (const path of [PLAN, `${PLAN}/mesures/2.2`]) {
+		for (const path of [PLAN, `${PLAN}/mesures/2.2`, `${PLAN}/mesures`, `${PLAN}/porteurs/POLE_LL`]) {
 			const response = await page.goto(`${path}?date=${value}`);
 			expect(response?.status(), `${path} ${value}`).toBe(200);
 			await expect(page.getByText(message)).toBeVisible();
@@ -48,7 +109,7 @@ test('a future date or one before the plan is explained next to the field, and t
 
 test('a date that is not a calendar day is a bad request: 400, the DSFR error page and the expected format', async ({ page }) => {
 	for (const value of ['2024-13-45', '2023-02-30', 'hier', '<script>']) {
-		for (const path of ['/', PLAN, `${PLAN}/mesures/2.2`]) {
+		for (const path of ['/', PLAN, `${PLAN}/mesures/2.2`, `${PLAN}/mesures`, `${PLAN}/porteurs/POLE_LL`]) {
 			const response = await page.goto(`${path}?date=${encodeURIComponent(value)}`);
 			expect(response?.status(), `${path} ${value}`).toBe(400);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adresse incorrecte');

@@ -7,6 +7,7 @@ import { getOwnerPage, listMeasures, NO_FILTERS } from '../../src/lib/server/dom
 import { getPlanAgenda } from '../../src/lib/server/domain/plan-agenda';
 import { getMeasureDetailAt, getPlanDashboardAt } from '../../src/lib/server/domain/time-travel-view';
 import { getPlanComparison, getProgressSeries } from '../../src/lib/server/domain/time-travel-compare';
+import { getMeasureListForRequest, getOwnerPageForRequest } from '../../src/lib/server/domain/measure-list-at';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { createLargePlan } from '../helpers/large-plan';
 
@@ -75,6 +76,23 @@ describe('SQL queries per public page', () => {
 		const largeMeasure = await queriesFor(() => getMeasureDetailAt(counted.prisma, 'grand-plan', '3.7', '2023-06-30'));
 		expect(smallMeasure).toBeGreaterThan(0);
 		expect(largeMeasure).toBe(smallMeasure);
+	});
+
+	it('time travel: the measure list (filtered, searched, any page) and an owner page at a past date cost the same on both plans', async () => {
+		const filters = { ...NO_FILTERS, status: 'IN_PROGRESS' as const, late: true, q: 'mesure' };
+		for (const f of [NO_FILTERS, filters]) {
+			for (const page of [1, 3]) {
+				const paging = { page, perPage: 50 };
+				const small = await queriesFor(() => getMeasureListForRequest(counted.prisma, DEFAULT_PLAN_SLUG, f, paging, '2023-06-30'));
+				const large = await queriesFor(() => getMeasureListForRequest(counted.prisma, 'grand-plan', f, paging, '2023-06-30'));
+				expect(small).toBeGreaterThan(0);
+				expect(large).toBe(small);
+			}
+		}
+		const smallOwner = await queriesFor(() => getOwnerPageForRequest(counted.prisma, DEFAULT_PLAN_SLUG, 'POLE_LL', '2023-06-30'));
+		const largeOwner = await queriesFor(() => getOwnerPageForRequest(counted.prisma, 'grand-plan', 'GEN_GRAND_PLAN', '2023-06-30'));
+		expect(smallOwner).toBeGreaterThan(0);
+		expect(largeOwner).toBe(smallOwner);
 	});
 
 	it('time travel: the comparison and the progress series load the history once, whatever the plan or the number of dates', async () => {

@@ -30,6 +30,13 @@ export const timetravelFr = {
 		evolution: 'Avancement du plan dans le temps'
 	},
 	absent: 'Cette mesure n’existait pas encore à cette date.',
+	list: {
+		searchHint:
+			'À cette date, la recherche porte sur le texte tel qu’il était ce jour-là (titre, description, actions prévues, mises à jour publiées connues) : chaque mot doit y figurer, sans tenir compte des majuscules ni des accents. Les formes voisines d’un mot, les guillemets et le signe moins ne sont pas pris en compte.',
+		searchNotice:
+			'La recherche en texte intégral ne connaît que le texte d’aujourd’hui. À une date passée, Jalons cherche simplement chacun des mots dans le texte de ce jour-là (sans formes voisines, expression exacte ni exclusion) : les résultats peuvent différer de ceux d’aujourd’hui.',
+		lateHint: 'Fin prévue ou jalon dépassé sans être atteint, au {date}.'
+	},
 	compare: {
 		title: 'Ce qui a changé entre deux dates',
 		pageTitle: 'Comparer deux dates – {plan} – Jalons',
@@ -113,6 +120,13 @@ export const timetravelEn: TimetravelMessages = {
 		evolution: 'Progress of the plan over time'
 	},
 	absent: 'This measure did not exist yet on that date.',
+	list: {
+		searchHint:
+			'At this date, the search looks at the text as it stood that day (title, description, planned actions, published updates known then): every word must be in it, whatever the case and accents. Other forms of a word, quotes and the minus sign are not taken into account.',
+		searchNotice:
+			'Full-text search only knows today’s text. At a past date, Jalons simply looks for each word in that day’s text (no other forms of the word, exact phrases or exclusions): results may differ from today’s.',
+		lateHint: 'Planned end or milestone passed without being reached, on {date}.'
+	},
 	compare: {
 		title: 'What changed between two dates',
 		pageTitle: 'Compare two dates – {plan} – Jalons',

@@ -33,6 +33,8 @@ export interface MeasureListItem {
 	id: string;
 	number: string;
 	title: string;
+	/** English title shown on `/en` pages; null: the French one. */
+	titleEn: string | null;
 	axis: { number: number; title: string };
 	leadOwner: OwnerRef;
 	contributors: OwnerRef[];
@@ -49,7 +51,17 @@ export interface PlanRef {
 	id: string;
 	slug: string;
 	title: string;
+	/** Adoption day (YYYY-MM-DD): the earliest date the time-travel form accepts. */
+	adoptedOn: string | null;
 }
+
+const PLAN_REF_SELECT = { id: true, slug: true, title: true, adoptedOn: true } as const;
+const planRef = (p: { id: string; slug: string; title: string; adoptedOn: Date | null }): PlanRef => ({
+	id: p.id,
+	slug: p.slug,
+	title: p.title,
+	adoptedOn: p.adoptedOn ? toIsoDay(p.adoptedOn) : null
+});
 
 export interface MeasureList {
 	plan: PlanRef;
@@ -99,7 +111,8 @@ const measureInclude = {
 	indicators: { orderBy: { position: 'asc' }, take: 1, include: { values: { select: { value: true, date: true } } } }
 } satisfies Prisma.MeasureInclude;
 
-type MeasureRow = Prisma.MeasureGetPayload<{ include: typeof measureInclude }>;
+/** What a list item is built from: today's rows, or the rows time travel rebuilds (MeasureDetailRow). */
+export type MeasureListRow = Prisma.MeasureGetPayload<{ include: typeof measureInclude }>;
 
 function latestValue(values: { value: number; date: Date }[]): number | null {
 	let latest: { value: number; date: Date } | null = null;
@@ -107,7 +120,8 @@ function latestValue(values: { value: number; date: Date }[]): number | null {
 	return latest ? latest.value : null;
 }
 
-function toItem(m: MeasureRow, today: string): MeasureListItem {
+/** A measure as the list shows it; lateness as of `today` (the day viewed, for a past date). */
+export function toItem(m: MeasureListRow, today: string): MeasureListItem {
 	const indicator = m.indicators[0];
 	const progress = measureProgress({
 		method: m.progressMethod,
@@ -129,9 +143,11 @@ function toItem(m: MeasureRow, today: string): MeasureListItem {
 		id: m.id,
 		number: m.number,
 		title: m.title,
-		axis: m.axis,
-		leadOwner: m.leadOwner,
-		contributors: m.contributors.map((c) => c.owner),
+		titleEn: m.titleEn,
+		// Copied field by field: rebuilt rows carry more than the page needs.
+		axis: { number: m.axis.number, title: m.axis.title },
+		leadOwner: { code: m.leadOwner.code, name: m.leadOwner.name },
+		contributors: m.contributors.map((c) => ({ code: c.owner.code, name: c.owner.name })),
 		status: m.status ?? 'NOT_REPORTED',
 		confidence: m.confidence,
 		progress,
@@ -223,8 +239,9 @@ export async function listMeasures(
 	today = toIsoDay(new Date()),
 	paging: { page: number; perPage: number } = { page: 1, perPage: LIST_PAGE_SIZE }
 ): Promise<MeasureList | null> {
-	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
-	if (!plan) return null;
+	const planRow = await db.plan.findUnique({ where: { slug }, select: PLAN_REF_SELECT });
+	if (!planRow) return null;
+	const plan = planRef(planRow);
 	const [axes, owners, total, pageRows] = await Promise.all([
 		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, select: { number: true, title: true } }),
 		planOwners(db, plan.id),
@@ -258,20 +275,55 @@ export interface OwnerPage {
 
 /** An owner team's measures in one plan. Null when the plan or the owner code is unknown. */
 export async function getOwnerPage(db: Db, slug: string, code: string, today = toIsoDay(new Date())): Promise<OwnerPage | null> {
-	const [plan, owner] = await Promise.all([
-		db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } }),
+	const [planRow, owner] = await Promise.all([
+		db.plan.findUnique({ where: { slug }, select: PLAN_REF_SELECT }),
 		db.owner.findUnique({ where: { code }, select: { id: true, code: true, name: true, description: true } })
 	]);
-	if (!plan || !owner) return null;
+	if (!planRow || !owner) return null;
+	const plan = planRef(planRow);
 	const rows = await db.measure.findMany({
 		where: { planId: plan.id, OR: [{ leadOwnerId: owner.id }, { contributors: { some: { ownerId: owner.id } } }] },
 		orderBy: { position: 'asc' },
 		include: measureInclude
 	});
-	const items = rows.map((m) => toItem(m, today));
+	return buildOwnerPage(plan, owner, rows.map((m) => toItem(m, today)), today);
+}
+
+/** Pure: the page of `owner` from the items of the measures it leads or contributes to, in the plan's order. */
+export function buildOwnerPage(plan: PlanRef, owner: OwnerPage['owner'], items: MeasureListItem[], today: string): OwnerPage {
 	const led = items.filter((m) => m.leadOwner.code === owner.code);
 	const contributed = items.filter((m) => m.leadOwner.code !== owner.code);
 	const statusCounts = Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<StatusKey, number>;
 	for (const m of items) statusCounts[m.status]++;
 	return { plan, owner: { code: owner.code, name: owner.name, description: owner.description }, led, contributed, statusCounts, today };
+}
+
+/**
+ * The list's filters other than the text search, in memory, by the same rules as the SQL of
+ * `filterConditions` (lateness from `toItem`, computed the same way): used at a past date.
+ */
+export function matchesFilters(item: MeasureListItem, f: MeasureFilters): boolean {
+	if (f.axis !== null && item.axis.number !== f.axis) return false;
+	if (f.status !== null && item.status !== f.status) return false;
+	if (f.confidence !== null && item.confidence !== f.confidence) return false;
+	if (f.owner !== null && item.leadOwner.code !== f.owner && !item.contributors.some((c) => c.code === f.owner)) return false;
+	if (f.late && !item.late) return false;
+	return true;
+}
+
+/** One page of already filtered items, with the counts the list shows (same shape as the SQL path). */
+export function pageOfItems(
+	base: Pick<MeasureList, 'plan' | 'today' | 'axes' | 'owners' | 'total'>,
+	matching: MeasureListItem[],
+	paging: { page: number; perPage: number }
+): MeasureList {
+	const offset = (paging.page - 1) * paging.perPage;
+	return {
+		...base,
+		matched: matching.length,
+		page: paging.page,
+		perPage: paging.perPage,
+		pageCount: Math.max(1, Math.ceil(matching.length / paging.perPage)),
+		results: matching.slice(offset, offset + paging.perPage)
+	};
 }

@@ -73,3 +73,19 @@ function readPage(params: URLSearchParams, ignored: ListParam[]): number {
 
 export const hasFilters = (f: MeasureFilters): boolean =>
 	f.axis !== null || f.owner !== null || f.status !== null || f.confidence !== null || f.late || f.q !== null;
+
+/**
+ * The filters as query parameters (validated values only), e.g. for hidden fields of the date form
+ * so that choosing another date keeps them.
+ */
+export function filterEntries(f: MeasureFilters): [FilterParam, string][] {
+	const entries: [FilterParam, string | null][] = [
+		['q', f.q],
+		['axe', f.axis === null ? null : String(f.axis)],
+		['porteur', f.owner],
+		['statut', f.status],
+		['confiance', f.confidence],
+		['retard', f.late ? '1' : null]
+	];
+	return entries.filter((e): e is [FilterParam, string] => e[1] !== null);
+}

@@ -1,8 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { LIST_PAGE_SIZE, listMeasures } from '$lib/server/domain/measure-list';
-import { hasFilters, parseMeasureFilters } from '$lib/server/validation/measure-filters';
+import { LIST_PAGE_SIZE } from '$lib/server/domain/measure-list';
+import { getMeasureListForRequest } from '$lib/server/domain/measure-list-at';
+import { filterEntries, hasFilters, parseMeasureFilters } from '$lib/server/validation/measure-filters';
+import { travelDateParam } from '$lib/server/validation/time-travel';
 import { SLUG } from '$lib/server/api/params';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { messages } from '$lib/i18n';
@@ -10,10 +12,14 @@ import { messages } from '$lib/i18n';
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
 	const slug = SLUG.safeParse(params.slug);
 	if (!slug.success) error(404, messages(locals.locale).notFound.title);
+	// `?date=` shows the list as it stood that day; a value that is not a day at all is a bad request.
+	const date = travelDateParam.safeParse(url.searchParams.get('date'));
+	if (!date.success) error(400, messages(locals.locale).timetravel.problems.malformed);
 	const { filters, page, ignored } = parseMeasureFilters(url.searchParams);
-	const list = await listMeasures(await requestDb(), slug.data, filters, undefined, { page, perPage: LIST_PAGE_SIZE });
-	if (!list) error(404, messages(locals.locale).notFound.title);
+	// Out-of-range days are explained on the page (validation/time-travel.ts).
+	const found = await getMeasureListForRequest(await requestDb(), slug.data, filters, { page, perPage: LIST_PAGE_SIZE }, date.data);
+	if (!found) error(404, messages(locals.locale).notFound.title);
 	// Signed-in visitors get `private, no-store` from the authenticate hook, which runs after this.
 	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
-	return { list, filters, ignored, filtered: hasFilters(filters) };
+	return { ...found, filters, ignored, filtered: hasFilters(filters), keep: filterEntries(filters) };
 };
