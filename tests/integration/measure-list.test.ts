@@ -80,6 +80,8 @@ describe('filters', () => {
 		expect(await numbers({ axis: 2 })).toEqual(['2.1', '2.2', '2.3']);
 		const all = await list({});
 		expect(all!.results).toHaveLength(10);
+		// The plan's order: axis by axis, not positions interleaved across axes.
+		expect(all!.results.map((m) => m.number)).toEqual(['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3']);
 		expect(all!.total).toBe(10);
 		expect(await numbers({ status: 'NOT_REPORTED' })).toHaveLength(10);
 		expect(await numbers({ status: 'DONE' })).toEqual([]);

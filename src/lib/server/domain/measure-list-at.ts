@@ -63,9 +63,11 @@ function ownersOf(measures: readonly MeasureDetailRow[]): OwnerRef[] {
 	return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }
 
-/** The plan's measures on `date`, in the order of today's SQL list (position, then id). */
+/** The plan's measures on `date`, in the order of today's SQL list (axis, position, then id). */
 function measuresAt(history: PlanHistory, date: string): MeasureDetailRow[] {
-	return planAt(history, date).measures.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const axisRank = new Map(history.axes.map((a, index) => [a.id, index]));
+	const rank = (m: MeasureDetailRow) => axisRank.get(m.axisId) ?? Number.MAX_SAFE_INTEGER;
+	return planAt(history, date).measures.sort((a, b) => rank(a) - rank(b) || a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Pure: the list as it stood on `date`, from already loaded history. */

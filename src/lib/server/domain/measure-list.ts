@@ -200,7 +200,7 @@ async function pageOfMeasures(db: Db, planId: string, f: MeasureFilters, today: 
 			SELECT m."id", (count(*) OVER ())::int AS matched, NULL AS headline
 			FROM "Measure" m JOIN "Axis" a ON a."id" = m."axisId"
 			WHERE ${where}
-			ORDER BY m."position" ASC, m."id" ASC
+			ORDER BY a."position" ASC, m."position" ASC, m."id" ASC
 			LIMIT ${paging.perPage} OFFSET ${offset}`;
 	}
 	return db.$queryRaw<PageRow[]>`
@@ -215,13 +215,13 @@ async function pageOfMeasures(db: Db, planId: string, f: MeasureFilters, today: 
 			GROUP BY u."measureId"
 		),
 		hits AS (
-			SELECT m."id", m."position", updates.text AS "updateText",
+			SELECT m."id", a."position" AS "axisPosition", m."position", updates.text AS "updateText",
 				(CASE WHEN m."searchVector" @@ query.tsq THEN ts_rank(m."searchVector", query.tsq) ELSE 0 END
 					+ coalesce(updates.rank, 0) * 0.5)::float8 AS rank,
 				(count(*) OVER ())::int AS matched
 			FROM "Measure" m JOIN "Axis" a ON a."id" = m."axisId" CROSS JOIN query LEFT JOIN updates ON updates.id = m."id"
 			WHERE ${where} AND (m."searchVector" @@ query.tsq OR updates.id IS NOT NULL)
-			ORDER BY rank DESC, m."position" ASC, m."id" ASC
+			ORDER BY rank DESC, a."position" ASC, m."position" ASC, m."id" ASC
 			LIMIT ${paging.perPage} OFFSET ${offset}
 		)
 		SELECT hits."id", hits.matched,
@@ -229,7 +229,7 @@ async function pageOfMeasures(db: Db, planId: string, f: MeasureFilters, today: 
 				concat_ws(' … ', m."description", nullif("jalons_join_text"(m."subActions"), ''), hits."updateText"),
 				query.tsq, ${HEADLINE_OPTIONS}) AS headline
 		FROM hits JOIN "Measure" m ON m."id" = hits."id" CROSS JOIN query
-		ORDER BY hits.rank DESC, hits."position" ASC, hits."id" ASC`;
+		ORDER BY hits.rank DESC, hits."axisPosition" ASC, hits."position" ASC, hits."id" ASC`;
 }
 
 export async function listMeasures(
@@ -283,7 +283,7 @@ export async function getOwnerPage(db: Db, slug: string, code: string, today = t
 	const plan = planRef(planRow);
 	const rows = await db.measure.findMany({
 		where: { planId: plan.id, OR: [{ leadOwnerId: owner.id }, { contributors: { some: { ownerId: owner.id } } }] },
-		orderBy: { position: 'asc' },
+		orderBy: [{ axis: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
 		include: measureInclude
 	});
 	return buildOwnerPage(plan, owner, rows.map((m) => toItem(m, today)), today);
