@@ -43,3 +43,22 @@ export async function freshDatabase(options: { onQuery?: (sql: string) => void }
 		}
 	};
 }
+
+export interface CountingDatabase extends TestDatabase {
+	/** How many SQL queries `work` sends. */
+	queriesFor(work: () => Promise<unknown>): Promise<number>;
+}
+
+/** A fresh database that counts the SQL queries sent to it, for the "constant number of queries" tests. */
+export async function countingDatabase(): Promise<CountingDatabase> {
+	let queries = 0;
+	const database = await freshDatabase({ onQuery: () => queries++ });
+	return {
+		...database,
+		async queriesFor(work) {
+			queries = 0;
+			await work();
+			return queries;
+		}
+	};
+}

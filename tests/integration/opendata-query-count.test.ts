@@ -5,15 +5,14 @@ import { loadPlanData } from '../../src/lib/server/opendata/load';
 import { getOpenDataOverview } from '../../src/lib/server/opendata/overview';
 import { buildFeed } from '../../src/lib/server/feeds/plan-feed';
 import { listOwners, listPlans } from '../../src/lib/server/api/resources';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { countingDatabase, type CountingDatabase } from '../helpers/database';
 import { createLargePlan } from '../helpers/large-plan';
 
-let counted: TestDatabase;
-let queries = 0;
+let counted: CountingDatabase;
 const ORIGIN = 'https://jalons.test';
 
 beforeAll(async () => {
-	counted = await freshDatabase({ onQuery: () => queries++ });
+	counted = await countingDatabase();
 	await seedDefaultPlan(counted.prisma);
 	await createLargePlan(counted.prisma, { slug: 'grand-plan', measures: 300, milestonesPerMeasure: 5, auditEvents: 600 });
 }, 300_000);
@@ -21,11 +20,7 @@ afterAll(async () => {
 	await counted?.close();
 });
 
-async function queriesFor(work: () => Promise<unknown>): Promise<number> {
-	queries = 0;
-	await work();
-	return queries;
-}
+const queriesFor = (work: () => Promise<unknown>) => counted.queriesFor(work);
 
 describe('SQL queries for open data, feeds and API lists', () => {
 	it('are the same for 300 measures as for the real plan', async () => {

@@ -8,14 +8,13 @@ import { getPlanAgenda } from '../../src/lib/server/domain/plan-agenda';
 import { getMeasureDetailAt, getPlanDashboardAt } from '../../src/lib/server/domain/time-travel-view';
 import { getPlanComparison, getProgressSeries } from '../../src/lib/server/domain/time-travel-compare';
 import { getMeasureListForRequest, getOwnerPageForRequest } from '../../src/lib/server/domain/measure-list-at';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { countingDatabase, type CountingDatabase } from '../helpers/database';
 import { createLargePlan } from '../helpers/large-plan';
 
-let counted: TestDatabase;
-let queries = 0;
+let counted: CountingDatabase;
 
 beforeAll(async () => {
-	counted = await freshDatabase({ onQuery: () => queries++ });
+	counted = await countingDatabase();
 	await seedDefaultPlan(counted.prisma);
 	await createLargePlan(counted.prisma, { slug: 'grand-plan', measures: 1000, milestonesPerMeasure: 10 });
 }, 300_000);
@@ -23,11 +22,7 @@ afterAll(async () => {
 	await counted?.close();
 });
 
-async function queriesFor(work: () => Promise<unknown>): Promise<number> {
-	queries = 0;
-	await work();
-	return queries;
-}
+const queriesFor = (work: () => Promise<unknown>) => counted.queriesFor(work);
 
 describe('SQL queries per public page', () => {
 	it('the dashboard sends as many queries for 1,000 measures and 10,000 milestones as for the real plan', async () => {

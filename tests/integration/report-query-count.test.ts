@@ -5,15 +5,14 @@ import { seedDefaultPlan, DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { createRound, submitRound } from '../../src/lib/server/domain/reports';
 import { castVote, createOpinion } from '../../src/lib/server/domain/opinions';
 import { getRound } from '../../src/lib/server/domain/report-view';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { countingDatabase, type CountingDatabase } from '../helpers/database';
 import { seededActors, type Actors } from '../helpers/editing';
 import type { Db } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/server/policies';
 
-let counted: TestDatabase;
+let counted: CountingDatabase;
 let db: Db;
 let actors: Actors;
-let queries = 0;
 const members: Actor[] = [];
 const rounds = { one: '', many: '' };
 
@@ -35,7 +34,7 @@ async function roundWith(title: string, opinions: number): Promise<string> {
 }
 
 beforeAll(async () => {
-	counted = await freshDatabase({ onQuery: () => queries++ });
+	counted = await countingDatabase();
 	db = counted.prisma;
 	await seedDefaultPlan(db);
 	actors = await seededActors(db);
@@ -50,11 +49,7 @@ afterAll(async () => {
 	await counted?.close();
 });
 
-async function queriesFor(work: () => Promise<unknown>): Promise<number> {
-	queries = 0;
-	await work();
-	return queries;
-}
+const queriesFor = (work: () => Promise<unknown>) => counted.queriesFor(work);
 
 describe('SQL queries of a report round', () => {
 	it('the council workspace counts the votes of 12 opinions in as many queries as for one', async () => {
