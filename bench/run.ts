@@ -133,17 +133,18 @@ async function startApp(databaseUrlForApp: string, port: number, cache: 'on' | '
 	throw new Error(`the app on port ${port} did not become ready`);
 }
 
-/**
- * autocannon stops sending when its time is up, but the server still works through the requests
- * already accepted: wait until it answers a health check quickly again, so that one slow target
- * does not eat into the next one's figures.
- */
-async function waitUntilIdle(base: string): Promise<void> {
-	for (let i = 0; i < 600; i++) {
-		const started = performance.now();
-		const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
-		if (ok && performance.now() - started < 50) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
+/** The ceiling: a bare Node server sending the same bytes as the real plan's dashboard. */
+async function loadBareServer(dashboardUrl: string): Promise<Figure> {
+	const bytes = Buffer.from(await (await fetch(dashboardUrl)).arrayBuffer());
+	const bareServer = createServer((_req, res) => {
+		res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': bytes.length });
+		res.end(bytes);
+	});
+	await new Promise<void>((resolve) => bareServer.listen(4399, '127.0.0.1', resolve));
+	try {
+		return await load('bare Node http (same bytes as the dashboard)', 'http://127.0.0.1:4399/');
+	} finally {
+		bareServer.close();
 	}
 }
 
@@ -170,34 +171,26 @@ try {
 		console.log(`Preparing the ${size} plan…`);
 		const plan = await preparePlan(server, size);
 		plans.push(plan);
+		const targets: [string, string][] = [
+			['dashboard', size === 'real' ? '/' : `/plans/${plan.slug}`],
+			['measure page', `/plans/${plan.slug}/mesures/${plan.measure}`],
+			['measure list, page 2', `/plans/${plan.slug}/mesures?page=2`],
+			['CSV download (measures)', `/donnees/${plan.slug}/mesures.csv`],
+			['API measures, page 1', `/api/v1/plans/${plan.slug}/measures?per_page=50`]
+		];
 		for (const cache of ['on', 'off'] as const) {
-			const app = await startApp(plan.url, ++port, cache);
-			try {
-				const base = `http://127.0.0.1:${port}`;
-				if (size === 'real' && cache === 'on') {
-					const bytes = Buffer.from(await (await fetch(`${base}/`)).arrayBuffer());
-					const bareServer = createServer((_req, res) => {
-						res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': bytes.length });
-						res.end(bytes);
-					});
-					await new Promise<void>((resolve) => bareServer.listen(4399, '127.0.0.1', resolve));
-					bare = await load('bare Node http (same bytes as the dashboard)', 'http://127.0.0.1:4399/');
-					bareServer.close();
-				}
-				const targets: [string, string][] = [
-					['dashboard', size === 'real' ? '/' : `/plans/${plan.slug}`],
-					['measure page', `/plans/${plan.slug}/mesures/${plan.measure}`],
-					['measure list, page 2', `/plans/${plan.slug}/mesures?page=2`],
-					['CSV download (measures)', `/donnees/${plan.slug}/mesures.csv`],
-					['API measures, page 1', `/api/v1/plans/${plan.slug}/measures?per_page=50`]
-				];
-				for (const [name, pathname] of targets) {
+			for (const [name, pathname] of targets) {
+				// A fresh server per target: requests a slow target left in flight must not eat into the next
+				// one's figures, and each cached figure starts from an empty cache (the first reader renders).
+				const app = await startApp(plan.url, ++port, cache);
+				try {
+					const base = `http://127.0.0.1:${port}`;
+					if (!bare) bare = await loadBareServer(`${base}/`);
 					console.log(`  ${size}, cache ${cache}: ${name}`);
 					figures.push({ size, figure: await load(name, base + pathname, cache) });
-					await waitUntilIdle(base);
+				} finally {
+					app.kill('SIGKILL');
 				}
-			} finally {
-				app.kill('SIGTERM');
 			}
 		}
 	}

@@ -8,7 +8,8 @@ import { pageCacheHandle } from '$lib/server/http/page-cache-handle';
 import { log, logError, withRequestId } from '$lib/server/log';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/instance';
 import { authenticate } from '$lib/server/auth/handle';
-import { isDatabaseUnavailable } from '$lib/server/db/outage';
+import { isTemporarilyUnavailable } from '$lib/server/db/outage';
+import { BusyError } from '$lib/server/whole-plan-reads';
 import { purgeExpired } from '$lib/server/maintenance/purge';
 
 export const init: ServerInit = async () => {
@@ -67,9 +68,9 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	const requestId = event.locals.requestId ?? randomUUID();
 	const locale = event.locals.locale ?? localeFromPath(event.url.pathname);
 	if (status === 404) return { message: messages(locale).notFound.title, requestId };
-	if (isDatabaseUnavailable(error)) {
+	if (isTemporarilyUnavailable(error)) {
 		event.locals.databaseUnavailable = true;
-		log('warn', 'database unavailable', { requestId, method: event.request.method, path: event.url.pathname, error: error instanceof Error ? error.message : String(error) });
+		log('warn', error instanceof BusyError ? 'busy: whole-plan reads queue full' : 'database unavailable', { requestId, method: event.request.method, path: event.url.pathname, error: error instanceof Error ? error.message : String(error) });
 		return { message: messages(locale).error.unavailable, requestId, unavailable: true };
 	}
 	if (status < 500) {

@@ -1,6 +1,6 @@
 // How every API route answers: JSON with the shared cache policy, open CORS (public data, no
 // credentials, so `*` and never a reflected origin), and errors as { "error": "…" } in French.
-import { isDatabaseUnavailable } from '../db/outage';
+import { isTemporarilyUnavailable } from '../db/outage';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { cachedResponse } from '../http/cache';
 import { format, messages } from '../../i18n';
@@ -42,7 +42,7 @@ export function apiRoute<E extends RequestEvent>(handler: (event: E) => Promise<
 		} catch (error) {
 			if (error instanceof ApiError) return apiError(error.status, error.message);
 			if (isHttpError(error)) return apiError(error.status, error.status === 503 ? t.unavailable : error.body.message);
-			if (isDatabaseUnavailable(error)) return apiError(503, t.unavailable);
+			if (isTemporarilyUnavailable(error)) return apiError(503, t.unavailable);
 			const requestId = event.locals.requestId ?? 'inconnu';
 			logError({ requestId, method: event.request.method, path: event.url.pathname, status: 500, message: 'api handler failed', error });
 			return apiError(500, format(t.internal, { id: requestId }));

@@ -1,6 +1,8 @@
 // Is this error "the database cannot be reached right now" (server stopped, restarting, network
 // cut), as opposed to a bug? Such errors become a 503 with a retry hint instead of a 500, anywhere
 // in a request — not only when the first connection is made (requestDb).
+import { BusyError } from '../whole-plan-reads';
+
 const CODES = new Set([
 	'ECONNREFUSED',
 	'ECONNRESET',
@@ -35,4 +37,9 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 	if (typeof e.message === 'string' && MESSAGES.some((re) => re.test(e.message as string))) return true;
 	if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
 	return isDatabaseUnavailable(e.cause, depth + 1);
+}
+
+/** Worth a 503 and a retry: the database is out of reach, or the server is saturated (BusyError). */
+export function isTemporarilyUnavailable(error: unknown): boolean {
+	return error instanceof BusyError || isDatabaseUnavailable(error);
 }

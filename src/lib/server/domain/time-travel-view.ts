@@ -2,6 +2,7 @@
 // queries whatever the plan's size, rebuilds the plan on a day with time-travel.ts, and hands the
 // rows to the builders of today's pages: a page looks the same at any date.
 import type { Db } from '../db';
+import { wholePlanReads } from '../whole-plan-reads';
 import { fromIsoDay, toIsoDay } from '../../domain/dates';
 import { DRAFT_ENTITY } from './editing';
 import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail } from './measure-view';
@@ -28,7 +29,11 @@ const nextDay = (date: string) => new Date(fromIsoDay(date).getTime() + 86_400_0
 export type PlanHistory = NonNullable<Awaited<ReturnType<typeof loadPlanHistory>>>;
 
 /** Six queries (plus Prisma's fixed relation loads), whatever the number of measures. */
-export async function loadPlanHistory(db: Db, slug: string) {
+export function loadPlanHistory(db: Db, slug: string) {
+	return wholePlanReads.run(() => readPlanHistory(db, slug));
+}
+
+async function readPlanHistory(db: Db, slug: string) {
 	const plan = await db.plan.findUnique({ where: { slug } });
 	if (!plan) return null;
 	const [axes, measures, facts, events, owners] = await Promise.all([

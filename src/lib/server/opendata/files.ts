@@ -5,6 +5,7 @@ import { datasetCsv, datasetJson, dataPackage, json, tableSchema } from './forma
 import { findDataset, type Dataset } from './datasets';
 import type { Db } from '../db';
 import { loadPlanData, type PlanData } from './load';
+import { wholePlanReads } from '../whole-plan-reads';
 
 export type OpenDataFile = { kind: 'csv' | 'json' | 'schema'; dataset: Dataset } | { kind: 'package' };
 
@@ -50,6 +51,8 @@ export async function loadFile(db: Db, slug: string, file: OpenDataFile, origin:
 		const plan = await db.plan.findUnique({ where: { slug }, select: { id: true } });
 		return plan ? { body: json(tableSchema(file.dataset)), headers: { 'Content-Type': JSON_TYPE } } : null;
 	}
-	const data = await loadPlanData(db, slug, origin);
-	return data ? renderFile(file, data, origin) : null;
+	return wholePlanReads.run(async () => {
+		const data = await loadPlanData(db, slug, origin);
+		return data ? renderFile(file, data, origin) : null;
+	});
 }
