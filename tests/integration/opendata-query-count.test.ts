@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
 import { loadPlanData } from '../../src/lib/server/opendata/load';
+import { loadFile, parseFileName, renderFile } from '../../src/lib/server/opendata/files';
 import { getOpenDataOverview } from '../../src/lib/server/opendata/overview';
 import { buildFeed } from '../../src/lib/server/feeds/plan-feed';
 import { listOwners, listPlans } from '../../src/lib/server/api/resources';
@@ -27,6 +28,7 @@ describe('SQL queries for open data, feeds and API lists', () => {
 		const db = counted.prisma;
 		const cases: [string, (slug: string, measure: string) => Promise<unknown>][] = [
 			['datasets', (slug) => loadPlanData(db, slug, ORIGIN)],
+			['measures file', (slug) => loadFile(db, slug, parseFileName('mesures.csv')!, ORIGIN)],
 			['open data page', (slug) => getOpenDataOverview(db, slug, ORIGIN, 'fr')],
 			['plan feed', (slug) => buildFeed(db, slug, { kind: 'plan' }, `${ORIGIN}/flux/${slug}.atom`)],
 			['axis feed', (slug) => buildFeed(db, slug, { kind: 'axis', number: 2 }, `${ORIGIN}/flux/x.atom`)],
@@ -46,5 +48,25 @@ describe('SQL queries for open data, feeds and API lists', () => {
 	it('a measure feed of the large plan shows its status changes', async () => {
 		const xml = (await buildFeed(counted.prisma, 'grand-plan', { kind: 'measure', number: '3.7' }, `${ORIGIN}/flux/x.atom`))!;
 		expect(xml).toContain('statut « En cours »');
+	});
+
+	it('the measures file, built from the SQL roll-up, is byte for byte the one built from every row', async () => {
+		const db = counted.prisma;
+		// Every progress method on the generated plan, and indicators that count or not.
+		const plan = await db.plan.findUniqueOrThrow({ where: { slug: 'grand-plan' } });
+		const rows = await db.measure.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { indicators: true } });
+		for (const [i, m] of rows.slice(0, 60).entries()) {
+			if (i % 3 === 1) await db.measure.update({ where: { id: m.id }, data: { progressMethod: 'MANUAL', progressManual: i % 6 === 1 ? null : i } });
+			if (i % 3 === 2) await db.measure.update({ where: { id: m.id }, data: { progressMethod: 'INDICATOR' } });
+			if (i % 9 === 2) await db.indicator.update({ where: { id: m.indicators[0]!.id }, data: { target: null } });
+		}
+		for (const name of ['mesures.csv', 'mesures.json']) {
+			const file = parseFileName(name)!;
+			const full = renderFile(file, (await loadPlanData(db, 'grand-plan', ORIGIN))!, ORIGIN);
+			const fast = await loadFile(db, 'grand-plan', file, ORIGIN);
+			expect(fast!.body, name).toBe(full.body);
+			expect(fast!.body, name).toMatch(/MANUAL|manuel/i);
+		}
+		expect(await loadFile(db, 'inconnu', parseFileName('mesures.csv')!, ORIGIN)).toBeNull();
 	});
 });

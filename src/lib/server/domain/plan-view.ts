@@ -251,7 +251,7 @@ export async function measureRollups(db: Db, planId: string): Promise<MeasureRol
 		) w ON w."measureId" = m."id"
 		LEFT JOIN LATERAL (
 			SELECT ind."baseline", ind."target", ind."direction",
-				(SELECT v."value" FROM "IndicatorValue" v WHERE v."indicatorId" = ind."id" ORDER BY v."date" DESC LIMIT 1) AS current
+				(SELECT v."value" FROM "IndicatorValue" v WHERE v."indicatorId" = ind."id" ORDER BY v."date" DESC, v."createdAt" DESC, v."id" DESC LIMIT 1) AS current
 			FROM "Indicator" ind WHERE ind."measureId" = m."id"
 			ORDER BY ind."position" ASC, ind."id" ASC LIMIT 1
 		) i ON TRUE

@@ -4,7 +4,7 @@
 import { datasetCsv, datasetJson, dataPackage, json, tableSchema } from './formats';
 import { findDataset, type Dataset } from './datasets';
 import type { Db } from '../db';
-import { loadPlanData, type PlanData } from './load';
+import { loadMeasureData, loadPlanData, type PlanData } from './load';
 import { wholePlanReads } from '../whole-plan-reads';
 
 export type OpenDataFile = { kind: 'csv' | 'json' | 'schema'; dataset: Dataset } | { kind: 'package' };
@@ -52,7 +52,7 @@ export async function loadFile(db: Db, slug: string, file: OpenDataFile, origin:
 		return plan ? { body: json(tableSchema(file.dataset)), headers: { 'Content-Type': JSON_TYPE } } : null;
 	}
 	return wholePlanReads.run(async () => {
-		const data = await loadPlanData(db, slug, origin);
+		const data = file.kind !== 'package' && file.dataset.name === 'mesures' ? await loadMeasureData(db, slug, origin) : await loadPlanData(db, slug, origin);
 		return data ? renderFile(file, data, origin) : null;
 	});
 }
