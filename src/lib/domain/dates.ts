@@ -19,6 +19,12 @@ export function toIsoDay(date: Date): string {
 }
 
 /** toIsoDay for an optional date. */
+/** A precise date from its database columns (the period's first day and its precision). */
+export function preciseOf(date: Date | null, precision: DatePrecision | null): PreciseDate | null {
+	if (precision === 'CONTINUOUS') return { start: null, precision };
+	return date && precision ? { start: toIsoDay(date), precision } : null;
+}
+
 export function toIsoDayOrNull(date: Date | null): string | null {
 	return date ? toIsoDay(date) : null;
 }

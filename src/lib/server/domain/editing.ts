@@ -5,7 +5,7 @@ import type { Prisma } from '../db/generated/client';
 import type { Actor as AuditActor } from '../audit';
 import { canEditMeasure, type Actor, type MeasureOwnership, type Viewer } from '../policies';
 import { ForbiddenError, NotFoundError } from './errors';
-import { toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { preciseOf, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../domain/dates';
 
 export type Tx = Prisma.TransactionClient;
 export type DbOrTx = Db | Tx;
@@ -83,10 +83,7 @@ export function auditActorFor(actor: Actor, ref: MeasureRef): AuditActor {
 
 export const day = toIsoDayOrNull;
 
-export function preciseOf(date: Date | null, precision: DatePrecision | null): PreciseDate | null {
-	if (precision === 'CONTINUOUS') return { start: null, precision };
-	return date && precision ? { start: toIsoDay(date), precision } : null;
-}
+export { preciseOf };
 
 /** Database columns of a precise date: the first day of the period and its precision. */
 export function columnsOf(date: PreciseDate | null): { date: Date | null; precision: DatePrecision | null } {

@@ -12,8 +12,8 @@ import { toIsoDay } from '../../domain/dates';
 import type { OwnerRef } from './plan-view';
 import type { MeasureDetailRow } from './measure-view';
 import { planAt } from './time-travel';
-import { getPlanDates, loadPlanHistory, type PlanHistory } from './time-travel-view';
-import { travelState, type TravelState } from '../validation/time-travel';
+import { loadPlanHistory, requestedTravel, type PlanHistory } from './time-travel-view';
+import type { TravelState } from '../validation/time-travel';
 import {
 	buildOwnerPage,
 	listMeasures,
@@ -119,10 +119,10 @@ export async function getMeasureListForRequest(
 	rawDate: string | null,
 	today = toIsoDay(new Date())
 ): Promise<{ list: MeasureList; travel: TravelState } | null> {
-	const travel = await travelFor(db, slug, rawDate, today);
+	const travel = await requestedTravel(db, slug, rawDate, today);
 	if (!travel) return null;
 	const list = travel.date ? await getMeasureListAt(db, slug, filters, travel.date, paging) : await listMeasures(db, slug, filters, today, paging);
-	return list ? { list, travel: travel.date ? travel : { ...travel, adoptedOn: list.plan.adoptedOn } } : null;
+	return list ? { list, travel: { ...travel, adoptedOn: travel.adoptedOn ?? list.plan.adoptedOn } } : null;
 }
 
 export async function getOwnerPageForRequest(
@@ -132,18 +132,8 @@ export async function getOwnerPageForRequest(
 	rawDate: string | null,
 	today = toIsoDay(new Date())
 ): Promise<{ page: OwnerPage; travel: TravelState } | null> {
-	const travel = await travelFor(db, slug, rawDate, today);
+	const travel = await requestedTravel(db, slug, rawDate, today);
 	if (!travel) return null;
 	const page = travel.date ? await getOwnerPageAt(db, slug, code, travel.date) : await getOwnerPage(db, slug, code, today);
-	return page ? { page, travel: travel.date ? travel : { ...travel, adoptedOn: page.plan.adoptedOn } } : null;
-}
-
-/**
- * Without `?date=`, no query: the adoption day comes with today's page. With one, the plan's dates
- * are read to check it (null: unknown plan).
- */
-async function travelFor(db: Db, slug: string, rawDate: string | null, today: string): Promise<TravelState | null> {
-	if (!rawDate) return travelState(null, { today, adoptedOn: null });
-	const dates = await getPlanDates(db, slug);
-	return dates ? travelState(rawDate, { today, adoptedOn: dates.adoptedOn }) : null;
+	return page ? { page, travel: { ...travel, adoptedOn: travel.adoptedOn ?? page.plan.adoptedOn } } : null;
 }

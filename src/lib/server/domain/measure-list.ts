@@ -6,10 +6,10 @@
 import type { Db } from '../db';
 import { Prisma } from '../db/generated/client';
 import type { Confidence } from '../db/generated/enums';
-import { measureProgress, type Progress } from '../../domain/progress';
-import { isLate, toIsoDay, type PreciseDate } from '../../domain/dates';
+import type { Progress } from '../../domain/progress';
+import { isLate, preciseOf, toIsoDay } from '../../domain/dates';
 import { STATUS_KEYS, type StatusKey } from '../../domain/status';
-import { milestoneDue, type OwnerRef } from './plan-view';
+import { milestoneDue, rowProgress, type OwnerRef } from './plan-view';
 import { milestoneDueEnd, periodEnd } from './lateness-sql';
 
 export interface MeasureFilters {
@@ -114,30 +114,11 @@ const measureInclude = {
 /** What a list item is built from: today's rows, or the rows time travel rebuilds (MeasureDetailRow). */
 export type MeasureListRow = Prisma.MeasureGetPayload<{ include: typeof measureInclude }>;
 
-function latestValue(values: { value: number; date: Date }[]): number | null {
-	let latest: { value: number; date: Date } | null = null;
-	for (const v of values) if (!latest || v.date > latest.date) latest = v;
-	return latest ? latest.value : null;
-}
-
 /** A measure as the list shows it; lateness as of `today` (the day viewed, for a past date). */
 export function toItem(m: MeasureListRow, today: string): MeasureListItem {
-	const indicator = m.indicators[0];
-	const progress = measureProgress({
-		method: m.progressMethod,
-		manualValue: m.progressManual,
-		milestones: m.milestones.map((ms) => ({ weight: ms.weight, doneOn: ms.doneOn ? toIsoDay(ms.doneOn) : null })),
-		indicator: indicator
-			? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: latestValue(indicator.values) }
-			: null
-	});
+	const progress = rowProgress(m);
 	const lateMilestones = m.milestones.filter((ms) => !ms.doneOn && isLate(milestoneDue(ms), null, today)).length;
-	const plannedEnd: PreciseDate | null =
-		m.plannedEndPrecision === 'CONTINUOUS'
-			? { start: null, precision: 'CONTINUOUS' }
-			: m.plannedEnd && m.plannedEndPrecision
-				? { start: toIsoDay(m.plannedEnd), precision: m.plannedEndPrecision }
-				: null;
+	const plannedEnd = preciseOf(m.plannedEnd, m.plannedEndPrecision);
 	const finished = m.status === 'DONE' || m.status === 'ABANDONED';
 	return {
 		id: m.id,

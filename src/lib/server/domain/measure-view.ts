@@ -2,7 +2,7 @@
 import type { Db } from '../db';
 import type { Prisma } from '../db/generated/client';
 import { measureProgress, type Progress } from '../../domain/progress';
-import { isLate, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { isLate, preciseOf, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../domain/dates';
 import type { Confidence, EvidenceKind } from '../db/generated/enums';
 import type { MeasureOwnership } from '../policies';
 import { DRAFT_ENTITY } from './editing';
@@ -79,10 +79,6 @@ export interface MeasureDetail {
 
 const day = toIsoDayOrNull;
 
-function precise(date: Date | null, precision: DatePrecision | null): PreciseDate | null {
-	if (precision === 'CONTINUOUS') return { start: null, precision };
-	return date && precision ? { start: toIsoDay(date), precision } : null;
-}
 
 /** Everything the measure page shows, in one query (Prisma loads the relations in a fixed number more). */
 export const MEASURE_DETAIL_INCLUDE = {
@@ -134,7 +130,7 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 			? { ...firstIndicator, current: firstIndicator.values.at(-1)?.value ?? null }
 			: null
 	});
-	const plannedEnd = precise(measure.plannedEnd, measure.plannedEndPrecision);
+	const plannedEnd = preciseOf(measure.plannedEnd, measure.plannedEndPrecision);
 
 	return {
 		ownership: { leadOwnerId: measure.leadOwnerId, contributorOwnerIds: measure.contributors.map((c) => c.ownerId) },
@@ -153,7 +149,7 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 		confidence: measure.confidence,
 		confidenceExplanation: measure.confidenceExplanation,
 		confidenceAsOf: day(measure.confidenceAsOf),
-		plannedStart: precise(measure.plannedStart, measure.plannedStartPrecision),
+		plannedStart: preciseOf(measure.plannedStart, measure.plannedStartPrecision),
 		plannedEnd,
 		endLate: measure.status !== 'DONE' && measure.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
 		leadOwner: measure.leadOwner,
@@ -165,12 +161,12 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 				title: m.title,
 				titleEn: m.titleEn,
 				description: m.description,
-				planned: precise(m.plannedDate, m.plannedPrecision),
+				planned: preciseOf(m.plannedDate, m.plannedPrecision),
 				forecast: day(m.forecastDate),
 				doneOn: day(m.doneOn),
 				weight: m.weight,
 				late: isLate(due, day(m.doneOn), today),
-				replans: m.replans.map((r) => ({ previous: precise(r.previousDate, r.previousPrecision), at: r.at.toISOString(), reason: r.reason }))
+				replans: m.replans.map((r) => ({ previous: preciseOf(r.previousDate, r.previousPrecision), at: r.at.toISOString(), reason: r.reason }))
 			};
 		}),
 		evidence: measure.evidenceLinks.map((e) => ({

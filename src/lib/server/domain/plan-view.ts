@@ -163,6 +163,27 @@ function latestValue(values: { value: number; date: Date }[]): number | null {
 	return latest ? latest.value : null;
 }
 
+/** What the progress rule reads of a measure row: its method, its milestones, its first indicator's values. */
+export interface ProgressRow {
+	progressMethod: Progress['method'];
+	progressManual: number | null;
+	milestones: { weight: number; doneOn: Date | null }[];
+	indicators: { baseline: number; target: number | null; direction: 'UP' | 'DOWN'; values: { value: number; date: Date }[] }[];
+}
+
+/** A measure's progress from its loaded rows (the SQL roll-up applies the same rule in `measureRollups`). */
+export function rowProgress(m: ProgressRow): Progress {
+	const indicator = m.indicators[0];
+	return measureProgress({
+		method: m.progressMethod,
+		manualValue: m.progressManual,
+		milestones: m.milestones.map((ms) => ({ weight: ms.weight, doneOn: day(ms.doneOn) })),
+		indicator: indicator
+			? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: latestValue(indicator.values) }
+			: null
+	});
+}
+
 /** What the dashboard needs of a measure row (the time-travel view passes reconstructed rows). */
 export interface DashboardMeasureRow {
 	id: string;
@@ -310,15 +331,7 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 
 /** One measure's line on the dashboard (and in the API's list), as of `today`. */
 export function summariseMeasure(m: DashboardMeasureRow, today: string): MeasureSummary {
-	const indicator = m.indicators[0];
-	const progress = measureProgress({
-		method: m.progressMethod,
-		manualValue: m.progressManual,
-		milestones: m.milestones.map((ms) => ({ weight: ms.weight, doneOn: day(ms.doneOn) })),
-		indicator: indicator
-			? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: latestValue(indicator.values) }
-			: null
-	});
+	const progress = rowProgress(m);
 	const { next, late } = nextMilestones(m.milestones, today);
 	const latest = m.progressUpdates[0];
 	return {

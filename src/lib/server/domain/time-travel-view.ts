@@ -102,6 +102,17 @@ export async function getPlanDates(db: Db, slug: string): Promise<{ adoptedOn: s
 }
 
 /**
+ * The time-travel state of a request. Without `?date=` no query is made (the page fills in the
+ * adoption day, which it loads anyway); with one, the plan's dates are read to check it.
+ * Null: unknown plan.
+ */
+export async function requestedTravel(db: Db, slug: string, rawDate: string | null, today: string): Promise<TravelState | null> {
+	if (!rawDate) return travelState(null, { today, adoptedOn: null });
+	const dates = await getPlanDates(db, slug);
+	return dates ? travelState(rawDate, { today, adoptedOn: dates.adoptedOn }) : null;
+}
+
+/**
  * The dashboard a request asks for: today's (no extra query) or, with a valid `?date=`, the plan on
  * that day. A bad date is reported in `travel.problem` and today's plan is shown.
  */
@@ -111,15 +122,10 @@ export async function getDashboardForRequest(
 	rawDate: string | null,
 	today = toIsoDay(new Date())
 ): Promise<{ dashboard: PlanDashboard; travel: TravelState } | null> {
-	if (!rawDate) {
-		const dashboard = await getPlanDashboard(db, slug, today);
-		return dashboard ? { dashboard, travel: travelState(null, { today, adoptedOn: dashboard.plan.adoptedOn }) } : null;
-	}
-	const dates = await getPlanDates(db, slug);
-	if (!dates) return null;
-	const travel = travelState(rawDate, { today, adoptedOn: dates.adoptedOn });
+	const travel = await requestedTravel(db, slug, rawDate, today);
+	if (!travel) return null;
 	const dashboard = travel.date ? await getPlanDashboardAt(db, slug, travel.date) : await getPlanDashboard(db, slug, today);
-	return dashboard ? { dashboard, travel } : null;
+	return dashboard ? { dashboard, travel: { ...travel, adoptedOn: travel.adoptedOn ?? dashboard.plan.adoptedOn } } : null;
 }
 
 export async function getMeasureForRequest(

@@ -3,7 +3,7 @@
 // filtered in SQL so that no later step can leak them.
 import type { Db } from '../db';
 import { measureProgress } from '../../domain/progress';
-import { isLate, toIsoDay, toIsoDayOrNull, todayIso, type DatePrecision, type PreciseDate } from '../../domain/dates';
+import { isLate, preciseOf, toIsoDay, toIsoDayOrNull, todayIso } from '../../domain/dates';
 import { measureRollups, milestoneDue } from '../domain/plan-view';
 import { summariseIndicator } from '../domain/indicator-summary';
 import type { IndicatorRow, MeasureLink, MeasureRow, MilestoneRow, PlanData } from './rows';
@@ -12,10 +12,6 @@ export type * from './rows';
 
 const day = toIsoDayOrNull;
 
-function precise(date: Date | null, precision: DatePrecision | null): PreciseDate | null {
-	if (precision === 'CONTINUOUS') return { start: null, precision };
-	return date && precision ? { start: toIsoDay(date), precision } : null;
-}
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 	const groups = new Map<string, T[]>();
@@ -90,7 +86,7 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 			position: m.position,
 			title: m.title,
 			description: m.description,
-			planned: precise(m.plannedDate, m.plannedPrecision),
+			planned: preciseOf(m.plannedDate, m.plannedPrecision),
 			forecast: day(m.forecastDate),
 			doneOn: day(m.doneOn),
 			weight: m.weight,
@@ -130,7 +126,7 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 				milestones: milestonesOf.get(m.id) ?? [],
 				indicator: firstIndicator ? { ...firstIndicator, current: firstIndicator.latestValue } : null
 			});
-		const plannedEnd = precise(m.plannedEnd, m.plannedEndPrecision);
+		const plannedEnd = preciseOf(m.plannedEnd, m.plannedEndPrecision);
 		return {
 			id: m.id,
 			number: m.number,
@@ -150,7 +146,7 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 			confidence: m.confidence,
 			confidenceExplanation: m.confidenceExplanation,
 			confidenceAsOf: day(m.confidenceAsOf),
-			plannedStart: precise(m.plannedStart, m.plannedStartPrecision),
+			plannedStart: preciseOf(m.plannedStart, m.plannedStartPrecision),
 			plannedEnd,
 			late: m.status !== 'DONE' && m.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
 			url: new URL(`/plans/${plan.slug}/mesures/${m.number}`, origin).href
