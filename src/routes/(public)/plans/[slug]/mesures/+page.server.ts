@@ -4,7 +4,7 @@ import { requestDb } from '$lib/server/db/request';
 import { LIST_PAGE_SIZE } from '$lib/server/domain/measure-list';
 import { getMeasureListForRequest } from '$lib/server/domain/measure-list-at';
 import { filterEntries, hasFilters, parseMeasureFilters } from '$lib/server/validation/measure-filters';
-import { travelDateParam } from '$lib/server/validation/time-travel';
+import { requestedDate } from '$lib/server/http/travel-date';
 import { SLUG } from '$lib/server/api/params';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { messages } from '$lib/i18n';
@@ -13,11 +13,10 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	const slug = SLUG.safeParse(params.slug);
 	if (!slug.success) error(404, messages(locals.locale).notFound.title);
 	// `?date=` shows the list as it stood that day; a value that is not a day at all is a bad request.
-	const date = travelDateParam.safeParse(url.searchParams.get('date'));
-	if (!date.success) error(400, messages(locals.locale).timetravel.problems.malformed);
+	const date = requestedDate(url, locals.locale);
 	const { filters, page, ignored } = parseMeasureFilters(url.searchParams);
 	// Out-of-range days are explained on the page (validation/time-travel.ts).
-	const found = await getMeasureListForRequest(await requestDb(), slug.data, filters, { page, perPage: LIST_PAGE_SIZE }, date.data);
+	const found = await getMeasureListForRequest(await requestDb(), slug.data, filters, { page, perPage: LIST_PAGE_SIZE }, date);
 	if (!found) error(404, messages(locals.locale).notFound.title);
 	// Signed-in visitors get `private, no-store` from the authenticate hook, which runs after this.
 	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });

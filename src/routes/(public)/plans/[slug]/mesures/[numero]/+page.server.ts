@@ -8,7 +8,7 @@ import { measureCommentTargets, type CommentTarget } from '$lib/server/domain/co
 import { format, messages } from '$lib/i18n';
 import { measurePermissions } from '$lib/server/policies';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
-import { travelDateParam } from '$lib/server/validation/time-travel';
+import { requestedDate } from '$lib/server/http/travel-date';
 
 const params = z.object({
 	slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
@@ -19,11 +19,10 @@ export const load: PageServerLoad = async ({ params: raw, url, locals, setHeader
 	const parsed = params.safeParse(raw);
 	if (!parsed.success) error(404, messages(locals.locale).notFound.title);
 	// `?date=` shows the measure as it stood that day; a value that is not a day at all is a bad request.
-	const date = travelDateParam.safeParse(url.searchParams.get('date'));
-	if (!date.success) error(400, messages(locals.locale).timetravel.problems.malformed);
+	const date = requestedDate(url, locals.locale);
 	const db = await requestDb();
 	// Out-of-range days are explained on the page (validation/time-travel.ts).
-	const found = await getMeasureForRequest(db, parsed.data.slug, parsed.data.numero, date.data);
+	const found = await getMeasureForRequest(db, parsed.data.slug, parsed.data.numero, date);
 	if (!found) error(404, messages(locals.locale).notFound.title);
 	if (found.measure === 'absent') error(404, messages(locals.locale).timetravel.absent);
 	const { ownership, ...detail } = found.measure;
