@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../doma
 import { editComment, hideComment, listComments, postComment, RateLimitError, restoreComment, visibilityChoices, type CommentScope, type CommentTarget, type CommentView } from '../domain/comments';
 import { isFollowing, setFollowing } from '../domain/notifications';
 import { editCommentForm, followForm, hideCommentForm, postCommentForm, restoreCommentForm } from '../validation/comments';
-import { formValues, parseForm, type FormValues } from '../validation/form';
+import { formValues, parseForm, ruleFeedback, type FormValues } from '../validation/form';
 import { format, messages, type Messages } from '$lib/i18n';
 
 export interface CommentThreadData {
@@ -71,12 +71,6 @@ function done(url: URL, key: SavedKey, anchor: string): never {
 	redirect(303, `${url.pathname}?commentaire=${key}#${anchor}`);
 }
 
-function lookup(t: Messages, key: string): string {
-	let node: unknown = t;
-	for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-	return typeof node === 'string' ? node : t.form.errorSummary;
-}
-
 async function run<S extends z.ZodType>(
 	event: RequestEvent,
 	resolve: (event: RequestEvent) => Promise<ThreadContext>,
@@ -103,8 +97,8 @@ async function run<S extends z.ZodType>(
 		if (cause instanceof ConflictError) return failure(409, t.comments.errors.conflict);
 		if (cause instanceof RateLimitError) return failure(429, format(t.comments.errors.rateLimited, { minutes: Math.ceil(cause.retryAfterSeconds / 60) }));
 		if (cause instanceof RuleError) {
-			const message = lookup(t, cause.messageKey);
-			return failure(400, cause.field ? t.form.errorSummary : message, cause.field ? { [cause.field]: message } : {});
+			const { formError, errors } = ruleFeedback(t, cause);
+			return failure(400, formError, errors);
 		}
 		throw cause;
 	}

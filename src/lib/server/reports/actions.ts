@@ -9,7 +9,7 @@ import { requestDb } from '../db/request';
 import type { Db } from '../db';
 import { requireUser, type SignedInUser } from '../auth/guards';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
-import { formValues, parseForm, type FormFailure, type FormValues } from '../validation/form';
+import { formValues, parseForm, ruleFeedback, type FormFailure, type FormValues } from '../validation/form';
 import { messages, type Messages } from '$lib/i18n';
 import { localizeHref } from '$lib/i18n/routing';
 
@@ -20,12 +20,6 @@ export interface ReportFailure extends FormFailure {
 }
 
 export type SavedKey = keyof Messages['reports']['saved'];
-
-function lookup(t: Messages, key: string): string {
-	let node: unknown = t;
-	for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-	return typeof node === 'string' ? node : t.form.errorSummary;
-}
 
 export async function reportAction<S extends z.ZodType, T>(
 	event: RequestEvent,
@@ -62,10 +56,7 @@ export async function reportAction<S extends z.ZodType, T>(
 				conflict: options.stored(cause.current as never)
 			});
 		}
-		if (cause instanceof RuleError) {
-			const message = lookup(t, cause.messageKey);
-			return fail(400, { formId, values, errors: cause.field ? { [cause.field]: message } : {}, formError: cause.field ? t.form.errorSummary : message });
-		}
+		if (cause instanceof RuleError) return fail(400, { formId, values, ...ruleFeedback(t, cause) });
 		throw cause;
 	}
 	const done = options.done(outcome, parsed.data);

@@ -47,6 +47,15 @@ function lookup(t: Messages, key: string): string | null {
 	return typeof node === 'string' ? node : null;
 }
 
+/**
+ * How a domain rule's refusal (RuleError) shows on its form: next to the field it names, with the
+ * summary above the form, or above the form alone.
+ */
+export function ruleFeedback(t: Messages, rule: { messageKey: string; field?: string }): Pick<FormFailure, 'errors'> & { formError: string } {
+	const message = lookup(t, rule.messageKey) ?? t.form.errorSummary;
+	return rule.field ? { errors: { [rule.field]: message }, formError: t.form.errorSummary } : { errors: {}, formError: message };
+}
+
 export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
 	const t = messages(locale);
 	const custom = lookup(t, issue.message);

@@ -6,7 +6,7 @@ import { requestDb } from '$lib/server/db/request';
 import { findMeasureRef, type MeasureRef } from '$lib/server/domain/editing';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '$lib/server/domain/errors';
 import { canEditMeasure, type Actor, type Viewer } from '$lib/server/policies';
-import { formValues, parseForm, type FormFailure, type FormValues } from '$lib/server/validation/form';
+import { formValues, parseForm, ruleFeedback, type FormFailure, type FormValues } from '$lib/server/validation/form';
 import { messages, type Locale, type Messages } from '$lib/i18n';
 import { localizeHref } from '$lib/i18n/routing';
 import { loginUrl } from '$lib/server/auth/redirect';
@@ -56,12 +56,6 @@ export async function editGuard(event: EventLike, allowed: (user: Viewer, ref: M
 	return { db, user: locals.user, ref, locale: locals.locale, t };
 }
 
-function lookup(t: Messages, key: string): string {
-	let node: unknown = t;
-	for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-	return typeof node === 'string' ? node : t.form.errorSummary;
-}
-
 export function invalid(formId: string, failure: FormFailure): ActionFailure<EditFailure> {
 	return fail(400, { formId, values: failure.values, errors: failure.errors, formError: failure.formError });
 }
@@ -94,15 +88,7 @@ export async function perform<T>(
 				conflict
 			});
 		}
-		if (cause instanceof RuleError) {
-			const message = lookup(ctx.t, cause.messageKey);
-			return fail(400, {
-				formId,
-				values,
-				errors: cause.field ? { [cause.field]: message } : {},
-				formError: cause.field ? ctx.t.form.errorSummary : message
-			});
-		}
+		if (cause instanceof RuleError) return fail(400, { formId, values, ...ruleFeedback(ctx.t, cause) });
 		throw cause;
 	}
 }
