@@ -19,7 +19,8 @@ export interface TableSchema {
 	description: string;
 	fields: TableSchemaField[];
 	primaryKey: string[];
-	foreignKeys: Dataset['foreignKeys'];
+	/** Absent when the dataset refers to no other: the Table Schema profile wants at least one key. */
+	foreignKeys?: Dataset['foreignKeys'];
 	missingValues: string[];
 }
 
@@ -60,7 +61,7 @@ export function tableSchema(dataset: Dataset, locale: Locale = 'fr'): TableSchem
 			};
 		}),
 		primaryKey: dataset.primaryKey,
-		foreignKeys: dataset.foreignKeys,
+		...(dataset.foreignKeys.length > 0 ? { foreignKeys: dataset.foreignKeys } : {}),
 		missingValues: ['']
 	};
 }

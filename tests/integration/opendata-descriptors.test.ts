@@ -1,0 +1,89 @@
+// Every published descriptor is checked by a published validator, as a reuser's tools would:
+// datapackage.json and each <dataset>.schema.json by Frictionless's libraries against the official
+// Data Package and Table Schema profiles, each CSV against its schema, and the OpenAPI document by
+// an OpenAPI schema validator. The files are taken from the routes that serve them.
+import { error } from '@sveltejs/kit';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { requestEvent } from '../helpers/request-event';
+import { csvProblems, dataPackageProblems, tableSchemaProblems } from '../helpers/frictionless';
+import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DATASETS } from '../../src/lib/server/opendata/datasets';
+import { GET as file } from '../../src/routes/(public)/donnees/[slug]/[file]/+server';
+import { GET as openapi } from '../../src/routes/api/v1/openapi.json/+server';
+
+const db = vi.hoisted(() => ({ current: null as unknown }));
+vi.mock('../../src/lib/server/db/request', () => ({ requestDb: async () => db.current ?? error(503, 'down') }));
+
+const SLUG = DEFAULT_PLAN_SLUG;
+let database: TestDatabase;
+
+async function served(name: string): Promise<string> {
+	const response = await file(requestEvent(`/donnees/${SLUG}/${name}`, { slug: SLUG, file: name }));
+	expect(response.status, name).toBe(200);
+	return response.text();
+}
+
+beforeAll(async () => {
+	database = await freshDatabase();
+	await seedDefaultPlan(database.prisma);
+	db.current = database.prisma;
+});
+afterAll(async () => {
+	await database?.close();
+});
+
+describe('published descriptors', () => {
+	it('each <dataset>.schema.json is a valid Table Schema', async () => {
+		for (const dataset of DATASETS) {
+			const name = `${dataset.name}.schema.json`;
+			expect(await tableSchemaProblems(JSON.parse(await served(name)) as object), name).toEqual([]);
+		}
+	});
+
+	it('each <dataset>.csv conforms to its served Table Schema', async () => {
+		for (const dataset of DATASETS) {
+			const schema = JSON.parse(await served(`${dataset.name}.schema.json`)) as object;
+			expect(await csvProblems(schema, await served(`${dataset.name}.csv`)), dataset.name).toEqual([]);
+		}
+	});
+
+	it('datapackage.json is a valid Tabular Data Package whose files read with their foreign keys resolved', async () => {
+		const descriptor = JSON.parse(await served('datapackage.json')) as object;
+		const files: Record<string, string> = {};
+		for (const dataset of DATASETS) files[`${dataset.name}.csv`] = await served(`${dataset.name}.csv`);
+		expect(await dataPackageProblems(descriptor, files)).toEqual([]);
+	});
+
+	it('/api/v1/openapi.json is a valid OpenAPI 3.1 document', async () => {
+		const response = await openapi(requestEvent('/api/v1/openapi.json') as never);
+		const result = await new Validator().validate((await response.json()) as object);
+		expect(result.errors ?? []).toEqual([]);
+		expect(result.valid).toBe(true);
+	});
+});
+
+describe('the validators used above', () => {
+	// A validator that accepts everything would make the tests above pass vacuously.
+	it('refuse an empty foreignKeys list, a bad cell and a dangling foreign key', async () => {
+		const schema = { fields: [{ name: 'id', type: 'string', constraints: { required: true, unique: true } }, { name: 'url', type: 'string', format: 'uri' }], primaryKey: ['id'] };
+		expect(await tableSchemaProblems({ ...schema, foreignKeys: [] })).not.toEqual([]);
+		const problems = await csvProblems(schema, 'id,url\r\na,https://april.org/\r\na,https://april.org/b\r\n,\r\n');
+		expect(problems).toEqual([expect.stringMatching(/^row 3: .*unique/), expect.stringMatching(/^row 4: .*required/)]);
+		expect((await csvProblems(schema, 'id,url\r\na,https://april.org./x\r\n'))[0]).toMatch(/"https:\/\/april\.org\.\/x" .* format "uri"/);
+		expect(await csvProblems(schema, 'url,id\r\nhttps://april.org/,a\r\n')).toContainEqual(expect.stringMatching(/^header/));
+		const child = { fields: [{ name: 'id', type: 'string' }, { name: 'parent', type: 'string' }], foreignKeys: [{ fields: 'parent', reference: { resource: 'parents', fields: 'id' } }] };
+		const pkg = {
+			profile: 'tabular-data-package',
+			name: 'p',
+			resources: [
+				{ profile: 'tabular-data-resource', name: 'parents', path: 'parents.csv', schema },
+				{ profile: 'tabular-data-resource', name: 'children', path: 'children.csv', schema: child }
+			]
+		};
+		expect(await dataPackageProblems(pkg, { 'parents.csv': 'id,url\r\na,\r\n', 'children.csv': 'id,parent\r\nc1,a\r\nc2,b\r\n' })).toHaveLength(1);
+		expect(await dataPackageProblems(pkg, { 'parents.csv': 'id,url\r\na,\r\n', 'children.csv': 'id,parent\r\nc1,a\r\n' })).toEqual([]);
+		expect((await new Validator().validate({ openapi: '3.1.0', info: { title: 'x' }, paths: {} })).valid).toBe(false);
+	});
+});
