@@ -2,17 +2,20 @@
 import { z } from 'zod';
 import raw from './plan-logiciels-libres.json' with { type: 'json' };
 
+/** A web address as a browser and a Table Schema `uri` reader take it: no trailing dot in the host. */
+const webUrl = () => z.url({ protocol: /^https?$/, hostname: /[^.]$/ });
+
 const fact = z.object({
 	date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
 	text: z.string().min(1),
-	source_url: z.url({ protocol: /^https?$/ })
+	source_url: webUrl()
 });
 
-const planSource = z.object({
+export const planSourceSchema = z.object({
 	plan: z.object({
 		title: z.string(),
 		adopted_on: z.string(),
-		source_urls: z.array(z.url({ protocol: /^https?$/ })),
+		source_urls: z.array(webUrl()),
 		notes: z.array(z.string()),
 		known_progress: z.array(fact)
 	}),
@@ -29,7 +32,7 @@ const planSource = z.object({
 					description: z.string(),
 					sub_actions: z.array(z.string()),
 					owner_code: z.string(),
-					evidence_links: z.array(z.object({ title: z.string(), url: z.url({ protocol: /^https?$/ }) })),
+					evidence_links: z.array(z.object({ title: z.string(), url: webUrl() })),
 					known_progress: z.array(fact)
 				})
 			)
@@ -37,9 +40,9 @@ const planSource = z.object({
 	)
 });
 
-export type PlanSource = z.infer<typeof planSource>;
+export type PlanSource = z.infer<typeof planSourceSchema>;
 export type SourceFact = z.infer<typeof fact>;
 
 export function loadPlanSource(): PlanSource {
-	return planSource.parse(raw);
+	return planSourceSchema.parse(raw);
 }
