@@ -2,7 +2,7 @@
 // read: they hold whatever other e2e files wrote to the shared database before them.
 import { test, expect, expectNoAxeViolations } from './fixtures';
 import type { Page } from '@playwright/test';
-import { parseCsv } from '../helpers/csv';
+import { parse } from 'csv-parse/sync';
 
 const SLUG = 'plan-action-logiciels-libres-et-communs-numeriques';
 const PLAN = `/plans/${SLUG}`;
@@ -149,7 +149,7 @@ test('the CSV download has the same measure numbers and statuses as the list pag
 	}
 	const csv = await request.get(`/donnees/${SLUG}/mesures.csv`);
 	expect(csv.status()).toBe(200);
-	const [header, ...rows] = parseCsv(await csv.text()).filter((r) => r.length > 1);
+	const [header, ...rows] = (parse(await csv.text(), { bom: true }) as string[][]).filter((r) => r.length > 1);
 	const numero = header!.indexOf('numero');
 	const label = header!.indexOf('statut_libelle');
 	expect(numero).toBeGreaterThanOrEqual(0);

@@ -42,22 +42,29 @@ describe('Atom builder', () => {
 		const xml = renderAtom(feed());
 		expect(xml).not.toContain('<script>');
 		const root = parseXml(xml);
-		expect(root.name).toBe('feed');
-		expect(root.attributes.xmlns).toBe('http://www.w3.org/2005/Atom');
-		expect(root.attributes['xml:lang']).toBe('fr');
+		expect(root.localName).toBe('feed');
+		expect(root.namespaceURI).toBe('http://www.w3.org/2005/Atom');
+		expect(root.getAttribute('xml:lang')).toBe('fr');
 		for (const name of ['id', 'title', 'updated', 'author']) expect(childNamed(root, name), name).toBeDefined();
-		expect(childNamed(root, 'title')!.text).toBe(`Plan <script>alert("x")</script> & 'quotes'  ok  fin`);
-		expect(childNamed(root, 'updated')!.text).toBe('2024-03-01T10:00:00Z');
+		expect(childNamed(root, 'title')!.textContent).toBe(`Plan <script>alert("x")</script> & 'quotes'  ok  fin`);
+		expect(childNamed(root, 'updated')!.textContent).toBe('2024-03-01T10:00:00Z');
 		const links = childrenNamed(root, 'link');
-		expect(links.find((l) => l.attributes.rel === 'self')?.attributes.href).toBe('https://jalons.test/flux/plan.atom?x=1&y=2');
-		expect(links.find((l) => l.attributes.rel === 'alternate')?.attributes.type).toBe('text/html');
+		expect(links.find((l) => l.getAttribute('rel') === 'self')?.getAttribute('href')).toBe('https://jalons.test/flux/plan.atom?x=1&y=2');
+		expect(links.find((l) => l.getAttribute('rel') === 'alternate')?.getAttribute('type')).toBe('text/html');
 		const [entry] = childrenNamed(root, 'entry');
-		expect(childNamed(entry!, 'id')!.text).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-		expect(childNamed(childNamed(entry!, 'author')!, 'name')!.text).toBe('DINUM & co');
+		expect(childNamed(entry!, 'id')!.textContent).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		expect(childNamed(childNamed(entry!, 'author')!, 'name')!.textContent).toBe('DINUM & co');
 		const content = childNamed(entry!, 'content')!;
-		expect(content.attributes.type).toBe('html');
+		expect(content.getAttribute('type')).toBe('html');
 		// Once the XML is read, the content is HTML in which the script is still only text.
-		expect(content.text).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;  ok  fin</p>');
+		expect(content.textContent).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;  ok  fin</p>');
+	});
+
+	it('is checked by a reader that refuses XML that is not well-formed', () => {
+		for (const bad of ['<a>&</a>', '<a>&nbsp;</a>', '<a>1 < 2</a>', '<a><b></a>', '<a x=1/>', '<a x="1" x="2"/>', '<a/><b/>', '<a>']) {
+			expect(() => parseXml(bad), bad).toThrow();
+		}
+		expect(parseXml('<a>&amp;&#233;</a>').textContent).toBe('&é');
 	});
 
 	it('gives stable, distinct identifiers', () => {
