@@ -12,24 +12,32 @@ import { Schema, Table } from 'tableschema';
 type Failure = Error & { errors?: { message: string }[] };
 
 /** A row error's message followed by its causes, on one line. */
-const describe = (where: string, failure: Failure) => [where, failure.message, ...(failure.errors ?? []).map((e) => e.message)].join(' ');
+const summary = (where: string, failure: Failure) => [where, failure.message, ...(failure.errors ?? []).map((e) => e.message)].join(' ');
 const isFailure = (row: unknown): row is Failure => row instanceof Error;
 
 /** The libraries fill defaults into the descriptor they are given: they get a copy. */
 const copy = <T>(value: T): T => structuredClone(value);
 
+/** What `Schema.load` really resolves to (the package's own typings say less). */
+interface LoadedSchema {
+	valid: boolean;
+	errors: Error[];
+	fieldNames: string[];
+}
+const loadSchema = async (descriptor: object) => (await Schema.load(copy(descriptor))) as unknown as LoadedSchema;
+
 export async function tableSchemaProblems(descriptor: object): Promise<string[]> {
-	const schema = await Schema.load(copy(descriptor));
+	const schema = await loadSchema(descriptor);
 	return schema.valid ? [] : schema.errors.map((e) => e.message);
 }
 
 /** Checks one CSV text against its Table Schema, row by row. */
 export async function csvProblems(descriptor: object, csv: string): Promise<string[]> {
-	const schema = await Schema.load(copy(descriptor));
+	const schema = await loadSchema(descriptor);
 	if (!schema.valid) return schema.errors.map((e) => e.message);
 	const table = await Table.load(() => Readable.from([csv]), { schema, headers: 1, delimiter: ',' });
 	const rows = (await table.read({ cast: true, forceCast: true } as never)) as unknown[];
-	const problems = rows.flatMap((row, i) => (isFailure(row) ? [describe(`row ${i + 2}:`, row)] : []));
+	const problems = rows.flatMap((row, i) => (isFailure(row) ? [summary(`row ${i + 2}:`, row)] : []));
 	const names = schema.fieldNames;
 	if (JSON.stringify(table.headers) !== JSON.stringify(names)) problems.unshift(`header ${JSON.stringify(table.headers)} is not ${JSON.stringify(names)}`);
 	return problems;
@@ -49,7 +57,7 @@ export async function dataPackageProblems(descriptor: object, files: Record<stri
 		for (const resource of pkg.resources) {
 			const rows = await resource.read({ cast: true, relations: true, forceCast: true });
 			rows.forEach((row, i) => {
-				if (isFailure(row)) problems.push(describe(`${resource.name} row ${i + 2}:`, row));
+				if (isFailure(row)) problems.push(summary(`${resource.name} row ${i + 2}:`, row));
 			});
 		}
 		return problems;
