@@ -7,7 +7,7 @@ import { requestEvent } from '../helpers/request-event';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from '../helpers/xml';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
 import { buildFeed } from '../../src/lib/server/feeds/plan-feed';
-import { DRAFT_ENTITY } from '../../src/lib/server/domain/editing';
+import { DRAFT_ENTITY } from '../../src/lib/server/domain/measures/editing';
 import { GET as planFeed } from '../../src/routes/(public)/flux/[slug].atom/+server';
 import { GET as axisFeed } from '../../src/routes/(public)/flux/[slug]/axes/[n].atom/+server';
 import { GET as measureFeed } from '../../src/routes/(public)/flux/[slug]/mesures/[numero].atom/+server';

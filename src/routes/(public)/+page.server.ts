@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getDashboardPage } from '$lib/server/domain/dashboard-page';
-import { getDefaultPlanSlug } from '$lib/server/domain/measure-view';
+import { getDashboardPage } from '$lib/server/domain/plans/dashboard-page';
+import { getDefaultPlanSlug } from '$lib/server/domain/measures/view';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';
 import { messages } from '$lib/i18n';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getDashboardPage } from '$lib/server/domain/dashboard-page';
+import { getDashboardPage } from '$lib/server/domain/plans/dashboard-page';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';
 import { messages } from '$lib/i18n';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getProgressSeries } from '$lib/server/domain/time-travel-compare';
+import { getProgressSeries } from '$lib/server/domain/time-travel/compare';
 import { messages } from '$lib/i18n';
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,120}$/) });

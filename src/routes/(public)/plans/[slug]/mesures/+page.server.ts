@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { LIST_PAGE_SIZE } from '$lib/server/domain/measure-list';
-import { getMeasureListForRequest } from '$lib/server/domain/measure-list-at';
+import { LIST_PAGE_SIZE } from '$lib/server/domain/measures/list';
+import { getMeasureListForRequest } from '$lib/server/domain/time-travel/list-at';
 import { filterEntries, hasFilters, parseMeasureFilters } from '$lib/server/validation/measure-filters';
 import { requestedDate } from '$lib/server/http/travel-date';
 import { SLUG } from '$lib/server/api/params';

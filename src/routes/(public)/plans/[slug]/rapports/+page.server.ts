@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { listRounds } from '$lib/server/domain/report-view';
-import { reportParams } from '$lib/server/reports/params';
+import { listRounds } from '$lib/server/domain/reports/view';
+import { reportParams } from '$lib/server/forms/report-params';
 import { canViewInternal } from '$lib/server/policies';
 import { messages } from '$lib/i18n';
 

@@ -3,11 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canViewInternal } from '$lib/server/policies';
-import { listRounds } from '$lib/server/domain/report-view';
-import { createRound, setCouncilQuorum } from '$lib/server/domain/reports';
+import { listRounds } from '$lib/server/domain/reports/view';
+import { createRound, setCouncilQuorum } from '$lib/server/domain/reports/rounds';
 import { createRoundForm, quorumForm, roundValues } from '$lib/server/validation/reports';
-import { reportAction, savedMessage } from '$lib/server/reports/actions';
-import { reportParams } from '$lib/server/reports/params';
+import { reportAction, savedMessage } from '$lib/server/forms/reports';
+import { reportParams } from '$lib/server/forms/report-params';
 import { messages } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {

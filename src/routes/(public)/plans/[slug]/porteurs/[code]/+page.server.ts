@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getOwnerPageForRequest } from '$lib/server/domain/measure-list-at';
+import { getOwnerPageForRequest } from '$lib/server/domain/time-travel/list-at';
 import { SLUG } from '$lib/server/api/params';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';

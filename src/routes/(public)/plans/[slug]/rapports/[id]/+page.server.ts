@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getRound } from '$lib/server/domain/report-view';
-import { reportParams } from '$lib/server/reports/params';
-import { loadReportThread, reportThreadContext } from '$lib/server/reports/comments';
-import { commentActions } from '$lib/server/comments/thread';
+import { getRound } from '$lib/server/domain/reports/view';
+import { reportParams } from '$lib/server/forms/report-params';
+import { loadReportThread, reportThreadContext } from '$lib/server/forms/report-thread';
+import { commentActions } from '$lib/server/forms/comment-thread';
 import { canViewInternal } from '$lib/server/policies';
 import { messages } from '$lib/i18n';
 

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { canViewDrafts } from '$lib/server/policies';
-import { listDrafts } from '$lib/server/domain/progress-updates';
+import { listDrafts } from '$lib/server/domain/measures/progress-updates';
 import { editGuard } from '../modifier/editing.server';
 
 // Read-only: every internal reader (AMDAC, council, any team) sees the drafts; writing them is on

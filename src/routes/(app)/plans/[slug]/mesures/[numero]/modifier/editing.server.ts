@@ -3,10 +3,10 @@
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requestDb } from '$lib/server/db/request';
-import { findMeasureRef, type MeasureRef } from '$lib/server/domain/editing';
+import { findMeasureRef, type MeasureRef } from '$lib/server/domain/measures/editing';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '$lib/server/domain/errors';
 import { canEditMeasure, type Actor, type Viewer } from '$lib/server/policies';
-import { formValues, parseForm, ruleFeedback, type FormFailure, type FormValues } from '$lib/server/validation/form';
+import { formValues, parseForm, ruleFeedback, type FormFailure, type FormValues } from '$lib/server/forms/form';
 import { messages, type Locale, type Messages } from '$lib/i18n';
 import { localizeHref } from '$lib/i18n/routing';
 import { loginUrl } from '$lib/server/auth/redirect';

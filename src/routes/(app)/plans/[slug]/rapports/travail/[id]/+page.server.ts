@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canViewInternal } from '$lib/server/policies';
-import { getRound } from '$lib/server/domain/report-view';
-import { publishRound, submitRound, updateRound } from '$lib/server/domain/reports';
-import { castVote, createOpinion, decidePublication, gradesCurrent, respondToOpinion, saveGrades, updateOpinion } from '$lib/server/domain/opinions';
+import { getRound } from '$lib/server/domain/reports/view';
+import { publishRound, submitRound, updateRound } from '$lib/server/domain/reports/rounds';
+import { castVote, createOpinion, decidePublication, gradesCurrent, respondToOpinion, saveGrades, updateOpinion } from '$lib/server/domain/reports/opinions';
 import {
 	createOpinionForm,
 	decideForm,
@@ -18,10 +18,10 @@ import {
 	updateRoundForm,
 	voteForm
 } from '$lib/server/validation/reports';
-import { reportAction, savedMessage } from '$lib/server/reports/actions';
-import { reportParams } from '$lib/server/reports/params';
-import { loadReportThread, reportThreadContext } from '$lib/server/reports/comments';
-import { commentActions } from '$lib/server/comments/thread';
+import { reportAction, savedMessage } from '$lib/server/forms/reports';
+import { reportParams } from '$lib/server/forms/report-params';
+import { loadReportThread, reportThreadContext } from '$lib/server/forms/report-thread';
+import { commentActions } from '$lib/server/forms/comment-thread';
 import { todayIso } from '$lib/domain/dates';
 import { messages } from '$lib/i18n';
 

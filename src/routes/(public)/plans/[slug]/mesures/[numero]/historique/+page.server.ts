@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getMeasureHistory } from '$lib/server/domain/history';
+import { getMeasureHistory } from '$lib/server/domain/measures/history';
 import { messages } from '$lib/i18n';
 
 const params = z.object({

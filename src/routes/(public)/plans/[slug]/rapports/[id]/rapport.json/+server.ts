@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getRound } from '$lib/server/domain/report-view';
-import { reportParams } from '$lib/server/reports/params';
-import { fileName, roundJson } from '$lib/server/reports/export';
+import { getRound } from '$lib/server/domain/reports/view';
+import { reportParams } from '$lib/server/forms/report-params';
+import { fileName, roundJson } from '$lib/server/domain/reports/export';
 import { cachedResponse } from '$lib/server/http/cache';
 import { messages } from '$lib/i18n';
 

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { addIndicatorValue, listIndicatorsForEdit } from '$lib/server/domain/indicator-values';
+import { addIndicatorValue, listIndicatorsForEdit } from '$lib/server/domain/measures/indicator-values';
 import { addIndicatorValueForm, newIndicatorValueValues } from '$lib/server/validation/indicator-value';
 import { editAction, editGuard } from '../editing.server';
 

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { addMilestone, listMilestonesForEdit, moveMilestone, replanMilestone, setMilestoneDone, updateMilestone } from '$lib/server/domain/milestones';
-import type { MilestoneEditView } from '$lib/server/domain/milestones';
+import { addMilestone, listMilestonesForEdit, moveMilestone, replanMilestone, setMilestoneDone, updateMilestone } from '$lib/server/domain/measures/milestones';
+import type { MilestoneEditView } from '$lib/server/domain/measures/milestones';
 import {
 	addMilestoneForm,
 	completeMilestoneForm,

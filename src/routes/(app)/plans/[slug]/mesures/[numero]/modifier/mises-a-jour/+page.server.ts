@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { listUpdatesForEdit, publishUpdate, removeUpdateDraft, saveUpdateDraft, type UpdateEditView } from '$lib/server/domain/progress-updates';
+import { listUpdatesForEdit, publishUpdate, removeUpdateDraft, saveUpdateDraft, type UpdateEditView } from '$lib/server/domain/measures/progress-updates';
 import { draftValues, newDraftValues, publishUpdateForm, removeDraftForm, saveDraftForm } from '$lib/server/validation/progress-update';
 import { todayIso } from '$lib/domain/dates';
 import { editAction, editGuard } from '../editing.server';

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { addEvidence, listEvidenceForEdit, removeEvidence, updateEvidence, type EvidenceFields } from '$lib/server/domain/evidence';
+import { addEvidence, listEvidenceForEdit, removeEvidence, updateEvidence, type EvidenceFields } from '$lib/server/domain/measures/evidence';
 import { addEvidenceForm, evidenceValues, newEvidenceValues, removeEvidenceForm, updateEvidenceForm } from '$lib/server/validation/evidence';
 import { editAction, editGuard } from '../editing.server';
 
