@@ -1,40 +1,22 @@
-// Turns the expected failures of account functions into form answers: a rule → 400 with the message
-// next to its field, forbidden → 403, missing → 404, throttled → 429 with Retry-After. Anything
-// else is unexpected and goes on to handleError.
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+// The account forms' answers to expected failures, from the action layer's one table (action.ts):
+// a rule → 400 with the message next to its field, forbidden → 403, missing → 404, throttled → 429
+// with Retry-After. Anything else is unexpected and goes on to handleError.
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { format, messages, type Locale } from '$lib/i18n';
+import { messages } from '$lib/i18n';
 import type { FormFailure, FormValues } from './form';
-import { ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
 import { ThrottledError } from '../auth/throttle';
-
-/** "auth.errors.emailTaken" → the sentence in the visitor's language. */
-export function messageFor(locale: Locale, key: string): string {
-	let node: unknown = messages(locale);
-	for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-	return typeof node === 'string' ? node : messages(locale).form.errorSummary;
-}
+import { domainAnswer, loadAnswer, wordings } from './action';
 
 export function throttledFailure(retryAfterSeconds: number, values: FormValues = {}): ActionFailure<FormFailure> {
-	const event = getRequestEvent();
-	event.setHeaders({ 'Retry-After': String(retryAfterSeconds) });
-	const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-	return fail(429, { values, errors: {}, formError: format(messages(event.locals.locale).auth.login.throttled, { minutes }) });
+	return failFromDomain(new ThrottledError(retryAfterSeconds), values);
 }
 
+/** The action layer's table (action.ts) in the account forms' shape (no form id). */
 export function failFromDomain(cause: unknown, values: FormValues = {}): ActionFailure<FormFailure> {
-	const { locals } = getRequestEvent();
-	const t = messages(locals.locale);
-	if (cause instanceof ForbiddenError) error(403, t.auth.forbidden);
-	if (cause instanceof NotFoundError) error(404, t.notFound.title);
-	if (cause instanceof ThrottledError) return throttledFailure(cause.retryAfterSeconds, values);
-	if (cause instanceof RuleError) {
-		const message = messageFor(locals.locale, cause.messageKey);
-		return cause.field
-			? fail(400, { values, errors: { [cause.field]: message }, formError: t.form.errorSummary })
-			: fail(400, { values, errors: {}, formError: message });
-	}
-	throw cause;
+	const t = messages(getRequestEvent().locals.locale);
+	const { status, body } = domainAnswer(cause, { t, wording: wordings.auth(t), formId: '', values });
+	return fail(status, { values: body.values, errors: body.errors, formError: body.formError });
 }
 
 /** A 400 answer in the one shape every account form reads. */
@@ -44,8 +26,5 @@ export function invalid(failure: { values: FormValues; errors?: FormFailure['err
 
 /** For loads: forbidden → 403, missing → 404, anything else stays unexpected. */
 export function errorFromDomain(cause: unknown): never {
-	const t = messages(getRequestEvent().locals.locale);
-	if (cause instanceof ForbiddenError) error(403, t.auth.forbidden);
-	if (cause instanceof NotFoundError) error(404, t.notFound.title);
-	throw cause;
+	return loadAnswer(cause, wordings.auth(messages(getRequestEvent().locals.locale)));
 }

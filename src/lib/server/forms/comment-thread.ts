@@ -1,18 +1,18 @@
 // A comment thread on any page, in a few lines: `loadCommentThread` in the page's load, the spread
 // `...commentActions(resolve)` in its actions, and <CommentThread> in the page. Every action checks
-// who is signed in, parses with a strict zod schema, runs the domain write, then redirects
-// (POST/redirect/GET) or answers with the failure of the form that was posted, under `comments`.
-import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+// who is signed in, then goes through the action layer (action.ts); the failure of the form that
+// was posted is answered under `comments`.
+import { error, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Db } from '../db';
-import { requireUser } from '../auth/guards';
+import { requireUser, type SignedInUser } from '../auth/guards';
 import { canComment, canFollow, canModerate, type CommentVisibility, type Viewer } from '../policies';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
-import { editComment, hideComment, listComments, postComment, RateLimitError, restoreComment, visibilityChoices, type CommentScope, type CommentTarget, type CommentView } from '../domain/comments/comments';
+import { editComment, hideComment, listComments, postComment, restoreComment, visibilityChoices, type CommentScope, type CommentTarget, type CommentView } from '../domain/comments/comments';
 import { isFollowing, setFollowing } from '../domain/notifications/notifications';
 import { editCommentForm, followForm, hideCommentForm, postCommentForm, restoreCommentForm } from '../validation/comments';
-import { formValues, parseForm, ruleFeedback, type FormValues } from './form';
-import { format, messages, type Messages } from '$lib/i18n';
+import { formValues, type FormValues } from './form';
+import { runAction, wordings } from './action';
+import { messages, type Messages } from '$lib/i18n';
 
 export interface CommentThreadData {
 	comments: CommentView[];
@@ -27,12 +27,8 @@ export interface CommentThreadData {
 	saved: string | null;
 }
 
-export interface CommentFailure {
-	formId: string;
-	values: FormValues;
-	errors: Record<string, string>;
-	formError?: string;
-}
+export type { FormAnswer as CommentFailure } from './action';
+import type { FormAnswer as CommentFailure } from './action';
 
 /** What a page tells the actions: its database, which comments it lists, and the targets it accepts. */
 export interface ThreadContext {
@@ -67,42 +63,26 @@ export async function loadCommentThread(
 	};
 }
 
-function done(url: URL, key: SavedKey, anchor: string): never {
-	redirect(303, `${url.pathname}?commentaire=${key}#${anchor}`);
-}
-
-async function run<S extends z.ZodType>(
+/** A thread action, declared: signed in, the page's thread, then the action layer (action.ts). */
+function run<S extends z.ZodType>(
 	event: RequestEvent,
 	resolve: (event: RequestEvent) => Promise<ThreadContext>,
 	schema: S,
 	formIdOf: (values: FormValues) => string,
-	work: (ctx: ThreadContext, user: NonNullable<App.Locals['user']>, data: z.output<S>) => Promise<[SavedKey, string]>
+	work: (ctx: ThreadContext, user: SignedInUser, data: z.output<S>) => Promise<[SavedKey, string]>
 ): Promise<ActionFailure<{ comments: CommentFailure }>> {
-	const user = requireUser(event);
-	const t = messages(event.locals.locale);
-	const ctx = await resolve(event);
-	const formData = await event.request.formData();
-	const values = formValues(formData);
-	const formId = formIdOf(values);
-	const failure = (status: number, formError: string, errors: Record<string, string> = {}) =>
-		fail(status, { comments: { formId, values, errors, formError } });
-	const parsed = parseForm(schema, formData, event.locals.locale);
-	if (!parsed.ok) return fail(400, { comments: { formId, values: parsed.values, errors: parsed.errors, formError: parsed.formError } });
-	let result: [SavedKey, string];
-	try {
-		result = await work(ctx, user, parsed.data);
-	} catch (cause) {
-		if (cause instanceof ForbiddenError) error(403, t.comments.errors.forbidden);
-		if (cause instanceof NotFoundError) error(404, t.notFound.title);
-		if (cause instanceof ConflictError) return failure(409, t.comments.errors.conflict);
-		if (cause instanceof RateLimitError) return failure(429, format(t.comments.errors.rateLimited, { minutes: Math.ceil(cause.retryAfterSeconds / 60) }));
-		if (cause instanceof RuleError) {
-			const { formError, errors } = ruleFeedback(t, cause);
-			return failure(400, formError, errors);
-		}
-		throw cause;
-	}
-	done(event.url, ...result);
+	return runAction(
+		event,
+		{
+			guard: async (e) => ({ user: requireUser(e), thread: await resolve(e) }),
+			wording: wordings.comments,
+			formId: (formData) => formIdOf(formValues(formData)),
+			schema,
+			run: ({ user, thread }, data) => work(thread, user, data),
+			done: ([key, anchor]) => `${event.url.pathname}?commentaire=${key}#${anchor}`
+		},
+		(answer): { comments: CommentFailure } => ({ comments: answer })
+	);
 }
 
 const idOf = (values: FormValues, key: string) => String(values[key] ?? '');

@@ -12,7 +12,7 @@ import {
 	updateMilestoneForm
 } from '$lib/server/validation/milestone';
 import { todayIso } from '$lib/domain/dates';
-import { editAction, editGuard } from '../editing.server';
+import { editAction, editGuard } from '$lib/server/forms/editing';
 
 type Stored = Pick<MilestoneEditView, 'title' | 'titleEn' | 'description' | 'weight' | 'version' | 'planned'>;
 
