@@ -1,5 +1,5 @@
 // Time travel: the plan as it stood on a day D, rebuilt from what we store today. Pure functions
-// (rows + audit events in, rows out) so that every rule is unit-tested; time-travel-view.ts loads
+// (rows + audit events in, rows out) so that every rule is unit-tested; server/domain/time-travel/view.ts loads
 // the inputs and hands the rebuilt rows to the same builders as today's pages.
 //
 // The reconstruction is HYBRID, because the real plan's facts were imported long after they happened:

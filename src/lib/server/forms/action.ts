@@ -9,6 +9,7 @@ import { format, messages, type Messages } from '$lib/i18n';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
 import { RateLimitError } from '../domain/comments/comments';
 import { ThrottledError } from '../auth/throttle';
+import { notFound } from '../http/not-found';
 import { formValues, parseForm, ruleFeedback, type FormFailure, type FormValues } from './form';
 
 /** What a failed form gets back: what was typed, the errors, and for a conflict what is stored now. */
@@ -49,7 +50,7 @@ export interface AnswerContext {
 export function domainAnswer(cause: unknown, ctx: AnswerContext): { status: number; body: FormAnswer } {
 	const { t, wording, formId, values } = ctx;
 	if (cause instanceof ForbiddenError) error(403, wording.forbidden);
-	if (cause instanceof NotFoundError) error(404, t.notFound.title);
+	if (cause instanceof NotFoundError) notFound(getRequestEvent().locals.locale);
 	if (cause instanceof ConflictError) {
 		if (!ctx.stored) return { status: 409, body: { formId, values, errors: {}, formError: wording.conflict } };
 		const version = (cause.current as { version?: number } | null)?.version;
@@ -75,9 +76,8 @@ export function domainAnswer(cause: unknown, ctx: AnswerContext): { status: numb
 
 /** For loads: forbidden → 403, missing → 404, anything else stays unexpected. */
 export function loadAnswer(cause: unknown, wording: Pick<Wording, 'forbidden'>): never {
-	const t = messages(getRequestEvent().locals.locale);
 	if (cause instanceof ForbiddenError) error(403, wording.forbidden);
-	if (cause instanceof NotFoundError) error(404, t.notFound.title);
+	if (cause instanceof NotFoundError) notFound(getRequestEvent().locals.locale);
 	throw cause;
 }
 

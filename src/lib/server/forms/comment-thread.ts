@@ -2,7 +2,7 @@
 // `...commentActions(resolve)` in its actions, and <CommentThread> in the page. Every action checks
 // who is signed in, then goes through the action layer (action.ts); the failure of the form that
 // was posted is answered under `comments`.
-import { error, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Db } from '../db';
 import { requireUser, type SignedInUser } from '../auth/guards';
@@ -29,6 +29,7 @@ export interface CommentThreadData {
 
 export type { FormAnswer as CommentFailure } from './action';
 import type { FormAnswer as CommentFailure } from './action';
+import { notFound } from '../http/not-found';
 
 /** What a page tells the actions: its database, which comments it lists, and the targets it accepts. */
 export interface ThreadContext {
@@ -64,9 +65,9 @@ export async function loadCommentThread(
 }
 
 /** A thread action, declared: signed in, the page's thread, then the action layer (action.ts). */
-function run<S extends z.ZodType>(
-	event: RequestEvent,
-	resolve: (event: RequestEvent) => Promise<ThreadContext>,
+function run<E extends RequestEvent, S extends z.ZodType>(
+	event: E,
+	resolve: (event: E) => Promise<ThreadContext>,
 	schema: S,
 	formIdOf: (values: FormValues) => string,
 	work: (ctx: ThreadContext, user: SignedInUser, data: z.output<S>) => Promise<[SavedKey, string]>
@@ -74,7 +75,7 @@ function run<S extends z.ZodType>(
 	return runAction(
 		event,
 		{
-			guard: async (e) => ({ user: requireUser(e), thread: await resolve(e) }),
+			guard: async () => ({ user: requireUser(event), thread: await resolve(event) }),
 			wording: wordings.comments,
 			formId: (formData) => formIdOf(formValues(formData)),
 			schema,
@@ -88,33 +89,33 @@ function run<S extends z.ZodType>(
 const idOf = (values: FormValues, key: string) => String(values[key] ?? '');
 
 /** The named actions of a thread: spread them into the page's `actions`. */
-export function commentActions(resolve: (event: RequestEvent) => Promise<ThreadContext>) {
+export function commentActions<E extends RequestEvent>(resolve: (event: E) => Promise<ThreadContext>) {
 	return {
-		postComment: (event: RequestEvent) =>
+		postComment: (event: E) =>
 			run(event, resolve, postCommentForm, (v) => (idOf(v, 'parentId') ? `reply:${idOf(v, 'parentId')}` : 'new'), async (ctx, user, data) => {
 				const target = ctx.target(data.target);
-				if (!target) error(404, messages(event.locals.locale).notFound.title);
+				if (!target) notFound(event.locals.locale);
 				const { id } = await postComment(ctx.db, user, { target, parentId: data.parentId, visibility: data.visibility, body: data.body });
 				return ['posted', `commentaire-${id}`];
 			}),
-		editComment: (event: RequestEvent) =>
+		editComment: (event: E) =>
 			run(event, resolve, editCommentForm, (v) => `edit:${idOf(v, 'commentId')}`, async (ctx, user, data) => {
 				await editComment(ctx.db, user, data);
 				return ['edited', `commentaire-${data.commentId}`];
 			}),
-		hideComment: (event: RequestEvent) =>
+		hideComment: (event: E) =>
 			run(event, resolve, hideCommentForm, (v) => `hide:${idOf(v, 'commentId')}`, async (ctx, user, data) => {
 				await hideComment(ctx.db, user, data);
 				return ['hidden', `commentaire-${data.commentId}`];
 			}),
-		restoreComment: (event: RequestEvent) =>
+		restoreComment: (event: E) =>
 			run(event, resolve, restoreCommentForm, (v) => `restore:${idOf(v, 'commentId')}`, async (ctx, user, data) => {
 				await restoreComment(ctx.db, user, data);
 				return ['restored', `commentaire-${data.commentId}`];
 			}),
-		setFollow: (event: RequestEvent) =>
+		setFollow: (event: E) =>
 			run(event, resolve, followForm, () => 'follow', async (ctx, user, data) => {
-				if (!ctx.measureId) error(404, messages(event.locals.locale).notFound.title);
+				if (!ctx.measureId) notFound(event.locals.locale);
 				await setFollowing(ctx.db, user, { measureId: ctx.measureId, follow: data.follow });
 				return [data.follow ? 'followed' : 'unfollowed', 'commentaires'];
 			})

@@ -12,6 +12,8 @@ import { messages, type Locale, type Messages } from '$lib/i18n';
 import { localizeHref } from '$lib/i18n/routing';
 import { loginUrl } from '$lib/server/auth/redirect';
 import type { Db } from '$lib/server/db';
+import { notFound } from '../http/not-found';
+import { PARAM_PATTERNS } from '$lib/route-params';
 
 export type EditFailure = FormAnswer;
 
@@ -31,10 +33,8 @@ interface EventLike {
 
 type SavedKey = keyof Messages['editing']['saved'];
 
-const params = z.object({
-	slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
-	numero: z.string().regex(/^\d{1,3}(\.\d{1,3}){0,2}$/)
-});
+// Not route matchers: who is asking is checked before saying that a path does not exist.
+const params = z.object({ slug: z.string().regex(PARAM_PATTERNS.slug), numero: z.string().regex(PARAM_PATTERNS.numero) });
 
 /** Signed in (else to the login page, then back), existing measure (else 404), allowed (else 403). */
 export async function editGuard(event: EventLike, allowed: (user: Viewer, ref: MeasureRef) => boolean = canEditMeasure): Promise<EditContext> {
@@ -44,10 +44,10 @@ export async function editGuard(event: EventLike, allowed: (user: Viewer, ref: M
 	if (!locals.user && locals.databaseUnavailable) error(503, t.error.unavailable);
 	if (!locals.user) redirect(303, loginUrl(url.pathname, locals.locale));
 	const parsed = params.safeParse(event.params);
-	if (!parsed.success) error(404, t.notFound.title);
+	if (!parsed.success) notFound(locals.locale);
 	const db = await requestDb();
 	const ref = await findMeasureRef(db, parsed.data.slug, parsed.data.numero);
-	if (!ref) error(404, t.notFound.title);
+	if (!ref) notFound(locals.locale);
 	if (!allowed(locals.user, ref)) error(403, t.editing.errors.forbidden);
 	return { db, user: locals.user, ref, locale: locals.locale, t };
 }

@@ -1,12 +1,13 @@
 // The comment thread of a report round, shared by the council's working page and the published
 // page: the round must exist in that plan and be visible to the viewer, or the thread is a 404.
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { type RequestEvent } from '@sveltejs/kit';
 import type { Db } from '../db';
 import { requestDb } from '../db/request';
 import { canViewReportRound, type Viewer } from '../policies';
 import { loadCommentThread, type CommentThreadData, type ThreadContext } from './comment-thread';
 import { reportParams } from './report-params';
 import { messages, type Locale } from '$lib/i18n';
+import { notFound } from '../http/not-found';
 
 const TARGET = 'report';
 
@@ -29,7 +30,7 @@ export async function reportThreadContext(event: RequestEvent): Promise<ThreadCo
 	const { slug, id } = reportParams(event.params as Record<string, string>, event.locals.locale);
 	const db = await requestDb();
 	const round = await visibleRound(db, event.locals.user, slug, id);
-	if (!round) error(404, messages(event.locals.locale).notFound.title);
+	if (!round) notFound(event.locals.locale);
 	return {
 		db,
 		scope: { reportId: round.id },

@@ -1,5 +1,5 @@
 // Editing a measure's own fields: status, progress, confidence, dates, text (French, and the optional
-// English version). Owners: measure-owners.ts.
+// English version). Owners: owners.ts.
 import type { Db } from '../../db';
 import type { Confidence, MeasureStatus, ProgressMethod } from '../../db/generated/enums';
 import { recordAudit } from '../../audit';

@@ -1,5 +1,5 @@
 // What changed between two dates, and the plan's progress over time: both rebuild the plan at
-// several dates from ONE load (time-travel-view.ts), so they cost a fixed number of queries.
+// several dates from ONE load (view.ts), so they cost a fixed number of queries.
 import type { Db } from '../../db';
 import { toIsoDay, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import { rollUp, type RollUp } from '../../../domain/progress';

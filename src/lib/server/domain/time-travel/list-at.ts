@@ -1,6 +1,6 @@
 // The measure list and an owner's page at a past date. Today's list pages and filters in SQL
-// (measure-list.ts); a past day is not in the tables, so the plan is rebuilt from its history
-// (loaded once, time-travel-view.ts), turned into the same list items (lateness as of that day),
+// (measures/list.ts); a past day is not in the tables, so the plan is rebuilt from its history
+// (loaded once, view.ts), turned into the same list items (lateness as of that day),
 // filtered and paged in memory. The number of queries does not depend on the plan's size.
 //
 // Text search: the full-text index (`searchVector`) holds today's text only. At a past date the

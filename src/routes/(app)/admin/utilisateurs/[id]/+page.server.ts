@@ -1,6 +1,4 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { messages } from '$lib/i18n';
 import { requestDb } from '$lib/server/db/request';
 import { formValues, parseForm } from '$lib/server/forms/form';
 import { requireAllowed } from '$lib/server/auth/guards';
@@ -12,11 +10,13 @@ import { deliverLink } from '$lib/server/mail';
 import { getUserForAdmin, listTeams, sendPasswordResetByAdmin, setUserDisabled, updateUser } from '$lib/server/domain/users/users';
 import { councilFlags, setCouncilFlags } from '$lib/server/domain/reports/opinions';
 import { councilFlagsForm } from '$lib/server/validation/reports';
+import { notFound } from '$lib/server/http/not-found';
+import { PARAM_PATTERNS } from '$lib/route-params';
 
 /** Checks the admin first (so that nobody learns which ids exist), then the id's shape. */
 function target(event: RequestEvent) {
 	const admin = requireAllowed(canManageUsers, event);
-	if (!/^[a-z0-9]{1,40}$/.test(event.params.id)) error(404, messages(event.locals.locale).notFound.title);
+	if (!PARAM_PATTERNS.id.test(event.params.id)) notFound(event.locals.locale);
 	return { admin, userId: event.params.id };
 }
 

@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
@@ -9,12 +8,13 @@ import { createRoundForm, quorumForm, roundValues } from '$lib/server/validation
 import { reportAction, savedMessage } from '$lib/server/forms/reports';
 import { reportParams } from '$lib/server/forms/report-params';
 import { messages } from '$lib/i18n';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireAllowed(canViewInternal, event);
 	const { slug } = reportParams(event.params, event.locals.locale);
 	const list = await listRounds(await requestDb(), user, slug);
-	if (!list) error(404, messages(event.locals.locale).notFound.title);
+	if (!list) notFound(event.locals.locale);
 	return {
 		...list,
 		newRound: roundValues({ title: '', periodStart: '', periodEnd: '', sections: { utiliser: '', publier: '', accompagner: '', attractivite: '', vieInterne: '' } }),

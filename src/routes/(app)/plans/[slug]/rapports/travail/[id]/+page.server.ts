@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
@@ -24,13 +23,14 @@ import { loadReportThread, reportThreadContext } from '$lib/server/forms/report-
 import { commentActions } from '$lib/server/forms/comment-thread';
 import { todayIso } from '$lib/domain/dates';
 import { messages } from '$lib/i18n';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireAllowed(canViewInternal, event);
 	const { slug, id } = reportParams(event.params, event.locals.locale);
 	const db = await requestDb();
 	const view = await getRound(db, user, slug, id);
-	if (!view) error(404, messages(event.locals.locale).notFound.title);
+	if (!view) notFound(event.locals.locale);
 	return {
 		view,
 		comments: await loadReportThread(db, user, view.round.id, event.url, event.locals.locale),
