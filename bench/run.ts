@@ -19,10 +19,10 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openMigratedDatabase } from '../src/lib/server/db';
 import { seedDefaultPlan, DEFAULT_PLAN_SLUG } from '../src/lib/server/seed';
-import { getPlanDashboard } from '../src/lib/server/domain/plan-view';
-import { getMeasureDetail } from '../src/lib/server/domain/measure-view';
-import { listMeasures, NO_FILTERS } from '../src/lib/server/domain/measure-list';
-import { getMeasureSummaryPage } from '../src/lib/server/domain/plan-view';
+import { getPlanDashboard } from '../src/lib/server/domain/plans/view';
+import { getMeasureDetail } from '../src/lib/server/domain/measures/view';
+import { listMeasures, NO_FILTERS } from '../src/lib/server/domain/measures/list';
+import { getMeasureSummaryPage } from '../src/lib/server/domain/plans/view';
 import { createLargePlan } from '../tests/helpers/large-plan';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './postgres';
 

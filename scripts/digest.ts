@@ -3,7 +3,7 @@
 // nothing is sent and nothing is marked) and ORIGIN for the links. On the embedded database, stop the
 // server first: it accepts a single process at a time.
 import { openMigratedDatabase, optionsFromEnv } from '../src/lib/server/db';
-import { sendDailyDigests } from '../src/lib/server/domain/digest';
+import { sendDailyDigests } from '../src/lib/server/domain/notifications/digest';
 
 const database = await openMigratedDatabase(optionsFromEnv());
 try {

@@ -4,7 +4,7 @@
 // the embedded database accepts a single process at a time.
 import { parseArgs } from 'node:util';
 import { openMigratedDatabase, optionsFromEnv } from '../src/lib/server/db';
-import { createUserWithPassword } from '../src/lib/server/domain/users';
+import { createUserWithPassword } from '../src/lib/server/domain/users/users';
 import { RuleError } from '../src/lib/server/domain/errors';
 import { generateToken } from '../src/lib/server/auth/tokens';
 import { ROLES, type Role } from '../src/lib/server/policies';

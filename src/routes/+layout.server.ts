@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { canFollow, canManageUsers } from '$lib/server/policies';
 import { requestDb } from '$lib/server/db/request';
-import { unreadCount } from '$lib/server/domain/notifications';
+import { unreadCount } from '$lib/server/domain/notifications/notifications';
 import { localeFromPath } from '$lib/i18n/routing';
 
 /**

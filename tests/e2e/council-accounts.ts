@@ -2,7 +2,7 @@
 // demo council account, three "écosystème" members, so that adopting an opinion takes two votes
 // (default quorum: half of three, rounded up), one of them holding the secretariat.
 import type { Db } from '../../src/lib/server/db';
-import { createUserWithPassword } from '../../src/lib/server/domain/users';
+import { createUserWithPassword } from '../../src/lib/server/domain/users/users';
 
 export const E2E_COUNCIL = {
 	secretariat: { email: 'conseil-secretariat@jalons.example', password: 'e2e-conseil-secretariat', displayName: 'Sacha Secrétariat (e2e)' },

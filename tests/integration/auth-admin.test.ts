@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { makeUser, PASSWORD, snapshot } from './auth-fixtures';
-import { getUserForAdmin, listMyTeams, listUsers, revokeMyOtherSessions, setUserDisabled, updateUser } from '../../src/lib/server/domain/users';
+import { getUserForAdmin, listMyTeams, listUsers, revokeMyOtherSessions, setUserDisabled, updateUser } from '../../src/lib/server/domain/users/users';
 import { ForbiddenError, NotFoundError } from '../../src/lib/server/domain/errors';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../../src/lib/server/auth/demo-accounts';
 import { attemptLogin } from '../../src/lib/server/auth/login';

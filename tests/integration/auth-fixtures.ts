@@ -1,7 +1,7 @@
 // Accounts for the auth integration tests, created through the same domain function as the CLI.
 import type { Db } from '../../src/lib/server/db';
 import type { Actor, Role } from '../../src/lib/server/policies';
-import { createUserWithPassword } from '../../src/lib/server/domain/users';
+import { createUserWithPassword } from '../../src/lib/server/domain/users/users';
 
 export const PASSWORD = 'une longue phrase de test';
 

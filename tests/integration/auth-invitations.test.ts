@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { makeUser, PASSWORD, snapshot } from './auth-fixtures';
-import { acceptInvitation, findUsableToken, inviteUser, performPasswordReset, requestPasswordReset, sendPasswordResetByAdmin } from '../../src/lib/server/domain/users';
+import { acceptInvitation, findUsableToken, inviteUser, performPasswordReset, requestPasswordReset, sendPasswordResetByAdmin } from '../../src/lib/server/domain/users/users';
 import { ForbiddenError, RuleError } from '../../src/lib/server/domain/errors';
 import { attemptLogin } from '../../src/lib/server/auth/login';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';

@@ -6,7 +6,7 @@ import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { makeUser } from './auth-fixtures';
 import { deliverLink, mailSettings, sendMail } from '../../src/lib/server/mail';
 import { invitationMail, invitationPath, resetMail, resetPath } from '../../src/lib/server/auth/links';
-import { inviteUser, requestPasswordReset } from '../../src/lib/server/domain/users';
+import { inviteUser, requestPasswordReset } from '../../src/lib/server/domain/users/users';
 
 interface Received {
 	from: string;

@@ -10,7 +10,7 @@ import {
 } from '../../src/lib/server/auth/session';
 import { attemptLogin } from '../../src/lib/server/auth/login';
 import { hashToken } from '../../src/lib/server/auth/tokens';
-import { changePassword, revokeMyOtherSessions, revokeMySession, setUserDisabled } from '../../src/lib/server/domain/users';
+import { changePassword, revokeMyOtherSessions, revokeMySession, setUserDisabled } from '../../src/lib/server/domain/users/users';
 import { RuleError } from '../../src/lib/server/domain/errors';
 
 let database: TestDatabase;

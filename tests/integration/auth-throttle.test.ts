@@ -4,7 +4,7 @@ import { makeUser, PASSWORD } from './auth-fixtures';
 import { attemptLogin } from '../../src/lib/server/auth/login';
 import { checkLoginThrottle, THROTTLE } from '../../src/lib/server/auth/throttle';
 import { emailHash } from '../../src/lib/server/auth/tokens';
-import { performPasswordReset, sendPasswordResetByAdmin } from '../../src/lib/server/domain/users';
+import { performPasswordReset, sendPasswordResetByAdmin } from '../../src/lib/server/domain/users/users';
 
 let database: TestDatabase;
 const t0 = new Date('2026-05-01T10:00:00Z');

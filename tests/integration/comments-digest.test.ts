@@ -7,9 +7,9 @@ import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
 import { makeUser } from './auth-fixtures';
 import { seedDefaultPlan } from '../../src/lib/server/seed';
-import { postComment, hideComment } from '../../src/lib/server/domain/comments';
-import { markAllRead, setFollowing } from '../../src/lib/server/domain/notifications';
-import { sendDailyDigests } from '../../src/lib/server/domain/digest';
+import { postComment, hideComment } from '../../src/lib/server/domain/comments/comments';
+import { markAllRead, setFollowing } from '../../src/lib/server/domain/notifications/notifications';
+import { sendDailyDigests } from '../../src/lib/server/domain/notifications/digest';
 import { mailSettings } from '../../src/lib/server/mail';
 import type { Db } from '../../src/lib/server/db';
 

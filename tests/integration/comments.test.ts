@@ -6,11 +6,11 @@ import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
 import { makeUser } from './auth-fixtures';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
-import { createRound } from '../../src/lib/server/domain/reports';
+import { createRound } from '../../src/lib/server/domain/reports/rounds';
 import { REPORT_SECTION_KEYS, type ReportSections } from '../../src/lib/domain/report-snapshot';
-import { editComment, hideComment, listComments, measureCommentTargets, postComment, RATE_LIMIT, RateLimitError, restoreComment, type CommentView } from '../../src/lib/server/domain/comments';
-import { listNotifications, markAllRead, setFollowing, unreadCount } from '../../src/lib/server/domain/notifications';
-import { publishUpdate, saveUpdateDraft } from '../../src/lib/server/domain/progress-updates';
+import { editComment, hideComment, listComments, measureCommentTargets, postComment, RATE_LIMIT, RateLimitError, restoreComment, type CommentView } from '../../src/lib/server/domain/comments/comments';
+import { listNotifications, markAllRead, setFollowing, unreadCount } from '../../src/lib/server/domain/notifications/notifications';
+import { publishUpdate, saveUpdateDraft } from '../../src/lib/server/domain/measures/progress-updates';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../src/lib/server/domain/errors';
 import type { Db } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/server/policies';
@@ -110,7 +110,7 @@ describe('writes are audited, one event each, in the same transaction', () => {
 	});
 
 	it('leaves comment events out of the public change history', async () => {
-		const { getMeasureHistory } = await import('../../src/lib/server/domain/history');
+		const { getMeasureHistory } = await import('../../src/lib/server/domain/measures/history');
 		const { DEFAULT_PLAN_SLUG } = await import('../../src/lib/server/seed');
 		const history = await getMeasureHistory(db, null, DEFAULT_PLAN_SLUG, '1.1');
 		expect(JSON.stringify(history)).not.toContain('Premier');

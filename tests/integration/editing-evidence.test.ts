@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../helpers/database';
 import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
-import { addEvidence, listEvidenceForEdit, removeEvidence, updateEvidence } from '../../src/lib/server/domain/evidence';
-import { addIndicatorValue, listIndicatorsForEdit } from '../../src/lib/server/domain/indicator-values';
-import { addMilestone } from '../../src/lib/server/domain/milestones';
+import { addEvidence, listEvidenceForEdit, removeEvidence, updateEvidence } from '../../src/lib/server/domain/measures/evidence';
+import { addIndicatorValue, listIndicatorsForEdit } from '../../src/lib/server/domain/measures/indicator-values';
+import { addMilestone } from '../../src/lib/server/domain/measures/milestones';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../src/lib/server/domain/errors';
 import type { Db } from '../../src/lib/server/db';
 

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../helpers/database';
 import { measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
-import { getMeasureForEdit, updateMeasure } from '../../src/lib/server/domain/measure-edit';
-import { addMilestone, listMilestonesForEdit, replanMilestone } from '../../src/lib/server/domain/milestones';
-import { addEvidence } from '../../src/lib/server/domain/evidence';
-import { getMeasureHistory } from '../../src/lib/server/domain/history';
+import { getMeasureForEdit, updateMeasure } from '../../src/lib/server/domain/measures/edit';
+import { addMilestone, listMilestonesForEdit, replanMilestone } from '../../src/lib/server/domain/measures/milestones';
+import { addEvidence } from '../../src/lib/server/domain/measures/evidence';
+import { getMeasureHistory } from '../../src/lib/server/domain/measures/history';
 import type { Db } from '../../src/lib/server/db';
 
 let database: TestDatabase;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../helpers/database';
 import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
-import { getMeasureForEdit, updateMeasure, type MeasureFields } from '../../src/lib/server/domain/measure-edit';
-import { updateMeasureOwners } from '../../src/lib/server/domain/measure-owners';
+import { getMeasureForEdit, updateMeasure, type MeasureFields } from '../../src/lib/server/domain/measures/edit';
+import { updateMeasureOwners } from '../../src/lib/server/domain/measures/owners';
 import { ConflictError, ForbiddenError, RuleError } from '../../src/lib/server/domain/errors';
 import type { Db } from '../../src/lib/server/db';
 

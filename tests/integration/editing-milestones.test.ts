@@ -9,8 +9,8 @@ import {
 	replanMilestone,
 	setMilestoneDone,
 	updateMilestone
-} from '../../src/lib/server/domain/milestones';
-import { getMeasureDetail } from '../../src/lib/server/domain/measure-view';
+} from '../../src/lib/server/domain/measures/milestones';
+import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../src/lib/server/domain/errors';
 import type { Db } from '../../src/lib/server/db';
 

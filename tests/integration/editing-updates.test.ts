@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../helpers/database';
 import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
-import { listDrafts, listUpdatesForEdit, publishUpdate, removeUpdateDraft, saveUpdateDraft } from '../../src/lib/server/domain/progress-updates';
-import { getMeasureDetail } from '../../src/lib/server/domain/measure-view';
-import { getPlanDashboard } from '../../src/lib/server/domain/plan-view';
-import { getMeasureHistory } from '../../src/lib/server/domain/history';
+import { listDrafts, listUpdatesForEdit, publishUpdate, removeUpdateDraft, saveUpdateDraft } from '../../src/lib/server/domain/measures/progress-updates';
+import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
+import { getPlanDashboard } from '../../src/lib/server/domain/plans/view';
+import { getMeasureHistory } from '../../src/lib/server/domain/measures/history';
 import { ConflictError, ForbiddenError, RuleError } from '../../src/lib/server/domain/errors';
 import type { Db } from '../../src/lib/server/db';
 

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
-import { getOwnerPage, listMeasures, NO_FILTERS, snippetParts, type MeasureFilters } from '../../src/lib/server/domain/measure-list';
-import { AGENDA_LIMIT, getPlanAgenda, UPCOMING_DAYS } from '../../src/lib/server/domain/plan-agenda';
-import { milestoneDue } from '../../src/lib/server/domain/plan-view';
+import { getOwnerPage, listMeasures, NO_FILTERS, snippetParts, type MeasureFilters } from '../../src/lib/server/domain/measures/list';
+import { AGENDA_LIMIT, getPlanAgenda, UPCOMING_DAYS } from '../../src/lib/server/domain/plans/agenda';
+import { milestoneDue } from '../../src/lib/server/domain/plans/view';
 import { parseMeasureFilters } from '../../src/lib/server/validation/measure-filters';
 import { daysUntilEnd, startOfPeriod } from '../../src/lib/domain/dates';
 

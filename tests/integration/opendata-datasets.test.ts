@@ -11,7 +11,7 @@ import { dataPackage, datasetCsv, datasetJson, datasetRows, tableSchema } from '
 import { guardFormula } from '../../src/lib/server/opendata/csv';
 import { fileName, parseFileName, renderFile } from '../../src/lib/server/opendata/files';
 import { getOpenDataOverview } from '../../src/lib/server/opendata/overview';
-import { DRAFT_ENTITY } from '../../src/lib/server/domain/editing';
+import { DRAFT_ENTITY } from '../../src/lib/server/domain/measures/editing';
 import { messages } from '../../src/lib/i18n';
 
 const ORIGIN = 'https://jalons.test';

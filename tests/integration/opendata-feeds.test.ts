@@ -7,10 +7,10 @@ import { requestEvent } from '../helpers/request-event';
 import { childNamed, childrenNamed, parseXml, type Element } from '../helpers/xml';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
 import { buildFeed } from '../../src/lib/server/feeds/plan-feed';
-import { DRAFT_ENTITY } from '../../src/lib/server/domain/editing';
-import { GET as planFeed } from '../../src/routes/(public)/flux/[slug].atom/+server';
-import { GET as axisFeed } from '../../src/routes/(public)/flux/[slug]/axes/[n].atom/+server';
-import { GET as measureFeed } from '../../src/routes/(public)/flux/[slug]/mesures/[numero].atom/+server';
+import { DRAFT_ENTITY } from '../../src/lib/server/domain/measures/editing';
+import { GET as planFeed } from '../../src/routes/(public)/flux/[slug=slug].atom/+server';
+import { GET as axisFeed } from '../../src/routes/(public)/flux/[slug=slug]/axes/[n].atom/+server';
+import { GET as measureFeed } from '../../src/routes/(public)/flux/[slug=slug]/mesures/[numero=numero].atom/+server';
 
 const db = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock('../../src/lib/server/db/request', () => ({ requestDb: async () => db.current ?? error(503, 'down') }));

@@ -5,8 +5,8 @@ import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { requestEvent } from '../helpers/request-event';
 import { parse } from 'csv-parse/sync';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
-import { GET as file } from '../../src/routes/(public)/donnees/[slug]/[file]/+server';
-import { load } from '../../src/routes/(public)/donnees/[slug]/+page.server';
+import { GET as file } from '../../src/routes/(public)/donnees/[slug=slug]/[file]/+server';
+import { load } from '../../src/routes/(public)/donnees/[slug=slug]/+page.server';
 
 const db = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock('../../src/lib/server/db/request', () => ({ requestDb: async () => db.current ?? error(503, 'down') }));

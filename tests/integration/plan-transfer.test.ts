@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId, seededActors } from '../helpers/editing';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
-import { addMilestone, replanMilestone } from '../../src/lib/server/domain/milestones';
-import { saveUpdateDraft } from '../../src/lib/server/domain/progress-updates';
+import { addMilestone, replanMilestone } from '../../src/lib/server/domain/measures/milestones';
+import { saveUpdateDraft } from '../../src/lib/server/domain/measures/progress-updates';
 import { exportPlan, importPlan, PlanTransferError } from '../../src/lib/server/maintenance/plan-transfer';
 
 let source: TestDatabase;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
-import { buildPlanDashboard, DASHBOARD_MEASURE_INCLUDE, DASHBOARD_MEASURES_PER_AXIS, getPlanDashboard } from '../../src/lib/server/domain/plan-view';
+import { buildPlanDashboard, DASHBOARD_MEASURE_INCLUDE, DASHBOARD_MEASURES_PER_AXIS, getPlanDashboard } from '../../src/lib/server/domain/plans/view';
 import { createLargePlan } from '../helpers/large-plan';
-import { getDefaultPlanSlug, getMeasureDetail } from '../../src/lib/server/domain/measure-view';
+import { getDefaultPlanSlug, getMeasureDetail } from '../../src/lib/server/domain/measures/view';
 
 let database: TestDatabase;
 

@@ -1,13 +1,13 @@
 // Public pages must cost the same number of SQL queries whatever the plan's size (no N+1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaultPlan, DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
-import { getPlanDashboard } from '../../src/lib/server/domain/plan-view';
-import { getMeasureDetail } from '../../src/lib/server/domain/measure-view';
-import { getOwnerPage, listMeasures, NO_FILTERS } from '../../src/lib/server/domain/measure-list';
-import { getPlanAgenda } from '../../src/lib/server/domain/plan-agenda';
-import { getMeasureDetailAt, getPlanDashboardAt } from '../../src/lib/server/domain/time-travel-view';
-import { getPlanComparison, getProgressSeries } from '../../src/lib/server/domain/time-travel-compare';
-import { getMeasureListForRequest, getOwnerPageForRequest } from '../../src/lib/server/domain/measure-list-at';
+import { getPlanDashboard } from '../../src/lib/server/domain/plans/view';
+import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
+import { getOwnerPage, listMeasures, NO_FILTERS } from '../../src/lib/server/domain/measures/list';
+import { getPlanAgenda } from '../../src/lib/server/domain/plans/agenda';
+import { getMeasureDetailAt, getPlanDashboardAt } from '../../src/lib/server/domain/time-travel/view';
+import { getPlanComparison, getProgressSeries } from '../../src/lib/server/domain/time-travel/compare';
+import { getMeasureListForRequest, getOwnerPageForRequest } from '../../src/lib/server/domain/time-travel/list-at';
 import { countingDatabase, type CountingDatabase } from '../helpers/database';
 import { createLargePlan } from '../helpers/large-plan';
 

@@ -2,9 +2,9 @@
 // opinions and votes (no query per opinion to count its votes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaultPlan, DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
-import { createRound, submitRound } from '../../src/lib/server/domain/reports';
-import { castVote, createOpinion } from '../../src/lib/server/domain/opinions';
-import { getRound } from '../../src/lib/server/domain/report-view';
+import { createRound, submitRound } from '../../src/lib/server/domain/reports/rounds';
+import { castVote, createOpinion } from '../../src/lib/server/domain/reports/opinions';
+import { getRound } from '../../src/lib/server/domain/reports/view';
 import { countingDatabase, type CountingDatabase } from '../helpers/database';
 import { seededActors, type Actors } from '../helpers/editing';
 import type { Db } from '../../src/lib/server/db';

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../helpers/database';
 import { measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
-import { createRound, publishRound, submitRound, updateRound } from '../../src/lib/server/domain/reports';
-import { castVote, createOpinion, decidePublication, respondToOpinion, saveGrades, updateOpinion } from '../../src/lib/server/domain/opinions';
-import { getRound, listRounds } from '../../src/lib/server/domain/report-view';
-import { setMilestoneDone, addMilestone } from '../../src/lib/server/domain/milestones';
+import { createRound, publishRound, submitRound, updateRound } from '../../src/lib/server/domain/reports/rounds';
+import { castVote, createOpinion, decidePublication, respondToOpinion, saveGrades, updateOpinion } from '../../src/lib/server/domain/reports/opinions';
+import { getRound, listRounds } from '../../src/lib/server/domain/reports/view';
+import { setMilestoneDone, addMilestone } from '../../src/lib/server/domain/measures/milestones';
 import { ConflictError, ForbiddenError, RuleError } from '../../src/lib/server/domain/errors';
 import type { Db } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/server/policies';
@@ -240,7 +240,7 @@ describe('reporting rounds', () => {
 
 describe('council flags on accounts', () => {
 	it('admins set the flags of council members, audited; nobody else, and not on other roles', async () => {
-		const { setCouncilFlags } = await import('../../src/lib/server/domain/opinions');
+		const { setCouncilFlags } = await import('../../src/lib/server/domain/reports/opinions');
 		await refused(() => setCouncilFlags(db, actors.council, 'outsider', { councilEcosystem: true, councilSecretariat: false }), ForbiddenError);
 		await db.user.create({ data: { id: 'editor-x', email: 'editor-x@example.test', displayName: 'X', roles: ['EDITOR'] } });
 		await refused(() => setCouncilFlags(db, actors.admin, 'editor-x', { councilEcosystem: true, councilSecretariat: false }), RuleError);
@@ -252,7 +252,7 @@ describe('council flags on accounts', () => {
 
 describe('council quorum setting', () => {
 	it('admins set the plan quorum, audited and versioned; it changes the adoption rule', async () => {
-		const { setCouncilQuorum } = await import('../../src/lib/server/domain/reports');
+		const { setCouncilQuorum } = await import('../../src/lib/server/domain/reports/rounds');
 		const plan = await db.plan.findUniqueOrThrow({ where: { slug: DEFAULT_PLAN_SLUG } });
 		await refused(() => setCouncilQuorum(db, actors.council, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version, quorum: 3 }), ForbiddenError);
 		await refused(() => setCouncilQuorum(db, actors.admin, { planSlug: DEFAULT_PLAN_SLUG, version: plan.version + 5, quorum: 3 }), ConflictError);

@@ -5,16 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { createLargePlan } from '../helpers/large-plan';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
-import { listMeasures, NO_FILTERS, type MeasureFilters } from '../../src/lib/server/domain/measure-list';
+import { listMeasures, NO_FILTERS, type MeasureFilters } from '../../src/lib/server/domain/measures/list';
 import {
 	getMeasureListAt,
 	getMeasureListForRequest,
 	getOwnerPageAt,
 	getOwnerPageForRequest,
 	queryWords
-} from '../../src/lib/server/domain/measure-list-at';
-import { updateMeasure } from '../../src/lib/server/domain/measure-edit';
-import { updateMeasureOwners } from '../../src/lib/server/domain/measure-owners';
+} from '../../src/lib/server/domain/time-travel/list-at';
+import { updateMeasure } from '../../src/lib/server/domain/measures/edit';
+import { updateMeasureOwners } from '../../src/lib/server/domain/measures/owners';
 
 let database: TestDatabase;
 const admin = { id: 'admin-tt-list', email: 'admin-list@example.gouv.fr', displayName: 'Admin', roles: ['ADMIN' as const], teamIds: [] };

@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
-import { getPlanDashboard } from '../../src/lib/server/domain/plan-view';
-import { getMeasureDetail } from '../../src/lib/server/domain/measure-view';
-import { getMeasureDetailAt, getPlanDashboardAt } from '../../src/lib/server/domain/time-travel-view';
-import { getPlanComparison, getProgressSeries } from '../../src/lib/server/domain/time-travel-compare';
-import { updateMeasure } from '../../src/lib/server/domain/measure-edit';
-import { addMilestone, setMilestoneDone } from '../../src/lib/server/domain/milestones';
+import { getPlanDashboard } from '../../src/lib/server/domain/plans/view';
+import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
+import { getMeasureDetailAt, getPlanDashboardAt } from '../../src/lib/server/domain/time-travel/view';
+import { getPlanComparison, getProgressSeries } from '../../src/lib/server/domain/time-travel/compare';
+import { updateMeasure } from '../../src/lib/server/domain/measures/edit';
+import { addMilestone, setMilestoneDone } from '../../src/lib/server/domain/measures/milestones';
 
 let database: TestDatabase;
 const admin = { id: 'admin-tt', email: 'admin@example.gouv.fr', displayName: 'Admin', roles: ['ADMIN' as const], teamIds: [] };

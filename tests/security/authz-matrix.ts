@@ -250,14 +250,14 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 		author: councilOnly,
 		follows: false
 	}),
-	...commentRows('/(public)/plans/[slug]/rapports/[id]', (ctx) => `/plans/${ctx.planSlug}/rapports/${ctx.ids.publishedRound}`, {
+	...commentRows('/(public)/plans/[slug=slug]/rapports/[id=id]', (ctx) => `/plans/${ctx.planSlug}/rapports/${ctx.ids.publishedRound}`, {
 		target: 'report',
 		visibility: 'PUBLIC',
 		comment: 'publishedReportComment',
 		author: councilOnly,
 		follows: false
 	}),
-	...commentRows('/(public)/plans/[slug]/mesures/[numero]', (ctx) => `/plans/${ctx.planSlug}/mesures/${ctx.measureNumber}`, {
+	...commentRows('/(public)/plans/[slug=slug]/mesures/[numero=numero]', (ctx) => `/plans/${ctx.planSlug}/mesures/${ctx.measureNumber}`, {
 		target: 'measure',
 		visibility: 'PUBLIC',
 		comment: 'measureComment',

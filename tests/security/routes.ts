@@ -91,7 +91,7 @@ export interface Mutation {
  * literal names the actions. Read from the source, so that a new shared action is caught too.
  */
 export const ACTION_FACTORIES: Record<string, { file: string; fn: string }> = {
-	commentActions: { file: path.resolve(import.meta.dirname, '../../src/lib/server/comments/thread.ts'), fn: 'commentActions' }
+	commentActions: { file: path.resolve(import.meta.dirname, '../../src/lib/server/forms/comment-thread.ts'), fn: 'commentActions' }
 };
 
 /** The action names returned by `export function <fn>(…) { … return { … } }` in `source`. */

@@ -44,8 +44,8 @@ describe('authorization matrix coverage', () => {
 		expect(formActions(`export const actions = other(x);`, factories)).toEqual(['...other']);
 		const keys = mutations.map((m) => m.key);
 		for (const name of comments) {
-			expect(keys).toContain(`POST /(public)/plans/[slug]/mesures/[numero]?/${name}`);
-			expect(keys).toContain(`POST /(public)/plans/[slug]/rapports/[id]?/${name}`);
+			expect(keys).toContain(`POST /(public)/plans/[slug=slug]/mesures/[numero=numero]?/${name}`);
+			expect(keys).toContain(`POST /(public)/plans/[slug=slug]/rapports/[id=id]?/${name}`);
 			expect(keys).toContain(`POST /(app)/plans/[slug]/rapports/travail/[id]?/${name}`);
 		}
 		expect(keys.filter((k) => k.includes('commentActions'))).toEqual([]);

@@ -1,7 +1,7 @@
 // The editing forms' schemas: strict (forged fields refused), French messages per field, and stored
 // values written back in the notation the forms read.
 import { describe, expect, it } from 'vitest';
-import { parseForm } from '../../src/lib/server/validation/form';
+import { parseForm } from '../../src/lib/server/forms/form';
 import { measureForm, ownersForm } from '../../src/lib/server/validation/measure';
 import { replanMilestoneForm, addMilestoneForm } from '../../src/lib/server/validation/milestone';
 import { addEvidenceForm } from '../../src/lib/server/validation/evidence';

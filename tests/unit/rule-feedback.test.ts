@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleFeedback } from '../../src/lib/server/validation/form';
+import { ruleFeedback } from '../../src/lib/server/forms/form';
 import { messages } from '../../src/lib/i18n';
 
 describe('a domain rule refusal on its form', () => {

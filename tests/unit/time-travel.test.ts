@@ -1,7 +1,7 @@
 // The reconstruction rules of time travel, on hand-made rows and events (no database).
 import { describe, expect, it } from 'vitest';
-import { existedAt, fieldAt, indexEvents, knownAt, measureAt, planAt, planRowAt, quarterEnds, type OwnerRow, type TravelEvent } from '../../src/lib/server/domain/time-travel';
-import type { MeasureDetailRow } from '../../src/lib/server/domain/measure-view';
+import { existedAt, fieldAt, indexEvents, knownAt, measureAt, planAt, planRowAt, quarterEnds, type OwnerRow, type TravelEvent } from '../../src/lib/domain/time-travel';
+import type { MeasureDetailRow } from '../../src/lib/server/domain/measures/view';
 import { checkDate, comparisonState, travelDateParam, travelState } from '../../src/lib/server/validation/time-travel';
 
 const d = (day: string) => new Date(`${day}T00:00:00.000Z`);

@@ -1,11 +1,10 @@
-import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getDashboardPage } from '$lib/server/domain/dashboard-page';
-import { getDefaultPlanSlug } from '$lib/server/domain/measure-view';
+import { getDashboardPage } from '$lib/server/domain/plans/dashboard-page';
+import { getDefaultPlanSlug } from '$lib/server/domain/measures/view';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';
-import { messages } from '$lib/i18n';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
 	// `?date=` shows the plan as it stood that day.
@@ -13,7 +12,7 @@ export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
 	const db = await requestDb();
 	const slug = await getDefaultPlanSlug(db);
 	const page = slug ? await getDashboardPage(db, slug, date) : null;
-	if (!page) error(404, messages(locals.locale).notFound.title);
+	if (!page) notFound(locals.locale);
 	// Signed-in visitors get `private, no-store` from the authenticate hook, which runs after this.
 	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
 	return page;

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { publicPaths } from '$lib/server/domain/sitemap';
+import { publicPaths } from '$lib/server/domain/plans/sitemap';
 import { LOCALES } from '$lib/i18n';
 import { DEFAULT_LOCALE, localizeHref } from '$lib/i18n/routing';
 

@@ -1,5 +1,5 @@
 // The failure of one form of a thread, if the last post was that form's and failed.
-import type { CommentFailure } from '$lib/server/comments/thread';
+import type { CommentFailure } from '$lib/server/forms/comment-thread';
 
 export function failureOf(form: unknown, formId: string): CommentFailure | null {
 	const failure = (form as { comments?: CommentFailure } | null | undefined)?.comments;

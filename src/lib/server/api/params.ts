@@ -1,11 +1,13 @@
 // Path parameters of the API. Anything that cannot be a plan slug or a measure number is simply
 // not found: there is nothing to look up.
 import { z } from 'zod';
+import { PARAM_PATTERNS } from '../../route-params';
 import { format, messages } from '../../i18n';
 import { ApiError } from './respond';
 
-export const SLUG = z.string().regex(/^[a-z0-9-]{1,120}$/);
-export const MEASURE_NUMBER = z.string().regex(/^\d{1,3}(\.\d{1,3}){0,2}$/);
+// The API answers its own JSON 404 for a malformed parameter, so it does not use the route matchers.
+export const SLUG = z.string().regex(PARAM_PATTERNS.slug);
+export const MEASURE_NUMBER = z.string().regex(PARAM_PATTERNS.numero);
 
 const t = () => messages('fr').opendata.api;
 

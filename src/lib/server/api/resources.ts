@@ -2,9 +2,9 @@
 // by one (never spread), so a field added to a page's read model reaches the API only once it is
 // described in the OpenAPI document.
 import type { Db } from '../db';
-import { getMeasureSummaryPage, getPlanDashboard, type MeasureSummary } from '../domain/plan-view';
+import { getMeasureSummaryPage, getPlanDashboard, type MeasureSummary } from '../domain/plans/view';
 import { pageMeta, type PageMeta, type PageRequest } from './pagination';
-import { getMeasureDetail } from '../domain/measure-view';
+import { getMeasureDetail } from '../domain/measures/view';
 
 export interface Links {
 	[rel: string]: string;

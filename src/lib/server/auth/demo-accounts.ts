@@ -2,7 +2,7 @@
 // the README lists, so that anyone trying Jalons can sign in at once. Never created on PostgreSQL.
 import type { Db } from '../db';
 import type { Role } from '../policies';
-import { createUserWithPassword } from '../domain/users';
+import { createUserWithPassword } from '../domain/users/users';
 
 export const DEMO_ACCOUNTS: { email: string; password: string; displayName: string; roles: Role[]; teams: string[] }[] = [
 	{ email: 'admin@jalons.example', password: 'demo-admin-jalons', displayName: 'Alice Admin (démo)', roles: ['ADMIN'], teams: [] },

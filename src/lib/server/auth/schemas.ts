@@ -1,7 +1,7 @@
 // Strict schemas of the account forms: unknown fields are refused, so a forged `roles=ADMIN` on the
 // account page changes nothing. Password fields are named so that parseForm never echoes them back.
 import { z } from 'zod';
-import { optionalText, text } from '../validation/form';
+import { optionalText, text } from '../forms/form';
 import { ROLES } from '../policies';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './password';
 

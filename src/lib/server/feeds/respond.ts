@@ -1,14 +1,16 @@
 // The HTTP side of the feeds, shared by the plan, axis and measure routes.
-import { error } from '@sveltejs/kit';
 import { cachedResponse } from '../http/cache';
 import { requestDb } from '../db/request';
-import { messages, type Locale } from '../../i18n';
+import type { Locale } from '../../i18n';
+import { PARAM_PATTERNS } from '../../route-params';
 import { buildFeed, type FeedScope } from './plan-feed';
+import { notFound } from '../http/not-found';
 
 export async function feedResponse(request: Request, url: URL, slug: string, scope: FeedScope, locale: Locale): Promise<Response> {
-	if (!/^[a-z0-9-]{1,120}$/.test(slug)) error(404, messages(locale).notFound.title);
+	// The feed routes' matcher already checked it; kept for the handlers called directly.
+	if (!PARAM_PATTERNS.slug.test(slug)) notFound(locale);
 	const body = await buildFeed(await requestDb(), slug, scope, url.origin + url.pathname, locale);
-	if (body === null) error(404, messages(locale).notFound.title);
+	if (body === null) notFound(locale);
 	return cachedResponse(request, body, {
 		headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Access-Control-Allow-Origin': '*' }
 	});

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { Prisma } from '../db/generated/client';
 import type { Db } from '../db';
+import { PARAM_PATTERNS } from '../../route-params';
 
 const FORMAT = 'jalons-plan';
 const VERSION = 1;
@@ -39,7 +40,7 @@ const TABLE_NAMES = tables('').map(([name]) => name);
 export const planDocument = z.strictObject({
 	format: z.literal(FORMAT),
 	version: z.literal(VERSION),
-	slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
+	slug: z.string().regex(PARAM_PATTERNS.slug),
 	tables: z.strictObject(Object.fromEntries(TABLE_NAMES.map((name) => [name, z.array(z.record(z.string(), z.unknown()))])) as Record<string, z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>>)
 });
 export type PlanDocument = z.infer<typeof planDocument>;

@@ -4,8 +4,8 @@
 import type { Db } from '../db';
 import { measureProgress } from '../../domain/progress';
 import { isLate, preciseOf, toIsoDay, toIsoDayOrNull, todayIso } from '../../domain/dates';
-import { measureRollups, milestoneDue } from '../domain/plan-view';
-import { summariseIndicator } from '../domain/indicator-summary';
+import { measureRollups, milestoneDue } from '../domain/plans/view';
+import { summariseIndicator } from '../../domain/indicator-summary';
 import type { IndicatorRow, MeasureLink, MeasureRow, MilestoneRow, PlanData } from './rows';
 
 export type * from './rows';

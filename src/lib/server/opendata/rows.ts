@@ -1,6 +1,6 @@
 // The rows of the open datasets: flat, typed, with dates as ISO days. load.ts builds them.
 import type { Confidence, EvidenceKind, MeasureStatus, ProgressMethod } from '../db/generated/enums';
-import type { IndicatorSummary } from '../domain/indicator-summary';
+import type { IndicatorSummary } from '../../domain/indicator-summary';
 import type { DatePrecision, PreciseDate } from '../../domain/dates';
 
 export interface PlanInfo {

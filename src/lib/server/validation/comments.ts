@@ -1,8 +1,8 @@
 // Forms of a comment thread. Strict schemas: an extra field (authorId, hiddenAt…) refuses the post.
 import { z } from 'zod';
-import { text, version } from './form';
+import { text, version } from '../forms/form';
 import { COMMENT_VISIBILITIES } from '../policies';
-import { BODY_MAX, REASON_MAX } from '../domain/comments';
+import { BODY_MAX, REASON_MAX } from '../domain/comments/comments';
 
 const commentId = z.string().trim().regex(/^[a-z0-9]{10,40}$/, { error: 'form.invalidChoice' });
 /** "measure", "milestone:<id>", "report" (the round of the page): the page says which it accepts. */

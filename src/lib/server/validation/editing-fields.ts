@@ -1,7 +1,7 @@
 // Field schemas shared by the editing forms, and the inverse: stored values written back as the
 // text a person would type, to fill forms and to show conflicts.
 import { z } from 'zod';
-import { httpUrl, isoDay, version as formVersion } from './form';
+import { httpUrl, isoDay, version as formVersion } from '../forms/form';
 import { parsePreciseDate, type PreciseDate } from '../../domain/dates';
 
 /** "2024-06-30", "2024-06", "2024", "T3 2023", "S1 2022", "continu". */

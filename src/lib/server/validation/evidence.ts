@@ -1,9 +1,9 @@
 // Forms of the evidence page. Only http(s) addresses are accepted; a title is required.
 import { z } from 'zod';
-import { httpUrl, text, type FormValues } from './form';
+import { httpUrl, text, type FormValues } from '../forms/form';
 import { id, optionalDay, optionalId, orEmpty, version } from './editing-fields';
 import { EvidenceKind } from '../db/generated/enums';
-import type { EvidenceFields } from '../domain/evidence';
+import type { EvidenceFields } from '../domain/measures/evidence';
 
 const fields = {
 	title: text(500),

@@ -1,6 +1,6 @@
 // Form adding a dated, sourced value to an indicator.
 import { z } from 'zod';
-import { httpUrl, optionalText, type FormValues } from './form';
+import { httpUrl, optionalText, type FormValues } from '../forms/form';
 import { decimal, factDate, id } from './editing-fields';
 
 export const addIndicatorValueForm = z.strictObject({

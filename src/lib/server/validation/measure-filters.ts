@@ -2,7 +2,7 @@
 // not allowed is dropped (and reported, so the page can say so) instead of failing the request.
 import { z } from 'zod';
 import { STATUS_KEYS } from '../../domain/status';
-import { NO_FILTERS, type MeasureFilters } from '../domain/measure-list';
+import { NO_FILTERS, type MeasureFilters } from '../domain/measures/list';
 
 export const FILTER_PARAMS = ['axe', 'porteur', 'statut', 'confiance', 'retard', 'q'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];

@@ -1,9 +1,9 @@
 // Forms of the measure page: its fields, and its owners (admins only).
 import { z } from 'zod';
-import { optionalText, text, type FormValues } from './form';
+import { optionalText, text, type FormValues } from '../forms/form';
 import { id, lines, optionalPercent, optionalPreciseDate, orEmpty, preciseDateInput, version } from './editing-fields';
 import { Confidence, MeasureStatus, ProgressMethod } from '../db/generated/enums';
-import type { MeasureFields, MeasureOwners } from '../domain/measure-edit';
+import type { MeasureFields, MeasureOwners } from '../domain/measures/edit';
 
 const STATUSES = Object.values(MeasureStatus);
 const CONFIDENCES = Object.values(Confidence);

@@ -1,8 +1,8 @@
 // Forms of the milestones page. Every form on an existing milestone carries its id and version.
 import { z } from 'zod';
-import { isoDay, optionalText, text, type FormValues } from './form';
+import { isoDay, optionalText, text, type FormValues } from '../forms/form';
 import { id, optionalPreciseDate, orEmpty, preciseDate, preciseDateInput, version, weight } from './editing-fields';
-import type { MilestoneEditView } from '../domain/milestones';
+import type { MilestoneEditView } from '../domain/measures/milestones';
 
 // titleEn: the English version; empty means the English pages show the French title, absent leaves it as it is.
 const fields = { title: text(300), titleEn: optionalText(300).optional(), description: optionalText(2000), weight };

@@ -1,8 +1,8 @@
 // Forms of the updates page: write or edit a draft, publish it, delete it.
 import { z } from 'zod';
-import { optionalText, text, type FormValues } from './form';
+import { optionalText, text, type FormValues } from '../forms/form';
 import { factDate, id, optionalId, orEmpty, preciseDateInput, urlLines, version } from './editing-fields';
-import type { UpdateEditView } from '../domain/progress-updates';
+import type { UpdateEditView } from '../domain/measures/progress-updates';
 
 export const saveDraftForm = z.strictObject({
 	// Empty for a new draft.

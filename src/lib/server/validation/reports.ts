@@ -1,6 +1,6 @@
 // Forms of the report workspace. Strict: an unknown field (a forged `status=PUBLISHED`) is refused.
 import { z } from 'zod';
-import { isoDay, text, type FormValues } from './form';
+import { isoDay, text, type FormValues } from '../forms/form';
 import { id, version } from './editing-fields';
 import { COMPLETION_GRADES, REPORT_SECTION_KEYS, type CompletionGrade, type ReportSections } from '../../domain/report-snapshot';
 

@@ -1,11 +1,11 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm } from '$lib/server/forms/form';
 import { requireUser } from '$lib/server/auth/guards';
 import { changePasswordSchema, noFields, sessionIdSchema } from '$lib/server/auth/schemas';
-import { failFromDomain, invalid } from '$lib/server/auth/action-errors';
+import { failFromDomain, invalid } from '$lib/server/forms/auth-errors';
 import { setSessionCookie } from '$lib/server/auth/session';
-import { changePassword, listMySessions, listMyTeams, revokeMyOtherSessions, revokeMySession } from '$lib/server/domain/users';
+import { changePassword, listMySessions, listMyTeams, revokeMyOtherSessions, revokeMySession } from '$lib/server/domain/users/users';
 import { describeDevice } from './device';
 
 export const load: PageServerLoad = async ({ locals }) => {

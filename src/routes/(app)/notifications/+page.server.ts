@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canFollow } from '$lib/server/policies';
-import { listNotifications, markAllRead } from '$lib/server/domain/notifications';
+import { listNotifications, markAllRead } from '$lib/server/domain/notifications/notifications';
 import { markAllReadForm } from '$lib/server/validation/comments';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm } from '$lib/server/forms/form';
 import { ForbiddenError } from '$lib/server/domain/errors';
 import { messages } from '$lib/i18n';
 

@@ -2,12 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { messages } from '$lib/i18n';
 import { requestDb } from '$lib/server/db/request';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm } from '$lib/server/forms/form';
 import { loginSchema } from '$lib/server/auth/schemas';
 import { attemptLogin } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { setSessionCookie } from '$lib/server/auth/session';
-import { invalid, throttledFailure } from '$lib/server/auth/action-errors';
+import { invalid, throttledFailure } from '$lib/server/forms/auth-errors';
 
 /** Which notice to show, from a fixed list: the query string never puts text on the page. */
 const NOTICES = { deconnexion: 'loggedOut', motdepasse: 'passwordSet' } as const;

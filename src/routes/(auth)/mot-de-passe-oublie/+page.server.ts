@@ -1,9 +1,9 @@
 import type { Actions } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm } from '$lib/server/forms/form';
 import { forgotSchema } from '$lib/server/auth/schemas';
-import { invalid } from '$lib/server/auth/action-errors';
-import { requestPasswordReset } from '$lib/server/domain/users';
+import { invalid } from '$lib/server/forms/auth-errors';
+import { requestPasswordReset } from '$lib/server/domain/users/users';
 import { resetMail, resetPath } from '$lib/server/auth/links';
 import { deliverLink } from '$lib/server/mail';
 import { log } from '$lib/server/log';

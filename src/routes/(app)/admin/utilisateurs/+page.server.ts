@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canManageUsers } from '$lib/server/policies';
-import { listUsers } from '$lib/server/domain/users';
+import { listUsers } from '$lib/server/domain/users/users';
 
 export const load: PageServerLoad = async () => {
 	const admin = requireAllowed(canManageUsers);

@@ -2,10 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/i18n/routing';
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm } from '$lib/server/forms/form';
 import { setPasswordSchema } from '$lib/server/auth/schemas';
-import { failFromDomain, invalid } from '$lib/server/auth/action-errors';
-import { acceptInvitation, findUsableToken } from '$lib/server/domain/users';
+import { failFromDomain, invalid } from '$lib/server/forms/auth-errors';
+import { acceptInvitation, findUsableToken } from '$lib/server/domain/users/users';
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'no-store' });

@@ -1,22 +1,22 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { messages } from '$lib/i18n';
 import { requestDb } from '$lib/server/db/request';
-import { formValues, parseForm } from '$lib/server/validation/form';
+import { formValues, parseForm } from '$lib/server/forms/form';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canManageUsers, ROLES } from '$lib/server/policies';
 import { noFields, updateUserSchema } from '$lib/server/auth/schemas';
-import { errorFromDomain, failFromDomain, invalid } from '$lib/server/auth/action-errors';
+import { errorFromDomain, failFromDomain, invalid } from '$lib/server/forms/auth-errors';
 import { resetMail, resetPath } from '$lib/server/auth/links';
 import { deliverLink } from '$lib/server/mail';
-import { getUserForAdmin, listTeams, sendPasswordResetByAdmin, setUserDisabled, updateUser } from '$lib/server/domain/users';
-import { councilFlags, setCouncilFlags } from '$lib/server/domain/opinions';
+import { getUserForAdmin, listTeams, sendPasswordResetByAdmin, setUserDisabled, updateUser } from '$lib/server/domain/users/users';
+import { councilFlags, setCouncilFlags } from '$lib/server/domain/reports/opinions';
 import { councilFlagsForm } from '$lib/server/validation/reports';
+import { notFound } from '$lib/server/http/not-found';
+import { PARAM_PATTERNS } from '$lib/route-params';
 
 /** Checks the admin first (so that nobody learns which ids exist), then the id's shape. */
 function target(event: RequestEvent) {
 	const admin = requireAllowed(canManageUsers, event);
-	if (!/^[a-z0-9]{1,40}$/.test(event.params.id)) error(404, messages(event.locals.locale).notFound.title);
+	if (!PARAM_PATTERNS.id.test(event.params.id)) notFound(event.locals.locale);
 	return { admin, userId: event.params.id };
 }
 

@@ -1,14 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm } from '$lib/server/forms/form';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canManageUsers, ROLES } from '$lib/server/policies';
 import { inviteSchema } from '$lib/server/auth/schemas';
-import { failFromDomain, invalid } from '$lib/server/auth/action-errors';
+import { failFromDomain, invalid } from '$lib/server/forms/auth-errors';
 import { invitationMail, invitationPath } from '$lib/server/auth/links';
 import { deliverLink } from '$lib/server/mail';
-import { inviteUser, listTeams } from '$lib/server/domain/users';
-import { formValues } from '$lib/server/validation/form';
+import { inviteUser, listTeams } from '$lib/server/domain/users/users';
+import { formValues } from '$lib/server/forms/form';
 
 export const load: PageServerLoad = async () => {
 	requireAllowed(canManageUsers);

@@ -1,20 +1,20 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canViewInternal } from '$lib/server/policies';
-import { listRounds } from '$lib/server/domain/report-view';
-import { createRound, setCouncilQuorum } from '$lib/server/domain/reports';
+import { listRounds } from '$lib/server/domain/reports/view';
+import { createRound, setCouncilQuorum } from '$lib/server/domain/reports/rounds';
 import { createRoundForm, quorumForm, roundValues } from '$lib/server/validation/reports';
-import { reportAction, savedMessage } from '$lib/server/reports/actions';
-import { reportParams } from '$lib/server/reports/params';
+import { reportAction, savedMessage } from '$lib/server/forms/reports';
+import { reportParams } from '$lib/server/forms/report-params';
 import { messages } from '$lib/i18n';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireAllowed(canViewInternal, event);
 	const { slug } = reportParams(event.params, event.locals.locale);
 	const list = await listRounds(await requestDb(), user, slug);
-	if (!list) error(404, messages(event.locals.locale).notFound.title);
+	if (!list) notFound(event.locals.locale);
 	return {
 		...list,
 		newRound: roundValues({ title: '', periodStart: '', periodEnd: '', sections: { utiliser: '', publier: '', accompagner: '', attractivite: '', vieInterne: '' } }),

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { canViewDrafts } from '$lib/server/policies';
-import { listDrafts } from '$lib/server/domain/progress-updates';
-import { editGuard } from '../modifier/editing.server';
+import { listDrafts } from '$lib/server/domain/measures/progress-updates';
+import { editGuard } from '$lib/server/forms/editing';
 
 // Read-only: every internal reader (AMDAC, council, any team) sees the drafts; writing them is on
 // the editing pages.

@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { editGuard, savedMessage } from './editing.server';
+import { editGuard, savedMessage } from '$lib/server/forms/editing';
 
 // Guards here too for the header data; every page load and action still guards itself, because a
 // layout load does not rerun on every request.

@@ -1,9 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { canChangeMeasureOwners } from '$lib/server/policies';
-import { getMeasureForEdit, updateMeasure, type MeasureFields, type MeasureOwners } from '$lib/server/domain/measure-edit';
-import { updateMeasureOwners } from '$lib/server/domain/measure-owners';
+import { getMeasureForEdit, updateMeasure, type MeasureFields, type MeasureOwners } from '$lib/server/domain/measures/edit';
+import { updateMeasureOwners } from '$lib/server/domain/measures/owners';
 import { measureForm, measureValues, ownersForm, ownersValues } from '$lib/server/validation/measure';
-import { editAction, editGuard } from './editing.server';
+import { editAction, editGuard } from '$lib/server/forms/editing';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);

@@ -1,5 +1,5 @@
 // Reading a form's values (what was typed, or what is stored) in components.
-import type { FormValues } from '$lib/server/validation/form';
+import type { FormValues } from '$lib/server/forms/form';
 
 export interface Failure {
 	formId: string;

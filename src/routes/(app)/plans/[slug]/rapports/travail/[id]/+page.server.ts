@@ -1,11 +1,10 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canViewInternal } from '$lib/server/policies';
-import { getRound } from '$lib/server/domain/report-view';
-import { publishRound, submitRound, updateRound } from '$lib/server/domain/reports';
-import { castVote, createOpinion, decidePublication, gradesCurrent, respondToOpinion, saveGrades, updateOpinion } from '$lib/server/domain/opinions';
+import { getRound } from '$lib/server/domain/reports/view';
+import { publishRound, submitRound, updateRound } from '$lib/server/domain/reports/rounds';
+import { castVote, createOpinion, decidePublication, gradesCurrent, respondToOpinion, saveGrades, updateOpinion } from '$lib/server/domain/reports/opinions';
 import {
 	createOpinionForm,
 	decideForm,
@@ -18,19 +17,20 @@ import {
 	updateRoundForm,
 	voteForm
 } from '$lib/server/validation/reports';
-import { reportAction, savedMessage } from '$lib/server/reports/actions';
-import { reportParams } from '$lib/server/reports/params';
-import { loadReportThread, reportThreadContext } from '$lib/server/reports/comments';
-import { commentActions } from '$lib/server/comments/thread';
+import { reportAction, savedMessage } from '$lib/server/forms/reports';
+import { reportParams } from '$lib/server/forms/report-params';
+import { loadReportThread, reportThreadContext } from '$lib/server/forms/report-thread';
+import { commentActions } from '$lib/server/forms/comment-thread';
 import { todayIso } from '$lib/domain/dates';
 import { messages } from '$lib/i18n';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireAllowed(canViewInternal, event);
 	const { slug, id } = reportParams(event.params, event.locals.locale);
 	const db = await requestDb();
 	const view = await getRound(db, user, slug, id);
-	if (!view) error(404, messages(event.locals.locale).notFound.title);
+	if (!view) notFound(event.locals.locale);
 	return {
 		view,
 		comments: await loadReportThread(db, user, view.round.id, event.url, event.locals.locale),

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
-import { addIndicatorValue, listIndicatorsForEdit } from '$lib/server/domain/indicator-values';
+import { addIndicatorValue, listIndicatorsForEdit } from '$lib/server/domain/measures/indicator-values';
 import { addIndicatorValueForm, newIndicatorValueValues } from '$lib/server/validation/indicator-value';
-import { editAction, editGuard } from '../editing.server';
+import { editAction, editGuard } from '$lib/server/forms/editing';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { addMilestone, listMilestonesForEdit, moveMilestone, replanMilestone, setMilestoneDone, updateMilestone } from '$lib/server/domain/milestones';
-import type { MilestoneEditView } from '$lib/server/domain/milestones';
+import { addMilestone, listMilestonesForEdit, moveMilestone, replanMilestone, setMilestoneDone, updateMilestone } from '$lib/server/domain/measures/milestones';
+import type { MilestoneEditView } from '$lib/server/domain/measures/milestones';
 import {
 	addMilestoneForm,
 	completeMilestoneForm,
@@ -12,7 +12,7 @@ import {
 	updateMilestoneForm
 } from '$lib/server/validation/milestone';
 import { todayIso } from '$lib/domain/dates';
-import { editAction, editGuard } from '../editing.server';
+import { editAction, editGuard } from '$lib/server/forms/editing';
 
 type Stored = Pick<MilestoneEditView, 'title' | 'titleEn' | 'description' | 'weight' | 'version' | 'planned'>;
 

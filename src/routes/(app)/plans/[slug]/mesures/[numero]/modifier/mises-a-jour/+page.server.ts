@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
-import { listUpdatesForEdit, publishUpdate, removeUpdateDraft, saveUpdateDraft, type UpdateEditView } from '$lib/server/domain/progress-updates';
+import { listUpdatesForEdit, publishUpdate, removeUpdateDraft, saveUpdateDraft, type UpdateEditView } from '$lib/server/domain/measures/progress-updates';
 import { draftValues, newDraftValues, publishUpdateForm, removeDraftForm, saveDraftForm } from '$lib/server/validation/progress-update';
 import { todayIso } from '$lib/domain/dates';
-import { editAction, editGuard } from '../editing.server';
+import { editAction, editGuard } from '$lib/server/forms/editing';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);

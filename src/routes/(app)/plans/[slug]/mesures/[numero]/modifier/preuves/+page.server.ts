@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
-import { addEvidence, listEvidenceForEdit, removeEvidence, updateEvidence, type EvidenceFields } from '$lib/server/domain/evidence';
+import { addEvidence, listEvidenceForEdit, removeEvidence, updateEvidence, type EvidenceFields } from '$lib/server/domain/measures/evidence';
 import { addEvidenceForm, evidenceValues, newEvidenceValues, removeEvidenceForm, updateEvidenceForm } from '$lib/server/validation/evidence';
-import { editAction, editGuard } from '../editing.server';
+import { editAction, editGuard } from '$lib/server/forms/editing';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);

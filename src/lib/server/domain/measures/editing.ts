@@ -1,0 +1,100 @@
+// What every editing function shares: loading the measure being edited with what the policies need,
+// refusing actors who may not edit it, and naming the actor in audit events.
+import type { Db } from '../../db';
+import type { Prisma } from '../../db/generated/client';
+import type { Actor as AuditActor } from '../../audit';
+import { canEditMeasure, type Actor, type MeasureOwnership, type Viewer } from '../../policies';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { preciseOf, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
+
+export type Tx = Prisma.TransactionClient;
+export type DbOrTx = Db | Tx;
+
+/** Audit entity type of unpublished updates: kept apart so that public reads can leave them out cheaply. */
+export const DRAFT_ENTITY = 'ProgressUpdateDraft';
+
+export interface MeasureRef extends MeasureOwnership {
+	id: string;
+	planId: string;
+	number: string;
+	title: string;
+	version: number;
+	plan: { slug: string; title: string };
+	/** Owner id → code (LABEL, TALENTS…), for the lead and the contributors. */
+	ownerCodes: Record<string, string>;
+}
+
+const refSelect = {
+	id: true,
+	planId: true,
+	number: true,
+	title: true,
+	version: true,
+	leadOwnerId: true,
+	plan: { select: { slug: true, title: true } },
+	leadOwner: { select: { id: true, code: true } },
+	contributors: { select: { owner: { select: { id: true, code: true } } } }
+} as const;
+
+type RefRow = Prisma.MeasureGetPayload<{ select: typeof refSelect }>;
+
+function toRef(row: RefRow): MeasureRef {
+	const owners = [row.leadOwner, ...row.contributors.map((c) => c.owner)];
+	return {
+		id: row.id,
+		planId: row.planId,
+		number: row.number,
+		title: row.title,
+		version: row.version,
+		plan: row.plan,
+		leadOwnerId: row.leadOwnerId,
+		contributorOwnerIds: row.contributors.map((c) => c.owner.id),
+		ownerCodes: Object.fromEntries(owners.map((o) => [o.id, o.code]))
+	};
+}
+
+export async function findMeasureRef(db: DbOrTx, slug: string, number: string): Promise<MeasureRef | null> {
+	const row = await db.measure.findFirst({ where: { number, plan: { slug } }, select: refSelect });
+	return row ? toRef(row) : null;
+}
+
+/** Loads the measure and checks the actor may edit it; throws before anything is written. */
+export async function editableMeasure(db: DbOrTx, actor: Viewer, measureId: string): Promise<MeasureRef & { actor: Actor }> {
+	const row = await db.measure.findUnique({ where: { id: measureId }, select: refSelect });
+	if (!row) throw new NotFoundError();
+	const ref = toRef(row);
+	if (!actor || !canEditMeasure(actor, ref)) throw new ForbiddenError();
+	return { ...ref, actor };
+}
+
+/**
+ * How the actor appears in the audit log and the public history: their name, and the role through
+ * which they acted. An editor acts for one of the measure's teams: "EDITOR:LABEL".
+ */
+export function auditActorFor(actor: Actor, ref: MeasureRef): AuditActor {
+	let role: string | null = actor.roles[0] ?? null;
+	if (actor.roles.includes('ADMIN')) role = 'ADMIN';
+	else if (actor.roles.includes('EDITOR')) {
+		const team = [ref.leadOwnerId, ...ref.contributorOwnerIds].find((id) => actor.teamIds.includes(id));
+		role = team ? `EDITOR:${ref.ownerCodes[team] ?? team}` : 'EDITOR';
+	}
+	return { id: actor.id, label: actor.displayName, role };
+}
+
+export const day = toIsoDayOrNull;
+
+export { preciseOf };
+
+/** Database columns of a precise date: the first day of the period and its precision. */
+export function columnsOf(date: PreciseDate | null): { date: Date | null; precision: DatePrecision | null } {
+	if (!date) return { date: null, precision: null };
+	return { date: date.start ? new Date(`${date.start}T00:00:00.000Z`) : null, precision: date.precision };
+}
+
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A measure may be closed only on evidence: a proof link or a published update that cites a source. */
+export async function hasProof(db: DbOrTx, measureId: string): Promise<boolean> {
+	if ((await db.evidenceLink.count({ where: { measureId } })) > 0) return true;
+	return (await db.progressUpdate.count({ where: { measureId, publishedAt: { not: null }, sourceUrls: { isEmpty: false } } })) > 0;
+}

@@ -1,0 +1,414 @@
+// Read model of a plan's dashboard: roll-ups over every measure, and the first few measures of each
+// axis in full (the list page, paginated, has them all). A fixed number of queries whatever the plan's
+// size, and rows bounded by the number of axes, not of measures: the roll-ups come from one SQL query
+// that sums milestone weights and reads each first indicator's latest value per measure.
+import type { Db } from '../../db';
+import { Prisma } from '../../db/generated/client';
+import { measureProgress, rollUp, type Progress, type RollUp } from '../../../domain/progress';
+import { daysUntilEnd, isLate, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
+import type { Confidence, MeasureStatus } from '../../db/generated/enums';
+import { STATUS_KEYS, type StatusKey } from '../../../domain/status';
+import { DRAFT_ENTITY } from '../measures/editing';
+
+export { STATUS_KEYS, type StatusKey };
+
+export interface OwnerRef {
+	code: string;
+	name: string;
+}
+
+export interface DatedText {
+	date: string;
+	precision: DatePrecision;
+	text: string;
+}
+
+export interface MilestoneDue {
+	title: string;
+	titleEn: string | null;
+	due: PreciseDate;
+	late: boolean;
+	daysLeft: number | null;
+}
+
+export interface MeasureSummary {
+	id: string;
+	number: string;
+	title: string;
+	titleEn: string | null;
+	status: StatusKey;
+	statusAsOf: string | null;
+	progress: Progress & { asOf: string | null };
+	confidence: Confidence | null;
+	leadOwner: OwnerRef;
+	nextMilestone: MilestoneDue | null;
+	lateMilestones: number;
+	latestUpdate: DatedText | null;
+}
+
+export interface AxisSummary {
+	number: number;
+	title: string;
+	titleEn: string | null;
+	leadOwner: OwnerRef | null;
+	progress: RollUp;
+	statusCounts: Record<StatusKey, number>;
+	/** Every measure of the axis, whether shown here or not. */
+	measureCount: number;
+	/** The first `DASHBOARD_MEASURES_PER_AXIS` measures of the axis, in the plan's order. */
+	measures: MeasureSummary[];
+}
+
+/** Measures shown in full under each axis of the dashboard; the list page has them all. */
+export const DASHBOARD_MEASURES_PER_AXIS = 12;
+
+export interface PlanHeader {
+	id: string;
+	slug: string;
+	title: string;
+	titleEn: string | null;
+	summary: string | null;
+	summaryEn: string | null;
+	adoptedOn: string | null;
+	status: 'ACTIVE' | 'ARCHIVED';
+	archivedOn: string | null;
+	archiveNote: string | null;
+	contentLicence: string;
+	contentLicenceUrl: string;
+	sourceUrls: string[];
+}
+
+export interface PlanDashboard {
+	plan: PlanHeader;
+	today: string;
+	progress: RollUp;
+	statusCounts: Record<StatusKey, number>;
+	axes: AxisSummary[];
+	measureCount: number;
+	lastChangeAt: string | null;
+	latestFact: DatedText | null;
+	planFacts: (DatedText & { sourceUrls: string[] })[];
+}
+
+const day = toIsoDayOrNull;
+
+function emptyCounts(): Record<StatusKey, number> {
+	return Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<StatusKey, number>;
+}
+
+export function planHeader(plan: {
+	id: string;
+	slug: string;
+	title: string;
+	titleEn: string | null;
+	summary: string | null;
+	summaryEn: string | null;
+	adoptedOn: Date | null;
+	status: 'ACTIVE' | 'ARCHIVED';
+	archivedOn: Date | null;
+	archiveNote: string | null;
+	contentLicence: string;
+	contentLicenceUrl: string;
+	sourceUrls: string[];
+}): PlanHeader {
+	return {
+		id: plan.id,
+		slug: plan.slug,
+		title: plan.title,
+		titleEn: plan.titleEn,
+		summary: plan.summary,
+		summaryEn: plan.summaryEn,
+		adoptedOn: day(plan.adoptedOn),
+		status: plan.status,
+		archivedOn: day(plan.archivedOn),
+		archiveNote: plan.archiveNote,
+		contentLicence: plan.contentLicence,
+		contentLicenceUrl: plan.contentLicenceUrl,
+		sourceUrls: plan.sourceUrls
+	};
+}
+
+interface MilestoneRow {
+	title: string;
+	titleEn?: string | null;
+	plannedDate: Date | null;
+	plannedPrecision: DatePrecision;
+	forecastDate: Date | null;
+	doneOn: Date | null;
+	weight: number;
+}
+
+/** The due date that counts: the forecast when one was given, else the planned date. */
+export function milestoneDue(m: MilestoneRow): PreciseDate | null {
+	if (m.plannedPrecision === 'CONTINUOUS') return { start: null, precision: 'CONTINUOUS' };
+	if (m.forecastDate) return { start: toIsoDay(m.forecastDate), precision: 'DAY' };
+	return m.plannedDate ? { start: toIsoDay(m.plannedDate), precision: m.plannedPrecision } : null;
+}
+
+function nextMilestones(milestones: MilestoneRow[], today: string) {
+	const open = milestones
+		.filter((m) => !m.doneOn)
+		.map((m) => {
+			const due = milestoneDue(m);
+			return due ? { title: m.title, titleEn: m.titleEn ?? null, due, late: isLate(due, null, today), daysLeft: daysUntilEnd(due, today) } : null;
+		})
+		.filter((m): m is MilestoneDue => m !== null);
+	open.sort((a, b) => (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity));
+	return { next: open[0] ?? null, late: open.filter((m) => m.late).length };
+}
+
+function latestValue(values: { value: number; date: Date }[]): number | null {
+	let latest: { value: number; date: Date } | null = null;
+	for (const v of values) if (!latest || v.date > latest.date) latest = v;
+	return latest ? latest.value : null;
+}
+
+/** What the progress rule reads of a measure row: its method, its milestones, its first indicator's values. */
+export interface ProgressRow {
+	progressMethod: Progress['method'];
+	progressManual: number | null;
+	milestones: { weight: number; doneOn: Date | null }[];
+	indicators: { baseline: number; target: number | null; direction: 'UP' | 'DOWN'; values: { value: number; date: Date }[] }[];
+}
+
+/** A measure's progress from its loaded rows (the SQL roll-up applies the same rule in `measureRollups`). */
+export function rowProgress(m: ProgressRow): Progress {
+	const indicator = m.indicators[0];
+	return measureProgress({
+		method: m.progressMethod,
+		manualValue: m.progressManual,
+		milestones: m.milestones.map((ms) => ({ weight: ms.weight, doneOn: day(ms.doneOn) })),
+		indicator: indicator
+			? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: latestValue(indicator.values) }
+			: null
+	});
+}
+
+/** What the dashboard needs of a measure row (the time-travel view passes reconstructed rows). */
+export interface DashboardMeasureRow {
+	id: string;
+	axisId: string;
+	number: string;
+	title: string;
+	titleEn: string | null;
+	status: MeasureStatus | null;
+	statusAsOf: Date | null;
+	progressMethod: Progress['method'];
+	progressManual: number | null;
+	progressAsOf: Date | null;
+	confidence: Confidence | null;
+	leadOwner: OwnerRef;
+	milestones: MilestoneRow[];
+	/** The first indicator drives the "indicator" method; only [0] is read. */
+	indicators: { baseline: number; target: number | null; direction: 'UP' | 'DOWN'; values: { value: number; date: Date }[] }[];
+	/** Newest first; only [0] is read. */
+	progressUpdates: { date: Date; datePrecision: DatePrecision; text: string }[];
+}
+
+/** What a roll-up needs of each measure of the plan. */
+export interface MeasureRollupRow {
+	id: string;
+	axisId: string;
+	status: StatusKey;
+	progress: Progress;
+}
+
+export interface DashboardInput {
+	plan: Parameters<typeof planHeader>[0];
+	axes: { id: string; number: number; title: string; titleEn: string | null; leadOwner: OwnerRef | null }[];
+	/** Rows of the measures to show in full (at least the first ones of each axis), in the plan's order. */
+	measures: DashboardMeasureRow[];
+	/** Every measure of the plan; derived from `measures` when they are all there (time travel). */
+	rollups?: MeasureRollupRow[];
+	/** Newest first, at most five. */
+	latestFacts: { date: Date; datePrecision: DatePrecision; text: string; sourceUrls: string[] }[];
+	lastChangeAt: Date | null;
+	today: string;
+}
+
+export const DASHBOARD_MEASURE_INCLUDE = {
+	leadOwner: { select: { code: true, name: true } },
+	milestones: { select: { title: true, titleEn: true, plannedDate: true, plannedPrecision: true, forecastDate: true, doneOn: true, weight: true } },
+	indicators: { orderBy: [{ position: 'asc' }, { id: 'asc' }], take: 1, include: { values: { select: { value: true, date: true } } } },
+	progressUpdates: {
+		where: { publishedAt: { not: null } },
+		orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
+		take: 1,
+		select: { date: true, datePrecision: true, text: true }
+	}
+} satisfies Prisma.MeasureInclude;
+
+interface RollupSqlRow {
+	id: string;
+	axisId: string;
+	status: MeasureStatus | null;
+	method: Progress['method'];
+	manual: number | null;
+	totalWeight: number;
+	doneWeight: number;
+	baseline: number | null;
+	target: number | null;
+	direction: 'UP' | 'DOWN' | null;
+	current: number | null;
+}
+
+/**
+ * Status and progress of every measure of a plan, in the plan's order, in one query: milestone
+ * weights summed and the first indicator's latest value read in SQL, the rule applied by
+ * `measureProgress` as everywhere else.
+ */
+export async function measureRollups(db: Db, planId: string): Promise<MeasureRollupRow[]> {
+	const rows = await db.$queryRaw<RollupSqlRow[]>`
+		SELECT m."id", m."axisId", m."status"::text AS status, m."progressMethod"::text AS method, m."progressManual"::float8 AS manual,
+			coalesce(w.total, 0)::float8 AS "totalWeight", coalesce(w.done, 0)::float8 AS "doneWeight",
+			i.baseline::float8 AS baseline, i.target::float8 AS target, i.direction::text AS direction, i.current::float8 AS current
+		FROM "Measure" m
+		LEFT JOIN (
+			SELECT ms."measureId", sum(greatest(ms."weight", 0)) AS total,
+				sum(CASE WHEN ms."doneOn" IS NOT NULL THEN greatest(ms."weight", 0) ELSE 0 END) AS done
+			FROM "Milestone" ms JOIN "Measure" mm ON mm."id" = ms."measureId"
+			WHERE mm."planId" = ${planId}
+			GROUP BY ms."measureId"
+		) w ON w."measureId" = m."id"
+		LEFT JOIN LATERAL (
+			SELECT ind."baseline", ind."target", ind."direction",
+				(SELECT v."value" FROM "IndicatorValue" v WHERE v."indicatorId" = ind."id" ORDER BY v."date" DESC, v."createdAt" DESC, v."id" DESC LIMIT 1) AS current
+			FROM "Indicator" ind WHERE ind."measureId" = m."id"
+			ORDER BY ind."position" ASC, ind."id" ASC LIMIT 1
+		) i ON TRUE
+		WHERE m."planId" = ${planId}
+		ORDER BY m."position" ASC, m."id" ASC`;
+	return rows.map((r) => ({
+		id: r.id,
+		axisId: r.axisId,
+		status: r.status ?? 'NOT_REPORTED',
+		progress: measureProgress({
+			method: r.method,
+			manualValue: r.manual,
+			// Two stand-ins with the summed weights give the same weighted share as every milestone.
+			milestones: [
+				{ weight: r.doneWeight, doneOn: 'done' },
+				{ weight: r.totalWeight - r.doneWeight, doneOn: null }
+			],
+			indicator: r.baseline !== null && r.direction !== null ? { baseline: r.baseline, target: r.target, direction: r.direction, current: r.current } : null
+		})
+	}));
+}
+
+/** Ids of the first `perAxis` measures of each axis, from rows in the plan's order. */
+function firstOfEachAxis(rollups: MeasureRollupRow[], perAxis: number): string[] {
+	const shown = new Map<string, number>();
+	const ids: string[] = [];
+	for (const r of rollups) {
+		const n = shown.get(r.axisId) ?? 0;
+		if (n < perAxis) ids.push(r.id);
+		shown.set(r.axisId, n + 1);
+	}
+	return ids;
+}
+
+export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(new Date())): Promise<PlanDashboard | null> {
+	const plan = await db.plan.findUnique({ where: { slug } });
+	if (!plan) return null;
+	const [axes, rollups, latestFacts, lastEvent] = await Promise.all([
+		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: true } }),
+		measureRollups(db, plan.id),
+		db.progressUpdate.findMany({
+			where: { planId: plan.id, publishedAt: { not: null } },
+			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
+			take: 5,
+			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measureId: true }
+		}),
+		db.auditEvent.findFirst({ where: { planId: plan.id, entityType: { not: DRAFT_ENTITY } }, orderBy: { at: 'desc' }, select: { at: true } })
+	]);
+	const measures = await db.measure.findMany({
+		where: { id: { in: firstOfEachAxis(rollups, DASHBOARD_MEASURES_PER_AXIS) } },
+		orderBy: [{ position: 'asc' }, { id: 'asc' }],
+		include: DASHBOARD_MEASURE_INCLUDE
+	});
+	return buildPlanDashboard({ plan, axes, measures, rollups, latestFacts, lastChangeAt: lastEvent?.at ?? null, today });
+}
+
+/** One measure's line on the dashboard (and in the API's list), as of `today`. */
+export function summariseMeasure(m: DashboardMeasureRow, today: string): MeasureSummary {
+	const progress = rowProgress(m);
+	const { next, late } = nextMilestones(m.milestones, today);
+	const latest = m.progressUpdates[0];
+	return {
+		id: m.id,
+		number: m.number,
+		title: m.title,
+		titleEn: m.titleEn,
+		status: m.status ?? 'NOT_REPORTED',
+		statusAsOf: day(m.statusAsOf),
+		progress: { ...progress, asOf: day(m.progressAsOf) },
+		confidence: m.confidence,
+		leadOwner: m.leadOwner,
+		nextMilestone: next,
+		lateMilestones: late,
+		latestUpdate: latest ? { date: toIsoDay(latest.date), precision: latest.datePrecision, text: latest.text } : null
+	};
+}
+
+/** Pure: rows in, dashboard out. Lateness and "next milestone" are computed as of `today`. */
+export function buildPlanDashboard({ plan, axes, measures, rollups, latestFacts, lastChangeAt, today }: DashboardInput): PlanDashboard {
+	const summaries = measures.map((m) => ({ axisId: m.axisId, summary: summariseMeasure(m, today) }));
+	const all: MeasureRollupRow[] = rollups ?? summaries.map(({ axisId, summary }) => ({ id: summary.id, axisId, status: summary.status, progress: summary.progress }));
+	const planCounts = emptyCounts();
+	for (const r of all) planCounts[r.status]++;
+
+	const axisSummaries: AxisSummary[] = axes.map((axis) => {
+		const ofAxis = all.filter((r) => r.axisId === axis.id);
+		const counts = emptyCounts();
+		for (const r of ofAxis) counts[r.status]++;
+		return {
+			number: axis.number,
+			title: axis.title,
+			titleEn: axis.titleEn,
+			leadOwner: axis.leadOwner ? { code: axis.leadOwner.code, name: axis.leadOwner.name } : null,
+			progress: rollUp(ofAxis.map((r) => ({ value: r.progress.value }))),
+			statusCounts: counts,
+			measureCount: ofAxis.length,
+			measures: summaries
+				.filter((s) => s.axisId === axis.id)
+				.slice(0, DASHBOARD_MEASURES_PER_AXIS)
+				.map((s) => s.summary)
+		};
+	});
+
+	const facts = latestFacts.map((f) => ({ date: toIsoDay(f.date), precision: f.datePrecision, text: f.text, sourceUrls: f.sourceUrls }));
+	return {
+		plan: planHeader(plan),
+		today,
+		progress: rollUp(all.map((r) => ({ value: r.progress.value }))),
+		statusCounts: planCounts,
+		axes: axisSummaries,
+		measureCount: all.length,
+		lastChangeAt: lastChangeAt ? lastChangeAt.toISOString() : null,
+		latestFact: facts[0] ?? null,
+		planFacts: facts
+	};
+}
+
+/** One page of a plan's measures, summarised as on the dashboard, with their axis number (the API's list). */
+export async function getMeasureSummaryPage(
+	db: Db,
+	slug: string,
+	paging: { page: number; perPage: number },
+	today = toIsoDay(new Date())
+): Promise<{ total: number; items: { axis: number; summary: MeasureSummary }[] } | null> {
+	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true } });
+	if (!plan) return null;
+	const [total, rows] = await Promise.all([
+		db.measure.count({ where: { planId: plan.id } }),
+		db.measure.findMany({
+			where: { planId: plan.id },
+			// The plan's order: axis by axis, as on the dashboard.
+			orderBy: [{ axis: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
+			skip: (paging.page - 1) * paging.perPage,
+			take: paging.perPage,
+			include: { ...DASHBOARD_MEASURE_INCLUDE, axis: { select: { number: true } } }
+		})
+	]);
+	return { total, items: rows.map((m) => ({ axis: m.axis.number, summary: summariseMeasure(m, today) })) };
+}

@@ -1,0 +1,133 @@
+// The one action layer: every form action is guard → strict zod parse → domain command → redirect
+// (POST/redirect/GET), and every expected domain failure gets its answer from ONE table
+// (`domainAnswer`). The editing, report, comment and account forms only declare their guard, schema,
+// command and where to go next; what a failure looks like is decided here.
+import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { getRequestEvent } from '$app/server';
+import { format, messages, type Messages } from '$lib/i18n';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
+import { RateLimitError } from '../domain/comments/comments';
+import { ThrottledError } from '../auth/throttle';
+import { notFound } from '../http/not-found';
+import { formValues, parseForm, ruleFeedback, type FormFailure, type FormValues } from './form';
+
+/** What a failed form gets back: what was typed, the errors, and for a conflict what is stored now. */
+export interface FormAnswer extends FormFailure {
+	/** Which form of the page failed: "measure", "milestone:<id>", "reply:<id>"… ('' on one-form pages). */
+	formId: string;
+	/** Values stored now, when someone else saved first (forms that can show them only). */
+	conflict?: FormValues;
+}
+
+/** The words of a family of forms for the answers that differ between them. */
+export interface Wording {
+	forbidden: string;
+	/** A stale version on a form that cannot show what is stored now. */
+	conflict: string;
+	/** Too many attempts; `minutes` until the next one may go through. */
+	throttled: (minutes: number) => string;
+}
+
+export interface AnswerContext {
+	t: Messages;
+	wording: Wording;
+	formId: string;
+	values: FormValues;
+	/** The stored values of a conflict (ConflictError.current) as the form shows them. */
+	stored?: (current: never) => FormValues;
+}
+
+/**
+ * The table from expected domain failures to answers; anything else is unexpected and goes on to
+ * handleError. Nothing was written in any of these cases.
+ * - ForbiddenError → 403, NotFoundError → 404 (error pages: there is no form to show again);
+ * - ConflictError → 409 with what was typed; with `stored`, the table of stored values and the
+ *   current version in the kept values, so that saving again is a deliberate overwrite;
+ * - ThrottledError / RateLimitError → 429 with Retry-After;
+ * - RuleError → 400 with the message next to the field it names, or above the form.
+ */
+export function domainAnswer(cause: unknown, ctx: AnswerContext): { status: number; body: FormAnswer } {
+	const { t, wording, formId, values } = ctx;
+	if (cause instanceof ForbiddenError) error(403, wording.forbidden);
+	if (cause instanceof NotFoundError) notFound(getRequestEvent().locals.locale);
+	if (cause instanceof ConflictError) {
+		if (!ctx.stored) return { status: 409, body: { formId, values, errors: {}, formError: wording.conflict } };
+		const version = (cause.current as { version?: number } | null)?.version;
+		return {
+			status: 409,
+			body: {
+				formId,
+				values: version === undefined ? values : { ...values, version: String(version) },
+				errors: {},
+				formError: t.editing.conflict.message,
+				conflict: ctx.stored(cause.current as never)
+			}
+		};
+	}
+	if (cause instanceof ThrottledError || cause instanceof RateLimitError) {
+		getRequestEvent().setHeaders({ 'Retry-After': String(cause.retryAfterSeconds) });
+		const minutes = Math.max(1, Math.ceil(cause.retryAfterSeconds / 60));
+		return { status: 429, body: { formId, values, errors: {}, formError: wording.throttled(minutes) } };
+	}
+	if (cause instanceof RuleError) return { status: 400, body: { formId, values, ...ruleFeedback(t, cause) } };
+	throw cause;
+}
+
+/** For loads: forbidden → 403, missing → 404, anything else stays unexpected. */
+export function loadAnswer(cause: unknown, wording: Pick<Wording, 'forbidden'>): never {
+	if (cause instanceof ForbiddenError) error(403, wording.forbidden);
+	if (cause instanceof NotFoundError) notFound(getRequestEvent().locals.locale);
+	throw cause;
+}
+
+export const wordings = {
+	editing: (t: Messages): Wording => ({ forbidden: t.editing.errors.forbidden, conflict: t.editing.conflict.message, throttled: (m) => throttledWords(t, m) }),
+	reports: (t: Messages): Wording => ({ forbidden: t.reports.errors.forbidden, conflict: t.reports.errors.conflict, throttled: (m) => throttledWords(t, m) }),
+	comments: (t: Messages): Wording => ({
+		forbidden: t.comments.errors.forbidden,
+		conflict: t.comments.errors.conflict,
+		throttled: (minutes) => format(t.comments.errors.rateLimited, { minutes })
+	}),
+	auth: (t: Messages): Wording => ({ forbidden: t.auth.forbidden, conflict: t.editing.conflict.message, throttled: (m) => throttledWords(t, m) })
+};
+
+function throttledWords(t: Messages, minutes: number): string {
+	return format(t.auth.login.throttled, { minutes });
+}
+
+/** One form action, declared. */
+export interface ActionSpec<C, S extends z.ZodType, T> {
+	/** Who may post, on what: redirects or throws an error page, or gives the action its context. */
+	guard: (event: RequestEvent) => C | Promise<C>;
+	wording: (t: Messages) => Wording;
+	/** Which form failed; forms on a list item add the item's id. */
+	formId?: string | ((formData: FormData) => string);
+	schema: S;
+	run: (ctx: C, data: z.output<S>) => Promise<T>;
+	stored?: (current: never) => FormValues;
+	/** Where to go after the write (a path with its query and anchor). */
+	done: (result: T, data: z.output<S>, ctx: C) => string;
+}
+
+/** Runs a declared action. `wrap` places the answer in the page's `form` (comments nest theirs). */
+export async function runAction<C, S extends z.ZodType, T, B = FormAnswer>(
+	event: RequestEvent,
+	spec: ActionSpec<C, S, T>,
+	wrap: (answer: FormAnswer) => B = (answer) => answer as B
+): Promise<ActionFailure<B>> {
+	const ctx = await spec.guard(event);
+	const t = messages(event.locals.locale);
+	const formData = await event.request.formData();
+	const formId = typeof spec.formId === 'function' ? spec.formId(formData) : (spec.formId ?? '');
+	const parsed = parseForm(spec.schema, formData, event.locals.locale);
+	if (!parsed.ok) return fail(400, wrap({ formId, values: parsed.values, errors: parsed.errors, formError: parsed.formError }));
+	let result: T;
+	try {
+		result = await spec.run(ctx, parsed.data);
+	} catch (cause) {
+		const answer = domainAnswer(cause, { t, wording: spec.wording(t), formId, values: formValues(formData), stored: spec.stored });
+		return fail(answer.status, wrap(answer.body));
+	}
+	redirect(303, spec.done(result, parsed.data, ctx));
+}

@@ -1,0 +1,4 @@
+import type { ParamMatcher } from '@sveltejs/kit';
+import { PARAM_PATTERNS } from '$lib/route-params';
+
+export const match = ((param) => PARAM_PATTERNS.numero.test(param)) satisfies ParamMatcher;
