@@ -19,7 +19,7 @@ const UNSAFE_CHARACTER = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200f\u
  * empty segment: `/en//evil.example` is `//evil.example` once the language prefix is stripped. */
 const ENCODED_SEPARATOR = /%(?:2e|2f|5c)|\/\//i;
 
-const pathPart = (value: string) => value.split(/[?#]/, 1)[0];
+const pathPart = (value: string) => value.split(/[?#]/, 1)[0] ?? '';
 
 /**
  * True when `value` is a path of this site that a browser follows as it reads: one leading slash,

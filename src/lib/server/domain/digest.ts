@@ -4,7 +4,8 @@
 import type { Db } from '../db';
 import { recordAudit } from '../audit';
 import { sendMail, mailSettings, type MailSettings } from '../mail';
-import { canSeeComment, type Role } from '../policies';
+import { canSeeComment } from '../policies';
+import { ACTOR_SELECT, actorFromUser } from '../auth/actor';
 import { format, messages } from '../../i18n';
 
 export interface DigestResult {
@@ -29,7 +30,7 @@ export async function sendDailyDigests(
 		where: { mailedAt: null, createdAt: { lte: now } },
 		orderBy: [{ userId: 'asc' }, { createdAt: 'asc' }],
 		include: {
-			user: { select: { id: true, email: true, displayName: true, roles: true, disabledAt: true } },
+			user: { select: { ...ACTOR_SELECT, email: true, disabledAt: true } },
 			comment: { select: { visibility: true, hiddenAt: true, author: { select: { displayName: true } } } }
 		}
 	});
@@ -46,7 +47,7 @@ export async function sendDailyDigests(
 	const t = messages('fr').comments.digest;
 	for (const [userId, items] of byUser) {
 		const user = items[0]!.user;
-		const reader = { id: user.id, displayName: user.displayName, roles: user.roles as Role[], teamIds: [] };
+		const reader = actorFromUser(user);
 		// Read in the app already, hidden since, or no longer readable: marked, never mailed.
 		const lines = items.flatMap((n) => {
 			const measure = measures.get(n.measureId);
