@@ -7,6 +7,7 @@ import type { Prisma } from '../db/generated/client';
 import type { Actor } from '../policies';
 import { generateToken, hashToken } from './tokens';
 import { actorFromUser } from './actor';
+import { config } from '../config';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 30 * DAY;
@@ -107,7 +108,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const SESSION_COOKIE = 'jalons_session';
 
 export function cookieSecurity(url: URL): { name: string; secure: boolean } {
-	const secure = url.protocol === 'https:' || (process.env.NODE_ENV === 'production' && !LOCAL_HOSTS.has(url.hostname));
+	const secure = url.protocol === 'https:' || (config().production && !LOCAL_HOSTS.has(url.hostname));
 	return { name: secure && url.protocol === 'https:' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE, secure };
 }
 

@@ -7,6 +7,7 @@ import { sendMail, mailSettings, type MailSettings } from '../mail';
 import { canSeeComment } from '../policies';
 import { ACTOR_SELECT, actorFromUser } from '../auth/actor';
 import { format, messages } from '../../i18n';
+import { publicOrigin } from '../config';
 
 export interface DigestResult {
 	/** Mails sent. */
@@ -22,7 +23,7 @@ export async function sendDailyDigests(
 	db: Db,
 	now: Date = new Date(),
 	settings: MailSettings = mailSettings(),
-	origin: string = process.env.ORIGIN ?? 'http://localhost:3000'
+	origin: string = publicOrigin()
 ): Promise<DigestResult> {
 	const result: DigestResult = { sent: 0, failed: 0, notifications: 0 };
 	if (!settings.smtpUrl) return { ...result, skipped: 'not-configured' };
