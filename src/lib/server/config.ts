@@ -62,7 +62,7 @@ const appSchema = z.object({
 		.optional(),
 	JALONS_MIGRATIONS_DIR: z.string().optional(),
 	ORIGIN: origin.optional(),
-	PORT: integer(1, 65535).optional(),
+	PORT: integer(0, 65535).optional(),
 	JALONS_PURGE_INTERVAL_HOURS: number('a number of hours, 0 or more (0 = never)', (n) => n >= 0).default(6),
 	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], { error: 'expected debug, info, warn or error' }).default('info'),
 	JALONS_PAGE_CACHE_MB: number('a number of megabytes, 0 or more (0 = off)', (n) => n >= 0).default(64),
