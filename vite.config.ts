@@ -9,6 +9,8 @@ export default defineConfig({
 		fileParallelism: false,
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		// Absolute links come from ORIGIN (src/lib/server/config.ts); the tests' requests are addressed to it.
+		env: { ORIGIN: 'http://jalons.test' }
 	}
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { applyMigrations } from '../src/lib/server/db/migrate';
+import { optionsFromEnv } from '../src/lib/server/db';
 import { pgRunner, pgliteRunner, type SqlRunner } from '../src/lib/server/db/sql-runner';
 
 interface Target {
@@ -15,13 +16,13 @@ interface Target {
 }
 
 async function openTarget(): Promise<Target> {
-	const url = process.env.DATABASE_URL;
-	if (url) {
-		const pool = new pg.Pool({ connectionString: url, max: 1 });
+	const options = optionsFromEnv();
+	if (options.url) {
+		const pool = new pg.Pool({ connectionString: options.url, max: 1 });
 		// Never print the URL itself: it usually carries the password.
 		return { label: 'PostgreSQL (DATABASE_URL)', runner: pgRunner(pool), close: () => pool.end() };
 	}
-	const dataDir = path.resolve(process.env.JALONS_DATA_DIR ?? './data/pglite');
+	const dataDir = options.dataDir ?? path.resolve('data/pglite');
 	await mkdir(dataDir, { recursive: true });
 	const db = await PGlite.create(dataDir);
 	return { label: `embedded PGlite in ${dataDir}`, runner: pgliteRunner(db), close: () => db.close() };

@@ -11,8 +11,11 @@ import { authenticate } from '$lib/server/auth/handle';
 import { isTemporarilyUnavailable } from '$lib/server/db/outage';
 import { BusyError } from '$lib/server/whole-plan-reads';
 import { purgeExpired } from '$lib/server/maintenance/purge';
+import { config, publicOrigin } from '$lib/server/config';
 
 export const init: ServerInit = async () => {
+	// An invalid variable, or no ORIGIN in production, stops the server here with a clear message.
+	publicOrigin(config());
 	// Migrate (and seed the embedded default) before the first request. A database that is down
 	// now must not stop the server: requests answer 503 until it is back.
 	await appDatabase().catch((error: unknown) =>
@@ -21,7 +24,7 @@ export const init: ServerInit = async () => {
 	// adapter-node emits this after SIGINT/SIGTERM once in-flight requests are done; closing
 	// flushes the embedded database to disk and releases the pool.
 	// Opportunistic purge of old login attempts, expired sessions and used links (also `npm run db:purge`).
-	const hours = Number(process.env.JALONS_PURGE_INTERVAL_HOURS ?? 6);
+	const hours = config().purgeIntervalHours;
 	const purge = () =>
 		appDatabase()
 			.then((database) => purgeExpired(database.prisma))

@@ -17,6 +17,7 @@ import type {
 	SchemaEngine
 } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { config } from '../../src/lib/server/config';
 
 export const LOCKFILE_NAME = 'migration_lock.toml';
 /** Byte for byte what the Prisma CLI writes, so `prisma migrate` elsewhere sees no change. */
@@ -34,7 +35,7 @@ export interface MigrationPaths {
 export function defaultPaths(): MigrationPaths {
 	return {
 		schemaPath: path.resolve(process.env.JALONS_SCHEMA_PATH ?? 'prisma/schema.prisma'),
-		migrationsDir: path.resolve(process.env.JALONS_MIGRATIONS_DIR ?? 'prisma/migrations')
+		migrationsDir: path.resolve(config().migrationsDir ?? 'prisma/migrations')
 	};
 }
 

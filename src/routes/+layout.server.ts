@@ -3,6 +3,7 @@ import { canFollow, canManageUsers } from '$lib/server/policies';
 import { requestDb } from '$lib/server/db/request';
 import { unreadCount } from '$lib/server/domain/notifications/notifications';
 import { localeFromPath } from '$lib/i18n/routing';
+import { publicOrigin } from '$lib/server/config';
 
 /**
  * The header's unread count must never take a page down: this load also runs for the error page, and
@@ -22,6 +23,8 @@ async function unreadOrNull(user: NonNullable<App.Locals['user']>): Promise<numb
 // navigation switches language on the same route (`/x` ↔ `/en/x`).
 export const load: LayoutServerLoad = async ({ locals, url }) => ({
 	locale: localeFromPath(url.pathname),
+	// Canonical and OpenGraph URLs: from ORIGIN, never from the request's Host.
+	siteOrigin: publicOrigin(),
 	currentUser: locals.user
 		? {
 				displayName: locals.user.displayName,

@@ -10,7 +10,7 @@ import { requestEvent } from '../helpers/request-event';
 import { csvProblems, dataPackageProblems, tableSchemaProblems } from '../helpers/frictionless';
 import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
 import { DATASETS } from '../../src/lib/server/opendata/datasets';
-import { GET as file } from '../../src/routes/(public)/donnees/[slug]/[file]/+server';
+import { GET as file } from '../../src/routes/(public)/donnees/[slug=slug]/[file]/+server';
 import { GET as openapi } from '../../src/routes/api/v1/openapi.json/+server';
 
 const db = vi.hoisted(() => ({ current: null as unknown }));

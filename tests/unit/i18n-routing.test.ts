@@ -47,9 +47,9 @@ describe('localizeHref', () => {
 		expect(localizeHref('/deconnexion?/logout', 'en')).toBe('/en/deconnexion?/logout');
 	});
 
-	it('leaves external links, protocol-relative links, anchors and non-page paths alone', () => {
+	it('leaves external links, anchors and non-page paths alone', () => {
 		expect(localizeHref('https://code.gouv.fr', 'en')).toBe('https://code.gouv.fr');
-		expect(localizeHref('//evil.example/x', 'en')).toBe('//evil.example/x');
+		expect(localizeHref('//evil.example/x', 'en')).toBe('/en/evil.example/x');
 		expect(localizeHref('#contenu', 'en')).toBe('#contenu');
 		expect(localizeHref('mailto:a@b.fr', 'en')).toBe('mailto:a@b.fr');
 		expect(localizeHref('/api/v1/plans', 'en')).toBe('/api/v1/plans');

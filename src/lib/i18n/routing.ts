@@ -22,15 +22,17 @@ export function delocalizePath(pathname: string): string {
 
 /**
  * An internal link in the given language. Accepts a path with an optional query string and hash
- * (`/plans/x?statut=DONE#axe-1`); any existing prefix is replaced. External links, protocol-relative
- * links and paths that are not pages (API, feeds) are returned unchanged.
+ * (`/plans/x?statut=DONE#axe-1`); any existing prefix is replaced. A path always gives a path: leading
+ * slashes and backslashes collapse into one, so no result is protocol-relative. External links,
+ * anchors and paths that are not pages (API, feeds) are returned unchanged.
  */
 export function localizeHref(href: string, locale: Locale): string {
-	if (!href.startsWith('/') || href.startsWith('//')) return href;
+	if (!href.startsWith('/')) return href;
 	const cut = href.search(/[?#]/);
 	const path = cut === -1 ? href : href.slice(0, cut);
 	const rest = cut === -1 ? '' : href.slice(cut);
-	const bare = delocalizePath(path);
+	// `/en//host` must not become `//host` (protocol-relative: another site) in French.
+	const bare = delocalizePath(path).replace(/^[/\\]+/, '/');
 	if (UNLOCALIZED.test(bare)) return bare + rest;
 	if (locale === DEFAULT_LOCALE) return bare + rest;
 	return (bare === '/' ? PREFIX[locale] : PREFIX[locale] + bare) + rest;

@@ -1,14 +1,30 @@
 // Audit events: every write goes through a domain function that records one in the same transaction.
 import type { Prisma } from './db/generated/client';
+import { ROLES, type Actor, type MeasureOwnership } from './policies';
 
-export interface Actor {
+/** Who a change is attributed to in the audit log and the public history. */
+export interface AuditActor {
 	/** User id, or null for the seed and command-line tools. */
 	id: string | null;
 	label: string;
 	role: string | null;
 }
 
-export const SEED_ACTOR: Actor = { id: null, label: 'seed', role: null };
+export const SEED_ACTOR: AuditActor = { id: null, label: 'seed', role: null };
+
+/**
+ * How a signed-in user appears in the audit log and the public history: their name, and the role
+ * through which they acted (administrator first, then editor, then the others in ROLES order). On a
+ * measure, an editor acts for one of its teams: "EDITOR:LABEL".
+ */
+export function auditActor(actor: Actor, measure?: MeasureOwnership & { ownerCodes: Record<string, string> }): AuditActor {
+	let role: string | null = ROLES.find((r) => actor.roles.includes(r)) ?? null;
+	if (role === 'EDITOR' && measure) {
+		const team = [measure.leadOwnerId, ...measure.contributorOwnerIds].find((id) => actor.teamIds.includes(id));
+		if (team) role = `EDITOR:${measure.ownerCodes[team] ?? team}`;
+	}
+	return { id: actor.id, label: actor.displayName, role };
+}
 
 export interface AuditInput {
 	action: 'create' | 'update' | 'delete' | 'publish' | 'replan';
@@ -29,7 +45,7 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 	) as Prisma.InputJsonValue;
 }
 
-export function auditData(actor: Actor, event: AuditInput): Prisma.AuditEventCreateManyInput {
+export function auditData(actor: AuditActor, event: AuditInput): Prisma.AuditEventCreateManyInput {
 	return {
 		actorId: actor.id,
 		actorLabel: actor.label,
@@ -45,13 +61,13 @@ export function auditData(actor: Actor, event: AuditInput): Prisma.AuditEventCre
 	};
 }
 
-export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, event: AuditInput): Promise<void> {
+export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, event: AuditInput): Promise<void> {
 	await tx.auditEvent.create({ data: auditData(actor, event) });
 }
 
 export async function recordAudits(
 	tx: Prisma.TransactionClient,
-	actor: Actor,
+	actor: AuditActor,
 	events: AuditInput[]
 ): Promise<void> {
 	if (events.length === 0) return;

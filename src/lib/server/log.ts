@@ -7,6 +7,7 @@
 // `councilSecretariat`, an owner `code`) are kept. User text is JSON-encoded, so it cannot forge a log line.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino from 'pino';
+import { config } from './config';
 
 type Level = 'info' | 'warn' | 'error';
 
@@ -71,7 +72,7 @@ export function scrub(value: unknown, depth = 0): unknown {
 }
 
 const logger = pino({
-	level: process.env.LOG_LEVEL ?? 'info',
+	level: config().logLevel,
 	timestamp: pino.stdTimeFunctions.isoTime,
 	formatters: { level: (label) => ({ level: label }) },
 	base: { pid: process.pid },

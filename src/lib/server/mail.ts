@@ -3,6 +3,7 @@
 // on. Outside production the link is also written to the server log, so a developer can follow it.
 import nodemailer from 'nodemailer';
 import { log } from './log';
+import { config, parseConfig } from './config';
 
 export interface OutgoingMail {
 	to: string;
@@ -16,12 +17,9 @@ export interface MailSettings {
 	production: boolean;
 }
 
-export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
-	return {
-		smtpUrl: env.SMTP_URL || undefined,
-		from: env.MAIL_FROM || 'Jalons <ne-pas-repondre@jalons.invalid>',
-		production: env.NODE_ENV === 'production'
-	};
+export function mailSettings(env?: NodeJS.ProcessEnv): MailSettings {
+	const settings = env ? parseConfig(env) : config();
+	return { smtpUrl: settings.smtpUrl, from: settings.mailFrom, production: settings.production };
 }
 
 export type Delivery = 'sent' | 'not-configured' | 'failed';

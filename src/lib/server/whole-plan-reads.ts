@@ -2,6 +2,7 @@
 // past date) run a few at a time. On a plan of thousands of measures each one holds tens of
 // megabytes for seconds: a burst of them, or of URLs made up to miss the page cache, must queue
 // rather than exhaust the server's memory. Past a bounded queue the answer is a 503 with a retry hint.
+import { config } from './config';
 
 /** Too many whole-plan reads are already waiting: try again shortly. */
 export class BusyError extends Error {
@@ -38,4 +39,4 @@ export class Limiter {
 	}
 }
 
-export const wholePlanReads = new Limiter(Math.max(1, Number(process.env.JALONS_WHOLE_PLAN_READS ?? 2) || 2), 50);
+export const wholePlanReads = new Limiter(config().wholePlanReads, 50);

@@ -3,12 +3,13 @@ import { requestDb } from '$lib/server/db/request';
 import { publicPaths } from '$lib/server/domain/plans/sitemap';
 import { LOCALES } from '$lib/i18n';
 import { DEFAULT_LOCALE, localizeHref } from '$lib/i18n/routing';
+import { publicOrigin } from '$lib/server/config';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async () => {
 	const paths = await publicPaths(await requestDb());
-	const href = (path: string, locale: (typeof LOCALES)[number]) => escapeXml(new URL(localizeHref(path, locale), url.origin).href);
+	const href = (path: string, locale: (typeof LOCALES)[number]) => escapeXml(new URL(localizeHref(path, locale), publicOrigin()).href);
 	// Each page in each language, with its alternates (Google's sitemap form of hreflang).
 	const entry = (path: string, locale: (typeof LOCALES)[number]) =>
 		`  <url><loc>${href(path, locale)}</loc>` +

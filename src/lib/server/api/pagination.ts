@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { format, messages } from '../../i18n';
 import { ApiError } from './respond';
+import { publicOrigin } from '../config';
 
 export const PER_PAGE_DEFAULT = 20;
 export const PER_PAGE_MAX = 100;
@@ -36,7 +37,7 @@ export function pageMeta(request: PageRequest, total: number): PageMeta {
 
 export function linkHeader(url: URL, meta: PageMeta): string {
 	const at = (page: number) => {
-		const target = new URL(url.pathname, url.origin);
+		const target = new URL(url.pathname, publicOrigin());
 		target.searchParams.set('page', String(page));
 		target.searchParams.set('per_page', String(meta.perPage));
 		return target.href;

@@ -4,8 +4,10 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
 import type { Prisma } from '../db/generated/client';
-import type { Role } from '../policies';
+import type { Actor } from '../policies';
 import { generateToken, hashToken } from './tokens';
+import { actorFromUser } from './actor';
+import { config } from '../config';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 30 * DAY;
@@ -15,13 +17,9 @@ const LAST_SEEN_GRANULARITY_MS = 60 * 60 * 1000;
 
 type DbOrTx = Db | Prisma.TransactionClient;
 
-export interface SessionUser {
-	id: string;
+export interface SessionUser extends Actor {
 	email: string;
-	displayName: string;
 	organisation: string | null;
-	roles: Role[];
-	teamIds: string[];
 }
 
 export interface ValidSession {
@@ -84,12 +82,9 @@ export async function validateSessionToken(
 	return {
 		session: { id, userId: row.userId, expiresAt, absoluteExpiresAt: row.absoluteExpiresAt, refreshed },
 		user: {
-			id: user.id,
+			...actorFromUser(user),
 			email: user.email,
-			displayName: user.displayName,
-			organisation: user.organisation,
-			roles: user.roles,
-			teamIds: user.teams.map((team) => team.ownerId)
+			organisation: user.organisation
 		}
 	};
 }
@@ -113,7 +108,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const SESSION_COOKIE = 'jalons_session';
 
 export function cookieSecurity(url: URL): { name: string; secure: boolean } {
-	const secure = url.protocol === 'https:' || (process.env.NODE_ENV === 'production' && !LOCAL_HOSTS.has(url.hostname));
+	const secure = url.protocol === 'https:' || (config().production && !LOCAL_HOSTS.has(url.hostname));
 	return { name: secure && url.protocol === 'https:' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE, secure };
 }
 

@@ -10,6 +10,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { applyMigrations } from './migrate';
+import { config, parseConfig } from '../config';
 import { pgRunner, pgliteRunner, type SqlRunner } from './sql-runner';
 
 export type Db = PrismaClient;
@@ -78,9 +79,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	};
 }
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
-	if (env.DATABASE_URL) return { url: env.DATABASE_URL, poolSize: Number(env.DATABASE_POOL_SIZE) || undefined };
-	return { dataDir: path.resolve(env.JALONS_DATA_DIR ?? 'data/pglite') };
+export function optionsFromEnv(env?: NodeJS.ProcessEnv): DatabaseOptions {
+	const settings = env ? parseConfig(env) : config();
+	if (settings.databaseUrl) return { url: settings.databaseUrl, poolSize: settings.databasePoolSize };
+	return { dataDir: path.resolve(settings.dataDir) };
 }
 
 /** Opens a database, applies pending migrations and, when asked, seeds the real plan if empty. */

@@ -1,16 +1,14 @@
 // The app's process-wide database handle. Opening it applies pending migrations; on the embedded
 // default (or with JALONS_SEED_ON_START=true) it also seeds the real plan when the database is empty.
 import { openMigratedDatabase, optionsFromEnv, type Database, type Db } from './index';
+import { config } from '../config';
 import { seedDefaultPlan } from '../seed';
 import { ensureDemoAccounts } from '../auth/demo-accounts';
 
 let opening: Promise<Database> | undefined;
 
 function shouldSeed(database: Database): boolean {
-	const setting = process.env.JALONS_SEED_ON_START;
-	if (setting === 'true') return true;
-	if (setting === 'false') return false;
-	return database.kind === 'embedded';
+	return config().seedOnStart ?? database.kind === 'embedded';
 }
 
 export function appDatabase(): Promise<Database> {

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqlExecutor, SqlRunner } from './sql-runner';
+import { config } from '../config';
 
 /** Prisma's own advisory lock key, so we also wait for (and block) a concurrent `migrate deploy`. */
 const MIGRATION_LOCK_KEY = 72707369;
@@ -38,7 +39,7 @@ interface HistoryRow {
 }
 
 export function defaultMigrationsDir(): string {
-	return process.env.JALONS_MIGRATIONS_DIR ?? path.resolve('prisma/migrations');
+	return config().migrationsDir ?? path.resolve('prisma/migrations');
 }
 
 function sha256(text: string): string {

@@ -4,14 +4,10 @@ import type { Handle } from '@sveltejs/kit';
 import { db } from '../db/instance';
 import { SESSION_COOKIE } from '../auth/session';
 import { PageCache } from './page-cache';
-
-function megabytes(name: string, fallback: number): number {
-	const value = Number(process.env[name] ?? fallback);
-	return Number.isFinite(value) && value >= 0 ? value * 1024 * 1024 : fallback * 1024 * 1024;
-}
+import { config } from '../config';
 
 export const pageCache = new PageCache({
-	maxBytes: megabytes('JALONS_PAGE_CACHE_MB', 64),
+	maxBytes: config().pageCacheBytes,
 	// Large enough for the open-data CSV files of a 10,000-measure plan.
 	maxEntryBytes: 8 * 1024 * 1024,
 	maxAgeMs: 60_000,

@@ -1,8 +1,9 @@
 // Headers every response carries, pages, downloads and errors alike. The Content-Security-Policy
 // itself comes from `kit.csp` in svelte.config.js, which hashes SvelteKit's own inline scripts.
 import type { Handle } from '@sveltejs/kit';
+import { config } from '../config';
 
-const isProduction = () => process.env.NODE_ENV === 'production' && (process.env.ORIGIN ?? '').startsWith('https://');
+const isProduction = () => config().production && (config().origin ?? '').startsWith('https://');
 
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

@@ -4,8 +4,7 @@
 // posting also notifies the measure's followers who may read the comment.
 import type { Db } from '../../db';
 import type { Comment, Prisma } from '../../db/generated/client';
-import type { Actor as AuditActor } from '../../audit';
-import { recordAudit } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import { renderMarkdown } from '../../markdown';
 import {
 	canComment,
@@ -84,11 +83,6 @@ export function visibleTo(viewer: Viewer): CommentVisibility[] {
 /** Visibilities the viewer may choose for a reply to `parent` (never wider than the parent's). */
 export function visibilityChoices(viewer: Viewer, parent?: CommentVisibility): CommentVisibility[] {
 	return COMMENT_VISIBILITIES.filter((v) => canPostComment(viewer, v) && (!parent || RANK[v] >= RANK[parent]));
-}
-
-function auditActor(actor: Actor): AuditActor {
-	const role = (['ADMIN', 'EDITOR', 'AMDAC', 'COUNCIL'] as const).find((r) => hasRole(actor, r)) ?? null;
-	return { id: actor.id, label: actor.displayName, role };
 }
 
 const snapshot = (c: Comment) => ({

@@ -1,11 +1,11 @@
 // Editing a measure's own fields: status, progress, confidence, dates, text (French, and the optional
-// English version). Owners: owners.ts.
+// English version). Owners: measure-owners.ts.
 import type { Db } from '../../db';
 import type { Confidence, MeasureStatus, ProgressMethod } from '../../db/generated/enums';
-import { recordAudit } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import type { Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
-import { auditActorFor, columnsOf, day, editableMeasure, hasProof, preciseOf, sameJson, type DbOrTx, type MeasureRef } from './editing';
+import { columnsOf, day, editableMeasure, hasProof, preciseOf, sameJson, type DbOrTx, type MeasureRef } from './editing';
 import { todayIso, type PreciseDate } from '../../../domain/dates';
 
 export interface MeasureFields {
@@ -156,7 +156,7 @@ export async function updateMeasure(
 			}
 		});
 		if (count === 0) throw new ConflictError({ version: row.version, ...before });
-		await recordAudit(tx, auditActorFor(ref.actor, ref), {
+		await recordAudit(tx, auditActor(ref.actor, ref), {
 			action: 'update',
 			entityType: 'Measure',
 			entityId: ref.id,

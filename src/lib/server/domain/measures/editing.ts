@@ -2,7 +2,6 @@
 // refusing actors who may not edit it, and naming the actor in audit events.
 import type { Db } from '../../db';
 import type { Prisma } from '../../db/generated/client';
-import type { Actor as AuditActor } from '../../audit';
 import { canEditMeasure, type Actor, type MeasureOwnership, type Viewer } from '../../policies';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { preciseOf, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
@@ -65,20 +64,6 @@ export async function editableMeasure(db: DbOrTx, actor: Viewer, measureId: stri
 	const ref = toRef(row);
 	if (!actor || !canEditMeasure(actor, ref)) throw new ForbiddenError();
 	return { ...ref, actor };
-}
-
-/**
- * How the actor appears in the audit log and the public history: their name, and the role through
- * which they acted. An editor acts for one of the measure's teams: "EDITOR:LABEL".
- */
-export function auditActorFor(actor: Actor, ref: MeasureRef): AuditActor {
-	let role: string | null = actor.roles[0] ?? null;
-	if (actor.roles.includes('ADMIN')) role = 'ADMIN';
-	else if (actor.roles.includes('EDITOR')) {
-		const team = [ref.leadOwnerId, ...ref.contributorOwnerIds].find((id) => actor.teamIds.includes(id));
-		role = team ? `EDITOR:${ref.ownerCodes[team] ?? team}` : 'EDITOR';
-	}
-	return { id: actor.id, label: actor.displayName, role };
 }
 
 export const day = toIsoDayOrNull;

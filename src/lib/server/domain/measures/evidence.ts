@@ -2,10 +2,10 @@
 import type { Db } from '../../db';
 import type { EvidenceLink } from '../../db/generated/client';
 import type { EvidenceKind } from '../../db/generated/enums';
-import { recordAudit } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import type { Actor, Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
-import { auditActorFor, day, editableMeasure, hasProof, type MeasureRef, type Tx } from './editing';
+import { day, editableMeasure, hasProof, type MeasureRef, type Tx } from './editing';
 
 export interface EvidenceFields {
 	title: string;
@@ -51,7 +51,7 @@ async function target(tx: Tx, actor: Viewer, input: Target): Promise<{ ref: Ref;
 }
 
 function audit(tx: Tx, ref: Ref, action: 'create' | 'update' | 'delete', id: string, before: EvidenceLink | null, after: EvidenceLink | null) {
-	return recordAudit(tx, auditActorFor(ref.actor, ref), {
+	return recordAudit(tx, auditActor(ref.actor, ref), {
 		action,
 		entityType: 'EvidenceLink',
 		entityId: id,

@@ -1,10 +1,10 @@
 // Dated, sourced values of a measure's indicators. Values are facts from a source: they are added,
 // never edited in place, so nothing can silently rewrite a published figure.
 import type { Db } from '../../db';
-import { recordAudit } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import type { Viewer } from '../../policies';
 import { NotFoundError } from '../errors';
-import { auditActorFor, columnsOf, day, editableMeasure } from './editing';
+import { columnsOf, day, editableMeasure } from './editing';
 import { todayIso, toIsoDay, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 
 export interface IndicatorValueFields {
@@ -75,7 +75,7 @@ export async function addIndicatorValue(
 				data: { progressAsOf: new Date(`${today}T00:00:00.000Z`) }
 			});
 		}
-		await recordAudit(tx, auditActorFor(ref.actor, ref), {
+		await recordAudit(tx, auditActor(ref.actor, ref), {
 			action: 'create',
 			entityType: 'IndicatorValue',
 			entityId: created.id,

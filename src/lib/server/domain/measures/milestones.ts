@@ -2,10 +2,10 @@
 // that was promised: the earlier date goes to MilestoneReplan and stays public ("replanifié").
 import type { Db } from '../../db';
 import type { Milestone } from '../../db/generated/client';
-import { recordAudit } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import type { Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
-import { auditActorFor, columnsOf, day, editableMeasure, preciseOf, type MeasureRef, type Tx } from './editing';
+import { columnsOf, day, editableMeasure, preciseOf, type MeasureRef, type Tx } from './editing';
 import { todayIso, type PreciseDate } from '../../../domain/dates';
 
 export interface MilestoneFields {
@@ -84,7 +84,7 @@ async function touchMilestoneProgress(tx: Tx, measureId: string, today: string):
 }
 
 function audit(tx: Tx, ref: MeasureRef & { actor: NonNullable<Viewer> }, action: 'create' | 'update' | 'replan', id: string, before: Milestone | null, after: Milestone, reason?: string | null) {
-	return recordAudit(tx, auditActorFor(ref.actor, ref), {
+	return recordAudit(tx, auditActor(ref.actor, ref), {
 		action,
 		entityType: 'Milestone',
 		entityId: id,

@@ -1,10 +1,10 @@
 // Changing who carries a measure (lead team and contributing teams): this moves the right to edit
 // it, so only admins may.
 import type { Db } from '../../db';
-import { recordAudit } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import { canChangeMeasureOwners, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
-import { auditActorFor, editableMeasure, sameJson } from './editing';
+import { editableMeasure, sameJson } from './editing';
 import { loadRow, ownersOf, type MeasureOwners } from './edit';
 
 export async function updateMeasureOwners(
@@ -31,7 +31,7 @@ export async function updateMeasureOwners(
 		if (count === 0) throw new ConflictError({ version: row.version, ...before });
 		await tx.measureContributor.deleteMany({ where: { measureId: ref.id } });
 		await tx.measureContributor.createMany({ data: contributorOwnerIds.map((ownerId) => ({ measureId: ref.id, ownerId })) });
-		await recordAudit(tx, auditActorFor(ref.actor, ref), {
+		await recordAudit(tx, auditActor(ref.actor, ref), {
 			action: 'update',
 			entityType: 'Measure',
 			entityId: ref.id,

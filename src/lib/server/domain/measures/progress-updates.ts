@@ -2,10 +2,10 @@
 // on). Draft events are audited under their own entity type so public reads leave them out.
 import type { Db } from '../../db';
 import type { ProgressUpdate } from '../../db/generated/client';
-import { recordAudit } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import { canPublishUpdate, canViewDrafts, type Actor, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
-import { auditActorFor, columnsOf, day, DRAFT_ENTITY, editableMeasure, sameJson, type MeasureRef, type Tx } from './editing';
+import { columnsOf, day, DRAFT_ENTITY, editableMeasure, sameJson, type MeasureRef, type Tx } from './editing';
 import { type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import { notifyFollowers } from '../notifications/notifications';
 
@@ -73,7 +73,7 @@ async function draftTarget(tx: Tx, actor: Viewer, input: Target): Promise<{ ref:
 }
 
 function audit(tx: Tx, ref: Ref, event: { action: 'create' | 'update' | 'delete' | 'publish'; entityType: string; id: string; before?: ProgressUpdate; after?: ProgressUpdate }) {
-	return recordAudit(tx, auditActorFor(ref.actor, ref), {
+	return recordAudit(tx, auditActor(ref.actor, ref), {
 		action: event.action,
 		entityType: event.entityType,
 		entityId: event.id,

@@ -4,8 +4,10 @@
 import type { Db } from '../../db';
 import { recordAudit } from '../../audit';
 import { sendMail, mailSettings, type MailSettings } from '../../mail';
-import { canSeeComment, type Role } from '../../policies';
+import { canSeeComment } from '../../policies';
+import { ACTOR_SELECT, actorFromUser } from '../../auth/actor';
 import { format, messages } from '../../../i18n';
+import { publicOrigin } from '../../config';
 
 export interface DigestResult {
 	/** Mails sent. */
@@ -21,7 +23,7 @@ export async function sendDailyDigests(
 	db: Db,
 	now: Date = new Date(),
 	settings: MailSettings = mailSettings(),
-	origin: string = process.env.ORIGIN ?? 'http://localhost:3000'
+	origin: string = publicOrigin()
 ): Promise<DigestResult> {
 	const result: DigestResult = { sent: 0, failed: 0, notifications: 0 };
 	if (!settings.smtpUrl) return { ...result, skipped: 'not-configured' };
@@ -29,7 +31,7 @@ export async function sendDailyDigests(
 		where: { mailedAt: null, createdAt: { lte: now } },
 		orderBy: [{ userId: 'asc' }, { createdAt: 'asc' }],
 		include: {
-			user: { select: { id: true, email: true, displayName: true, roles: true, disabledAt: true } },
+			user: { select: { ...ACTOR_SELECT, email: true, disabledAt: true } },
 			comment: { select: { visibility: true, hiddenAt: true, author: { select: { displayName: true } } } }
 		}
 	});
@@ -46,7 +48,7 @@ export async function sendDailyDigests(
 	const t = messages('fr').comments.digest;
 	for (const [userId, items] of byUser) {
 		const user = items[0]!.user;
-		const reader = { id: user.id, displayName: user.displayName, roles: user.roles as Role[], teamIds: [] };
+		const reader = actorFromUser(user);
 		// Read in the app already, hidden since, or no longer readable: marked, never mailed.
 		const lines = items.flatMap((n) => {
 			const measure = measures.get(n.measureId);

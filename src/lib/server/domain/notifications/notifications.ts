@@ -2,16 +2,12 @@
 // a published progress update. The daily digest (digest.ts) mails the ones not mailed yet.
 import type { Db } from '../../db';
 import type { Prisma } from '../../db/generated/client';
-import { recordAudit } from '../../audit';
-import { canFollow, canSeeComment, hasRole, type Actor, type Role, type Viewer } from '../../policies';
+import { auditActor, recordAudit } from '../../audit';
+import { canFollow, canSeeComment, type Actor, type Viewer } from '../../policies';
+import { ACTOR_SELECT, actorFromUser } from '../../auth/actor';
 import { ForbiddenError, NotFoundError } from '../errors';
 
 type Tx = Prisma.TransactionClient;
-
-function auditActor(actor: Actor) {
-	const role = (['ADMIN', 'EDITOR', 'AMDAC', 'COUNCIL'] as const).find((r) => hasRole(actor, r)) ?? null;
-	return { id: actor.id, label: actor.displayName, role };
-}
 
 /**
  * One notification per follower of the measure (but the one who acted), for followers whose roles
@@ -31,10 +27,10 @@ export async function notifyFollowers(
 ): Promise<number> {
 	const follows = await tx.follow.findMany({
 		where: { measureId: event.measureId, user: { disabledAt: null } },
-		select: { user: { select: { id: true, displayName: true, roles: true } } }
+		select: { user: { select: ACTOR_SELECT } }
 	});
 	const readers = follows
-		.map((f) => ({ id: f.user.id, displayName: f.user.displayName, roles: f.user.roles as Role[], teamIds: [] }))
+		.map((f) => actorFromUser(f.user))
 		.filter((reader) => reader.id !== event.excludeUserId && canFollow(reader) && (event.mayRead?.(reader) ?? true));
 	if (readers.length === 0) return 0;
 	const { count } = await tx.notification.createMany({

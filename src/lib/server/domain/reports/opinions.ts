@@ -3,7 +3,7 @@
 // Every write is one transaction with its audit event.
 import type { Db } from '../../db';
 import type { Opinion, Prisma } from '../../db/generated/client';
-import { recordAudit } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import {
 	canDecideOpinionPublication,
 	canDraftOpinion,
@@ -18,7 +18,6 @@ import {
 	type Viewer
 } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
-import { auditActorOf } from '../users/users';
 import { tallyVotes, type AdoptionTally, type VoteChoice } from '../../../domain/adoption';
 import { toIsoDay } from '../../../domain/dates';
 import type { CompletionGrade } from '../../../domain/report-snapshot';
@@ -71,7 +70,7 @@ export async function createOpinion(db: Db, actor: Viewer, input: OpinionFields 
 		const created = await tx.opinion.create({
 			data: { roundId: round.id, title: input.title, text: input.text, date: new Date(`${input.date}T00:00:00.000Z`), createdById: actor.id }
 		});
-		await recordAudit(tx, auditActorOf(actor), { action: 'create', entityType: 'Opinion', entityId: created.id, planId: round.planId, after: fields(created) });
+		await recordAudit(tx, auditActor(actor), { action: 'create', entityType: 'Opinion', entityId: created.id, planId: round.planId, after: fields(created) });
 		return { id: created.id };
 	});
 }
@@ -105,7 +104,7 @@ export async function updateOpinion(db: Db, actor: Viewer, input: OpinionFields 
 			where: { id: opinion.id },
 			data: { title: input.title, text: input.text, date: new Date(`${input.date}T00:00:00.000Z`), version: { increment: 1 } }
 		});
-		await recordAudit(tx, auditActorOf(actor), { action: 'update', entityType: 'Opinion', entityId: opinion.id, planId: round.planId, before, after: fields(saved) });
+		await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'Opinion', entityId: opinion.id, planId: round.planId, before, after: fields(saved) });
 		return { changed: true };
 	});
 }
@@ -125,7 +124,7 @@ export async function castVote(db: Db, actor: Viewer, input: { opinionId: string
 			create: { opinionId: opinion.id, voterId: actor.id, choice: input.choice, at: now },
 			update: { choice: input.choice, at: now }
 		});
-		const audit = auditActorOf(actor);
+		const audit = auditActor(actor);
 		await recordAudit(tx, audit, {
 			action: previous ? 'update' : 'create',
 			entityType: 'OpinionVote',
@@ -158,7 +157,7 @@ export async function respondToOpinion(db: Db, actor: Viewer, input: { opinionId
 		if (!canRespondToOpinion(actor, ref)) throw new RuleError('reports.errors.notAdopted');
 		checkVersion(opinion, input.version);
 		await tx.opinion.update({ where: { id: opinion.id }, data: { response: input.response, respondedAt: now, respondedById: actor.id, version: { increment: 1 } } });
-		await recordAudit(tx, auditActorOf(actor), {
+		await recordAudit(tx, auditActor(actor), {
 			action: 'update',
 			entityType: 'Opinion',
 			entityId: opinion.id,
@@ -179,7 +178,7 @@ export async function decidePublication(db: Db, actor: Viewer, input: { opinionI
 		if (!canDecideOpinionPublication(actor, flags, ref)) throw new RuleError('reports.errors.notAdopted');
 		checkVersion(opinion, input.version);
 		await tx.opinion.update({ where: { id: opinion.id }, data: { publish: input.publish, decidedAt: now, decidedById: actor.id, version: { increment: 1 } } });
-		await recordAudit(tx, auditActorOf(actor), {
+		await recordAudit(tx, auditActor(actor), {
 			action: input.publish ? 'publish' : 'update',
 			entityType: 'Opinion',
 			entityId: opinion.id,
@@ -240,7 +239,7 @@ export async function saveGrades(
 					create: { roundId: round.id, measureId, grade, gradedById: actor.id },
 					update: { grade, gradedById: actor.id }
 				});
-			await recordAudit(tx, auditActorOf(actor), { action: 'update', entityType: 'MeasureGrade', entityId: `${round.id}:${measureId}`, planId: round.planId, measureId, before: { grade: before }, after: { grade } });
+			await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'MeasureGrade', entityId: `${round.id}:${measureId}`, planId: round.planId, measureId, before: { grade: before }, after: { grade } });
 		}
 		return { changed: changes.length };
 	});
@@ -258,7 +257,7 @@ export async function setCouncilFlags(db: Db, actor: Viewer, userId: string, fla
 		const before = { councilEcosystem: user.councilEcosystem, councilSecretariat: user.councilSecretariat };
 		if (before.councilEcosystem === flags.councilEcosystem && before.councilSecretariat === flags.councilSecretariat) return { changed: false };
 		await tx.user.update({ where: { id: userId }, data: flags });
-		await recordAudit(tx, auditActorOf(actor), { action: 'update', entityType: 'User', entityId: userId, before, after: flags, reason: 'council flags' });
+		await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'User', entityId: userId, before, after: flags, reason: 'council flags' });
 		return { changed: true };
 	});
 }

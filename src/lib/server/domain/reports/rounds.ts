@@ -3,10 +3,9 @@
 // audit event; a stale form (version) is a conflict and writes nothing.
 import type { Db } from '../../db';
 import type { Prisma, ReportRound } from '../../db/generated/client';
-import { recordAudit } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import { canCreateReportRound, canEditReportRound, canManagePlan, canPublishReportRound, canSubmitReportRound, type Actor, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
-import { auditActorOf } from '../users/users';
 import { liveEntries } from './entries';
 import { REPORT_SECTION_KEYS, type ReportSections } from '../../../domain/report-snapshot';
 import { toIsoDay } from '../../../domain/dates';
@@ -47,7 +46,7 @@ export async function createRound(db: Db, actor: Viewer, input: RoundFields & { 
 		const round = await tx.reportRound.create({
 			data: { planId: plan.id, title: input.title, periodStart: asDate(input.periodStart), periodEnd: asDate(input.periodEnd), sections: input.sections }
 		});
-		await recordAudit(tx, auditActorOf(actor), { action: 'create', entityType: 'ReportRound', entityId: round.id, planId: plan.id, after: fieldsOf(round) });
+		await recordAudit(tx, auditActor(actor), { action: 'create', entityType: 'ReportRound', entityId: round.id, planId: plan.id, after: fieldsOf(round) });
 		return { id: round.id };
 	});
 }
@@ -85,7 +84,7 @@ export async function updateRound(db: Db, actor: Viewer, input: RoundFields & { 
 			return { changed: false };
 		}
 		const saved = await save(tx, round, { title: input.title, periodStart: asDate(input.periodStart), periodEnd: asDate(input.periodEnd), sections: input.sections });
-		await recordAudit(tx, auditActorOf(who), { action: 'update', entityType: 'ReportRound', entityId: round.id, planId: round.planId, before, after: fieldsOf(saved) });
+		await recordAudit(tx, auditActor(who), { action: 'update', entityType: 'ReportRound', entityId: round.id, planId: round.planId, before, after: fieldsOf(saved) });
 		return { changed: true };
 	});
 }
@@ -99,7 +98,7 @@ export async function submitRound(db: Db, actor: Viewer, input: { roundId: strin
 		await tx.reportSnapshot.createMany({
 			data: entries.map((entry, position) => ({ roundId: round.id, measureId: entry.measureId, number: entry.number, position, data: entry as unknown as Prisma.InputJsonValue }))
 		});
-		await recordAudit(tx, auditActorOf(who), {
+		await recordAudit(tx, auditActor(who), {
 			action: 'update',
 			entityType: 'ReportRound',
 			entityId: round.id,
@@ -116,7 +115,7 @@ export async function publishRound(db: Db, actor: Viewer, input: { roundId: stri
 	await db.$transaction(async (tx) => {
 		const { actor: who, round } = await target(tx, actor, input.roundId, input.version, canPublishReportRound, 'SUBMITTED');
 		const saved = await save(tx, round, { status: 'PUBLISHED', publishedAt: now });
-		await recordAudit(tx, auditActorOf(who), {
+		await recordAudit(tx, auditActor(who), {
 			action: 'publish',
 			entityType: 'ReportRound',
 			entityId: round.id,
@@ -137,7 +136,7 @@ export async function setCouncilQuorum(db: Db, actor: Viewer, input: { planSlug:
 		if (plan.councilQuorum === input.quorum) return { changed: false };
 		const { count } = await tx.plan.updateMany({ where: { id: plan.id, version: plan.version }, data: { councilQuorum: input.quorum, version: { increment: 1 } } });
 		if (count === 0) throw new ConflictError({ version: plan.version, quorum: plan.councilQuorum });
-		await recordAudit(tx, auditActorOf(actor), { action: 'update', entityType: 'Plan', entityId: plan.id, planId: plan.id, before: { councilQuorum: plan.councilQuorum }, after: { councilQuorum: input.quorum } });
+		await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'Plan', entityId: plan.id, planId: plan.id, before: { councilQuorum: plan.councilQuorum }, after: { councilQuorum: input.quorum } });
 		return { changed: true };
 	});
 }

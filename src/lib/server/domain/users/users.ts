@@ -3,7 +3,7 @@
 // Passwords are hashed before the transaction opens (argon2 is slow on purpose).
 import type { Db } from '../../db';
 import type { Prisma } from '../../db/generated/client';
-import { recordAudit, type Actor as AuditActor } from '../../audit';
+import { auditActor, recordAudit, type AuditActor } from '../../audit';
 import { canManageUsers, type Actor, type Role, type Viewer } from '../../policies';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { emailHash, generateToken, hashToken, isTokenShaped, normaliseEmail } from '../../auth/tokens';
@@ -32,9 +32,6 @@ export interface AccountInput {
 	teamIds: string[];
 }
 
-export function auditActorOf(actor: Actor): AuditActor {
-	return { id: actor.id, label: actor.displayName, role: actor.roles.includes('ADMIN') ? 'ADMIN' : (actor.roles[0] ?? null) };
-}
 const ANONYMOUS: AuditActor = { id: null, label: 'anonymous', role: null };
 
 function requireManager(actor: Viewer): Actor {
@@ -79,7 +76,7 @@ export async function inviteUser(db: Db, actor: Viewer, input: AccountInput, now
 				expiresAt: new Date(now.getTime() + INVITATION_TTL_MS)
 			}
 		});
-		await recordAudit(tx, auditActorOf(admin), {
+		await recordAudit(tx, auditActor(admin), {
 			action: 'create',
 			entityType: 'UserInvitation',
 			entityId: row.id,
@@ -135,7 +132,7 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
 		});
 		await tx.userToken.update({ where: { id: row.id }, data: { userId: user.id } });
 		if (ipAddress) await recordLoginAttempt(tx, emailHash(user.email), ipAddress, true, now);
-		await recordAudit(tx, auditActorOf({ ...user, teamIds: [] }), {
+		await recordAudit(tx, auditActor({ ...user, teamIds: [] }), {
 			action: 'create',
 			entityType: 'User',
 			entityId: user.id,
@@ -181,7 +178,7 @@ export async function sendPasswordResetByAdmin(db: Db, actor: Viewer, userId: st
 		if (!user) throw new NotFoundError();
 		if (user.disabledAt) throw new RuleError('auth.errors.userDisabled');
 		const { token, row } = await issueReset(tx, user, admin.id, ADMIN_RESET_TTL_MS, now);
-		await recordAudit(tx, auditActorOf(admin), { action: 'create', entityType: 'PasswordReset', entityId: row.id, after: { userId: user.id, expiresAt: row.expiresAt } });
+		await recordAudit(tx, auditActor(admin), { action: 'create', entityType: 'PasswordReset', entityId: row.id, after: { userId: user.id, expiresAt: row.expiresAt } });
 		return { token, expiresAt: row.expiresAt, email: user.email, displayName: user.displayName };
 	});
 }
@@ -201,7 +198,7 @@ export async function performPasswordReset(db: Db, token: string, password: stri
 		const user = await tx.user.update({ where: { id: userId }, data: { passwordHash } });
 		const sessionsEnded = await invalidateUserSessions(tx, userId);
 		if (ipAddress) await recordLoginAttempt(tx, emailHash(user.email), ipAddress, true, now);
-		await recordAudit(tx, auditActorOf({ ...user, teamIds: [] }), {
+		await recordAudit(tx, auditActor({ ...user, teamIds: [] }), {
 			action: 'update',
 			entityType: 'User',
 			entityId: userId,
@@ -243,7 +240,7 @@ export async function changePassword(db: Db, actor: Viewer, input: ChangePasswor
 		await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
 		const sessionsEnded = await invalidateUserSessions(tx, actor.id);
 		const { token, session } = await createSession(tx, actor.id, { userAgent: input.userAgent, ipAddress: input.ipAddress }, now);
-		await recordAudit(tx, auditActorOf(actor), {
+		await recordAudit(tx, auditActor(actor), {
 			action: 'update',
 			entityType: 'User',
 			entityId: actor.id,
@@ -270,7 +267,7 @@ export async function revokeMySession(db: Db, actor: Viewer, sessionId: string, 
 		// Scoped to the actor's own sessions: another user's session id finds nothing.
 		const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: actor.id } });
 		if (count === 0) throw new RuleError('auth.errors.sessionNotFound');
-		await recordAudit(tx, auditActorOf(actor), { action: 'update', entityType: 'User', entityId: actor.id, after: { sessionsEnded: 1 }, reason: 'session closed' });
+		await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'User', entityId: actor.id, after: { sessionsEnded: 1 }, reason: 'session closed' });
 	});
 }
 
@@ -278,7 +275,7 @@ export async function revokeMyOtherSessions(db: Db, actor: Viewer, currentSessio
 	if (!actor) throw new ForbiddenError();
 	return db.$transaction(async (tx) => {
 		const count = await invalidateUserSessions(tx, actor.id, currentSessionId ?? undefined);
-		await recordAudit(tx, auditActorOf(actor), { action: 'update', entityType: 'User', entityId: actor.id, after: { sessionsEnded: count }, reason: 'other sessions closed' });
+		await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'User', entityId: actor.id, after: { sessionsEnded: count }, reason: 'other sessions closed' });
 		return count;
 	});
 }
@@ -346,7 +343,7 @@ export async function updateUser(db: Db, actor: Viewer, userId: string, input: O
 		await tx.user.update({ where: { id: userId }, data: { displayName: input.displayName, organisation: input.organisation, roles: input.roles } });
 		await tx.userTeam.deleteMany({ where: { userId } });
 		await tx.userTeam.createMany({ data: teamIds.map((ownerId) => ({ userId, ownerId })) });
-		await recordAudit(tx, auditActorOf(admin), {
+		await recordAudit(tx, auditActor(admin), {
 			action: 'update',
 			entityType: 'User',
 			entityId: userId,
@@ -370,7 +367,7 @@ export async function setUserDisabled(db: Db, actor: Viewer, userId: string, dis
 			sessionsEnded = await invalidateUserSessions(tx, userId);
 			await tx.userToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
 		}
-		await recordAudit(tx, auditActorOf(admin), {
+		await recordAudit(tx, auditActor(admin), {
 			action: 'update',
 			entityType: 'User',
 			entityId: userId,

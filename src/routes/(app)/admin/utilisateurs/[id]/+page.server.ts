@@ -4,8 +4,8 @@ import { formValues, parseForm } from '$lib/server/forms/form';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canManageUsers, ROLES } from '$lib/server/policies';
 import { noFields, updateUserSchema } from '$lib/server/auth/schemas';
-import { errorFromDomain, failFromDomain, invalid } from '$lib/server/forms/auth-errors';
-import { resetMail, resetPath } from '$lib/server/auth/links';
+import { errorFromDomain, failFromDomain, invalid } from '$lib/server/auth/action-errors';
+import { resetMail, resetLink } from '$lib/server/auth/links';
 import { deliverLink } from '$lib/server/mail';
 import { getUserForAdmin, listTeams, sendPasswordResetByAdmin, setUserDisabled, updateUser } from '$lib/server/domain/users/users';
 import { councilFlags, setCouncilFlags } from '$lib/server/domain/reports/opinions';
@@ -103,7 +103,7 @@ export const actions: Actions = {
 		} catch (cause) {
 			return failFromDomain(cause);
 		}
-		const link = `${event.url.origin}${resetPath(reset.token)}`;
+		const link = resetLink(reset.token);
 		const { delivered } = await deliverLink(resetMail(event.locals.locale, { email: reset.email, name: reset.displayName }, link, reset.expiresAt), link);
 		return { reset: { email: reset.email, link: delivered ? null : link, expiresAt: reset.expiresAt.toISOString() } };
 	}

@@ -4,8 +4,8 @@ import { parseForm } from '$lib/server/forms/form';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canManageUsers, ROLES } from '$lib/server/policies';
 import { inviteSchema } from '$lib/server/auth/schemas';
-import { failFromDomain, invalid } from '$lib/server/forms/auth-errors';
-import { invitationMail, invitationPath } from '$lib/server/auth/links';
+import { failFromDomain, invalid } from '$lib/server/auth/action-errors';
+import { invitationMail, invitationLink } from '$lib/server/auth/links';
 import { deliverLink } from '$lib/server/mail';
 import { inviteUser, listTeams } from '$lib/server/domain/users/users';
 import { formValues } from '$lib/server/forms/form';
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		} catch (cause) {
 			return failFromDomain(cause, formValues(formData));
 		}
-		const link = `${event.url.origin}${invitationPath(invitation.token)}`;
+		const link = invitationLink(invitation.token);
 		const mail = invitationMail(event.locals.locale, { email: input.email, name: input.displayName }, admin.displayName, link, invitation.expiresAt);
 		const { delivered } = await deliverLink(mail, link);
 		// The link is shown once, to the admin who created it, only when no mail carried it.

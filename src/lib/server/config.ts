@@ -1,0 +1,158 @@
+// Every environment variable Jalons reads, parsed once with zod: names, defaults and units live here
+// and nowhere else (.env.example documents the same list; tests/unit/config.test.ts checks both ways).
+// An invalid value stops the server or the script at start with a message naming the variable,
+// instead of being read as a default (a non-numeric purge interval used to disable purging silently).
+import { z } from 'zod';
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+	constructor(problems: string[]) {
+		super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable and its default.`);
+		this.name = 'ConfigError';
+	}
+}
+
+const number = (what: string, check: (n: number) => boolean) =>
+	z
+		.string()
+		.regex(/^\d+(?:\.\d+)?$/, `expected ${what}`)
+		.transform(Number)
+		.refine(check, `expected ${what}`);
+const integer = (min: number, max: number) => number(`a whole number from ${min} to ${max}`, (n) => Number.isInteger(n) && n >= min && n <= max);
+
+/** An origin users type: scheme, host and port only (no path, query or credentials). */
+const origin = z
+	.string()
+	.transform((value, ctx) => {
+		let url: URL | null = null;
+		try {
+			url = new URL(value);
+		} catch {
+			// reported below
+		}
+		const plain = url && (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+		if (!url || !plain) {
+			ctx.addIssue({ code: 'custom', message: 'expected an origin such as https://jalons.example.gouv.fr (no path)' });
+			return z.NEVER;
+		}
+		return url.origin;
+	});
+
+const urlWithScheme = (schemes: string[]) =>
+	z.string().refine((value) => {
+		try {
+			return schemes.includes(new URL(value).protocol);
+		} catch {
+			return false;
+		}
+	}, `expected a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+
+const refused = (why: string) => z.undefined({ error: why });
+
+/** Read by the app and its scripts (npm run db:migrate, digest, …). */
+const appSchema = z.object({
+	NODE_ENV: z.string().optional(),
+	DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:']).optional(),
+	DATABASE_POOL_SIZE: integer(1, 1000).default(10),
+	JALONS_DATA_DIR: z.string().default('data/pglite'),
+	JALONS_SEED_ON_START: z
+		.enum(['true', 'false'], { error: 'expected true or false' })
+		.transform((v) => v === 'true')
+		.optional(),
+	JALONS_MIGRATIONS_DIR: z.string().optional(),
+	ORIGIN: origin.optional(),
+	PORT: integer(0, 65535).optional(),
+	JALONS_PURGE_INTERVAL_HOURS: number('a number of hours, 0 or more (0 = never)', (n) => n >= 0).default(6),
+	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], { error: 'expected debug, info, warn or error' }).default('info'),
+	JALONS_PAGE_CACHE_MB: number('a number of megabytes, 0 or more (0 = off)', (n) => n >= 0).default(64),
+	JALONS_WHOLE_PLAN_READS: integer(1, 64).default(2),
+	SMTP_URL: urlWithScheme(['smtp:', 'smtps:']).optional(),
+	MAIL_FROM: z.string().default('Jalons <ne-pas-repondre@jalons.invalid>'),
+	// adapter-node would build URLs from these forgeable request headers when ORIGIN is unset; Jalons
+	// takes its address from ORIGIN alone (reset and invitation links must not follow a forged header).
+	HOST_HEADER: refused('not supported: set ORIGIN to the public address instead'),
+	PROTOCOL_HEADER: refused('not supported: set ORIGIN to the public address instead')
+});
+
+/** Read by adapter-node itself (build/index.js), before any Jalons code: documented, not parsed here. */
+export const ADAPTER_VARIABLES = ['HOST', 'BODY_SIZE_LIMIT', 'SHUTDOWN_TIMEOUT', 'ADDRESS_HEADER', 'XFF_DEPTH'] as const;
+/** Read only by the test and measurement tools (scripts/test.mjs, Playwright, load test, fuzzers). */
+export const TOOL_VARIABLES = [
+	'CHROME_PATH',
+	'BASE_URL',
+	'CI',
+	'E2E_PORT',
+	'E2E_DATABASE_URL',
+	'E2E_DATA_DIR',
+	'JALONS_E2E',
+	'JALONS_SCHEMA_PATH',
+	'LOAD_DEBUG',
+	'FUZZ_RUNS',
+	'FUZZ_TIMEOUT'
+] as const;
+export const APP_VARIABLES = Object.keys(appSchema.shape) as (keyof typeof appSchema.shape)[];
+
+export interface Config {
+	production: boolean;
+	databaseUrl: string | undefined;
+	databasePoolSize: number;
+	/** Embedded database folder (used when databaseUrl is unset), as given. */
+	dataDir: string;
+	/** Seed the real plan at start when empty; undefined: only on the embedded database. */
+	seedOnStart: boolean | undefined;
+	migrationsDir: string | undefined;
+	/** The configured public origin, when set; use publicOrigin() for links. */
+	origin: string | undefined;
+	/** The port a local run listens on: PORT, else 5173 for `vite dev`, else 3000. */
+	port: number;
+	purgeIntervalHours: number;
+	logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+	pageCacheBytes: number;
+	wholePlanReads: number;
+	smtpUrl: string | undefined;
+	mailFrom: string;
+}
+
+/** Parses `env`; throws a ConfigError naming every invalid variable. Empty values count as unset. */
+export function parseConfig(env: Env): Config {
+	const present = Object.fromEntries(APP_VARIABLES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
+	const parsed = appSchema.safeParse(present);
+	if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`));
+	const e = parsed.data;
+	return {
+		production: e.NODE_ENV === 'production',
+		databaseUrl: e.DATABASE_URL,
+		databasePoolSize: e.DATABASE_POOL_SIZE,
+		dataDir: e.JALONS_DATA_DIR,
+		seedOnStart: e.JALONS_SEED_ON_START,
+		migrationsDir: e.JALONS_MIGRATIONS_DIR,
+		origin: e.ORIGIN,
+		port: e.PORT ?? (e.NODE_ENV === 'development' ? 5173 : 3000),
+		purgeIntervalHours: e.JALONS_PURGE_INTERVAL_HOURS,
+		logLevel: e.LOG_LEVEL,
+		pageCacheBytes: e.JALONS_PAGE_CACHE_MB * 1024 * 1024,
+		wholePlanReads: e.JALONS_WHOLE_PLAN_READS,
+		smtpUrl: e.SMTP_URL,
+		mailFrom: e.MAIL_FROM
+	};
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, parsed from process.env on first use. */
+export function config(): Config {
+	current ??= parseConfig(process.env);
+	return current;
+}
+
+/**
+ * The origin every absolute link (mails, feeds, API, sitemap, canonical) is built from: ORIGIN,
+ * never the request's Host or X-Forwarded-Host. Required in production; a local run (dev server,
+ * tests, `npm start`, which sets it) defaults to http://localhost:PORT.
+ */
+export function publicOrigin(settings: Config = config()): string {
+	if (settings.origin) return settings.origin;
+	if (settings.production) throw new ConfigError(['ORIGIN is required in production: the public address users type, such as https://jalons.example.gouv.fr']);
+	return `http://localhost:${settings.port}`;
+}
