@@ -2,7 +2,7 @@ import type { Actions } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { parseForm } from '$lib/server/forms/form';
 import { forgotSchema } from '$lib/server/auth/schemas';
-import { invalid } from '$lib/server/auth/action-errors';
+import { invalid } from '$lib/server/forms/auth-errors';
 import { requestPasswordReset } from '$lib/server/domain/users/users';
 import { resetLink, resetMail } from '$lib/server/auth/links';
 import { deliverLink } from '$lib/server/mail';

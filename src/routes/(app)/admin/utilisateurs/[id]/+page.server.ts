@@ -4,7 +4,7 @@ import { formValues, parseForm } from '$lib/server/forms/form';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canManageUsers, ROLES } from '$lib/server/policies';
 import { noFields, updateUserSchema } from '$lib/server/auth/schemas';
-import { errorFromDomain, failFromDomain, invalid } from '$lib/server/auth/action-errors';
+import { errorFromDomain, failFromDomain, invalid } from '$lib/server/forms/auth-errors';
 import { resetMail, resetLink } from '$lib/server/auth/links';
 import { deliverLink } from '$lib/server/mail';
 import { getUserForAdmin, listTeams, sendPasswordResetByAdmin, setUserDisabled, updateUser } from '$lib/server/domain/users/users';

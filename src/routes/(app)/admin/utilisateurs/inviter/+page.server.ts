@@ -4,7 +4,7 @@ import { parseForm } from '$lib/server/forms/form';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canManageUsers, ROLES } from '$lib/server/policies';
 import { inviteSchema } from '$lib/server/auth/schemas';
-import { failFromDomain, invalid } from '$lib/server/auth/action-errors';
+import { failFromDomain, invalid } from '$lib/server/forms/auth-errors';
 import { invitationMail, invitationLink } from '$lib/server/auth/links';
 import { deliverLink } from '$lib/server/mail';
 import { inviteUser, listTeams } from '$lib/server/domain/users/users';
