@@ -1,5 +1,7 @@
 // Audit events: every write goes through a domain function that records one in the same transaction.
+// An event a public page can show also moves the page cache's content version, in that transaction.
 import type { Prisma } from './db/generated/client';
+import { markPublicChange, showsOnPublicPages } from './public-changes';
 
 export interface Actor {
 	/** User id, or null for the seed and command-line tools. */
@@ -47,6 +49,7 @@ export function auditData(actor: Actor, event: AuditInput): Prisma.AuditEventCre
 
 export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, event: AuditInput): Promise<void> {
 	await tx.auditEvent.create({ data: auditData(actor, event) });
+	if (showsOnPublicPages(event)) await markPublicChange(tx);
 }
 
 export async function recordAudits(
@@ -56,4 +59,5 @@ export async function recordAudits(
 ): Promise<void> {
 	if (events.length === 0) return;
 	await tx.auditEvent.createMany({ data: events.map((event) => auditData(actor, event)) });
+	if (events.some(showsOnPublicPages)) await markPublicChange(tx);
 }
