@@ -62,7 +62,7 @@ test('anonymous readers share one rendering: same ETag, 304 on revalidation, bro
 
 test('HEAD of a public page carries the headers of its GET, so that its ETag revalidates the GET', async () => {
 	for (const path of [`/plans/${slug}`, `/plans/${slug}/mesures/1.1`, `/flux/${slug}.atom`, `/en/plans/${slug}`]) {
-		for (const encoding of [{}, { 'accept-encoding': 'br' }]) {
+		for (const encoding of [{}, { 'accept-encoding': 'br' }] as Record<string, string>[]) {
 			// HEAD first, on a page this test may be the first to ask for: the miss and the hit agree too.
 			const head = await fetch(server.origin + path, { method: 'HEAD', headers: { accept: 'text/html', ...encoding } });
 			const full = await get(path, encoding);

@@ -130,7 +130,7 @@ describe('page cache', () => {
 	it('answers HEAD from the cache with the headers of the GET, so that its ETag revalidates the GET', async () => {
 		const { state, renderer, get } = setup();
 		const page = '<p>' + 'mesure '.repeat(1000) + '</p>';
-		for (const encoding of [{}, { 'accept-encoding': 'br' }]) {
+		for (const encoding of [{}, { 'accept-encoding': 'br' }] as Record<string, string>[]) {
 			const head = await get(renderer(page), encoding, 'HEAD');
 			const full = await get(renderer(page), encoding);
 			expect(head.status).toBe(200);
