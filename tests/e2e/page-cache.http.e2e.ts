@@ -19,7 +19,10 @@ test.afterAll(async () => {
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(server.origin + path, { redirect: 'manual', headers: { accept: 'text/html', ...headers } });
 
-/** A change made as another instance would make it: the row and its audit event, nothing through this server. */
+/**
+ * A change made as another instance would make it, nothing through this server: the row, its audit
+ * event and the content version that a public write moves (recordAudit does it in the same transaction).
+ */
 async function renameMeasure(number: string, title: string) {
 	const measure = await server.queryOne<{ id: string; planId: string }>(
 		`UPDATE "Measure" SET title = $1 WHERE number = $2 AND "planId" = (SELECT id FROM "Plan" WHERE slug = $3) RETURNING id, "planId"`,
@@ -29,6 +32,7 @@ async function renameMeasure(number: string, title: string) {
 		`INSERT INTO "AuditEvent" ("actorLabel", action, "entityType", "entityId", "planId", "measureId", after) VALUES ('test', 'update', 'Measure', $1, $2, $1, $3)`,
 		[measure.id, measure.planId, JSON.stringify({ title })]
 	);
+	await server.query(`UPDATE "ContentVersion" SET version = version + 1 WHERE id = 1`);
 }
 
 test('anonymous readers share one rendering: same ETag, 304 on revalidation, brotli when accepted', async () => {
@@ -56,6 +60,23 @@ test('anonymous readers share one rendering: same ETag, 304 on revalidation, bro
 	expect(await compressed.text()).toBe(body);
 });
 
+test('HEAD of a public page carries the headers of its GET, so that its ETag revalidates the GET', async () => {
+	for (const path of [`/plans/${slug}`, `/plans/${slug}/mesures/1.1`, `/flux/${slug}.atom`, `/en/plans/${slug}`]) {
+		for (const encoding of [{}, { 'accept-encoding': 'br' }] as Record<string, string>[]) {
+			// HEAD first, on a page this test may be the first to ask for: the miss and the hit agree too.
+			const head = await fetch(server.origin + path, { method: 'HEAD', headers: { accept: 'text/html', ...encoding } });
+			const full = await get(path, encoding);
+			expect(head.status, path).toBe(200);
+			for (const name of ['etag', 'content-type', 'content-length', 'content-encoding', 'cache-control', 'vary', 'content-security-policy']) {
+				expect(head.headers.get(name), `${path} ${name}`).toBe(full.headers.get(name));
+			}
+			expect(head.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+			const revalidated = await get(path, { ...encoding, 'if-none-match': head.headers.get('etag')! });
+			expect(revalidated.status, path).toBe(304);
+		}
+	}
+});
+
 test('a signed-in page is never shared, and never served from what anonymous readers got', async () => {
 	const login = await fetch(server.origin + '/connexion?/login', {
 		method: 'POST',
@@ -75,7 +96,7 @@ test('a signed-in page is never shared, and never served from what anonymous rea
 test('a write through this instance shows at once; a write through another instance within seconds', async () => {
 	expect(await (await get(`/plans/${slug}/mesures/2.1`)).text()).not.toContain('Titre changé ailleurs');
 	await renameMeasure('2.1', 'Titre changé ailleurs');
-	// Another instance's write: this one sees the audit sequence move at its next check (once a second).
+	// Another instance's write: this one sees the content version move at its next check (once a second).
 	await expect.poll(async () => (await get(`/plans/${slug}/mesures/2.1`)).text(), { timeout: 10_000 }).toContain('Titre changé ailleurs');
 
 	await get(`/plans/${slug}/mesures/2.1`);

@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { PageCache, type PageCacheOptions } from '../../src/lib/server/http/page-cache';
 
 const PUBLIC = 'public, max-age=60, s-maxage=300';
+const ROUTE = '/(public)/plans/[slug]';
 
 function setup(overrides: Partial<PageCacheOptions> = {}) {
 	const clock = { now: 1_000_000 };
@@ -21,7 +22,7 @@ function setup(overrides: Partial<PageCacheOptions> = {}) {
 		...overrides
 	});
 	const url = new URL('http://jalons.test/plans/p?x=1');
-	const request = (headers: Record<string, string> = {}) => new Request(url, { headers });
+	const request = (headers: Record<string, string> = {}, method = 'GET') => new Request(url, { headers, method });
 	const renderer =
 		(body: string, headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': PUBLIC }, status = 200) =>
 		async () => {
@@ -29,9 +30,9 @@ function setup(overrides: Partial<PageCacheOptions> = {}) {
 			return new Response(body, { status, headers });
 		};
 	/** One request through the cache, as the hook does it. */
-	async function get(render: () => Promise<Response>, headers: Record<string, string> = {}) {
-		const req = request(headers);
-		const key = cache.keyOf(req, url, ['jalons_session']);
+	async function get(render: () => Promise<Response>, headers: Record<string, string> = {}, method = 'GET') {
+		const req = request(headers, method);
+		const key = cache.keyOf(req, url, ROUTE, ['jalons_session']);
 		if (key === null) return render();
 		return (await cache.lookup(key, req)) ?? cache.store(key, req, render);
 	}
@@ -86,7 +87,7 @@ describe('page cache', () => {
 			[{ 'cache-control': PUBLIC, 'set-cookie': 'a=b' }, 200],
 			[{ 'cache-control': PUBLIC }, 404],
 			[{ 'cache-control': PUBLIC, vary: 'Cookie' }, 200],
-			[{}, 200]
+			[{ 'cache-control': 'no-cache' }, 200]
 		];
 		for (const [headers, status] of cases) {
 			state.renders = 0;
@@ -96,16 +97,49 @@ describe('page cache', () => {
 		}
 	});
 
-	it('never answers a request with a session cookie, an Authorization header or another method from the cache', () => {
+	it('never answers a request with a session cookie, an Authorization header or a writing method from the cache', () => {
 		const { cache, url } = setup();
-		const key = (init: RequestInit) => cache.keyOf(new Request(url, init), url, ['jalons_session']);
+		const key = (init: RequestInit) => cache.keyOf(new Request(url, init), url, ROUTE, ['jalons_session']);
 		expect(key({})).not.toBeNull();
 		expect(key({ headers: { cookie: 'theme=dark; jalons_session=abc' } })).toBeNull();
 		expect(key({ headers: { cookie: '__Host-jalons_session=abc' } })).toBeNull();
 		expect(key({ headers: { authorization: 'Bearer x' } })).toBeNull();
 		expect(key({ method: 'POST', body: 'a=1' })).toBeNull();
-		expect(key({ method: 'HEAD' })).toBeNull();
+		expect(key({ method: 'HEAD' })).toBe(key({}));
 		expect(key({ headers: { accept: 'application/json' } })).not.toBe(key({ headers: { accept: 'text/html' } }));
+	});
+
+	it('keeps only the answers of public routes, whatever the response says', () => {
+		const { cache, url } = setup();
+		const key = (route: string | null) => cache.keyOf(new Request(url), url, route, []);
+		for (const route of ['/(public)', '/(public)/plans/[slug]/mesures/[numero]', '/(public)/flux/[slug].atom', '/api/v1/plans/[slug]', '/sitemap.xml']) {
+			expect(key(route), route).not.toBeNull();
+		}
+		for (const route of [null, '/healthz', '/readyz', '/(app)/notifications', '/(app)/plans/[slug]/rapports/travail', '/(auth)/connexion', '/api/[...rest]']) {
+			expect(key(route), String(route)).toBeNull();
+		}
+	});
+
+	it('keys by origin: a page asked for under another host name is another entry', () => {
+		const { cache } = setup();
+		const a = new URL('https://jalons.example/plans/p');
+		const b = new URL('https://evil.example/plans/p');
+		expect(cache.keyOf(new Request(a), a, ROUTE, [])).not.toBe(cache.keyOf(new Request(b), b, ROUTE, []));
+	});
+
+	it('answers HEAD from the cache with the headers of the GET, so that its ETag revalidates the GET', async () => {
+		const { state, renderer, get } = setup();
+		const page = '<p>' + 'mesure '.repeat(1000) + '</p>';
+		for (const encoding of [{}, { 'accept-encoding': 'br' }] as Record<string, string>[]) {
+			const head = await get(renderer(page), encoding, 'HEAD');
+			const full = await get(renderer(page), encoding);
+			expect(head.status).toBe(200);
+			expect(await head.text()).toBe('');
+			expect([...head.headers].sort()).toEqual([...full.headers].sort());
+			const revalidated = await get(renderer(page), { ...encoding, 'if-none-match': head.headers.get('etag')! });
+			expect(revalidated.status).toBe(304);
+		}
+		expect(state.renders).toBe(1);
 	});
 
 	it('drops what was rendered before a write once the version is read again (at most once a second)', async () => {
@@ -185,7 +219,7 @@ describe('page cache', () => {
 		const at = async (path: string, n: number) => {
 			const url = new URL(`http://jalons.test${path}`);
 			const req = request();
-			const key = cache.keyOf(req, url, [])!;
+			const key = cache.keyOf(req, url, ROUTE, [])!;
 			return (await cache.lookup(key, req)) ?? cache.store(key, req, page(n));
 		};
 		await at('/a', 1);
@@ -211,6 +245,6 @@ describe('page cache', () => {
 
 	it('is off with a size of zero', async () => {
 		const { cache, url } = setup({ maxBytes: 0 });
-		expect(cache.keyOf(new Request(url), url, [])).toBeNull();
+		expect(cache.keyOf(new Request(url), url, ROUTE, [])).toBeNull();
 	});
 });

@@ -1,6 +1,8 @@
 // Audit events: every write goes through a domain function that records one in the same transaction.
+// An event a public page can show also moves the page cache's content version, in that transaction.
 import type { Prisma } from './db/generated/client';
 import { ROLES, type Actor, type MeasureOwnership } from './policies';
+import { markPublicChange, showsOnPublicPages } from './public-changes';
 
 /** Who a change is attributed to in the audit log and the public history. */
 export interface AuditActor {
@@ -63,6 +65,7 @@ export function auditData(actor: AuditActor, event: AuditInput): Prisma.AuditEve
 
 export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, event: AuditInput): Promise<void> {
 	await tx.auditEvent.create({ data: auditData(actor, event) });
+	if (showsOnPublicPages(event)) await markPublicChange(tx);
 }
 
 export async function recordAudits(
@@ -72,4 +75,5 @@ export async function recordAudits(
 ): Promise<void> {
 	if (events.length === 0) return;
 	await tx.auditEvent.createMany({ data: events.map((event) => auditData(actor, event)) });
+	if (events.some(showsOnPublicPages)) await markPublicChange(tx);
 }

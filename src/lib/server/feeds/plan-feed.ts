@@ -3,6 +3,7 @@
 // never changes once published. A fixed number of queries whatever the plan's size.
 import type { Db } from '../db';
 import type { Prisma } from '../db/generated/client';
+import { publicChangeWhere } from '../public-changes';
 import { format, formatDay, messages, type Locale } from '../../i18n';
 import { STATUS_KEYS } from '../../domain/status';
 import { renderAtom, type AtomEntry } from './atom';
@@ -71,7 +72,7 @@ export async function buildFeed(db: Db, slug: string, scope: FeedScope, selfUrl:
 			take: ENTRY_LIMIT
 		}),
 		db.auditEvent.findMany({
-			where: { planId: plan.id, entityType: { in: ['Measure', 'Milestone'] }, action: { in: ['create', 'update'] }, ...inScope },
+			where: { planId: plan.id, AND: [publicChangeWhere, { entityType: { in: ['Measure', 'Milestone'] }, action: { in: ['create', 'update'] } }], ...inScope },
 			orderBy: [{ at: 'desc' }, { id: 'desc' }],
 			take: EVENT_WINDOW
 		})

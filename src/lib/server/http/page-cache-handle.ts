@@ -1,10 +1,12 @@
-// The hook in front of the page cache (page-cache.ts): anonymous GETs may be answered from it, and any
-// other method marks the content version for re-reading, since it may have written.
+// The hook in front of the page cache (page-cache.ts): anonymous GETs and HEADs of public routes may
+// be answered from it, and any other method marks the content version for re-reading, since it may
+// have written (the version only moves when a public write commits).
 import type { Handle } from '@sveltejs/kit';
 import { db } from '../db/instance';
 import { SESSION_COOKIE } from '../auth/session';
 import { PageCache } from './page-cache';
 import { config } from '../config';
+import { readContentVersion } from '../public-changes';
 
 export const pageCache = new PageCache({
 	maxBytes: config().pageCacheBytes,
@@ -12,15 +14,11 @@ export const pageCache = new PageCache({
 	maxEntryBytes: 8 * 1024 * 1024,
 	maxAgeMs: 60_000,
 	versionCheckMs: 1_000,
-	// Every write records an audit event: the sequence moves with every change a page can show.
-	readVersion: async () => {
-		const [row] = await (await db()).$queryRaw<{ last_value: bigint }[]>`SELECT last_value FROM "AuditEvent_id_seq"`;
-		return String(row?.last_value ?? '');
-	}
+	readVersion: async () => readContentVersion(await db())
 });
 
 export const pageCacheHandle: Handle = async ({ event, resolve }) => {
-	const key = pageCache.keyOf(event.request, event.url, [SESSION_COOKIE]);
+	const key = pageCache.keyOf(event.request, event.url, event.route.id, [SESSION_COOKIE]);
 	if (key === null) {
 		const response = await resolve(event);
 		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') pageCache.invalidate();

@@ -1,16 +1,19 @@
-// An in-process shared cache for anonymous GET responses, so that a crowd of citizens reading the
-// same pages does not re-query and re-render them on every request. It keeps only what the app
-// already allows any shared cache (a CDN) to keep: 200 responses marked `Cache-Control: public`,
-// without Set-Cookie, to requests without a session cookie.
+// An in-process shared cache for anonymous GET and HEAD answers of public routes, so that a crowd of
+// citizens reading the same pages does not re-query and re-render them on every request. It keeps
+// only answers of an allow-list of public routes (page-cache-routes.ts) to requests without a
+// session cookie: 200 responses without Set-Cookie nor a no-store/private policy. A HEAD is answered
+// from the same entry as the GET, with the same headers, so that its ETag revalidates the GET.
 //
-// Freshness: every write records an audit event, so the audit sequence's last value is the content
-// version. Each instance reads it at most once per `versionCheckMs` (one tiny query a second, not
-// one per request) and drops entries rendered under an older version; a write handled by this
-// instance forces a re-read at once. Other instances therefore see a change within about a second;
-// `maxAgeMs` bounds what a render racing a commit could keep. State stays in PostgreSQL: each
-// instance's cache is disposable and may be turned off (JALONS_PAGE_CACHE_MB=0).
+// Freshness: every write a public page can show moves a content version in its own transaction
+// (public-changes.ts), so the version changes when the write commits, not before. Each instance
+// reads it at most once per `versionCheckMs` (one tiny query a second, not one per request) and
+// drops entries rendered under an older version; a write handled by this instance forces a re-read
+// at once. Other instances therefore see a change within about a second; `maxAgeMs` bounds the rest.
+// State stays in PostgreSQL: each instance's cache is disposable and may be turned off
+// (JALONS_PAGE_CACHE_MB=0).
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { etagMatches, strongEtag } from './cache';
+import { isCacheableRoute } from './page-cache-routes';
 
 export interface PageCacheOptions {
 	/** Total bytes kept (bodies plus compressed copies); 0 turns the cache off. */
@@ -46,6 +49,8 @@ export class PageCache {
 	#version: string | null = null;
 	#versionReadAt = -Infinity;
 	#versionReading: Promise<string | null> | null = null;
+	/** Moves on every invalidate(), so that a version read started before a write is not trusted after it. */
+	#generation = 0;
 	readonly #rendering = new Map<string, Promise<Entry | null>>();
 
 	constructor(options: PageCacheOptions) {
@@ -64,40 +69,48 @@ export class PageCache {
 	/** A write went through this instance: the next request re-reads the version. */
 	invalidate(): void {
 		this.#versionReadAt = -Infinity;
+		this.#generation++;
+		this.#versionReading = null;
 	}
 
-	/** The cache key of a request, or null when its answer must not come from (or go to) the cache. */
-	keyOf(request: Request, url: URL, sessionCookieNames: string[]): string | null {
-		if (!this.enabled || request.method !== 'GET') return null;
+	/**
+	 * The cache key of a request, or null when its answer must not come from (or go to) the cache.
+	 * `routeId` is SvelteKit's (null when no route matched). GET and HEAD share one key.
+	 */
+	keyOf(request: Request, url: URL, routeId: string | null, sessionCookieNames: string[]): string | null {
+		if (!this.enabled || (request.method !== 'GET' && request.method !== 'HEAD') || !isCacheableRoute(routeId)) return null;
 		const cookie = request.headers.get('cookie') ?? '';
 		if (sessionCookieNames.some((name) => cookie.includes(`${name}=`))) return null;
 		if (request.headers.has('authorization')) return null;
-		// Pages and their data files can answer differently by Accept (content negotiation).
-		return `${request.headers.get('accept') ?? ''}\n${url.pathname}${url.search}`;
+		// Pages and their data files can answer differently by Accept (content negotiation); the origin
+		// keeps a page asked for under one host name from being served under another.
+		return `${url.origin}\n${request.headers.get('accept') ?? ''}\n${url.pathname}${url.search}`;
 	}
 
 	/** The current content version; null when it cannot be read (then nothing is served from cache). */
 	async #currentVersion(): Promise<string | null> {
 		if (this.#now() - this.#versionReadAt < this.#options.versionCheckMs) return this.#version;
-		this.#versionReading ??= this.#options
-			.readVersion()
-			.then(
-				(version) => {
-					if (version !== this.#version) this.#clear();
-					this.#version = version;
-					this.#versionReadAt = this.#now();
-					return version;
-				},
-				() => {
-					this.#clear();
-					this.#version = null;
-					return null;
-				}
-			)
-			.finally(() => {
-				this.#versionReading = null;
-			});
-		return this.#versionReading;
+		if (this.#versionReading) return this.#versionReading;
+		const generation = this.#generation;
+		const reading = this.#options.readVersion().then(
+			(version) => {
+				if (version !== this.#version) this.#clear();
+				this.#version = version;
+				// A write went through meanwhile: this value may predate its commit, read again next time.
+				if (generation === this.#generation) this.#versionReadAt = this.#now();
+				return version;
+			},
+			() => {
+				this.#clear();
+				this.#version = null;
+				return null;
+			}
+		);
+		this.#versionReading = reading;
+		void reading.finally(() => {
+			if (this.#versionReading === reading) this.#versionReading = null;
+		});
+		return reading;
 	}
 
 	/** A cached answer to this request, or null. */
@@ -166,6 +179,8 @@ export class PageCache {
 			for (const name of ['content-type', 'content-length', 'content-disposition']) headers.delete(name);
 			return new Response(null, { status: 304, headers });
 		}
+		// HEAD: the headers the GET would carry (encoding and length included), without the body.
+		const body = (bytes: Uint8Array<ArrayBuffer>) => (request.method === 'HEAD' ? null : bytes);
 		const encoding = preferredEncoding(request.headers.get('accept-encoding'));
 		const type = headers.get('content-type') ?? '';
 		if (encoding && entry.body.byteLength > 1024 && /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascript))/.test(type)) {
@@ -177,10 +192,10 @@ export class PageCache {
 			}
 			headers.set('Content-Encoding', encoding);
 			headers.set('Content-Length', String(encoded.byteLength));
-			return new Response(encoded, { status: entry.status, headers });
+			return new Response(body(encoded), { status: entry.status, headers });
 		}
 		headers.set('Content-Length', String(entry.body.byteLength));
-		return new Response(entry.body, { status: entry.status, headers });
+		return new Response(body(entry.body), { status: entry.status, headers });
 	}
 
 	#put(key: string, entry: Entry): void {
@@ -219,12 +234,13 @@ export class PageCache {
 	}
 }
 
+/** The route is public (keyOf checked it); this answer still stays out when it is personal or an error. */
 function isShareable(response: Response): boolean {
 	if (response.status !== 200 || response.headers.has('set-cookie')) return false;
 	const vary = response.headers.get('vary');
 	if (vary && vary.split(',').some((name) => !['accept', 'accept-encoding'].includes(name.trim().toLowerCase()))) return false;
 	const cacheControl = (response.headers.get('cache-control') ?? '').toLowerCase();
-	return /\bpublic\b/.test(cacheControl) && !/\b(private|no-store|no-cache)\b/.test(cacheControl);
+	return !/\b(private|no-store|no-cache)\b/.test(cacheControl);
 }
 
 function preferredEncoding(acceptEncoding: string | null): 'br' | 'gzip' | null {

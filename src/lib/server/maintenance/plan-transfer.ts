@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { Prisma } from '../db/generated/client';
 import type { Db } from '../db';
 import { PARAM_PATTERNS } from '../../route-params';
+import { markPublicChange } from '../public-changes';
 
 const FORMAT = 'jalons-plan';
 const VERSION = 1;
@@ -92,6 +93,8 @@ export async function importPlan(db: Db, input: unknown): Promise<{ slug: string
 		}
 		// Audit event ids come from a sequence: move it past the imported ones.
 		await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('"AuditEvent"', 'id'), GREATEST((SELECT max(id) FROM "AuditEvent"), 1))`;
+		// A new plan is a public change: running instances drop their cached pages at commit.
+		await markPublicChange(tx);
 	});
 	return { slug: doc.slug, rows };
 }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import type { Prisma } from '../db/generated/client';
-import { auditData, SEED_ACTOR, type AuditInput } from '../audit';
+import { recordAudits, SEED_ACTOR, type AuditInput } from '../audit';
 import { parsePreciseDate, fromIsoDay, type PreciseDate } from '../../domain/dates';
 import { loadPlanSource, type SourceFact } from './plan-source';
 import { seedIndicators } from './indicators';
@@ -247,7 +247,7 @@ export async function seedDefaultPlan(db: Db): Promise<SeedResult> {
 			note('IndicatorValue', newValues, (v) => indicatorMeasure.get(v.indicatorId) ?? null);
 
 			if (audits.length > 0) {
-				await tx.auditEvent.createMany({ data: audits.map((event) => auditData(SEED_ACTOR, event)) });
+				await recordAudits(tx, SEED_ACTOR, audits);
 			}
 			return { planId, created: audits.length };
 		},

@@ -3,9 +3,9 @@
 // hundreds of "created" events become one "import" line per day.
 import type { Db } from '../../db';
 import { canSeeStaffNames, type Viewer } from '../../policies';
-import { DRAFT_ENTITY } from './editing';
 import { asRecord, changes, EVIDENCE, MEASURE, MILESTONE, oneOf, UPDATE, VALUE } from '../../../domain/history-fields';
 import type { ActorRole, HistoryEntry, HistoryKind, MeasureHistory, Names, Rec, Spec } from '../../../domain/history-fields';
+import { publicChangeWhere } from '../../public-changes';
 
 export type { ActorRole, HistoryChange, HistoryEntry, HistoryField, HistoryKind, HistoryValue, MeasureHistory } from '../../../domain/history-fields';
 
@@ -60,7 +60,7 @@ export async function getMeasureHistory(db: Db, viewer: Viewer, slug: string, nu
 	const showStaffNames = (measure.plan as { showStaffNames?: unknown }).showStaffNames === true;
 	const [events, owners, indicators] = await Promise.all([
 		db.auditEvent.findMany({
-			where: { measureId: measure.id, entityType: { not: DRAFT_ENTITY } },
+			where: { measureId: measure.id, ...publicChangeWhere },
 			orderBy: [{ at: 'desc' }, { id: 'desc' }],
 			take: LIMIT + 1
 		}),

@@ -5,9 +5,9 @@ import { measureProgress, type Progress } from '../../../domain/progress';
 import { isLate, preciseOf, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import type { Confidence, EvidenceKind } from '../../db/generated/enums';
 import type { MeasureOwnership } from '../../policies';
-import { DRAFT_ENTITY } from './editing';
 import { summariseIndicator, type IndicatorSummary } from '../../../domain/indicator-summary';
 import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from '../plans/view';
+import { publicChangeWhere } from '../../public-changes';
 
 export interface MilestoneView {
 	id: string;
@@ -102,7 +102,7 @@ export async function getMeasureDetail(
 ): Promise<MeasureDetail | null> {
 	const measure = await db.measure.findFirst({ where: { number, plan: { slug } }, include: MEASURE_DETAIL_INCLUDE });
 	if (!measure) return null;
-	const lastEvent = await db.auditEvent.findFirst({ where: { measureId: measure.id, entityType: { not: DRAFT_ENTITY } }, orderBy: { at: 'desc' }, select: { at: true } });
+	const lastEvent = await db.auditEvent.findFirst({ where: { measureId: measure.id, ...publicChangeWhere }, orderBy: { at: 'desc' }, select: { at: true } });
 	return buildMeasureDetail(measure, lastEvent?.at ?? null, today);
 }
 

@@ -5,8 +5,8 @@ import type { Db } from '../../db';
 import { daysUntilEnd, toIsoDay, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import { Prisma } from '../../db/generated/client';
 import { milestoneDueEnd } from '../measures/lateness-sql';
-import { DRAFT_ENTITY } from '../measures/editing';
 import { milestoneDue } from './view';
+import { publicChangeSql } from '../../public-changes';
 
 export const UPCOMING_DAYS = 90;
 export const AGENDA_LIMIT = 8;
@@ -71,7 +71,7 @@ export async function getPlanAgenda(db: Db, planId: string, today = toIsoDay(new
 		db.$queryRaw<RecentMeasure[]>`
 			SELECT m."number", m."title", to_char(max(a."at"), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at"
 			FROM "AuditEvent" a JOIN "Measure" m ON m."id" = a."measureId"
-			WHERE a."planId" = ${planId} AND m."planId" = ${planId} AND a."entityType" <> ${DRAFT_ENTITY}
+			WHERE a."planId" = ${planId} AND m."planId" = ${planId} AND ${publicChangeSql('a')}
 			GROUP BY m."id", m."number", m."title"
 			ORDER BY max(a."at") DESC, m."number" ASC
 			LIMIT ${AGENDA_LIMIT}

@@ -8,7 +8,7 @@ import { measureProgress, rollUp, type Progress, type RollUp } from '../../../do
 import { daysUntilEnd, isLate, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import type { Confidence, MeasureStatus } from '../../db/generated/enums';
 import { STATUS_KEYS, type StatusKey } from '../../../domain/status';
-import { DRAFT_ENTITY } from '../measures/editing';
+import { publicChangeWhere } from '../../public-changes';
 
 export { STATUS_KEYS, type StatusKey };
 
@@ -319,7 +319,7 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 			take: 5,
 			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measureId: true }
 		}),
-		db.auditEvent.findFirst({ where: { planId: plan.id, entityType: { not: DRAFT_ENTITY } }, orderBy: { at: 'desc' }, select: { at: true } })
+		db.auditEvent.findFirst({ where: { planId: plan.id, ...publicChangeWhere }, orderBy: { at: 'desc' }, select: { at: true } })
 	]);
 	const measures = await db.measure.findMany({
 		where: { id: { in: firstOfEachAxis(rollups, DASHBOARD_MEASURES_PER_AXIS) } },

@@ -4,14 +4,14 @@
 import type { Db } from '../../db';
 import { wholePlanReads } from '../../whole-plan-reads';
 import { fromIsoDay, toIsoDay } from '../../../domain/dates';
-import { DRAFT_ENTITY } from '../measures/editing';
 import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail } from '../measures/view';
 import { buildPlanDashboard, getPlanDashboard, type PlanDashboard } from '../plans/view';
 import { travelState, type TravelState } from '../../validation/time-travel';
 import { indexEvents, measureAt, planAt, planRowAt, type EventIndex, type OwnerRow } from '../../../domain/time-travel';
+import { publicChangeWhere } from '../../public-changes';
 
-/** Audit events that rebuild undated fields and tell when rows were created or deleted. */
-const TRAVEL_ENTITIES = ['Measure', 'Milestone', 'EvidenceLink'];
+/** Audit events that rebuild undated fields and tell when rows were created or deleted (public ones only). */
+const TRAVEL_EVENTS = { AND: [publicChangeWhere, { entityType: { in: ['Measure', 'Milestone', 'EvidenceLink'] } }] };
 const EVENT_SELECT = {
 	at: true,
 	actorId: true,
@@ -44,7 +44,7 @@ async function readPlanHistory(db: Db, slug: string) {
 			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
 			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measureId: true }
 		}),
-		db.auditEvent.findMany({ where: { planId: plan.id, entityType: { in: TRAVEL_ENTITIES } }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
+		db.auditEvent.findMany({ where: { planId: plan.id, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
 		db.owner.findMany({ select: { id: true, code: true, name: true, description: true } })
 	]);
 	const index: EventIndex = indexEvents(events);
@@ -69,7 +69,7 @@ export async function getPlanDashboardAt(db: Db, slug: string, date: string): Pr
 	const history = await loadPlanHistory(db, slug);
 	if (!history) return null;
 	const lastEvent = await db.auditEvent.findFirst({
-		where: { planId: history.plan.id, entityType: { not: DRAFT_ENTITY }, at: { lt: nextDay(date) } },
+		where: { planId: history.plan.id, ...publicChangeWhere, at: { lt: nextDay(date) } },
 		orderBy: { at: 'desc' },
 		select: { at: true }
 	});
@@ -81,10 +81,10 @@ export async function getMeasureDetailAt(db: Db, slug: string, number: string, d
 	const measure = await db.measure.findFirst({ where: { number, plan: { slug } }, include: MEASURE_DETAIL_INCLUDE });
 	if (!measure) return null;
 	const [events, owners, lastEvent] = await Promise.all([
-		db.auditEvent.findMany({ where: { measureId: measure.id, entityType: { in: TRAVEL_ENTITIES } }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
+		db.auditEvent.findMany({ where: { measureId: measure.id, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
 		db.owner.findMany({ select: { id: true, code: true, name: true, description: true } }),
 		db.auditEvent.findFirst({
-			where: { measureId: measure.id, entityType: { not: DRAFT_ENTITY }, at: { lt: nextDay(date) } },
+			where: { measureId: measure.id, ...publicChangeWhere, at: { lt: nextDay(date) } },
 			orderBy: { at: 'desc' },
 			select: { at: true }
 		})
