@@ -88,12 +88,14 @@ describe('the production image runs the operational scripts', () => {
 	it('migrates, seeds, creates an account, exports and imports the plan, purges and sends the digest', async () => {
 		const [first, second] = databases.envs as [Record<string, string>, Record<string, string>];
 
+		// Each run starts a process on the database; on PGlite that takes seconds, so each script runs once
+		// (idempotence and round trips are covered by seed.test.ts and plan-transfer.test.ts).
 		const migrated = await ops('migrate', [], first);
 		expect(migrated.stdout).toMatch(/applied \d+ migration\(s\):\n {2}\d{14}_init/);
-		expect((await ops('migrate', [], first)).stdout).toMatch(/already up to date/);
+		// A copy of a migrated PGlite folder saves creating and migrating the second one.
+		if (first.JALONS_DATA_DIR && second.JALONS_DATA_DIR) cpSync(first.JALONS_DATA_DIR, second.JALONS_DATA_DIR, { recursive: true });
 
 		expect((await ops('seed', [], first)).stdout).toMatch(/^Seeded the plan: \d+ rows created\.$/m);
-		expect((await ops('seed', [], first)).stdout).toMatch(/already seeded: nothing to add/);
 
 		const created = await ops('user-create', ['--admin', '--email', 'Alice@Example.gouv.fr', '--name', 'Alice Martin'], first);
 		expect(created.stdout).toMatch(/^Account created \((postgres|embedded) database\): alice@example\.gouv\.fr, id \S+, roles ADMIN\.$/m);
@@ -108,8 +110,8 @@ describe('the production image runs the operational scripts', () => {
 		expect(plan.tables.Measure?.length).toBeGreaterThan(0);
 		const file = path.join(dir, 'plan.json');
 		writeFileSync(file, exported.stdout);
-		expect((await ops('plan-import', [file], second)).stdout).toMatch(new RegExp(`^Plan « ${DEFAULT_PLAN_SLUG} » importé : \\d+ lignes\\.$`, 'm'));
-		expect(JSON.parse((await ops('plan-export', [DEFAULT_PLAN_SLUG], second)).stdout)).toEqual(plan);
+		const rows = Object.values(plan.tables).reduce((sum, table) => sum + table.length, 0);
+		expect((await ops('plan-import', [file], second)).stdout).toMatch(new RegExp(`^Plan « ${DEFAULT_PLAN_SLUG} » importé : ${rows} lignes\\.$`, 'm'));
 
 		expect(JSON.parse((await ops('purge', [], first)).stdout)).toMatchObject({ msg: 'purge', sessions: 0 });
 		const digest = await ops('digest', [], first);
