@@ -1,4 +1,7 @@
 # Production image: Node 24 LTS, the built app, its runtime dependencies and the migrations.
+# The operational scripts are bundled into build/ops by `npm run build`, so the image runs them without
+# sources or tsx: `docker compose exec app node build/ops/user-create.js --admin --email … --name …`.
+# tests/integration/ops-image.test.ts runs them from a folder holding only what the final stage copies.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV CHECKPOINT_DISABLE=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

@@ -5,7 +5,7 @@ import { exportPlan, PlanTransferError } from '../src/lib/server/maintenance/pla
 
 const slug = process.argv[2];
 if (!slug) {
-	console.error('Usage: npm run --silent plan:export -- <slug> > plan.json');
+	console.error('Usage: npm run --silent plan:export -- <slug> > plan.json\n       (in the Docker image: node build/ops/plan-export.js <slug> > plan.json)');
 	process.exit(2);
 }
 const database = await openMigratedDatabase(optionsFromEnv());

@@ -6,7 +6,7 @@ import { importPlan, PlanTransferError } from '../src/lib/server/maintenance/pla
 
 const file = process.argv[2];
 if (!file) {
-	console.error('Usage: npm run plan:import -- plan.json');
+	console.error('Usage: npm run plan:import -- plan.json\n       (in the Docker image: node build/ops/plan-import.js plan.json)');
 	process.exit(2);
 }
 let input: unknown;

@@ -22,11 +22,11 @@ const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 const sourcesAt = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
 if (builtAt < sourcesAt) {
 	console.log(builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building…');
-	const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-		cwd: root,
-		stdio: 'inherit'
-	});
-	if (build.status !== 0) process.exit(build.status ?? 1);
+	// What `npm run build` does: the app, then the ops scripts bundled into build/ops.
+	for (const step of [[path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], [path.join(root, 'scripts/build-ops.mjs')]]) {
+		const build = spawnSync(process.execPath, step, { cwd: root, stdio: 'inherit' });
+		if (build.status !== 0) process.exit(build.status ?? 1);
+	}
 }
 
 const port = process.env.PORT ?? '3000';

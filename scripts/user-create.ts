@@ -11,6 +11,7 @@ import { ROLES, type Role } from '../src/lib/server/policies';
 import { messages } from '../src/lib/i18n';
 
 const USAGE = `Usage: npm run user:create -- --email EMAIL --name "NAME" [options]
+       (in the Docker image: node build/ops/user-create.js --email EMAIL --name "NAME" [options])
 
   --admin                 give the ADMIN role (same as --role admin)
   --role ROLE             admin, editor, amdac or council; repeat for several roles
