@@ -3,7 +3,7 @@
 // else is unexpected and goes on to handleError.
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { format, messages, type Locale } from '$lib/i18n';
+import { messages, plural, type Locale } from '$lib/i18n';
 import type { FormFailure, FormValues } from '../validation/form';
 import { ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
 import { ThrottledError } from './throttle';
@@ -19,7 +19,7 @@ export function throttledFailure(retryAfterSeconds: number, values: FormValues =
 	const event = getRequestEvent();
 	event.setHeaders({ 'Retry-After': String(retryAfterSeconds) });
 	const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-	return fail(429, { values, errors: {}, formError: format(messages(event.locals.locale).auth.login.throttled, { minutes }) });
+	return fail(429, { values, errors: {}, formError: plural(event.locals.locale, messages(event.locals.locale).auth.login.throttled, minutes) });
 }
 
 export function failFromDomain(cause: unknown, values: FormValues = {}): ActionFailure<FormFailure> {

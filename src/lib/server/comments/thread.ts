@@ -12,7 +12,7 @@ import { editComment, hideComment, listComments, postComment, RateLimitError, re
 import { isFollowing, setFollowing } from '../domain/notifications';
 import { editCommentForm, followForm, hideCommentForm, postCommentForm, restoreCommentForm } from '../validation/comments';
 import { formValues, parseForm, ruleFeedback, type FormValues } from '../validation/form';
-import { format, messages, type Messages } from '$lib/i18n';
+import { messages, plural, type Messages } from '$lib/i18n';
 
 export interface CommentThreadData {
 	comments: CommentView[];
@@ -95,7 +95,7 @@ async function run<S extends z.ZodType>(
 		if (cause instanceof ForbiddenError) error(403, t.comments.errors.forbidden);
 		if (cause instanceof NotFoundError) error(404, t.notFound.title);
 		if (cause instanceof ConflictError) return failure(409, t.comments.errors.conflict);
-		if (cause instanceof RateLimitError) return failure(429, format(t.comments.errors.rateLimited, { minutes: Math.ceil(cause.retryAfterSeconds / 60) }));
+		if (cause instanceof RateLimitError) return failure(429, plural(event.locals.locale, t.comments.errors.rateLimited, Math.ceil(cause.retryAfterSeconds / 60)));
 		if (cause instanceof RuleError) {
 			const { formError, errors } = ruleFeedback(t, cause);
 			return failure(400, formError, errors);

@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { recordAudit } from '../audit';
 import { sendMail, mailSettings, type MailSettings } from '../mail';
 import { canSeeComment, type Role } from '../policies';
-import { format, messages } from '../../i18n';
+import { format, messages, plural } from '../../i18n';
 
 export interface DigestResult {
 	/** Mails sent. */
@@ -60,7 +60,7 @@ export async function sendDailyDigests(
 			const delivery = await sendMail(
 				{
 					to: user.email,
-					subject: format(t.subject, { count: lines.length }),
+					subject: plural('fr', t.subject, lines.length),
 					text: [format(t.greeting, { name: user.displayName }), '', t.intro, '', ...lines, '', format(t.footer, { link: `${origin}/notifications` })].join('\n')
 				},
 				settings
