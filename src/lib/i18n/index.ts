@@ -1,9 +1,8 @@
 // Interface text and locale-aware formatting. French first; English complete for the interface.
-// `messages()` holds both catalogues and serves the server; pages get theirs from the root layout's
-// load (./load.ts), so the browser downloads one language only. Client code may import the
-// formatting functions of this module, never `messages()`: the build test checks it.
-import { fr, type Messages } from './fr';
-import { en } from './en';
+// `messages()` (./catalogues.ts) holds both catalogues and serves the server; pages get theirs from
+// the root layout's load (./load.ts), so the browser downloads one language only. Client code may
+// import the formatting functions of this module, never `messages()`: tests/e2e/i18n-bundle.e2e.ts.
+import type { Messages } from './fr';
 import type { PreciseDate } from '../domain/dates';
 import type { Plural } from './keys';
 
@@ -12,12 +11,7 @@ export const LOCALES: Locale[] = ['fr', 'en'];
 export type { Messages };
 export type { MessageKey, Plural } from './keys';
 export { translate, isMessageKey } from './keys';
-
-const catalogues: Record<Locale, Messages> = { fr, en };
-
-export function messages(locale: Locale): Messages {
-	return catalogues[locale];
-}
+export { messages } from './catalogues';
 
 /** Fills "{name}" placeholders. */
 export function format(template: string, values: Record<string, string | number>): string {
