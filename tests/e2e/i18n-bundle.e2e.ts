@@ -18,7 +18,7 @@ function distinctive(own: Tree, other: Tree): string[] {
 const ENGLISH_ONLY = distinctive(en as unknown as Tree, fr as unknown as Tree);
 const FRENCH_ONLY = distinctive(fr as unknown as Tree, en as unknown as Tree);
 
-/** The bodies of every script the page at `path` loads, once it is idle. */
+/** The bodies of every script the page at `path` loads until it is hydrated. */
 async function scriptsOf(browser: Browser, baseURL: string, path: string): Promise<string[]> {
 	const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
 	try {
@@ -27,7 +27,10 @@ async function scriptsOf(browser: Browser, baseURL: string, path: string): Promi
 		page.on('response', (response) => {
 			if (/\.m?js(\?.*)?$/.test(new URL(response.url()).pathname)) bodies.push(response.text());
 		});
-		await page.goto(path, { waitUntil: 'networkidle' });
+		await page.goto(path);
+		// The root layout's load imports the catalogue before hydration, and the DSFR script
+		// starts (marking <html data-fr-js>) after it: on a busy machine "network idle" comes sooner.
+		await page.waitForFunction(() => document.documentElement.hasAttribute('data-fr-js'), null, { timeout: 30_000 });
 		return await Promise.all(bodies);
 	} finally {
 		await context.close();
