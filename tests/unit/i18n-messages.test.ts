@@ -107,3 +107,21 @@ describe('message keys', () => {
 		expect(found.filter((key) => !isMessageKey(fr, key))).toEqual([]);
 	});
 });
+
+// The build decides what the browser downloads; this catches the usual slip earlier than the
+// end-to-end check (tests/e2e/i18n-bundle.e2e.ts): a component importing both catalogues.
+describe('code that runs in the browser', () => {
+	it('never imports messages() or a catalogue: pages read the one the root layout loaded', () => {
+		const root = path.resolve(import.meta.dirname, '../..');
+		const isServer = (file: string) => /(^src\/lib\/server\/|\.server\.ts$|\/\+server\.ts$|^src\/lib\/i18n\/)/.test(file);
+		const files = (function walk(dir: string): string[] {
+			return readdirSync(path.join(root, dir)).flatMap((name) => {
+				const file = `${dir}/${name}`;
+				return statSync(path.join(root, file)).isDirectory() ? walk(file) : /\.(svelte|ts)$/.test(name) ? [file] : [];
+			});
+		})('src').filter((file) => !isServer(file));
+		const bothLanguages = /import\s*\{[^}]*\bmessages\b[^}]*\}\s*from\s*'\$lib\/i18n'|from\s*'[^']*i18n\/(fr|en|catalogues|\w+\.en)'/;
+		expect(files.length).toBeGreaterThan(50);
+		expect(files.filter((file) => bothLanguages.test(readFileSync(path.join(root, file), 'utf8')))).toEqual([]);
+	});
+});
