@@ -1,13 +1,13 @@
 import type { Messages } from './fr';
-import { authEn } from './auth';
-import { editingEn } from './editing';
-import { opendataEn } from './opendata';
-import { commentsEn } from './comments';
-import { reportsEn } from './reports';
-import { exploreEn } from './explore';
-import { timetravelEn } from './timetravel';
-import { siteEn } from './site';
-import { privacyEn } from './privacy';
+import { authEn } from './auth.en';
+import { editingEn } from './editing.en';
+import { opendataEn } from './opendata.en';
+import { commentsEn } from './comments.en';
+import { reportsEn } from './reports.en';
+import { exploreEn } from './explore.en';
+import { timetravelEn } from './timetravel.en';
+import { siteEn } from './site.en';
+import { privacyEn } from './privacy.en';
 
 export const en: Messages = {
 	auth: authEn,
@@ -72,17 +72,14 @@ export const en: Messages = {
 		EVENT: 'Event',
 		OTHER: 'Link'
 	},
-	continuous: 'continuous',
-	quarter: 'Q{n} {year}',
-	semester: 'H{n} {year}',
 
 	charts: {
 		title: 'In charts',
 		measures: 'Measures',
 		axis: 'Axis',
 		progressByAxis: 'Progress by axis',
-		statusSummary: '{total} measures: {details}.',
-		progressSummary: 'Average progress of the measures with a reported figure, for {known} of {total} axes.',
+		statusSummary: { one: '{n} measure: {details}.', other: '{n} measures: {details}.' },
+		progressSummary: { one: 'Average progress of the measures with a reported figure, for {n} axis out of {total}.', other: 'Average progress of the measures with a reported figure, for {n} axes out of {total}.' },
 		noProgress: 'No axis has a measure with reported progress: there is nothing to draw.'
 	},
 	dashboard: {
@@ -90,21 +87,24 @@ export const en: Messages = {
 		adoptedOn: 'Adopted on {date}',
 		overallProgress: 'Overall progress',
 		progressUnknown: 'Not reported',
-		unknownCount: '{unknown} of {total} measure(s) have no reported progress: they are left out of the average.',
-		allUnknown: 'None of the {total} measures has a progress figure given by a source.',
+		unknownCount: {
+			one: '{n} measure out of {total} has no reported progress: it is left out of the average.',
+			other: '{n} measures out of {total} have no reported progress: they are left out of the average.'
+		},
+		allUnknown: { one: 'The only measure has no progress figure given by a source.', other: 'None of the {n} measures has a progress figure given by a source.' },
 		howComputed: 'How is this computed?',
 		methodology: 'Read the methodology',
 		howComputedPlan:
 			'The plan’s progress is the average of its measures’ progress; an axis’s, the average of its measures. A measure whose progress is unknown is not counted as 0: it is left out, and the number left out is shown.',
 		measuresByStatus: 'Measures by status',
-		measureCount: '{n} measures',
+		measureCount: { one: '{n} measure', other: '{n} measures' },
 		axis: 'Axis {n}',
 		measure: 'Measure {n}',
 		leadOwner: 'Lead',
 		nextMilestone: 'Next milestone',
 		noMilestone: 'No milestone planned',
 		late: 'Late',
-		lateMilestones: '{n} late milestone(s)',
+		lateMilestones: { one: '{n} late milestone', other: '{n} late milestones' },
 		latestFact: 'Latest known fact',
 		noFact: 'No published fact',
 		lastChange: 'Data changed on {date}',

@@ -76,17 +76,14 @@ export const fr = {
 		EVENT: 'Événement',
 		OTHER: 'Lien'
 	},
-	continuous: 'en continu',
-	quarter: 'T{n} {year}',
-	semester: 'S{n} {year}',
 
 	charts: {
 		title: 'En graphiques',
 		measures: 'Mesures',
 		axis: 'Axe',
 		progressByAxis: 'Avancement par axe',
-		statusSummary: '{total} mesures : {details}.',
-		progressSummary: 'Avancement moyen des mesures renseignées, pour {known} axe(s) sur {total}.',
+		statusSummary: { one: '{n} mesure : {details}.', other: '{n} mesures : {details}.' },
+		progressSummary: { one: 'Avancement moyen des mesures renseignées, pour {n} axe sur {total}.', other: 'Avancement moyen des mesures renseignées, pour {n} axes sur {total}.' },
 		noProgress: 'Aucun axe n’a de mesure dont l’avancement est renseigné : il n’y a rien à représenter.'
 	},
 	dashboard: {
@@ -94,21 +91,24 @@ export const fr = {
 		adoptedOn: 'Adopté le {date}',
 		overallProgress: 'Avancement global',
 		progressUnknown: 'Non renseigné',
-		unknownCount: '{unknown} mesure(s) sur {total} sans avancement renseigné : elles ne comptent pas dans la moyenne.',
-		allUnknown: 'Aucune des {total} mesures n’a d’avancement renseigné par une source.',
+		unknownCount: {
+			one: '{n} mesure sur {total} sans avancement renseigné : elle ne compte pas dans la moyenne.',
+			other: '{n} mesures sur {total} sans avancement renseigné : elles ne comptent pas dans la moyenne.'
+		},
+		allUnknown: { one: 'La seule mesure n’a pas d’avancement renseigné par une source.', other: 'Aucune des {n} mesures n’a d’avancement renseigné par une source.' },
 		howComputed: 'Comment est-ce calculé ?',
 		methodology: 'Lire la méthodologie',
 		howComputedPlan:
 			'L’avancement du plan est la moyenne de l’avancement de ses mesures ; celui d’un axe, la moyenne de ses mesures. Une mesure dont l’avancement est inconnu n’est pas comptée comme 0 : elle est écartée, et le nombre de mesures écartées est indiqué.',
 		measuresByStatus: 'Mesures par statut',
-		measureCount: '{n} mesures',
+		measureCount: { one: '{n} mesure', other: '{n} mesures' },
 		axis: 'Axe {n}',
 		measure: 'Mesure {n}',
 		leadOwner: 'Porteur',
 		nextMilestone: 'Prochain jalon',
 		noMilestone: 'Aucun jalon planifié',
 		late: 'En retard',
-		lateMilestones: '{n} jalon(s) en retard',
+		lateMilestones: { one: '{n} jalon en retard', other: '{n} jalons en retard' },
 		latestFact: 'Dernier fait connu',
 		noFact: 'Aucun fait publié',
 		lastChange: 'Données modifiées le {date}',

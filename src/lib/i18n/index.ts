@@ -1,17 +1,17 @@
 // Interface text and locale-aware formatting. French first; English complete for the interface.
-import { fr, type Messages } from './fr';
-import { en } from './en';
+// `messages()` (./catalogues.ts) holds both catalogues and serves the server; pages get theirs from
+// the root layout's load (./load.ts), so the browser downloads one language only. Client code may
+// import the formatting functions of this module, never `messages()`: tests/e2e/i18n-bundle.e2e.ts.
+import type { Messages } from './fr';
 import type { PreciseDate } from '../domain/dates';
+import type { Plural } from './keys';
 
 export type Locale = 'fr' | 'en';
 export const LOCALES: Locale[] = ['fr', 'en'];
 export type { Messages };
-
-const catalogues: Record<Locale, Messages> = { fr, en };
-
-export function messages(locale: Locale): Messages {
-	return catalogues[locale];
-}
+export type { MessageKey, Plural } from './keys';
+export { translate, isMessageKey } from './keys';
+export { messages } from './catalogues';
 
 /** Fills "{name}" placeholders. */
 export function format(template: string, values: Record<string, string | number>): string {
@@ -19,6 +19,12 @@ export function format(template: string, values: Record<string, string | number>
 }
 
 const tag = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
+
+// Words of the date formats, like the month names Intl supplies: they ship with the formatter.
+const DATE_WORDS = {
+	fr: { continuous: 'en continu', quarter: 'T{n} {year}', semester: 'S{n} {year}' },
+	en: { continuous: 'continuous', quarter: 'Q{n} {year}', semester: 'H{n} {year}' }
+} satisfies Record<Locale, Record<string, string>>;
 
 // Building an Intl formatter costs far more than using one, and a page formats hundreds of dates.
 const FORMATS = {
@@ -28,6 +34,7 @@ const FORMATS = {
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 const numberFormatters = new Map<Locale, Intl.NumberFormat>();
+const pluralRules = new Map<Locale, Intl.PluralRules>();
 
 function dateFormatter(locale: Locale, kind: keyof typeof FORMATS): Intl.DateTimeFormat {
 	const key = `${locale}:${kind}`;
@@ -51,7 +58,7 @@ export function formatDateTime(iso: string, locale: Locale): string {
 }
 
 export function formatPreciseDate(date: PreciseDate, locale: Locale): string {
-	const m = messages(locale);
+	const m = DATE_WORDS[locale];
 	if (date.precision === 'CONTINUOUS' || !date.start) return m.continuous;
 	const year = date.start.slice(0, 4);
 	const month = Number(date.start.slice(5, 7));
@@ -76,6 +83,19 @@ export function formatNumber(value: number, locale: Locale): string {
 /** "1 jour", "30 jours" / "1 day", "30 days". */
 export function formatDays(days: number, locale: Locale): string {
 	return new Intl.NumberFormat(tag(locale), { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+}
+
+/**
+ * A count in a sentence: the form of the language's plural category for `count` ("0 mesure",
+ * "1 mesure", "2 mesures"; "0 measures", "1 measure"), `{n}` being the count. Categories a
+ * message does not spell out (French "many", for millions) take its "other" form.
+ */
+export function plural(locale: Locale, message: Plural, count: number, values: Record<string, string | number> = {}): string {
+	let rules = pluralRules.get(locale);
+	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(tag(locale))));
+	const category = rules.select(count);
+	const form = category === 'one' ? message.one : message.other;
+	return format(form, { n: formatNumber(count, locale), ...values });
 }
 
 export function formatPercent(value: number, locale: Locale): string {

@@ -20,22 +20,4 @@ export const privacyFr = {
 		'Combien de temps : {failed} pour une tentative échouée, {succeeded} pour une connexion réussie (la durée pendant laquelle une adresse reste reconnue), puis la tentative est effacée.'
 };
 
-export const privacyEn: typeof privacyFr = {
-	publicTitle: 'Browsing the public pages',
-	publicText:
-		'The public pages of Jalons set no cookie and call no third-party audience measurement service. No personal data is collected when they are viewed, apart from the server’s technical logs (address of the request, date), kept for the security of the service.',
-	sessionsTitle: 'Signed-in accounts: sessions',
-	sessionsWhat:
-		'When someone signs in, Jalons sets a session cookie (strictly necessary: without it nobody can stay signed in) and stores with that session the IP address and the browser identification (“user agent”) used to sign in, along with the time of sign-in and of the last activity. Only a fingerprint (SHA-256) of the cookie’s token is kept.',
-	sessionsWhy:
-		'Why: so that everyone can see, on the “My account” page, the sessions open in their name (device, address, dates) and end one they do not recognise, and so that fraudulent use of an account can be investigated.',
-	sessionsHowLong:
-		'How long: as long as the session is valid. It expires after {idle} without activity and at the latest {max} after signing in; it ends earlier on signing out, on a password change, when the account is disabled or when an administrator ends it. An ended session is erased at once, an expired one by the automatic clean-up of the database, which runs several times a day.',
-	throttleTitle: 'Protection against repeated sign-in attempts',
-	throttleWhat:
-		'Every sign-in attempt, successful or not, is stored with the IP address it came from, a fingerprint (SHA-256) of the e-mail address typed (never the address itself), its time and its outcome. The browser identification is not stored with it.',
-	throttleWhy:
-		'Why: to slow down anyone trying to guess a password (a limited number of failures per account and per IP address over a period of time) without locking out the account holder: addresses they have already signed in from successfully are recognised.',
-	throttleHowLong:
-		'How long: {failed} for a failed attempt, {succeeded} for a successful sign-in (how long an address stays recognised), after which the attempt is erased.'
-};
+export type PrivacyMessages = typeof privacyFr;

@@ -1,3 +1,5 @@
+import type { MessageKey } from '../../i18n/keys';
+
 // Expected failures of domain functions. Routes turn them into 403/404/409/400 responses with a
 // localized message; anything else is unexpected and reaches handleError.
 
@@ -34,7 +36,7 @@ export class ConflictError<T = unknown> extends Error {
 /** A business rule refused otherwise valid input; `field` and `messageKey` (i18n key) say why. */
 export class RuleError extends Error {
 	constructor(
-		readonly messageKey: string,
+		readonly messageKey: MessageKey,
 		readonly field?: string
 	) {
 		super(messageKey);

@@ -5,7 +5,7 @@
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { getRequestEvent } from '$app/server';
-import { format, messages, type Messages } from '$lib/i18n';
+import { messages, plural, type Messages } from '$lib/i18n';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
 import { RateLimitError } from '../domain/comments/comments';
 import { ThrottledError } from '../auth/throttle';
@@ -87,13 +87,13 @@ export const wordings = {
 	comments: (t: Messages): Wording => ({
 		forbidden: t.comments.errors.forbidden,
 		conflict: t.comments.errors.conflict,
-		throttled: (minutes) => format(t.comments.errors.rateLimited, { minutes })
+		throttled: (minutes) => plural(getRequestEvent().locals.locale, t.comments.errors.rateLimited, minutes)
 	}),
 	auth: (t: Messages): Wording => ({ forbidden: t.auth.forbidden, conflict: t.editing.conflict.message, throttled: (m) => throttledWords(t, m) })
 };
 
 function throttledWords(t: Messages, minutes: number): string {
-	return format(t.auth.login.throttled, { minutes });
+	return plural(getRequestEvent().locals.locale, t.auth.login.throttled, minutes);
 }
 
 /** One form action, declared. */

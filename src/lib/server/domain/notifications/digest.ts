@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit';
 import { sendMail, mailSettings, type MailSettings } from '../../mail';
 import { canSeeComment } from '../../policies';
 import { ACTOR_SELECT, actorFromUser } from '../../auth/actor';
-import { format, messages } from '../../../i18n';
+import { format, messages, plural } from '../../../i18n';
 import { publicOrigin } from '../../config';
 
 export interface DigestResult {
@@ -62,7 +62,7 @@ export async function sendDailyDigests(
 			const delivery = await sendMail(
 				{
 					to: user.email,
-					subject: format(t.subject, { count: lines.length }),
+					subject: plural('fr', t.subject, lines.length),
 					text: [format(t.greeting, { name: user.displayName }), '', t.intro, '', ...lines, '', format(t.footer, { link: `${origin}/notifications` })].join('\n')
 				},
 				settings

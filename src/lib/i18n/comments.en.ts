@@ -1,0 +1,86 @@
+// English interface text of the comments namespace: every key of the French reference (comments.ts).
+import type { CommentsMessages } from './comments';
+
+export const commentsEn: CommentsMessages = {
+	title: 'Comments',
+	intro: 'Public comments are visible to everyone, with their author’s name and organisation.',
+	none: 'No comments yet.',
+	signInToComment: 'Sign in to comment (members of the AMDAC working group, of the council and of the mission team).',
+	signIn: 'Sign in',
+	newComment: 'Add a comment',
+	body: 'Your comment',
+	bodyHint: 'Formatting: *italic*, **bold**, [link text](https://…), lists starting with "- " or "1. ". HTML is not interpreted.',
+	visibility: 'Visible to',
+	visibilityLabels: {
+		PUBLIC: 'Public: everyone',
+		WORKING_GROUP: 'Working group: signed-in people',
+		INTERNAL: 'Internal: mission team (administrators, editors)'
+	},
+	badges: { PUBLIC: 'Public', WORKING_GROUP: 'Working group', INTERNAL: 'Internal' },
+	target: 'About',
+	targetMeasure: 'The measure as a whole',
+	targetMilestone: 'Milestone: {title}',
+	targetReport: 'The report',
+	aboutMilestone: 'About the milestone “{title}”',
+	submit: 'Post the comment',
+	reply: 'Reply',
+	replyTo: 'Reply to {name}',
+	replySubmit: 'Post the reply',
+	replies: 'Replies',
+	edit: 'Edit',
+	editTitle: 'Edit your comment (possible for 15 minutes)',
+	editSubmit: 'Save the change',
+	edited: 'edited',
+	postedBy: '{name}',
+	postedOn: 'on {date}',
+	hiddenNotice: 'Hidden by moderation: {reason}',
+	hiddenOriginal: 'Hidden text (visible to moderators only)',
+	moderate: 'Hide',
+	moderateTitle: 'Hide this comment',
+	reason: 'Reason (shown instead of the comment)',
+	hideSubmit: 'Hide the comment',
+	restore: 'Restore the comment',
+	follow: 'Follow this measure',
+	unfollow: 'Stop following this measure',
+	followHint: 'You get a notification for every new comment and every published update.',
+	saved: {
+		posted: 'Your comment is posted.',
+		edited: 'Your comment is edited.',
+		hidden: 'The comment is hidden.',
+		restored: 'The comment is restored.',
+		followed: 'You follow this measure.',
+		unfollowed: 'You no longer follow this measure.',
+		allRead: 'All notifications are marked as read.'
+	},
+	errors: {
+		forbidden: 'You are not allowed to do this.',
+		rateLimited: { one: 'You posted many comments in a short time: try again in {n} minute.', other: 'You posted many comments in a short time: try again in {n} minutes.' },
+		editWindow: 'A comment can only be edited during the 15 minutes after it was posted.',
+		replyDepth: 'You can reply to a comment, not to a reply.',
+		replyHidden: 'You cannot reply to a hidden comment.',
+		replyWider: 'A reply cannot be visible to a wider audience than the comment it answers.',
+		alreadyHidden: 'This comment is already hidden.',
+		notHidden: 'This comment is not hidden.',
+		conflict: 'This comment changed since the page was opened: nothing was saved. Reload the page.'
+	},
+	notifications: {
+		title: 'Notifications',
+		header: 'Notifications',
+		headerUnread: { one: 'Notifications ({n} unread)', other: 'Notifications ({n} unread)' },
+		intro: 'What is new on the measures you follow. With a mail server configured, you also get a daily summary by e-mail.',
+		none: 'No notifications. Follow a measure from its page to hear about what is new.',
+		unread: 'Unread',
+		markAllRead: 'Mark all as read',
+		comment: '{name} commented on measure {n} – {title}',
+		commentHidden: 'New comment (hidden since) on measure {n} – {title}',
+		update: 'Update published on measure {n} – {title}'
+	},
+	digest: {
+		subject: { one: 'Jalons: {n} new item on the measures you follow', other: 'Jalons: {n} new items on the measures you follow' },
+		greeting: 'Hello {name},',
+		intro: 'Here is what is new on the measures you follow since the last summary:',
+		comment: '- {name} commented on measure {n} – {title}',
+		update: '- Update published on measure {n} – {title}',
+		footer: 'To stop receiving this summary, stop following these measures from their page. Your notifications: {link}'
+	}
+};
