@@ -55,7 +55,8 @@ const either = (event: EventLike, name: string, wanted: unknown) => field(event.
 /**
  * Whether a public page may show the event's effect: public content changes, plus what public pages
  * show beside them (public comments and their moderation, published opinions and rounds, plan
- * settings, people's names). Only these move the page cache's content version.
+ * settings). People's names are not among them: history shows the name recorded with each event.
+ * Only these move the page cache's content version.
  */
 export function showsOnPublicPages(event: EventLike): boolean {
 	if (isPublicChange(event)) return true;
@@ -70,8 +71,6 @@ export function showsOnPublicPages(event: EventLike): boolean {
 			return event.action === 'publish' || either(event, 'state', 'PUBLISHED');
 		case 'ReportRound':
 			return event.action === 'publish' || either(event, 'status', 'PUBLISHED');
-		case 'User':
-			return field(event.after, 'displayName') !== undefined;
 		default:
 			return false;
 	}
