@@ -178,29 +178,29 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 
 	// Reporting rounds (domain/reports.ts): staff create and edit drafts and submit them; only admins
 	// publish and set the council's quorum.
-	'POST /(app)/plans/[slug]/rapports/travail?/createRound': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail?/createRound': {
 		path: (ctx) => `/plans/${ctx.planSlug}/rapports/travail?/createRound`,
 		payload: roundFields,
 		expect: staff
 	},
-	'POST /(app)/plans/[slug]/rapports/travail?/quorum': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail?/quorum': {
 		path: (ctx) => `/plans/${ctx.planSlug}/rapports/travail?/quorum`,
 		// Two of the three "écosystème" members: the default, written explicitly.
 		payload: async (ctx) => ({ version: await ctx.version('Plan', ctx.ids.plan), quorum: '2' }),
 		expect: adminOnly
 	},
-	'POST /(app)/plans/[slug]/rapports/travail/[id]?/updateRound': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/updateRound': {
 		path: roundPath('draftRound', 'updateRound'),
 		payload: async (ctx) => ({ ...(await roundVersion('draftRound')(ctx)), ...roundFields() }),
 		expect: staff
 	},
 	// The first allowed role submits the round; the later ones find it frozen (400).
-	'POST /(app)/plans/[slug]/rapports/travail/[id]?/submitRound': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/submitRound': {
 		path: roundPath('submittableRound', 'submitRound'),
 		payload: roundVersion('submittableRound'),
 		expect: staff
 	},
-	'POST /(app)/plans/[slug]/rapports/travail/[id]?/publishRound': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/publishRound': {
 		path: roundPath('publishableRound', 'publishRound'),
 		payload: roundVersion('publishableRound'),
 		expect: adminOnly
@@ -208,34 +208,34 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 
 	// Council opinions (domain/opinions.ts), on the round under review: council members draft, edit
 	// (before any vote), vote and grade; admins write DINUM's response; the secretariat decides.
-	'POST /(app)/plans/[slug]/rapports/travail/[id]?/createOpinion': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/createOpinion': {
 		path: roundPath('submittedRound', 'createOpinion'),
 		payload: () => ({ title: unique(), text: 'Avis du conseil', date: '2024-07-01' }),
 		expect: councilOnly
 	},
-	'POST /(app)/plans/[slug]/rapports/travail/[id]?/updateOpinion': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/updateOpinion': {
 		path: roundPath('submittedRound', 'updateOpinion'),
 		payload: async (ctx) => ({ ...(await opinion(ctx, 'draftOpinion')), title: unique(), text: 'Avis revu', date: '2024-07-02' }),
 		expect: councilOnly
 	},
 	// One vote of the three members: below the quorum, the opinion stays a draft.
-	'POST /(app)/plans/[slug]/rapports/travail/[id]?/vote': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/vote': {
 		path: roundPath('submittedRound', 'vote'),
 		payload: (ctx) => ({ opinionId: ctx.ids.votableOpinion, choice: 'FOR' }),
 		expect: councilOnly
 	},
-	'POST /(app)/plans/[slug]/rapports/travail/[id]?/respond': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/respond': {
 		path: roundPath('submittedRound', 'respond'),
 		payload: async (ctx) => ({ ...(await opinion(ctx, 'respondableOpinion')), response: `Réponse ${unique()}` }),
 		expect: adminOnly
 	},
 	// Kept private, so that no opinion of the round is published (grades stay open).
-	'POST /(app)/plans/[slug]/rapports/travail/[id]?/decide': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/decide': {
 		path: roundPath('submittedRound', 'decide'),
 		payload: async (ctx) => ({ ...(await opinion(ctx, 'decidableOpinion')), publish: 'false' }),
 		expect: councilOnly
 	},
-	'POST /(app)/plans/[slug]/rapports/travail/[id]?/grades': {
+	'POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/grades': {
 		path: roundPath('submittedRound', 'grades'),
 		payload: async (ctx) => ({ version: await ctx.version('ReportRound', ctx.ids.submittedRound, 'gradesVersion'), [`grade-${ctx.ids.measure}`]: 'SUBSTANTIAL' }),
 		expect: councilOnly
@@ -243,7 +243,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 
 	// Comment threads: the council's working page of a round under review, the public page of a
 	// published round and the public measure page.
-	...commentRows('/(app)/plans/[slug]/rapports/travail/[id]', (ctx) => `/plans/${ctx.planSlug}/rapports/travail/${ctx.ids.submittedRound}`, {
+	...commentRows('/(app)/plans/[slug=slug]/rapports/travail/[id]', (ctx) => `/plans/${ctx.planSlug}/rapports/travail/${ctx.ids.submittedRound}`, {
 		target: 'report',
 		visibility: 'WORKING_GROUP',
 		comment: 'reportComment',
@@ -265,7 +265,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 		follows: true
 	}),
 
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier?/updateMeasure': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier?/updateMeasure': {
 		path: measurePath('?/updateMeasure'),
 		payload: async (ctx) => ({
 			version: await ctx.version('Measure', ctx.ids.measure),
@@ -282,71 +282,71 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 		}),
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier?/updateOwners': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier?/updateOwners': {
 		path: measurePath('?/updateOwners'),
 		payload: async (ctx) => ({ version: await ctx.version('Measure', ctx.ids.measure), leadOwnerId: ctx.ids.leadOwner }),
 		expect: adminOnly
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/indicateurs?/addIndicatorValue': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/indicateurs?/addIndicatorValue': {
 		path: measurePath('/indicateurs?/addIndicatorValue'),
 		payload: (ctx) => ({ indicatorId: ctx.ids.indicator, date: '2024-03-01', value: '12', qualifier: '', sourceUrl: 'https://example.org/source', note: unique() }),
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/addMilestone': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/jalons?/addMilestone': {
 		path: measurePath('/jalons?/addMilestone'),
 		payload: () => ({ title: unique(), description: '', weight: '1', planned: '2025' }),
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/updateMilestone': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/jalons?/updateMilestone': {
 		path: measurePath('/jalons?/updateMilestone'),
 		payload: async (ctx) => ({ ...(await milestone(ctx)), title: unique(), description: '', weight: '2' }),
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/moveMilestone': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/jalons?/moveMilestone': {
 		path: measurePath('/jalons?/moveMilestone'),
 		payload: async (ctx) => ({ ...(await milestone(ctx)), direction: 'down' }),
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/completeMilestone': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/jalons?/completeMilestone': {
 		path: measurePath('/jalons?/completeMilestone'),
 		payload: async (ctx) => ({ ...(await milestone(ctx)), doneOn: '2024-02-01' }),
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/reopenMilestone': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/jalons?/reopenMilestone': {
 		path: measurePath('/jalons?/reopenMilestone'),
 		payload: milestone,
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/jalons?/replanMilestone': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/jalons?/replanMilestone': {
 		path: measurePath('/jalons?/replanMilestone'),
 		payload: async (ctx) => ({ ...(await milestone(ctx)), planned: 'T4 2026', reason: unique() }),
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/mises-a-jour?/saveUpdateDraft': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/mises-a-jour?/saveUpdateDraft': {
 		path: measurePath('/mises-a-jour?/saveUpdateDraft'),
 		payload: () => ({ updateId: '', version: '', date: '2024-05-02', text: unique(), blockers: '', nextSteps: '', sourceUrls: '' }),
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/mises-a-jour?/publishUpdate': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/mises-a-jour?/publishUpdate': {
 		path: measurePath('/mises-a-jour?/publishUpdate'),
 		payload: draft,
 		expect: measureEditors,
 		// The first allowed publish publishes the draft; later ones find no draft any more.
 		denyStatuses: [404]
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/mises-a-jour?/removeUpdateDraft': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/mises-a-jour?/removeUpdateDraft': {
 		path: measurePath('/mises-a-jour?/removeUpdateDraft'),
 		payload: draft,
 		expect: measureEditors,
 		denyStatuses: [404]
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/preuves?/addEvidence': { path: measurePath('/preuves?/addEvidence'), payload: evidenceFields, expect: measureEditors },
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/preuves?/updateEvidence': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/preuves?/addEvidence': { path: measurePath('/preuves?/addEvidence'), payload: evidenceFields, expect: measureEditors },
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/preuves?/updateEvidence': {
 		path: measurePath('/preuves?/updateEvidence'),
 		payload: async (ctx) => ({ ...(await evidence(ctx)), ...evidenceFields() }),
 		expect: measureEditors
 	},
-	'POST /(app)/plans/[slug]/mesures/[numero]/modifier/preuves?/removeEvidence': {
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/preuves?/removeEvidence': {
 		path: measurePath('/preuves?/removeEvidence'),
 		payload: (ctx) => evidence(ctx, 'removableEvidence'),
 		expect: measureEditors,

@@ -46,7 +46,7 @@ describe('authorization matrix coverage', () => {
 		for (const name of comments) {
 			expect(keys).toContain(`POST /(public)/plans/[slug=slug]/mesures/[numero=numero]?/${name}`);
 			expect(keys).toContain(`POST /(public)/plans/[slug=slug]/rapports/[id=id]?/${name}`);
-			expect(keys).toContain(`POST /(app)/plans/[slug]/rapports/travail/[id]?/${name}`);
+			expect(keys).toContain(`POST /(app)/plans/[slug=slug]/rapports/travail/[id]?/${name}`);
 		}
 		expect(keys.filter((k) => k.includes('commentActions'))).toEqual([]);
 	});
