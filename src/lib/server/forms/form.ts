@@ -3,6 +3,7 @@
 // sent back to re-fill the form — never a password.
 import { z } from 'zod';
 import { format, messages, type Locale, type Messages } from '$lib/i18n';
+import { isMessageKey, translate, type MessageKey } from '$lib/i18n/keys';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
@@ -37,28 +38,18 @@ function withoutSecrets(values: FormValues): FormValues {
 	return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELD.test(key)));
 }
 
-/** Looks a message key such as "form.invalidUrl" or "auth.passwordTooShort" up in the catalogue. */
-function lookup(t: Messages, key: string): string | null {
-	let node: unknown = t;
-	for (const part of key.split('.')) {
-		if (typeof node !== 'object' || node === null || !(part in node)) return null;
-		node = (node as Record<string, unknown>)[part];
-	}
-	return typeof node === 'string' ? node : null;
-}
-
 /**
  * How a domain rule's refusal (RuleError) shows on its form: next to the field it names, with the
  * summary above the form, or above the form alone.
  */
-export function ruleFeedback(t: Messages, rule: { messageKey: string; field?: string }): Pick<FormFailure, 'errors'> & { formError: string } {
-	const message = lookup(t, rule.messageKey) ?? t.form.errorSummary;
+export function ruleFeedback(t: Messages, rule: { messageKey: MessageKey; field?: string }): Pick<FormFailure, 'errors'> & { formError: string } {
+	const message = translate(t, rule.messageKey);
 	return rule.field ? { errors: { [rule.field]: message }, formError: t.form.errorSummary } : { errors: {}, formError: message };
 }
 
 export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
 	const t = messages(locale);
-	const custom = lookup(t, issue.message);
+	const custom = isMessageKey(t, issue.message) ? translate(t, issue.message) : null;
 	if (custom) return 'maximum' in issue ? format(custom, { max: String(issue.maximum) }) : custom;
 	switch (issue.code) {
 		case 'too_small':
