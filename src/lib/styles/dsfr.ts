@@ -2,7 +2,7 @@
 // Order: core, scheme (dark theme), then components in the DSFR's own order (src/dsfr/component/main.scss).
 // Left out: IE11 legacy and print files, utility icon classes, and components no page uses
 // (connect, consent, follow, share, range, stepper, transcription, upload, display).
-// A page that starts using one of those needs its line added here; see README, « Poids des pages ».
+// A page that starts using one of those needs its line added here; see docs/contributing.md, « Poids des pages ».
 import '@gouvfr/dsfr/dist/core/core.main.min.css';
 import '@gouvfr/dsfr/dist/scheme/scheme.min.css';
 import '@gouvfr/dsfr/dist/component/accordion/accordion.main.min.css';
