@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
 import { makeUser } from './auth-fixtures';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
 import { postComment, hideComment } from '../../src/lib/server/domain/comments';
 import { markAllRead, setFollowing } from '../../src/lib/server/domain/notifications';
 import { sendDailyDigests } from '../../src/lib/server/domain/digest';
@@ -41,9 +40,8 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	port = (server.server.address() as AddressInfo).port;
-	database = await freshDatabase();
+	database = await freshDatabase({ plan: true });
 	db = database.prisma;
-	await seedDefaultPlan(db);
 }, 120_000);
 afterAll(async () => {
 	await new Promise<void>((resolve) => server.close(() => resolve()));

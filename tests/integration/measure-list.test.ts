@@ -2,7 +2,7 @@
 // French full-text search through the generated tsvector columns, filters, owner pages, agenda.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { getOwnerPage, listMeasures, NO_FILTERS, snippetParts, type MeasureFilters } from '../../src/lib/server/domain/measure-list';
 import { AGENDA_LIMIT, getPlanAgenda, UPCOMING_DAYS } from '../../src/lib/server/domain/plan-agenda';
 import { milestoneDue } from '../../src/lib/server/domain/plan-view';
@@ -13,8 +13,7 @@ let database: TestDatabase;
 const TODAY = '2026-11-23';
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 }, 120_000);
 afterAll(async () => {
 	await database?.close();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { requestEvent } from '../helpers/request-event';
 import { validate } from '../helpers/json-schema';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { openApiDocument, type JsonSchema } from '../../src/lib/server/api/openapi';
 import { GET as root } from '../../src/routes/api/v1/+server';
 import { GET as openapi } from '../../src/routes/api/v1/openapi.json/+server';
@@ -44,8 +44,7 @@ function conforms(body: unknown, schema: JsonSchema) {
 const okSchema = (p: string) => doc.paths[p]!.get.responses['200']!.content!['application/json']!.schema;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 	db.current = database.prisma;
 	const m = await database.prisma.measure.findFirstOrThrow({ where: { number: '2.2' } });
 	await database.prisma.progressUpdate.create({ data: { planId: m.planId, measureId: m.id, date: new Date('2030-01-01'), text: DRAFT_TEXT, sourceUrls: [] } });

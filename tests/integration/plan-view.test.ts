@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { buildPlanDashboard, DASHBOARD_MEASURE_INCLUDE, DASHBOARD_MEASURES_PER_AXIS, getPlanDashboard } from '../../src/lib/server/domain/plan-view';
 import { createLargePlan } from '../helpers/large-plan';
 import { getDefaultPlanSlug, getMeasureDetail } from '../../src/lib/server/domain/measure-view';
@@ -8,8 +8,7 @@ import { getDefaultPlanSlug, getMeasureDetail } from '../../src/lib/server/domai
 let database: TestDatabase;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 });
 afterAll(async () => {
 	await database?.close();
