@@ -1,8 +1,8 @@
 // Migrating (and seeding the real plan into) a database costs seconds; copying one costs a fraction
 // of that. So each test run migrates once into two templates, "empty" (migrated) and "plan"
 // (migrated + seedDefaultPlan), and every test file copies one: `CREATE DATABASE … TEMPLATE` on
-// PostgreSQL, a data-folder tarball loaded by PGlite otherwise. Built by tests/setup/database-templates.ts
-// (Vitest globalSetup) and by scripts/e2e-prepare.ts' callers.
+// PostgreSQL, a data-folder tarball loaded by PGlite otherwise. Built once per run by
+// tests/setup/database-templates.ts (Vitest globalSetup).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
