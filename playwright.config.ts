@@ -1,17 +1,25 @@
 // End-to-end tests against the production build (`node build`), with JavaScript on and off, in
-// Debian's Chromium (never a downloaded browser). scripts/test.mjs prepares a fresh database and
-// passes it through E2E_DATABASE_URL or E2E_DATA_DIR; run alone, a temporary PGlite folder is used.
+// Debian's Chromium (never a downloaded browser). One server per worker (tests/e2e/servers.ts), each
+// on its own database: scripts/test.mjs prepares them once and passes them through
+// E2E_DATABASE_URLS or E2E_DATA_DIRS (comma-separated, one per worker); run alone, each server
+// prepares its own temporary PGlite folder.
 import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { E2E_WORKERS, e2eOrigins } from './tests/e2e/servers';
 
-const port = Number(process.env.E2E_PORT ?? 4173);
-const origin = `http://127.0.0.1:${port}`;
-const databaseEnv: Record<string, string> = process.env.E2E_DATABASE_URL
-	? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-	: { JALONS_DATA_DIR: process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'jalons-e2e-')) };
-// The web server must not inherit the unit tests' database.
+const list = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
+const urls = list(process.env.E2E_DATABASE_URLS);
+const dirs = list(process.env.E2E_DATA_DIRS);
+const prepared = urls.length + dirs.length > 0;
+if (prepared && Math.max(urls.length, dirs.length) < E2E_WORKERS) throw new Error(`E2E_WORKERS=${E2E_WORKERS} needs as many databases in E2E_DATABASE_URLS or E2E_DATA_DIRS`);
+
+function databaseEnv(i: number): Record<string, string> {
+	if (urls.length) return { DATABASE_URL: urls[i]! };
+	return { JALONS_DATA_DIR: dirs[i] ?? mkdtempSync(path.join(tmpdir(), 'jalons-e2e-')) };
+}
+// The web servers must not inherit the unit tests' database.
 const { DATABASE_URL: _ignored, ...inherited } = process.env;
 
 const chromium = {
@@ -25,34 +33,35 @@ const chromium = {
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
+	// A spec's tests run in order in one worker (some build on the previous one's writes); specs run side by side.
 	fullyParallel: false,
-	workers: 1,
+	workers: E2E_WORKERS,
 	retries: 0,
 	forbidOnly: true,
 	timeout: 60_000,
-	reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-	use: { baseURL: origin, trace: 'off' },
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	use: { trace: 'off' },
 	projects: [
 		{ name: 'js', use: { ...chromium, javaScriptEnabled: true } },
 		// HTTP-only specs (*.http.e2e.ts: no browser page, their own server) run once, not once per project.
 		{ name: 'nojs', testIgnore: '**/*.http.e2e.ts', use: { ...chromium, javaScriptEnabled: false } }
 	],
-	webServer: {
-		// Playwright starts the web server before globalSetup: the database is prepared in the same command.
-		command: 'node --import tsx scripts/e2e-prepare.ts && node build/index.js',
+	webServer: e2eOrigins.map((origin, i) => ({
+		// Playwright starts the web servers before globalSetup: an unprepared database is prepared in the same command.
+		command: prepared ? 'node build/index.js' : 'node --import tsx scripts/e2e-prepare.ts && node build/index.js',
 		url: `${origin}/`,
-		timeout: 120_000,
+		timeout: 180_000,
 		reuseExistingServer: false,
-		stdout: 'ignore',
-		stderr: 'pipe',
+		stdout: 'ignore' as const,
+		stderr: 'pipe' as const,
 		env: {
 			...(inherited as Record<string, string>),
-			...databaseEnv,
+			...databaseEnv(i),
 			NODE_ENV: 'production',
 			HOST: '127.0.0.1',
-			PORT: String(port),
+			PORT: new URL(origin).port,
 			ORIGIN: origin,
 			JALONS_E2E: '1'
 		}
-	}
+	}))
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
@@ -5,8 +6,12 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-		// Integration tests share one database server: run files one after another.
-		fileParallelism: false,
+		// Migrates once into templates that every integration file copies (its own database each).
+		globalSetup: ['tests/setup/database-templates.ts'],
+		// Files share nothing (own database, port 0 servers, own temporary folders): run them side by
+		// side. Two on a 2-core machine, since much of a file's time is spent waiting on its database.
+		fileParallelism: true,
+		maxWorkers: Math.max(2, availableParallelism()),
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 		expect: { requireAssertions: true },

@@ -3,7 +3,7 @@
 // writes. Posts are spread over accounts so that the per-user rate limit (5 per 10 minutes) holds
 // across both projects.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, ACCOUNTS, signIn } from './fixtures';
+import { test, expect, expectNoAxeViolations, ACCOUNTS, serverOrigin, signIn } from './fixtures';
 
 const MEASURE = '/plans/plan-action-logiciels-libres-et-communs-numeriques/mesures/1.1';
 
@@ -12,7 +12,7 @@ const tag = () => `${test.info().project.name}-${Date.now()}`;
 /** A new browser context (not signed in), with the same JavaScript setting as the project. */
 async function citizen(browser: Browser): Promise<Page> {
 	const use = test.info().project.use;
-	const context = await browser.newContext({ baseURL: use.baseURL, javaScriptEnabled: use.javaScriptEnabled });
+	const context = await browser.newContext({ baseURL: serverOrigin(), javaScriptEnabled: use.javaScriptEnabled });
 	return context.newPage();
 }
 
@@ -126,7 +126,7 @@ test('an admin hides a comment with a reason; everyone then sees the moderation 
 
 test('forged comment posts are refused on the server, with nothing written', async ({ page, browser }) => {
 	const run = tag();
-	const origin = String(test.info().project.use.baseURL);
+	const origin = serverOrigin();
 	const action = (verb: string) => `${MEASURE}?/${verb}`;
 	// As a browser posts a form without JavaScript: SvelteKit answers other requests with JSON and status 200.
 	const headers = { origin, accept: 'text/html' };

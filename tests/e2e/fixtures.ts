@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { originFor } from './servers';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
@@ -33,7 +34,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 	}
 }
 
-export const test = base;
+/** Each worker talks to its own server and database (see servers.ts); contexts a test opens itself inherit it. */
+export const test = base.extend({
+	baseURL: async ({}, use, testInfo) => use(originFor(testInfo.parallelIndex))
+});
+
+/** The origin of this test's server, for forged requests that must carry it. */
+export function serverOrigin(): string {
+	return originFor(base.info().parallelIndex);
+}
 export { expect };
 
 /** The demo accounts that scripts/e2e-prepare.ts creates on the end-to-end database. */

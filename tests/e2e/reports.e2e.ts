@@ -1,7 +1,7 @@
 // Reporting rounds and council opinions, end to end, JavaScript on and off: staff create and submit a
 // round, two council members vote an opinion into adoption, DINUM responds, the secretariat publishes
 // one opinion and keeps another private; a citizen sees only the published one.
-import { test, expect, ACCOUNTS, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, serverOrigin, signIn, expectNoAxeViolations } from './fixtures';
 import { E2E_COUNCIL } from './council-accounts';
 import type { Page } from '@playwright/test';
 
@@ -104,8 +104,8 @@ test.describe.serial('reporting round and council opinion', () => {
 		// With JavaScript, hydration may reset a choice made before it ran: wait for each page to settle.
 		await page.goto(workspace, { waitUntil: 'networkidle' });
 		// Another member opens the same page and saves first.
-		const { baseURL, javaScriptEnabled } = test.info().project.use;
-		const other = await browser.newContext({ baseURL, javaScriptEnabled });
+		const { javaScriptEnabled } = test.info().project.use;
+		const other = await browser.newContext({ baseURL: serverOrigin(), javaScriptEnabled });
 		const otherPage = await other.newPage();
 		await signIn(otherPage, E2E_COUNCIL.member, `${PLAN}/rapports/travail`);
 		await otherPage.goto(workspace, { waitUntil: 'networkidle' });

@@ -1,7 +1,6 @@
 // Actors for editing tests, built from the seeded owners, and a snapshot of row counts to prove that
 // a refused write wrote nothing.
 import type { Db } from '../../src/lib/server/db';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
 import { freshDatabase, type TestDatabase } from './database';
 import type { Actor } from '../../src/lib/server/policies';
 
@@ -51,7 +50,6 @@ export async function footprint(db: Db) {
 
 /** A fresh database with the real plan and one account per editing role: the set-up of the editing tests. */
 export async function seededEditingDatabase(): Promise<{ database: TestDatabase; db: Db; actors: Actors }> {
-	const database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	const database = await freshDatabase({ plan: true });
 	return { database, db: database.prisma, actors: await seededActors(database.prisma) };
 }

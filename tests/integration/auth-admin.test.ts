@@ -5,7 +5,6 @@ import { getUserForAdmin, listMyTeams, listUsers, revokeMyOtherSessions, setUser
 import { ForbiddenError, NotFoundError } from '../../src/lib/server/domain/errors';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../../src/lib/server/auth/demo-accounts';
 import { attemptLogin } from '../../src/lib/server/auth/login';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
 import type { Actor } from '../../src/lib/server/policies';
 
 let database: TestDatabase;
@@ -74,9 +73,8 @@ describe('user administration', () => {
 
 describe('demo accounts', () => {
 	it('are one per role with the documented passwords, and are created once', async () => {
-		const demo = await freshDatabase();
+		const demo = await freshDatabase({ plan: true });
 		try {
-			await seedDefaultPlan(demo.prisma);
 			expect(await ensureDemoAccounts(demo.prisma)).toBe(5);
 			expect(await ensureDemoAccounts(demo.prisma)).toBe(0);
 			const users = await demo.prisma.user.findMany({ include: { teams: { include: { owner: true } } }, orderBy: { email: 'asc' } });

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
 import { makeUser } from './auth-fixtures';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
+import {  } from '../../src/lib/server/seed';
 import { postComment, hideComment } from '../../src/lib/server/domain/comments/comments';
 import { markAllRead, setFollowing } from '../../src/lib/server/domain/notifications/notifications';
 import { sendDailyDigests } from '../../src/lib/server/domain/notifications/digest';
@@ -41,9 +41,8 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	port = (server.server.address() as AddressInfo).port;
-	database = await freshDatabase();
+	database = await freshDatabase({ plan: true });
 	db = database.prisma;
-	await seedDefaultPlan(db);
 }, 120_000);
 afterAll(async () => {
 	await new Promise<void>((resolve) => server.close(() => resolve()));

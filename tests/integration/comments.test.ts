@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
 import { makeUser } from './auth-fixtures';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { createRound } from '../../src/lib/server/domain/reports/rounds';
 import { REPORT_SECTION_KEYS, type ReportSections } from '../../src/lib/domain/report-snapshot';
 import { editComment, hideComment, listComments, measureCommentTargets, postComment, RATE_LIMIT, RateLimitError, restoreComment, type CommentView } from '../../src/lib/server/domain/comments/comments';
@@ -23,9 +23,8 @@ let milestoneOf11: string;
 const people = {} as Record<'admin' | 'label' | 'amdac' | 'council' | 'talents' | 'noRole', Actor>;
 
 beforeAll(async () => {
-	database = await freshDatabase();
+	database = await freshDatabase({ plan: true });
 	db = database.prisma;
-	await seedDefaultPlan(db);
 	m11 = await measureId(db, '1.1');
 	m12 = await measureId(db, '1.2');
 	const milestone = await db.milestone.findFirst({ where: { measureId: m11 } });

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
 import { makeUser } from './auth-fixtures';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
 import { postComment } from '../../src/lib/server/domain/comments/comments';
 import { listNotifications, setFollowing } from '../../src/lib/server/domain/notifications/notifications';
 import { sendDailyDigests } from '../../src/lib/server/domain/notifications/digest';
@@ -36,9 +35,8 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
 	port = (smtp.server.address() as AddressInfo).port;
-	database = await freshDatabase();
+	database = await freshDatabase({ plan: true });
 	db = database.prisma;
-	await seedDefaultPlan(db);
 }, 120_000);
 afterAll(async () => {
 	await new Promise<void>((resolve) => smtp.close(() => resolve()));

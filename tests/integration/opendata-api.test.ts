@@ -8,7 +8,7 @@ import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { requestEvent } from '../helpers/request-event';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { openApiDocument } from '../../src/lib/server/api/openapi';
 import { GET as root } from '../../src/routes/api/v1/+server';
 import { GET as openapi } from '../../src/routes/api/v1/openapi.json/+server';
@@ -59,8 +59,7 @@ function conforms(body: unknown, ref: string) {
 }
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 	db.current = database.prisma;
 	const m = await database.prisma.measure.findFirstOrThrow({ where: { number: '2.2' } });
 	await database.prisma.progressUpdate.create({ data: { planId: m.planId, measureId: m.id, date: new Date('2030-01-01'), text: DRAFT_TEXT, sourceUrls: [] } });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { parse } from 'csv-parse/sync';
 import { csvProblems } from '../helpers/frictionless';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { loadPlanData, type PlanData } from '../../src/lib/server/opendata/load';
 import { DATASETS, findDataset } from '../../src/lib/server/opendata/datasets';
 import { dataPackage, datasetCsv, datasetJson, datasetRows, tableSchema } from '../../src/lib/server/opendata/formats';
@@ -23,8 +23,7 @@ const dataset = (name: string) => findDataset(name)!;
 const csvOf = (name: string) => parse(datasetCsv(dataset(name), data), { bom: true }) as string[][];
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 	const db = database.prisma;
 	const measure = await db.measure.findFirstOrThrow({ where: { number: '2.2' } });
 	// Two drafts, one for a measure and one for the whole plan, with their draft audit events.

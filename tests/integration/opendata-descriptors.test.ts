@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { requestEvent } from '../helpers/request-event';
 import { csvProblems, dataPackageProblems, tableSchemaProblems } from '../helpers/frictionless';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { DATASETS } from '../../src/lib/server/opendata/datasets';
 import { GET as file } from '../../src/routes/(public)/donnees/[slug=slug]/[file]/+server';
 import { GET as openapi } from '../../src/routes/api/v1/openapi.json/+server';
@@ -26,8 +26,7 @@ async function served(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 	db.current = database.prisma;
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { requestEvent } from '../helpers/request-event';
 import { childNamed, childrenNamed, parseXml, type Element } from '../helpers/xml';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { buildFeed } from '../../src/lib/server/feeds/plan-feed';
 import { DRAFT_ENTITY } from '../../src/lib/server/domain/measures/editing';
 import { GET as planFeed } from '../../src/routes/(public)/flux/[slug=slug].atom/+server';
@@ -29,8 +29,7 @@ async function feedOf(scope: Parameters<typeof buildFeed>[2]) {
 }
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 	db.current = database.prisma;
 	const prisma = database.prisma;
 	const m = await prisma.measure.findFirstOrThrow({ where: { number: '3.1' } });

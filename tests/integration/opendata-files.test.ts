@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { requestEvent } from '../helpers/request-event';
 import { parse } from 'csv-parse/sync';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { GET as file } from '../../src/routes/(public)/donnees/[slug=slug]/[file]/+server';
 import { load } from '../../src/routes/(public)/donnees/[slug=slug]/+page.server';
 
@@ -16,8 +16,7 @@ let database: TestDatabase;
 const get = (name: string, headers: Record<string, string> = {}, slug = SLUG) => file(requestEvent(`/donnees/${slug}/${name}`, { slug, file: name }, headers));
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 	db.current = database.prisma;
 });
 afterAll(async () => {

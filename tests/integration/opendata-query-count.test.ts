@@ -1,6 +1,6 @@
 // Open data, feeds and API lists must cost the same number of SQL queries whatever the plan's size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { loadPlanData } from '../../src/lib/server/opendata/load';
 import { loadFile, parseFileName, renderFile } from '../../src/lib/server/opendata/files';
 import { getOpenDataOverview } from '../../src/lib/server/opendata/overview';
@@ -13,8 +13,7 @@ let counted: CountingDatabase;
 const ORIGIN = 'https://jalons.test';
 
 beforeAll(async () => {
-	counted = await countingDatabase();
-	await seedDefaultPlan(counted.prisma);
+	counted = await countingDatabase({ plan: true });
 	await createLargePlan(counted.prisma, { slug: 'grand-plan', measures: 300, milestonesPerMeasure: 5, auditEvents: 600 });
 }, 300_000);
 afterAll(async () => {

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
 import { makeUser } from './auth-fixtures';
-import { seedDefaultPlan } from '../../src/lib/server/seed';
 import { PageCache } from '../../src/lib/server/http/page-cache';
 import { recordAudit, SEED_ACTOR } from '../../src/lib/server/audit';
 import { readContentVersion } from '../../src/lib/server/public-changes';
@@ -21,9 +20,8 @@ let reader: Actor;
 let admin: Actor;
 
 beforeAll(async () => {
-	database = await freshDatabase();
+	database = await freshDatabase({ plan: true });
 	db = database.prisma;
-	await seedDefaultPlan(db);
 	m11 = await measureId(db, '1.1');
 	reader = await makeUser(db, ['AMDAC']);
 	admin = await makeUser(db, ['ADMIN']);

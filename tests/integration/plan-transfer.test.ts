@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId, seededActors } from '../helpers/editing';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { addMilestone, replanMilestone } from '../../src/lib/server/domain/measures/milestones';
 import { saveUpdateDraft } from '../../src/lib/server/domain/measures/progress-updates';
 import { exportPlan, importPlan, PlanTransferError } from '../../src/lib/server/maintenance/plan-transfer';
@@ -11,7 +11,7 @@ import { exportPlan, importPlan, PlanTransferError } from '../../src/lib/server/
 let source: TestDatabase;
 let target: TestDatabase;
 beforeAll(async () => {
-	source = await freshDatabase();
+	source = await freshDatabase({ plan: true });
 	target = await freshDatabase();
 });
 afterAll(async () => {
@@ -22,7 +22,6 @@ afterAll(async () => {
 describe('plan export and import', () => {
 	it('round-trips a plan with edits into an empty database', async () => {
 		const db = source.prisma;
-		await seedDefaultPlan(db);
 		const actors = await seededActors(db);
 		const m = await measureId(db, '2.1');
 		const created = await addMilestone(db, actors.pole, { measureId: m, title: 'Jalon « exporté » <b>', description: 'ligne 1\nligne 2', weight: 3, planned: { start: '2025-01-01', precision: 'YEAR' } as never });

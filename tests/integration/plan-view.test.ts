@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { buildPlanDashboard, DASHBOARD_MEASURE_INCLUDE, DASHBOARD_MEASURES_PER_AXIS, getPlanDashboard } from '../../src/lib/server/domain/plans/view';
 import { createLargePlan } from '../helpers/large-plan';
 import { getDefaultPlanSlug, getMeasureDetail } from '../../src/lib/server/domain/measures/view';
+import { milestone, smallPlan } from '../factories';
 
 let database: TestDatabase;
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 });
 afterAll(async () => {
 	await database?.close();
@@ -31,23 +31,20 @@ describe('plan dashboard', () => {
 
 	it('rolls up progress from milestones and flags late ones', async () => {
 		const db = database.prisma;
-		const measure = await db.measure.findFirstOrThrow({ where: { number: '3.1' } });
+		const { plan, measures } = await smallPlan(db, { axes: 2, measures: 2 });
+		const measure = measures[2]!; // 2.1
 		await db.measure.update({ where: { id: measure.id }, data: { progressMethod: 'MILESTONES', status: 'IN_PROGRESS' } });
-		await db.milestone.createMany({
-			data: [
-				{ measureId: measure.id, title: 'Gazette n°1', plannedDate: new Date('2022-01-01'), plannedPrecision: 'SEMESTER', doneOn: new Date('2022-03-01'), weight: 1, position: 0 },
-				{ measureId: measure.id, title: 'Gazette n°2', plannedDate: new Date('2022-07-01'), plannedPrecision: 'SEMESTER', weight: 3, position: 1 }
-			]
-		});
-		const dashboard = await getPlanDashboard(db, DEFAULT_PLAN_SLUG, '2023-01-15');
-		const axis3 = dashboard!.axes[2]!;
-		const summary = axis3.measures.find((m) => m.number === '3.1')!;
+		await milestone(db, measure.id, { title: 'Gazette n°1', plannedDate: new Date('2022-01-01'), plannedPrecision: 'SEMESTER', doneOn: new Date('2022-03-01'), weight: 1 });
+		await milestone(db, measure.id, { title: 'Gazette n°2', plannedDate: new Date('2022-07-01'), plannedPrecision: 'SEMESTER', weight: 3 });
+		const dashboard = await getPlanDashboard(db, plan.slug, '2023-01-15');
+		const axis2 = dashboard!.axes[1]!;
+		const summary = axis2.measures.find((m) => m.number === '2.1')!;
 		expect(summary.progress.value).toBe(25);
 		expect(summary.status).toBe('IN_PROGRESS');
 		expect(summary.nextMilestone).toMatchObject({ title: 'Gazette n°2', late: true });
 		expect(summary.lateMilestones).toBe(1);
-		expect(axis3.progress).toEqual({ value: 25, known: 1, unknown: 2 });
-		expect(dashboard!.progress).toEqual({ value: 25, known: 1, unknown: 9 });
+		expect(axis2.progress).toEqual({ value: 25, known: 1, unknown: 1 });
+		expect(dashboard!.progress).toEqual({ value: 25, known: 1, unknown: 3 });
 	});
 
 	it('returns null for an unknown plan', async () => {

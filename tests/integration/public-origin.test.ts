@@ -5,7 +5,7 @@ import { error } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { makeUser } from './auth-fixtures';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { GET as sitemap } from '../../src/routes/sitemap.xml/+server';
 import { GET as robots } from '../../src/routes/robots.txt/+server';
 import { GET as planFeed } from '../../src/routes/(public)/flux/[slug=slug].atom/+server';
@@ -38,8 +38,7 @@ async function text(response: Response | Promise<Response>): Promise<string> {
 }
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 	db.current = database.prisma;
 }, 120_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
 // Public pages must cost the same number of SQL queries whatever the plan's size (no N+1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDefaultPlan, DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { getPlanDashboard } from '../../src/lib/server/domain/plans/view';
 import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
 import { getOwnerPage, listMeasures, NO_FILTERS } from '../../src/lib/server/domain/measures/list';
@@ -14,8 +14,7 @@ import { createLargePlan } from '../helpers/large-plan';
 let counted: CountingDatabase;
 
 beforeAll(async () => {
-	counted = await countingDatabase();
-	await seedDefaultPlan(counted.prisma);
+	counted = await countingDatabase({ plan: true });
 	await createLargePlan(counted.prisma, { slug: 'grand-plan', measures: 1000, milestonesPerMeasure: 10 });
 }, 300_000);
 afterAll(async () => {

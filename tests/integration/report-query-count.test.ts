@@ -1,7 +1,7 @@
 // The council workspace of a round must cost the same number of SQL queries whatever the number of
 // opinions and votes (no query per opinion to count its votes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDefaultPlan, DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { createRound, submitRound } from '../../src/lib/server/domain/reports/rounds';
 import { castVote, createOpinion } from '../../src/lib/server/domain/reports/opinions';
 import { getRound } from '../../src/lib/server/domain/reports/view';
@@ -34,9 +34,8 @@ async function roundWith(title: string, opinions: number): Promise<string> {
 }
 
 beforeAll(async () => {
-	counted = await countingDatabase();
+	counted = await countingDatabase({ plan: true });
 	db = counted.prisma;
-	await seedDefaultPlan(db);
 	actors = await seededActors(db);
 	for (const id of ['eco-1', 'eco-2', 'eco-3', 'eco-4']) {
 		await db.user.create({ data: { id, email: `${id}@example.test`, displayName: id, roles: ['COUNCIL'], councilEcosystem: true } });

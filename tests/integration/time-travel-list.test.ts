@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { createLargePlan } from '../helpers/large-plan';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { listMeasures, NO_FILTERS, type MeasureFilters } from '../../src/lib/server/domain/measures/list';
 import {
 	getMeasureListAt,
@@ -28,8 +28,7 @@ const listAt = (date: string, filters: Partial<MeasureFilters> = {}, paging = PA
 const numbersAt = async (date: string, filters: Partial<MeasureFilters> = {}) => (await listAt(date, filters))!.results.map((m) => m.number);
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 	await database.prisma.user.create({ data: { id: admin.id, email: admin.email, displayName: admin.displayName, roles: ['ADMIN'] } });
 	// Measure 1.1 (team LABEL, no status in the import) is edited today: status, confidence, English
 	// title, a new word in its description; its lead team becomes TALENTS and POLE_LL stops contributing.

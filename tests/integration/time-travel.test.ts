@@ -2,7 +2,7 @@
 // the audit log, and the comparison and the series computed from one load.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { DEFAULT_PLAN_SLUG, seedDefaultPlan } from '../../src/lib/server/seed';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { getPlanDashboard } from '../../src/lib/server/domain/plans/view';
 import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
 import { getMeasureDetailAt, getPlanDashboardAt } from '../../src/lib/server/domain/time-travel/view';
@@ -14,8 +14,7 @@ let database: TestDatabase;
 const admin = { id: 'admin-tt', email: 'admin@example.gouv.fr', displayName: 'Admin', roles: ['ADMIN' as const], teamIds: [] };
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	await seedDefaultPlan(database.prisma);
+	database = await freshDatabase({ plan: true });
 	await database.prisma.user.create({ data: { id: admin.id, email: admin.email, displayName: admin.displayName, roles: ['ADMIN'] } });
 });
 afterAll(async () => {

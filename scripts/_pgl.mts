@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '/work/wt/suite/src/lib/server/db/generated/client.ts';
+import { applyMigrations } from '/work/wt/suite/src/lib/server/db/migrate.ts';
+import { pgliteRunner } from '/work/wt/suite/src/lib/server/db/sql-runner.ts';
+import { seedDefaultPlan } from '/work/wt/suite/src/lib/server/seed/index.ts';
+let t = Date.now();
+const lap = (l: string) => { console.log(l, Date.now() - t); t = Date.now(); };
+const a = await PGlite.create('memory://'); lap('bare create');
+await applyMigrations(pgliteRunner(a)); lap('migrate');
+const p = new PrismaClient({ adapter: new PrismaPGlite(a) });
+await seedDefaultPlan(p); lap('seed');
+const blob = await a.dumpDataDir('none'); lap('dump ' + blob.size);
+const gz = await a.dumpDataDir('gzip'); lap('dump gz ' + gz.size);
+await p.$disconnect(); await a.close();
+const b = await PGlite.create('memory://', { loadDataDir: blob }); lap('load');
+console.log((await b.query('select count(*) from "Measure"')).rows); lap('q');
+const c = await PGlite.create('memory://', { loadDataDir: gz }); lap('load gz');
