@@ -48,12 +48,3 @@ export function auditData(actor: Actor, event: AuditInput): Prisma.AuditEventCre
 export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, event: AuditInput): Promise<void> {
 	await tx.auditEvent.create({ data: auditData(actor, event) });
 }
-
-export async function recordAudits(
-	tx: Prisma.TransactionClient,
-	actor: Actor,
-	events: AuditInput[]
-): Promise<void> {
-	if (events.length === 0) return;
-	await tx.auditEvent.createMany({ data: events.map((event) => auditData(actor, event)) });
-}

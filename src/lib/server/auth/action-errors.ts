@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
 import { ThrottledError } from './throttle';
 
 /** "auth.errors.emailTaken" → the sentence in the visitor's language. */
-export function messageFor(locale: Locale, key: string): string {
+function messageFor(locale: Locale, key: string): string {
 	let node: unknown = messages(locale);
 	for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
 	return typeof node === 'string' ? node : messages(locale).form.errorSummary;

@@ -3,7 +3,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { COMMON_PASSWORDS_TEXT } from './common-passwords';
 
-export const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MIN_LENGTH = 12;
 /** ASVS asks that at least 64 characters be accepted; argon2 does not care about length. */
 export const PASSWORD_MAX_LENGTH = 128;
 

@@ -12,6 +12,7 @@ const NOT_TARGETS = ['/connexion', '/deconnexion'];
 function sameSitePath(raw: string | null | undefined): string | null {
 	if (!raw || raw.length > 2000) return null;
 	// "//host" and "/\host" are protocol-relative for browsers; control characters hide such tricks.
+	// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 	if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\') || /[\u0000-\u001f\u007f\\]/.test(raw)) return null;
 	let url: URL;
 	try {

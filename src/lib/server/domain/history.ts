@@ -7,7 +7,7 @@ import { DRAFT_ENTITY } from './editing';
 import { asRecord, changes, EVIDENCE, MEASURE, MILESTONE, oneOf, UPDATE, VALUE } from './history-fields';
 import type { ActorRole, HistoryEntry, HistoryKind, MeasureHistory, Names, Rec, Spec } from './history-fields';
 
-export type { ActorRole, HistoryChange, HistoryEntry, HistoryField, HistoryKind, HistoryValue, MeasureHistory } from './history-fields';
+export type { HistoryEntry, HistoryValue, MeasureHistory } from './history-fields';
 
 /** Enough for years of work on one measure; older events are still in the audit log. */
 const LIMIT = 300;

@@ -10,7 +10,7 @@ function megabytes(name: string, fallback: number): number {
 	return Number.isFinite(value) && value >= 0 ? value * 1024 * 1024 : fallback * 1024 * 1024;
 }
 
-export const pageCache = new PageCache({
+const pageCache = new PageCache({
 	maxBytes: megabytes('JALONS_PAGE_CACHE_MB', 64),
 	// Large enough for the open-data CSV files of a 10,000-measure plan.
 	maxEntryBytes: 8 * 1024 * 1024,

@@ -56,7 +56,7 @@ export async function editGuard(event: EventLike, allowed: (user: Viewer, ref: M
 	return { db, user: locals.user, ref, locale: locals.locale, t };
 }
 
-export function invalid(formId: string, failure: FormFailure): ActionFailure<EditFailure> {
+function invalid(formId: string, failure: FormFailure): ActionFailure<EditFailure> {
 	return fail(400, { formId, values: failure.values, errors: failure.errors, formError: failure.formError });
 }
 
@@ -64,7 +64,7 @@ export function invalid(formId: string, failure: FormFailure): ActionFailure<Edi
  * Runs a domain write. A conflict keeps what the person typed (with the current version, so that
  * saving again is a deliberate overwrite) and shows what is stored now.
  */
-export async function perform<T>(
+async function perform<T>(
 	ctx: EditContext,
 	formId: string,
 	formData: FormData,
@@ -98,7 +98,7 @@ export async function perform<T>(
  * language the form was posted in (`event.url` keeps the `/en` prefix that `reroute` strips; saying
  * the locale again makes that explicit rather than a by-product of the framework).
  */
-export function saved(url: URL, locale: Locale, key: SavedKey, anchor?: string): never {
+function saved(url: URL, locale: Locale, key: SavedKey, anchor?: string): never {
 	redirect(303, localizeHref(`${url.pathname}?ok=${key}${anchor ? `#${anchor}` : ''}`, locale));
 }
 
