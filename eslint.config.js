@@ -7,16 +7,7 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: [
-			'build/',
-			'.svelte-kit/',
-			'data/',
-			'tmp/',
-			'test-results/',
-			'playwright-report/',
-			'lighthouse-reports/',
-			'src/lib/server/db/generated/'
-		]
+		ignores: ['build/', '.svelte-kit/', 'data/', 'tmp/', 'test-results/', 'playwright-report/', 'lighthouse-reports/', 'src/lib/server/db/generated/']
 	},
 	js.configs.recommended,
 	ts.configs.recommendedTypeChecked,
