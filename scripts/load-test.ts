@@ -26,7 +26,6 @@ const MEASURES = ['2.1', '2.2', '2.3'];
 
 const failures: string[] = [];
 const statuses = new Map<number, number>();
-let outage = false;
 let stopping = false;
 const acknowledgedDrafts: string[] = [];
 const acknowledgedEdits = new Map<string, string[]>();
@@ -169,11 +168,9 @@ try {
 	const workers = [...Array.from({ length: READERS }, (_, i) => reader(server, slug, i)), ...cookies.map((cookie, i) => editor(server, slug, i, cookie))];
 	const half = (SECONDS * 1000 - OUTAGE * 1000) / 2;
 	await new Promise((r) => setTimeout(r, half));
-	outage = true;
 	server.postgres.pause();
 	await new Promise((r) => setTimeout(r, OUTAGE * 1000));
 	server.postgres.start();
-	outage = false;
 	const restarted = Date.now();
 	let recovered = -1;
 	while (Date.now() - restarted < 15_000) {
@@ -198,7 +195,6 @@ try {
 } finally {
 	await server.stop();
 }
-void outage;
 const unique = [...new Set(failures)];
 for (const f of unique.slice(0, 30)) console.log(`FAIL ${f}`);
 console.log(unique.length ? `load test failed: ${failures.length} problems` : 'load test passed');

@@ -111,7 +111,7 @@ function closableShadowFactory(db: PGlite): {
  * Runs `work` with an engine bound to an in-memory PGlite. Nothing is written to that database:
  * the engine needs a live adapter to exist; migrations are replayed on separate shadow databases.
  */
-export async function withSchemaEngine<T>(
+async function withSchemaEngine<T>(
 	schema: { path: string; content: string },
 	work: (engine: SchemaEngine) => Promise<T>
 ): Promise<T> {
@@ -136,7 +136,7 @@ export async function withSchemaEngine<T>(
 }
 
 /** Reads the migrations folder the way the Prisma CLI does (same shape, same sort). */
-export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
+async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
 	const entries = await readdir(migrationsDir, { withFileTypes: true }).catch((error: unknown) => {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
 		throw error;

@@ -104,7 +104,7 @@ describe('writes are audited, one event each, in the same transaction', () => {
 		expect(await unreadCount(db, people.council)).toBe(0);
 
 		await setFollowing(db, people.council, { measureId: m11, follow: false });
-		expect(await audits()).toBe(++count);
+		expect(await audits()).toBe(count + 1);
 		expect(await lastAudit()).toMatchObject({ action: 'delete', entityType: 'Follow' });
 	});
 

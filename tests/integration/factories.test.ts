@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { axis, comment, measure, milestone, owner, plan, round, smallPlan, user } from '../factories';
-import { getPlanDashboard } from '../../src/lib/server/domain/plan-view';
+import { getPlanDashboard } from '../../src/lib/server/domain/plans/view';
 
 let database: TestDatabase;
 

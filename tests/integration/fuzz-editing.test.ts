@@ -64,7 +64,7 @@ async function fuzz<S extends z.ZodType>(c: FuzzCase<S>) {
 				const changed = (result as { changed?: boolean } | undefined)?.changed !== false;
 				expect(await db.auditEvent.count()).toBe(auditBefore + (changed ? 1 : 0));
 			} catch (cause) {
-				if (!EXPECTED.some((E) => cause instanceof E)) throw new Error(`unexpected ${String(cause)} for ${JSON.stringify(form).slice(0, 500)}`);
+				if (!EXPECTED.some((E) => cause instanceof E)) throw new Error(`unexpected ${String(cause)} for ${JSON.stringify(form).slice(0, 500)}`, { cause });
 				expect(await footprint(db)).toBe(before);
 			}
 		}),

@@ -97,7 +97,7 @@ describe('open datasets of the real plan', () => {
 					const value = row[f.name];
 					if (value === null) return '';
 					if (Array.isArray(value)) return JSON.stringify(value);
-					return typeof value === 'string' ? guardFormula(value) : String(value);
+					return typeof value === 'string' ? guardFormula(value) : JSON.stringify(value);
 				})
 			);
 			expect(csvRows, d.name).toEqual(fromJson);

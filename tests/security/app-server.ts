@@ -11,7 +11,7 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from '../../bench/post
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);
@@ -117,7 +117,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 		await waitFor(`${server.origin}/healthz`, 60_000, app);
 	} catch (cause) {
 		await server.stop();
-		throw new Error(`${(cause as Error).message}\n${output.join('\n')}`);
+		throw new Error(`${(cause as Error).message}\n${output.join('\n')}`, { cause });
 	}
 	return server;
 }

@@ -17,7 +17,7 @@
 
 export const ROLES = ['anonymous', 'amdac', 'council', 'otherEditor', 'teamEditor', 'admin'] as const;
 export type MatrixRole = (typeof ROLES)[number];
-export type Verdict = 'allow' | 'deny';
+type Verdict = 'allow' | 'deny';
 
 /** What a row may read to build its URL and payload (ids of the target objects, current versions). */
 export interface MatrixContext {

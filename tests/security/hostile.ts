@@ -2,7 +2,7 @@
 // (injection strings, URL schemes, bad dates, unicode edge cases, huge values).
 import fc from 'fast-check';
 
-export const CORPUS = [
+const CORPUS = [
 	'',
 	' ',
 	'\u0000',

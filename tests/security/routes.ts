@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const ROUTES_DIR = path.resolve(import.meta.dirname, '../../src/routes');
+const ROUTES_DIR = path.resolve(import.meta.dirname, '../../src/routes');
 
 function* walk(dir: string): Generator<string> {
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {

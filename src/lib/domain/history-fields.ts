@@ -21,7 +21,7 @@ export type HistoryValue =
 	| { type: 'method'; value: (typeof METHODS)[number] }
 	| { type: 'kind'; value: (typeof KINDS)[number] };
 
-export type HistoryField =
+type HistoryField =
 	| 'status' | 'progressMethod' | 'progressManual' | 'confidence' | 'confidenceExplanation' | 'plannedStart' | 'plannedEnd'
 	| 'description' | 'subActions' | 'titleEn' | 'descriptionEn' | 'leadOwner' | 'contributors' | 'title' | 'planned' | 'doneOn' | 'weight' | 'position'
 	| 'url' | 'kind' | 'date' | 'value' | 'qualifier' | 'sourceUrl' | 'note' | 'text' | 'blockers' | 'nextSteps' | 'sourceUrls';
@@ -72,7 +72,7 @@ export interface Spec {
 	read: Reader;
 }
 
-export const EMPTY: HistoryValue = { type: 'empty' };
+const EMPTY: HistoryValue = { type: 'empty' };
 export const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof json === 'object' && !Array.isArray(json) ? (json as Rec) : null);
 export const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null => (typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : null);
 

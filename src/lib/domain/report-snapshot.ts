@@ -4,20 +4,20 @@ import type { PreciseDate } from './dates';
 import type { StatusKey } from './status';
 
 export const REPORT_SECTION_KEYS = ['utiliser', 'publier', 'accompagner', 'attractivite', 'vieInterne'] as const;
-export type ReportSectionKey = (typeof REPORT_SECTION_KEYS)[number];
+type ReportSectionKey = (typeof REPORT_SECTION_KEYS)[number];
 export type ReportSections = Record<ReportSectionKey, string>;
 
 export const COMPLETION_GRADES = ['NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'] as const;
 export type CompletionGrade = (typeof COMPLETION_GRADES)[number];
 
-export interface SnapshotMilestone {
+interface SnapshotMilestone {
 	id: string;
 	title: string;
 	planned: PreciseDate | null;
 	doneOn: string | null;
 }
 
-export interface SnapshotIndicator {
+interface SnapshotIndicator {
 	id: string;
 	name: string;
 	unit: string;

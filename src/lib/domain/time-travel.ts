@@ -39,7 +39,7 @@ type Rec = Record<string, unknown>;
 const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof json === 'object' && !Array.isArray(json) ? (json as Rec) : null);
 
 /** Events of the import describe the starting state, whatever day the import ran. */
-export const isImport = (e: Pick<TravelEvent, 'actorId' | 'actorLabel'>): boolean => e.actorId === null && e.actorLabel === 'seed';
+const isImport = (e: Pick<TravelEvent, 'actorId' | 'actorLabel'>): boolean => e.actorId === null && e.actorLabel === 'seed';
 
 /** Day on which an event counts; null = before anything (the import). */
 const effectiveDay = (e: TravelEvent): string | null => (isImport(e) ? null : toIsoDay(e.at));

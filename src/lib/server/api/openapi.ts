@@ -37,7 +37,7 @@ interface Response {
 	content?: Record<string, { schema: JsonSchema }>;
 }
 
-export interface Operation {
+interface Operation {
 	operationId: string;
 	summary: string;
 	tags: string[];

@@ -6,7 +6,7 @@ import { cachedResponse } from '../http/cache';
 import { format, messages } from '../../i18n';
 import { logError } from '../log';
 
-export const API_HEADERS: Record<string, string> = {
+const API_HEADERS: Record<string, string> = {
 	'Access-Control-Allow-Origin': '*',
 	'Access-Control-Expose-Headers': 'ETag, Link, X-Total-Count'
 };

@@ -3,7 +3,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { messages } from '$lib/i18n';
-import { hasRole, type Actor, type Role } from '../policies';
+import type { Actor } from '../policies';
 import { loginUrl } from './redirect';
 
 export type SignedInUser = NonNullable<App.Locals['user']>;
@@ -30,9 +30,4 @@ export function requireAllowed(check: (actor: Actor) => boolean, event: RequestE
 	const user = requireUser(event);
 	if (!check(user)) error(403, messages(event.locals.locale).auth.forbidden);
 	return user;
-}
-
-/** A signed-in user holding at least one of `roles`. */
-export function requireRole(roles: readonly Role[], event: RequestEvent = getRequestEvent()): SignedInUser {
-	return requireAllowed((actor) => roles.some((role) => hasRole(actor, role)), event);
 }

@@ -6,7 +6,7 @@ import { hash, verify } from '@node-rs/argon2';
 // `node build`, the ops scripts in build/ops and tsx alike.
 import COMMON_PASSWORDS from './common-passwords.json' with { type: 'json' };
 
-export const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MIN_LENGTH = 12;
 /** ASVS asks that at least 64 characters be accepted; argon2 does not care about length. */
 export const PASSWORD_MAX_LENGTH = 128;
 

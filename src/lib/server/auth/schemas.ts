@@ -5,7 +5,7 @@ import { optionalText, text } from '../forms/form';
 import { ROLES } from '../policies';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './password';
 
-export const email = z.string().trim().min(1).max(254).toLowerCase().pipe(z.email({ error: 'form.invalidEmail' }));
+const email = z.string().trim().min(1).max(254).toLowerCase().pipe(z.email({ error: 'form.invalidEmail' }));
 
 /** Checkboxes: absent when none is ticked, a string for one, an array for several. */
 const list = <T extends z.ZodType>(item: T) =>

@@ -61,7 +61,8 @@ async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
 	} catch (error) {
 		throw new Error(
 			`Cannot read the migrations directory ${dir} (${(error as Error).message}). ` +
-				'Run from the project root or set JALONS_MIGRATIONS_DIR to the folder holding prisma/migrations.'
+				'Run from the project root or set JALONS_MIGRATIONS_DIR to the folder holding prisma/migrations.',
+			{ cause: error }
 		);
 	}
 	// Plain code-unit order: the 14-digit timestamp prefix makes it chronological.

@@ -1,7 +1,7 @@
 // A small Atom (RFC 4287) writer. Everything that comes from the database goes through escapeXml,
 // which also drops the characters XML 1.0 forbids (control characters, lone surrogates), so that a
 // stray byte in a title can never make the whole feed unreadable.
-export interface AtomLink {
+interface AtomLink {
 	href: string;
 	rel?: 'alternate' | 'self' | 'related';
 	type?: string;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { format, messages, type Locale, type Messages } from '$lib/i18n';
 import { isMessageKey, translate, type MessageKey } from '$lib/i18n/keys';
 
-export type FieldErrors = Record<string, string>;
+type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
 
 export interface FormFailure {
@@ -47,7 +47,7 @@ export function ruleFeedback(t: Messages, rule: { messageKey: MessageKey; field?
 	return rule.field ? { errors: { [rule.field]: message }, formError: t.form.errorSummary } : { errors: {}, formError: message };
 }
 
-export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
 	const t = messages(locale);
 	const custom = isMessageKey(t, issue.message) ? translate(t, issue.message) : null;
 	if (custom) return 'maximum' in issue ? format(custom, { max: String(issue.maximum) }) : custom;
@@ -105,5 +105,4 @@ export const isoDay = z
 	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
 		error: 'form.invalidDate'
 	});
-export const optionalIsoDay = z.union([z.literal('').transform(() => null), isoDay]);
 export const version = z.coerce.number().int().min(1);

@@ -38,7 +38,7 @@ function tables(planId: string): [string, Prisma.Sql][] {
 }
 const TABLE_NAMES = tables('').map(([name]) => name);
 
-export const planDocument = z.strictObject({
+const planDocument = z.strictObject({
 	format: z.literal(FORMAT),
 	version: z.literal(VERSION),
 	slug: z.string().regex(PARAM_PATTERNS.slug),

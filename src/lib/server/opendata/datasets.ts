@@ -7,8 +7,7 @@ import type { OpendataMessages } from '../../i18n/opendata';
 import { messages } from '../../i18n';
 import type { PlanData } from './load';
 
-export const DATASET_NAMES = ['mesures', 'jalons', 'preuves', 'indicateurs', 'valeurs-indicateurs', 'mises-a-jour'] as const;
-export type DatasetName = (typeof DATASET_NAMES)[number];
+type DatasetName = 'mesures' | 'jalons' | 'preuves' | 'indicateurs' | 'valeurs-indicateurs' | 'mises-a-jour';
 type FieldName<N extends DatasetName> = keyof OpendataMessages['datasets'][N]['fields'] & string;
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'array';
@@ -24,7 +23,7 @@ interface ColumnSpec<R> {
 	format?: 'uri';
 }
 
-export interface Field {
+interface Field {
 	name: string;
 	type: FieldType;
 	required: boolean;
@@ -33,7 +32,7 @@ export interface Field {
 	format: 'uri' | null;
 }
 
-export interface ForeignKey {
+interface ForeignKey {
 	fields: string;
 	reference: { resource: DatasetName; fields: string };
 }

@@ -5,7 +5,7 @@ import { writeCsv } from './csv';
 import { DATASETS, type Dataset, type FieldType, type FieldValue } from './datasets';
 import type { PlanData, PlanInfo } from './load';
 
-export interface TableSchemaField {
+interface TableSchemaField {
 	name: string;
 	type: FieldType;
 	format?: 'uri';

@@ -6,7 +6,7 @@ import { DATASETS, type FieldType } from './datasets';
 import { datasetCsv, datasetJson, dataPackage, json, tableSchema } from './formats';
 import { loadPlanData } from './load';
 
-export interface FileLink {
+interface FileLink {
 	kind: 'csv' | 'json' | 'schema';
 	href: string;
 	bytes: number;

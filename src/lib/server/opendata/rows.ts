@@ -56,7 +56,7 @@ export interface MilestoneRow extends MeasureLink {
 	replanCount: number;
 }
 
-export interface EvidenceRow extends MeasureLink {
+interface EvidenceRow extends MeasureLink {
 	id: string;
 	milestoneId: string | null;
 	title: string;
@@ -72,7 +72,7 @@ export interface IndicatorRow extends MeasureLink, IndicatorSummary {
 	latestDate: string | null;
 }
 
-export interface ValueRow extends MeasureLink {
+interface ValueRow extends MeasureLink {
 	id: string;
 	indicatorId: string;
 	date: string;
@@ -83,7 +83,7 @@ export interface ValueRow extends MeasureLink {
 	note: string | null;
 }
 
-export interface UpdateRow {
+interface UpdateRow {
 	id: string;
 	measureId: string | null;
 	measureNumber: string | null;

@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { STATUS_KEYS } from '../../domain/status';
 import { NO_FILTERS, type MeasureFilters } from '../domain/measures/list';
 
-export const FILTER_PARAMS = ['axe', 'porteur', 'statut', 'confiance', 'retard', 'q'] as const;
-export type FilterParam = (typeof FILTER_PARAMS)[number];
+export type FilterParam = 'axe' | 'porteur' | 'statut' | 'confiance' | 'retard' | 'q';
 /** Parameters the list reads: the filters, and which page of results. */
-export type ListParam = FilterParam | 'page';
-export const QUERY_MAX_LENGTH = 200;
+type ListParam = FilterParam | 'page';
+const QUERY_MAX_LENGTH = 200;
 
 const fields = {
 	axe: z.string().regex(/^[1-9]\d{0,2}$/).transform(Number),
@@ -20,6 +19,7 @@ const fields = {
 	q: z
 		.string()
 		.max(QUERY_MAX_LENGTH)
+		// eslint-disable-next-line no-control-regex -- control characters are what this removes
 		.transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim())
 		.pipe(z.string().min(1))
 };

@@ -76,7 +76,7 @@ export interface CommentView {
 
 const RANK: Record<CommentVisibility, number> = { PUBLIC: 0, WORKING_GROUP: 1, INTERNAL: 2 };
 
-export function visibleTo(viewer: Viewer): CommentVisibility[] {
+function visibleTo(viewer: Viewer): CommentVisibility[] {
 	return COMMENT_VISIBILITIES.filter((v) => canSeeComment(viewer, v));
 }
 

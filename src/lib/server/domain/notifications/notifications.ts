@@ -83,7 +83,7 @@ export interface NotificationView {
 	commentId: string | null;
 }
 
-export const NOTIFICATION_PAGE = 50;
+const NOTIFICATION_PAGE = 50;
 
 /** The viewer's latest notifications, newest first; what they may no longer read is left out. */
 export async function listNotifications(db: Db, viewer: Actor): Promise<NotificationView[]> {

@@ -18,7 +18,7 @@ export interface AgendaMilestone {
 	measure: { number: string; title: string };
 }
 
-export interface RecentMeasure {
+interface RecentMeasure {
 	number: string;
 	title: string;
 	at: string;

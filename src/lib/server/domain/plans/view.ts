@@ -10,20 +10,20 @@ import type { Confidence, MeasureStatus } from '../../db/generated/enums';
 import { STATUS_KEYS, type StatusKey } from '../../../domain/status';
 import { publicChangeWhere } from '../../public-changes';
 
-export { STATUS_KEYS, type StatusKey };
+export type { StatusKey };
 
 export interface OwnerRef {
 	code: string;
 	name: string;
 }
 
-export interface DatedText {
+interface DatedText {
 	date: string;
 	precision: DatePrecision;
 	text: string;
 }
 
-export interface MilestoneDue {
+interface MilestoneDue {
 	title: string;
 	titleEn: string | null;
 	due: PreciseDate;
@@ -185,7 +185,7 @@ export function rowProgress(m: ProgressRow): Progress {
 }
 
 /** What the dashboard needs of a measure row (the time-travel view passes reconstructed rows). */
-export interface DashboardMeasureRow {
+interface DashboardMeasureRow {
 	id: string;
 	axisId: string;
 	number: string;
@@ -330,7 +330,7 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 }
 
 /** One measure's line on the dashboard (and in the API's list), as of `today`. */
-export function summariseMeasure(m: DashboardMeasureRow, today: string): MeasureSummary {
+function summariseMeasure(m: DashboardMeasureRow, today: string): MeasureSummary {
 	const progress = rowProgress(m);
 	const { next, late } = nextMilestones(m.milestones, today);
 	const latest = m.progressUpdates[0];

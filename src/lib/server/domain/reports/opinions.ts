@@ -12,7 +12,6 @@ import {
 	canManageUsers,
 	canRespondToOpinion,
 	canVoteOnOpinion,
-	type Actor,
 	type CouncilFlags,
 	type OpinionState,
 	type Viewer
@@ -43,13 +42,13 @@ export async function ecosystemMemberIds(db: DbOrTx): Promise<string[]> {
 	return rows.filter((r) => r.roles.includes('COUNCIL')).map((r) => r.id);
 }
 
-export async function tallyOf(db: DbOrTx, opinionId: string, quorumSetting: number | null): Promise<AdoptionTally> {
+async function tallyOf(db: DbOrTx, opinionId: string, quorumSetting: number | null): Promise<AdoptionTally> {
 	const [votes, members] = await Promise.all([db.opinionVote.findMany({ where: { opinionId }, select: { voterId: true, choice: true } }), ecosystemMemberIds(db)]);
 	return tallyVotes({ votes, ecosystemMemberIds: members, quorumSetting });
 }
 
 const fields = (o: Opinion) => ({ title: o.title, text: o.text, date: toIsoDay(o.date) });
-export const opinionCurrent = (o: Opinion) => ({ version: o.version, ...fields(o), response: o.response ?? '' });
+const opinionCurrent = (o: Opinion) => ({ version: o.version, ...fields(o), response: o.response ?? '' });
 
 async function roundOf(tx: Tx, roundId: string) {
 	const round = await tx.reportRound.findUnique({ where: { id: roundId }, select: { id: true, planId: true, status: true, plan: { select: { councilQuorum: true } } } });
@@ -244,8 +243,6 @@ export async function saveGrades(
 		return { changed: changes.length };
 	});
 }
-
-export type { Actor };
 
 /** Admins set a council member's flags (écosystème, secretariat) from the user admin page. */
 export async function setCouncilFlags(db: Db, actor: Viewer, userId: string, flags: CouncilFlags): Promise<{ changed: boolean }> {

@@ -31,7 +31,7 @@ function fieldsOf(round: ReportRound) {
 }
 
 /** The stored values of a round, as the conflict table shows them. */
-export const roundCurrent = (round: ReportRound) => ({ version: round.version, ...fieldsOf(round) });
+const roundCurrent = (round: ReportRound) => ({ version: round.version, ...fieldsOf(round) });
 
 function checkPeriod(fields: { periodStart: string; periodEnd: string }) {
 	if (fields.periodEnd < fields.periodStart) throw new RuleError('reports.errors.periodOrder', 'periodEnd');

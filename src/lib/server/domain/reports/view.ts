@@ -33,7 +33,7 @@ import { renderMarkdown } from '../../markdown';
 const renderSections = (sections: ReportSections): ReportSections =>
 	Object.fromEntries(REPORT_SECTION_KEYS.map((key) => [key, renderMarkdown(sections[key])])) as ReportSections;
 
-export interface RoundSummary {
+interface RoundSummary {
 	id: string;
 	title: string;
 	periodStart: string;

@@ -48,7 +48,7 @@ function hasChanges(c: MeasureChange): boolean {
 }
 
 /** Pure: compares two views of the same measure (`before` null when it did not exist yet). */
-export function compareMeasure(before: Detail | null, after: Detail, from: string): MeasureChange {
+function compareMeasure(before: Detail | null, after: Detail, from: string): MeasureChange {
 	const had = <T extends { id: string }>(list: T[] | undefined) => new Set((list ?? []).map((x) => x.id));
 	const evidenceBefore = had(before?.evidence);
 	const updatesBefore = had(before?.updates);
@@ -87,7 +87,7 @@ function detailsAt(history: PlanHistory, date: string): { details: Map<string, D
 }
 
 /** Pure once loaded: the comparison of the plan between `from` and `to` (from < to). */
-export function comparePlan(history: PlanHistory, from: string, to: string): PlanComparison {
+function comparePlan(history: PlanHistory, from: string, to: string): PlanComparison {
 	const before = detailsAt(history, from);
 	const after = detailsAt(history, to);
 	const changes: MeasureChange[] = [];
@@ -124,7 +124,7 @@ export async function getPlanComparison(db: Db, slug: string, from: string, to: 
 	return history ? comparePlan(history, from, to) : null;
 }
 
-export interface ProgressPoint {
+interface ProgressPoint {
 	date: string;
 	progress: RollUp;
 	statusCounts: Record<StatusKey, number>;
@@ -137,7 +137,7 @@ export interface ProgressSeries {
 }
 
 /** Pure once loaded: one point per quarter end from adoption (or the first import) to `today`. */
-export function progressSeries(history: PlanHistory, today: string): ProgressSeries {
+function progressSeries(history: PlanHistory, today: string): ProgressSeries {
 	const start = history.plan.adoptedOn ? toIsoDay(history.plan.adoptedOn) : toIsoDay(history.plan.createdAt);
 	const end = history.plan.archivedOn && toIsoDay(history.plan.archivedOn) < today ? toIsoDay(history.plan.archivedOn) : today;
 	const points = quarterEnds(start, end).map((date) => {

@@ -40,7 +40,7 @@ export function queryWords(q: string): string[] {
 }
 
 /** True when every word of the query appears in the measure's text as rebuilt for the day. */
-export function matchesText(m: MeasureDetailRow, words: readonly string[]): boolean {
+function matchesText(m: MeasureDetailRow, words: readonly string[]): boolean {
 	if (words.length === 0) return true;
 	const text = fold([m.title, m.description, ...m.subActions, ...m.progressUpdates.map((u) => u.text)].join('\n'));
 	return words.every((w) => text.includes(w));
@@ -71,7 +71,7 @@ function measuresAt(history: PlanHistory, date: string): MeasureDetailRow[] {
 }
 
 /** Pure: the list as it stood on `date`, from already loaded history. */
-export function measureListAt(history: PlanHistory, filters: MeasureFilters, date: string, paging: Paging): MeasureList {
+function measureListAt(history: PlanHistory, filters: MeasureFilters, date: string, paging: Paging): MeasureList {
 	const measures = measuresAt(history, date);
 	const words = filters.q ? queryWords(filters.q) : [];
 	const matching = measures.filter((m) => matchesText(m, words)).map((m) => toItem(m, date)).filter((item) => matchesFilters(item, filters));
@@ -89,7 +89,7 @@ export function measureListAt(history: PlanHistory, filters: MeasureFilters, dat
 }
 
 /** Pure: an owner's page as it stood on `date`; null when no team has this code. */
-export function ownerPageAt(history: PlanHistory, code: string, date: string): OwnerPage | null {
+function ownerPageAt(history: PlanHistory, code: string, date: string): OwnerPage | null {
 	const owner = [...history.owners.values()].find((o) => o.code === code);
 	if (!owner) return null;
 	const measures = measuresAt(history, date);

@@ -15,11 +15,11 @@ type Tx = Prisma.TransactionClient;
 type TokenPurpose = 'INVITATION' | 'PASSWORD_RESET';
 
 const HOUR = 60 * 60 * 1000;
-export const INVITATION_TTL_MS = 7 * 24 * HOUR;
+const INVITATION_TTL_MS = 7 * 24 * HOUR;
 /** Asked for by the owner of the mailbox: short. */
-export const SELF_RESET_TTL_MS = HOUR;
+const SELF_RESET_TTL_MS = HOUR;
 /** Sent by an admin, who may pass it on by hand: as long as an invitation. */
-export const ADMIN_RESET_TTL_MS = INVITATION_TTL_MS;
+const ADMIN_RESET_TTL_MS = INVITATION_TTL_MS;
 /** A new self-service reset link is not issued more often than this (mailbox flooding). */
 const SELF_RESET_INTERVAL_MS = 5 * 60 * 1000;
 
