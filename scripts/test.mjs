@@ -181,7 +181,7 @@ if (built) {
 await timed('audit', async () => {
 	console.log('\n=== npm audit --omit=dev (high and critical)');
 	const audit = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-	let report = null;
+	let report;
 	try {
 		report = JSON.parse(audit.stdout);
 	} catch {
