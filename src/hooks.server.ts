@@ -30,7 +30,7 @@ export const init: ServerInit = async () => {
 	let timer: NodeJS.Timeout | undefined;
 	if (hours > 0) {
 		void purge();
-		timer = setInterval(purge, hours * 3_600_000);
+		timer = setInterval(() => void purge(), hours * 3_600_000);
 		timer.unref();
 	}
 	process.once('sveltekit:shutdown' as 'beforeExit', () => {

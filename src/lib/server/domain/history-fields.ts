@@ -73,7 +73,7 @@ export interface Spec {
 }
 
 const EMPTY: HistoryValue = { type: 'empty' };
-export const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof json === 'object' && !Array.isArray(json) ? (json as Rec) : null);
+export const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof json === 'object' && !Array.isArray(json) ? (json) : null);
 export const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null => (typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : null);
 
 const text = (key: string): Reader => (r) => (typeof r[key] === 'string' && r[key] !== '' ? { type: 'text', text: r[key] } : EMPTY);

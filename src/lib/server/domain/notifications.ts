@@ -3,7 +3,7 @@
 import type { Db } from '../db';
 import type { Prisma } from '../db/generated/client';
 import { recordAudit } from '../audit';
-import { canFollow, canSeeComment, hasRole, type Actor, type Role, type Viewer } from '../policies';
+import { canFollow, canSeeComment, hasRole, type Actor, type Viewer } from '../policies';
 import { ForbiddenError, NotFoundError } from './errors';
 
 type Tx = Prisma.TransactionClient;
@@ -34,7 +34,7 @@ export async function notifyFollowers(
 		select: { user: { select: { id: true, displayName: true, roles: true } } }
 	});
 	const readers = follows
-		.map((f) => ({ id: f.user.id, displayName: f.user.displayName, roles: f.user.roles as Role[], teamIds: [] }))
+		.map((f) => ({ id: f.user.id, displayName: f.user.displayName, roles: f.user.roles, teamIds: [] }))
 		.filter((reader) => reader.id !== event.excludeUserId && canFollow(reader) && (event.mayRead?.(reader) ?? true));
 	if (readers.length === 0) return 0;
 	const { count } = await tx.notification.createMany({

@@ -36,7 +36,7 @@ export interface OwnerRow {
 }
 
 type Rec = Record<string, unknown>;
-const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof json === 'object' && !Array.isArray(json) ? (json as Rec) : null);
+const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof json === 'object' && !Array.isArray(json) ? (json) : null);
 
 /** Events of the import describe the starting state, whatever day the import ran. */
 const isImport = (e: Pick<TravelEvent, 'actorId' | 'actorLabel'>): boolean => e.actorId === null && e.actorLabel === 'seed';
@@ -138,7 +138,7 @@ const dateOrNull = (v: unknown, fallback: Date | null): Date | null => {
 	if (v === null) return null;
 	return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? new Date(`${v.slice(0, 10)}T00:00:00.000Z`) : fallback;
 };
-const strings = (v: unknown, fallback: string[]): string[] => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : fallback);
+const strings = (v: unknown, fallback: string[]): string[] => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v) : fallback);
 function oneOf<T extends string>(values: readonly T[], v: unknown, fallback: T | null): T | null {
 	if (v === null) return null;
 	return typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : fallback;

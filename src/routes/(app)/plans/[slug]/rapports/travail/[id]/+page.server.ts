@@ -24,6 +24,7 @@ import { loadReportThread, reportThreadContext } from '$lib/server/reports/comme
 import { commentActions } from '$lib/server/comments/thread';
 import { todayIso } from '$lib/domain/dates';
 import { messages } from '$lib/i18n';
+import { formText } from '$lib/server/validation/form';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireAllowed(canViewInternal, event);
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 
 /** The round id from the URL (validated), checked again by every domain function. */
 const roundId = (event: RequestEvent) => reportParams(event.params, event.locals.locale).id;
-const byOpinion = (verb: string) => (formData: FormData) => `${verb}:${String(formData.get('opinionId') ?? '')}`;
+const byOpinion = (verb: string) => (formData: FormData) => `${verb}:${formText(formData, 'opinionId')}`;
 const anchor = (data: { opinionId: string }) => `avis-${data.opinionId}`;
 
 export const actions: Actions = {
