@@ -5,6 +5,8 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+// `npm run lint` lints .svelte files in a second run: interleaved with .ts files, each Svelte file's virtual
+// TypeScript makes the project service rebuild the program, several times slower overall.
 export default ts.config(
 	{
 		ignores: ['build/', '.svelte-kit/', 'data/', 'tmp/', 'test-results/', 'playwright-report/', 'lighthouse-reports/', 'src/lib/server/db/generated/']

@@ -147,7 +147,7 @@ describe('fuzzing the editing forms and domain writes', () => {
 
 	test('another team editing through the same forms is refused and writes nothing', async () => {
 		const before = await footprint(db);
-		await expect(saveUpdateDraft(db, actors.label, { updateId: null, version: null, date: { start: '2024-01-01', precision: 'DAY' } as never, text: 'x', blockers: null, nextSteps: null, sourceUrls: [], measureId: m21 } as never)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(saveUpdateDraft(db, actors.label, { updateId: null, version: null, date: { start: '2024-01-01', precision: 'DAY' } as never, text: 'x', blockers: null, nextSteps: null, sourceUrls: [], measureId: m21 })).rejects.toBeInstanceOf(ForbiddenError);
 		expect(await footprint(db)).toBe(before);
 	});
 });

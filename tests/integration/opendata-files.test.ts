@@ -57,10 +57,10 @@ describe('open data downloads', () => {
 
 describe('open data page', () => {
 	it('loads the datasets, the API addresses and the feeds of the plan', async () => {
-		const data = (await load(requestEvent(`/donnees/${SLUG}`, { slug: SLUG }) as never)) as { overview: { datasets: { rows: number }[]; api: unknown[] } };
+		const data = (await load(requestEvent<never>(`/donnees/${SLUG}`, { slug: SLUG }))) as { overview: { datasets: { rows: number }[]; api: unknown[] } };
 		expect(data.overview.datasets).toHaveLength(6);
 		expect(data.overview.datasets[0]!.rows).toBe(10);
 		expect(data.overview.api).toHaveLength(6);
-		await expect(Promise.resolve().then(() => load(requestEvent('/donnees/inconnu', { slug: 'inconnu' }) as never))).rejects.toMatchObject({ status: 404 });
+		await expect(Promise.resolve().then(() => load(requestEvent<never>('/donnees/inconnu', { slug: 'inconnu' })))).rejects.toMatchObject({ status: 404 });
 	});
 });

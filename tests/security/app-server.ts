@@ -82,8 +82,8 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 	});
 	const output: string[] = [];
 	const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
-	app.stdout!.on('data', collect);
-	app.stderr!.on('data', collect);
+	app.stdout.on('data', collect);
+	app.stderr.on('data', collect);
 	const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 	pool.on('error', () => {}); // the fault tests stop the server under the pool
 	const exited = new Promise<number | null>((resolve) => app.once('exit', (code) => resolve(code)));

@@ -39,7 +39,7 @@ function createClient(adapter: SqlDriverAdapterFactory, onQuery?: (sql: string) 
 	return client;
 }
 
-async function openDatabase(options: DatabaseOptions): Promise<Database> {
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
 	if (options.url) {
 		let parsed: URL;
 		try {

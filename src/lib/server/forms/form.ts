@@ -19,6 +19,12 @@ export type ParseResult<T> = { ok: true; data: T } | ({ ok: false } & FormFailur
 
 const SECRET_FIELD = /password|token|secret/i;
 
+/** One text field, '' when absent or a file. */
+export function formText(formData: FormData, name: string): string {
+	const value = formData.get(name);
+	return typeof value === 'string' ? value : '';
+}
+
 /** Form fields as strings; a field sent several times (checkboxes) becomes an array. */
 export function formValues(formData: FormData): FormValues {
 	const values: FormValues = {};

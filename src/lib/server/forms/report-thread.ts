@@ -27,7 +27,7 @@ export async function loadReportThread(db: Db, viewer: Viewer, roundId: string, 
 
 /** For `commentActions`: the round of the URL, as the signed-in viewer may see it. */
 export async function reportThreadContext(event: RequestEvent): Promise<ThreadContext> {
-	const { slug, id } = reportParams(event.params as Record<string, string>, event.locals.locale);
+	const { slug, id } = reportParams(event.params, event.locals.locale);
 	const db = await requestDb();
 	const round = await visibleRound(db, event.locals.user, slug, id);
 	if (!round) notFound(event.locals.locale);

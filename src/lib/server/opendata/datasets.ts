@@ -69,7 +69,7 @@ function define<N extends DatasetName, S extends RowSource>(
 		foreignKeys?: { field: FieldName<N>; resource: DatasetName }[];
 	}
 ): Dataset {
-	const columns = Object.entries(spec.columns(helpers())) as [string, ColumnSpec<Row<S>>][];
+	const columns = Object.entries<ColumnSpec<Row<S>>>(spec.columns(helpers()));
 	return {
 		name,
 		fields: columns.map(([field, c]) => ({

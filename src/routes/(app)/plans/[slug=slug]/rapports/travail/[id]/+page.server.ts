@@ -24,6 +24,7 @@ import { commentActions } from '$lib/server/forms/comment-thread';
 import { todayIso } from '$lib/domain/dates';
 import { messages } from '$lib/i18n';
 import { notFound } from '$lib/server/http/not-found';
+import { formText } from '$lib/server/forms/form';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireAllowed(canViewInternal, event);
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 
 /** The round id from the URL (validated), checked again by every domain function. */
 const roundId = (event: RequestEvent) => reportParams(event.params, event.locals.locale).id;
-const byOpinion = (verb: string) => (formData: FormData) => `${verb}:${String(formData.get('opinionId') ?? '')}`;
+const byOpinion = (verb: string) => (formData: FormData) => `${verb}:${formText(formData, 'opinionId')}`;
 const anchor = (data: { opinionId: string }) => `avis-${data.opinionId}`;
 
 export const actions: Actions = {

@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { addIndicatorValue, listIndicatorsForEdit } from '$lib/server/domain/measures/indicator-values';
 import { addIndicatorValueForm, newIndicatorValueValues } from '$lib/server/validation/indicator-value';
 import { editAction, editGuard } from '$lib/server/forms/editing';
+import { formText } from '$lib/server/forms/form';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	addIndicatorValue: (event) =>
 		editAction(event, {
-			formId: (formData) => `addValue:${String(formData.get('indicatorId') ?? '')}`,
+			formId: (formData) => `addValue:${formText(formData, 'indicatorId')}`,
 			schema: addIndicatorValueForm,
 			run: (ctx, data) => addIndicatorValue(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
 			done: (_created, data) => ['valueAdded', `indicateur-${data.indicatorId}`]

@@ -13,6 +13,7 @@ import {
 } from '$lib/server/validation/milestone';
 import { todayIso } from '$lib/domain/dates';
 import { editAction, editGuard } from '$lib/server/forms/editing';
+import { formText } from '$lib/server/forms/form';
 
 type Stored = Pick<MilestoneEditView, 'title' | 'titleEn' | 'description' | 'weight' | 'version' | 'planned'>;
 
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Each form on a milestone has its own id, so that an error shows next to the right milestone. */
-const on = (verb: string) => (formData: FormData) => `${verb}:${String(formData.get('milestoneId') ?? '')}`;
+const on = (verb: string) => (formData: FormData) => `${verb}:${formText(formData, 'milestoneId')}`;
 const anchor = (data: { milestoneId: string }) => `jalon-${data.milestoneId}`;
 
 export const actions: Actions = {
@@ -48,7 +49,7 @@ export const actions: Actions = {
 		}),
 	moveMilestone: (event) =>
 		editAction(event, {
-			formId: (formData) => on(`move-${String(formData.get('direction') ?? '')}`)(formData),
+			formId: (formData) => on(`move-${formText(formData, 'direction')}`)(formData),
 			schema: moveMilestoneForm,
 			run: (ctx, data) => moveMilestone(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
 			done: (r, data) => [r.changed ? 'milestoneMoved' : 'unchanged', anchor(data)]

@@ -3,6 +3,7 @@ import { listUpdatesForEdit, publishUpdate, removeUpdateDraft, saveUpdateDraft, 
 import { draftValues, newDraftValues, publishUpdateForm, removeDraftForm, saveDraftForm } from '$lib/server/validation/progress-update';
 import { todayIso } from '$lib/domain/dates';
 import { editAction, editGuard } from '$lib/server/forms/editing';
+import { formText } from '$lib/server/forms/form';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 
 /** A new draft's form is "newDraft"; an existing draft's forms carry its id. */
 const on = (verb: string) => (formData: FormData) => {
-	const id = String(formData.get('updateId') ?? '');
+	const id = formText(formData, 'updateId');
 	return id ? `${verb}:${id}` : 'newDraft';
 };
 

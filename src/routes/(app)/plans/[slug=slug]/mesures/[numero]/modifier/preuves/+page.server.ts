@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { addEvidence, listEvidenceForEdit, removeEvidence, updateEvidence, type EvidenceFields } from '$lib/server/domain/measures/evidence';
 import { addEvidenceForm, evidenceValues, newEvidenceValues, removeEvidenceForm, updateEvidenceForm } from '$lib/server/validation/evidence';
 import { editAction, editGuard } from '$lib/server/forms/editing';
+import { formText } from '$lib/server/forms/form';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const on = (verb: string) => (formData: FormData) => `${verb}:${String(formData.get('evidenceId') ?? '')}`;
+const on = (verb: string) => (formData: FormData) => `${verb}:${formText(formData, 'evidenceId')}`;
 
 export const actions: Actions = {
 	addEvidence: (event) =>
