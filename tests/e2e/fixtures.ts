@@ -36,6 +36,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 /** Each worker talks to its own server and database (see servers.ts); contexts a test opens itself inherit it. */
 export const test = base.extend({
+	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
 	baseURL: async ({}, use, testInfo) => use(originFor(testInfo.parallelIndex))
 });
 

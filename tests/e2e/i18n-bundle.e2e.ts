@@ -15,8 +15,8 @@ function distinctive(own: Tree, other: Tree): string[] {
 	return texts(own).filter((text) => text.length >= 30 && !others.has(text) && !/[\\`$'"{<]/.test(text));
 }
 
-const ENGLISH_ONLY = distinctive(en as unknown as Tree, fr as unknown as Tree);
-const FRENCH_ONLY = distinctive(fr as unknown as Tree, en as unknown as Tree);
+const ENGLISH_ONLY = distinctive(en, fr);
+const FRENCH_ONLY = distinctive(fr, en);
 
 /** The bodies of every script the page at `path` loads until it is hydrated. */
 async function scriptsOf(browser: Browser, baseURL: string, path: string): Promise<string[]> {

@@ -149,7 +149,8 @@ test('the CSV download has the same measure numbers and statuses as the list pag
 	}
 	const csv = await request.get(`/donnees/${SLUG}/mesures.csv`);
 	expect(csv.status()).toBe(200);
-	const [header, ...rows] = (parse(await csv.text(), { bom: true }) as string[][]).filter((r) => r.length > 1);
+	const records: string[][] = parse(await csv.text(), { bom: true });
+	const [header, ...rows] = records.filter((r) => r.length > 1);
 	const numero = header!.indexOf('numero');
 	const label = header!.indexOf('statut_libelle');
 	expect(numero).toBeGreaterThanOrEqual(0);

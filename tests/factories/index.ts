@@ -7,7 +7,7 @@ import type { Prisma } from '../../src/lib/server/db/generated/client';
 
 let sequence = 0;
 /** A number unique in this test file, for slugs, codes and e-mail addresses. */
-export const next = () => ++sequence;
+const next = () => ++sequence;
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 

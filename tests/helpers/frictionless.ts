@@ -18,13 +18,13 @@ const isFailure = (row: unknown): row is Failure => row instanceof Error;
 /** The libraries fill defaults into the descriptor they are given: they get a copy. */
 const copy = <T>(value: T): T => structuredClone(value);
 
-/** What `Schema.load` really resolves to (the package's own typings say less). */
+/** What `Schema.load` really resolves to (the package's own typings say less, and call it synchronous). */
 interface LoadedSchema {
 	valid: boolean;
 	errors: Error[];
 	fieldNames: string[];
 }
-const loadSchema = async (descriptor: object) => (await Schema.load(copy(descriptor))) as unknown as LoadedSchema;
+const loadSchema = async (descriptor: object) => (await Promise.resolve<unknown>(Schema.load(copy(descriptor)))) as LoadedSchema;
 
 export async function tableSchemaProblems(descriptor: object): Promise<string[]> {
 	const schema = await loadSchema(descriptor);
@@ -36,7 +36,8 @@ export async function csvProblems(descriptor: object, csv: string): Promise<stri
 	const schema = await loadSchema(descriptor);
 	if (!schema.valid) return schema.errors.map((e) => e.message);
 	const table = await Table.load(() => Readable.from([csv]), { schema, headers: 1, delimiter: ',' });
-	const rows = (await table.read({ cast: true, forceCast: true } as never)) as unknown[];
+	// The package's typings declare read() synchronous; it returns a promise.
+	const rows = (await Promise.resolve<unknown>(table.read({ cast: true, forceCast: true } as never))) as unknown[];
 	const problems = rows.flatMap((row, i) => (isFailure(row) ? [summary(`row ${i + 2}:`, row)] : []));
 	const names = schema.fieldNames;
 	if (JSON.stringify(table.headers) !== JSON.stringify(names)) problems.unshift(`header ${JSON.stringify(table.headers)} is not ${JSON.stringify(names)}`);

@@ -19,7 +19,7 @@ import { GET as measure } from '../../src/routes/api/v1/plans/[slug]/measures/[n
 import { GET as owners } from '../../src/routes/api/v1/owners/+server';
 import { fallback } from '../../src/routes/api/[...rest]/+server';
 
-const db = vi.hoisted(() => ({ current: null as unknown, down: false }));
+const db = vi.hoisted((): { current: unknown; down: boolean } => ({ current: null, down: false }));
 vi.mock('../../src/lib/server/db/request', () => ({
 	requestDb: async () => {
 		if (db.down) error(503, 'Service momentanément indisponible');

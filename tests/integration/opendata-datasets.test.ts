@@ -20,7 +20,7 @@ let database: TestDatabase;
 let data: PlanData;
 
 const dataset = (name: string) => findDataset(name)!;
-const csvOf = (name: string) => parse(datasetCsv(dataset(name), data), { bom: true }) as string[][];
+const csvOf = (name: string): string[][] => parse(datasetCsv(dataset(name), data), { bom: true });
 
 beforeAll(async () => {
 	database = await freshDatabase({ plan: true });

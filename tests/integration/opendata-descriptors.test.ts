@@ -13,7 +13,7 @@ import { DATASETS } from '../../src/lib/server/opendata/datasets';
 import { GET as file } from '../../src/routes/(public)/donnees/[slug=slug]/[file]/+server';
 import { GET as openapi } from '../../src/routes/api/v1/openapi.json/+server';
 
-const db = vi.hoisted(() => ({ current: null as unknown }));
+const db = vi.hoisted((): { current: unknown } => ({ current: null }));
 vi.mock('../../src/lib/server/db/request', () => ({ requestDb: async () => db.current ?? error(503, 'down') }));
 
 const SLUG = DEFAULT_PLAN_SLUG;

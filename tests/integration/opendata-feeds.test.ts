@@ -12,7 +12,7 @@ import { GET as planFeed } from '../../src/routes/(public)/flux/[slug=slug].atom
 import { GET as axisFeed } from '../../src/routes/(public)/flux/[slug=slug]/axes/[n].atom/+server';
 import { GET as measureFeed } from '../../src/routes/(public)/flux/[slug=slug]/mesures/[numero=numero].atom/+server';
 
-const db = vi.hoisted(() => ({ current: null as unknown }));
+const db = vi.hoisted((): { current: unknown } => ({ current: null }));
 vi.mock('../../src/lib/server/db/request', () => ({ requestDb: async () => db.current ?? error(503, 'down') }));
 
 const SLUG = DEFAULT_PLAN_SLUG;

@@ -8,7 +8,7 @@ import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { GET as file } from '../../src/routes/(public)/donnees/[slug=slug]/[file]/+server';
 import { load } from '../../src/routes/(public)/donnees/[slug=slug]/+page.server';
 
-const db = vi.hoisted(() => ({ current: null as unknown }));
+const db = vi.hoisted((): { current: unknown } => ({ current: null }));
 vi.mock('../../src/lib/server/db/request', () => ({ requestDb: async () => db.current ?? error(503, 'down') }));
 
 const SLUG = DEFAULT_PLAN_SLUG;

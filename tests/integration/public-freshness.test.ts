@@ -31,7 +31,7 @@ beforeAll(async () => {
 	measure = await measureId(db, NUMBER);
 	// The seeded actors act as real accounts here (comments, follows and grades refer to users).
 	for (const actor of [actors.label, actors.admin, actors.amdac]) {
-		await db.user.create({ data: { id: actor.id!, email: `${actor.id}@example.test`, displayName: actor.displayName, roles: [...actor.roles] } });
+		await db.user.create({ data: { id: actor.id, email: `${actor.id}@example.test`, displayName: actor.displayName, roles: [...actor.roles] } });
 	}
 	await db.user.create({ data: { id: actors.council.id, email: 'council@example.test', displayName: 'Claude', roles: ['COUNCIL'], councilEcosystem: true } });
 	// Yesterday's import: anything recorded from now on is later than every public change so far.

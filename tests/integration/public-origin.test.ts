@@ -17,7 +17,7 @@ import { GET as openDataFile } from '../../src/routes/(public)/donnees/[slug=slu
 import { actions as inviteActions } from '../../src/routes/(app)/admin/utilisateurs/inviter/+page.server';
 import { actions as userActions } from '../../src/routes/(app)/admin/utilisateurs/[id]/+page.server';
 
-const db = vi.hoisted(() => ({ current: null as unknown }));
+const db = vi.hoisted((): { current: unknown } => ({ current: null }));
 vi.mock('../../src/lib/server/db/request', () => ({ requestDb: async () => db.current ?? error(503, 'down') }));
 
 const ORIGIN = 'http://jalons.test';
@@ -56,7 +56,7 @@ describe('a request with a forged host', () => {
 		['OpenAPI document', () => openapi(forgedEvent('/api/v1/openapi.json'))],
 		['datapackage.json', () => openDataFile(forgedEvent(`/donnees/${DEFAULT_PLAN_SLUG}/datapackage.json`, { slug: DEFAULT_PLAN_SLUG, file: 'datapackage.json' }))]
 	])('%s links to ORIGIN only', async (_name, call) => {
-		const body = await text(call() as Promise<Response>);
+		const body = await text(call());
 		expect(body).toContain(`${ORIGIN}/`);
 		expect(body).not.toContain(EVIL);
 	});

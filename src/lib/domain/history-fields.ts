@@ -21,7 +21,7 @@ export type HistoryValue =
 	| { type: 'method'; value: (typeof METHODS)[number] }
 	| { type: 'kind'; value: (typeof KINDS)[number] };
 
-export type HistoryField =
+type HistoryField =
 	| 'status' | 'progressMethod' | 'progressManual' | 'confidence' | 'confidenceExplanation' | 'plannedStart' | 'plannedEnd'
 	| 'description' | 'subActions' | 'titleEn' | 'descriptionEn' | 'leadOwner' | 'contributors' | 'title' | 'planned' | 'doneOn' | 'weight' | 'position'
 	| 'url' | 'kind' | 'date' | 'value' | 'qualifier' | 'sourceUrl' | 'note' | 'text' | 'blockers' | 'nextSteps' | 'sourceUrls';

@@ -9,7 +9,7 @@ import type { Plural } from './keys';
 export type Locale = 'fr' | 'en';
 export const LOCALES: Locale[] = ['fr', 'en'];
 export type { Messages };
-export type { MessageKey, Plural } from './keys';
+export type { Plural } from './keys';
 export { translate, isMessageKey } from './keys';
 export { messages } from './catalogues';
 

@@ -47,7 +47,7 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 	) as Prisma.InputJsonValue;
 }
 
-export function auditData(actor: AuditActor, event: AuditInput): Prisma.AuditEventCreateManyInput {
+function auditData(actor: AuditActor, event: AuditInput): Prisma.AuditEventCreateManyInput {
 	return {
 		actorId: actor.id,
 		actorLabel: actor.label,

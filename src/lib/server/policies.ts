@@ -21,7 +21,7 @@ export interface MeasureOwnership {
 	contributorOwnerIds: readonly string[];
 }
 
-export function hasRole(viewer: Viewer, role: Role): boolean {
+function hasRole(viewer: Viewer, role: Role): boolean {
 	return viewer !== null && viewer.roles.includes(role);
 }
 

@@ -7,7 +7,7 @@ import { Confidence, EvidenceKind, IndicatorDirection, PlanStatus, ProgressMetho
 import { messages, type Locale } from '../../i18n';
 import { PER_PAGE_DEFAULT, PER_PAGE_MAX } from './pagination';
 
-export interface JsonSchema {
+interface JsonSchema {
 	$ref?: string;
 	type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null' | ('string' | 'integer' | 'number' | 'boolean' | 'null')[];
 	format?: 'date' | 'date-time' | 'uri';

@@ -6,8 +6,8 @@ import { format, messages } from '../../i18n';
 import { ApiError } from './respond';
 
 // The API answers its own JSON 404 for a malformed parameter, so it does not use the route matchers.
-export const SLUG = z.string().regex(PARAM_PATTERNS.slug);
-export const MEASURE_NUMBER = z.string().regex(PARAM_PATTERNS.numero);
+const SLUG = z.string().regex(PARAM_PATTERNS.slug);
+const MEASURE_NUMBER = z.string().regex(PARAM_PATTERNS.numero);
 
 const t = () => messages('fr').opendata.api;
 

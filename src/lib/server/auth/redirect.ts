@@ -14,6 +14,7 @@ const BASE = 'http://jalons.invalid';
 /** Pages that make no sense to come back to (in either language). */
 const NOT_TARGETS = ['/connexion', '/deconnexion'];
 /** Whitespace, control characters and backslashes: browsers drop or reinterpret them in a URL. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_CHARACTER = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/;
 /** Encoded dot, slash and backslash (a later decoding step could turn them into `..`, `//` or `/\`), and an
  * empty segment: `/en//evil.example` is `//evil.example` once the language prefix is stripped. */

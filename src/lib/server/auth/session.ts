@@ -107,7 +107,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** The cookie's name on plain http; on https it carries the `__Host-` prefix. */
 export const SESSION_COOKIE = 'jalons_session';
 
-export function cookieSecurity(url: URL): { name: string; secure: boolean } {
+function cookieSecurity(url: URL): { name: string; secure: boolean } {
 	const secure = url.protocol === 'https:' || (config().production && !LOCAL_HOSTS.has(url.hostname));
 	return { name: secure && url.protocol === 'https:' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE, secure };
 }

@@ -38,7 +38,7 @@ interface HistoryRow {
 	rolled_back_at: Date | string | null;
 }
 
-export function defaultMigrationsDir(): string {
+function defaultMigrationsDir(): string {
 	return config().migrationsDir ?? path.resolve('prisma/migrations');
 }
 

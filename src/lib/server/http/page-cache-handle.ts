@@ -8,7 +8,7 @@ import { PageCache } from './page-cache';
 import { config } from '../config';
 import { readContentVersion } from '../public-changes';
 
-export const pageCache = new PageCache({
+const pageCache = new PageCache({
 	maxBytes: config().pageCacheBytes,
 	// Large enough for the open-data CSV files of a 10,000-measure plan.
 	maxEntryBytes: 8 * 1024 * 1024,

@@ -13,7 +13,6 @@ import {
 	canPostComment,
 	canSeeComment,
 	COMMENT_VISIBILITIES,
-	hasRole,
 	type Actor,
 	type CommentVisibility,
 	type Viewer

@@ -7,7 +7,7 @@ import { asRecord, changes, EVIDENCE, MEASURE, MILESTONE, oneOf, UPDATE, VALUE }
 import type { ActorRole, HistoryEntry, HistoryKind, MeasureHistory, Names, Rec, Spec } from '../../../domain/history-fields';
 import { publicChangeWhere } from '../../public-changes';
 
-export type { ActorRole, HistoryChange, HistoryEntry, HistoryField, HistoryKind, HistoryValue, MeasureHistory } from '../../../domain/history-fields';
+export type { HistoryEntry, HistoryValue, MeasureHistory } from '../../../domain/history-fields';
 
 /** Enough for years of work on one measure; older events are still in the audit log. */
 const LIMIT = 300;
