@@ -42,4 +42,8 @@ describe('threeWayMerge', () => {
 			reason: 'pourquoi'
 		});
 	});
+
+	it('treats a field missing from the stored values (a grade cleared since) as empty', () => {
+		expect(threeWayMerge({ 'grade-a': 'DONE' }, { 'grade-a': 'DONE' }, {})).toEqual({ merged: { 'grade-a': '' }, conflicts: [] });
+	});
 });

@@ -24,17 +24,16 @@ export function same(a: string | string[] | undefined, b: string | string[] | un
 }
 
 /**
- * Only the fields of `base` are merged: a field the form was not loaded with (a reason, an id) is
- * the user's alone. A field missing from `mine` (unchecked boxes) is empty.
+ * Only the fields of `base` are merged: a field the form was not loaded with is the user's alone.
+ * A field missing from `mine` (unchecked boxes) or from `stored` (a grade cleared since) is empty.
  */
 export function threeWayMerge(base: Values, mine: Values, stored: Values): MergeResult {
 	const merged: Values = { ...mine };
 	const conflicts: string[] = [];
 	for (const field of Object.keys(base)) {
-		if (!(field in stored)) continue;
 		const userChanged = !same(mine[field], base[field]);
 		const otherChanged = !same(stored[field], base[field]);
-		if (!userChanged) merged[field] = stored[field];
+		if (!userChanged) merged[field] = stored[field] ?? '';
 		else if (otherChanged && !same(mine[field], stored[field])) conflicts.push(field);
 	}
 	return { merged, conflicts };

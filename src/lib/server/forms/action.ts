@@ -142,8 +142,10 @@ export async function runAction<C, S extends z.ZodType, T, B = FormAnswer>(
 	if (!outcome.ok && outcome.cause instanceof ConflictError && base && spec.stored) {
 		const stored = spec.stored(outcome.cause.current as never);
 		const { version: storedVersion, ...storedFields } = stored;
+		// Without the stored version there is nothing to merge with: the conflict answer stands.
+		if (storedVersion === undefined) return outcome.failure;
 		const { merged, conflicts } = threeWayMerge(base, formValues(formData), storedFields);
-		const values = storedVersion === undefined ? merged : { ...merged, version: storedVersion };
+		const values = { ...merged, version: storedVersion };
 		if (conflicts.length > 0) {
 			const conflict = Object.fromEntries(conflicts.map((field) => [field, stored[field]]));
 			return fail(409, wrap({ formId, values, errors: {}, formError: t.editing.conflict.merge, conflict, base: storedFields }));

@@ -49,7 +49,13 @@ export async function tallyOf(db: DbOrTx, opinionId: string, quorumSetting: numb
 }
 
 const fields = (o: Opinion) => ({ title: o.title, text: o.text, date: toIsoDay(o.date) });
-export const opinionCurrent = (o: Opinion) => ({ version: o.version, ...fields(o), response: o.response ?? '' });
+export const opinionCurrent = (o: Opinion) => ({
+	version: o.version,
+	...fields(o),
+	response: o.response ?? '',
+	// As the decision form posts it: "" while undecided.
+	publish: o.publish === null ? '' : String(o.publish)
+});
 
 async function roundOf(tx: Tx, roundId: string) {
 	const round = await tx.reportRound.findUnique({ where: { id: roundId }, select: { id: true, planId: true, status: true, plan: { select: { councilQuorum: true } } } });
