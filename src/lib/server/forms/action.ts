@@ -49,7 +49,8 @@ export interface AnswerContext {
  * handleError. Nothing was written in any of these cases.
  * - ForbiddenError → 403, NotFoundError → 404 (error pages: there is no form to show again);
  * - ConflictError → 409 with what was typed; with `stored`, the table of stored values and the
- *   current version in the kept values, so that saving again is a deliberate overwrite;
+ *   current version in the kept values, so that saving again is a deliberate overwrite (forms that
+ *   post their base values are merged first, in runAction, and only reach this when that fails);
  * - ThrottledError / RateLimitError → 429 with Retry-After;
  * - RuleError → 400 with the message next to the field it names, or above the form.
  */
@@ -116,6 +117,8 @@ export interface ActionSpec<C, S extends z.ZodType, T> {
 	done: (result: T, data: z.output<S>, ctx: C) => string;
 }
 
+const MERGE_ATTEMPTS = 3;
+
 /** Runs a declared action. `wrap` places the answer in the page's `form` (comments nest theirs). */
 export async function runAction<C, S extends z.ZodType, T, B = FormAnswer>(
 	event: RequestEvent,
@@ -138,19 +141,19 @@ export async function runAction<C, S extends z.ZodType, T, B = FormAnswer>(
 		}
 	};
 	let outcome = await attempt(formData);
-	// Saved over a newer version: merged with it when the form says what it was loaded with.
-	if (!outcome.ok && outcome.cause instanceof ConflictError && base && spec.stored) {
+	// Saved over a newer version: merged with it when the form says what it was loaded with
+	// ($lib/domain/three-way-merge). A save by someone else in between is merged with in turn.
+	for (let round = 0; !outcome.ok && outcome.cause instanceof ConflictError && base && spec.stored; round++) {
 		const stored = spec.stored(outcome.cause.current as never);
 		const { version: storedVersion, ...storedFields } = stored;
 		// Without the stored version there is nothing to merge with: the conflict answer stands.
-		if (storedVersion === undefined) return outcome.failure;
+		if (storedVersion === undefined) break;
 		const { merged, conflicts } = threeWayMerge(base, formValues(formData), storedFields);
 		const values = { ...merged, version: storedVersion };
-		if (conflicts.length > 0) {
+		if (conflicts.length > 0 || round === MERGE_ATTEMPTS) {
 			const conflict = Object.fromEntries(conflicts.map((field) => [field, stored[field]]));
 			return fail(409, wrap({ formId, values, errors: {}, formError: t.editing.conflict.merge, conflict, base: storedFields }));
 		}
-		// Once: a third save in between is a conflict again, answered with what is stored then.
 		outcome = await attempt(withValues(values));
 	}
 	if (!outcome.ok) return outcome.failure;
