@@ -49,7 +49,7 @@ function post(loaded: FormValues, changes: Record<string, string>, hidden: Recor
 }
 
 /** Runs an action: the redirect of a save, or the failure answer. */
-async function submit(action: (e: never) => Promise<unknown>, e: unknown): Promise<{ saved: true } | { saved: false; status: number; data: FormAnswer }> {
+async function submit(action: (e: never) => unknown, e: unknown): Promise<{ saved: true } | { saved: false; status: number; data: FormAnswer }> {
 	try {
 		const failure = (await action(e as never)) as ActionFailure<FormAnswer>;
 		return { saved: false, status: failure.status, data: failure.data };

@@ -151,7 +151,7 @@ export async function runAction<C, S extends z.ZodType, T, B = FormAnswer>(
 		const { merged, conflicts } = threeWayMerge(base, formValues(formData), storedFields);
 		const values = { ...merged, version: storedVersion };
 		if (conflicts.length > 0 || round === MERGE_ATTEMPTS) {
-			const conflict = Object.fromEntries(conflicts.map((field) => [field, stored[field]]));
+			const conflict: FormValues = Object.fromEntries(conflicts.map((field) => [field, stored[field] ?? '']));
 			return fail(409, wrap({ formId, values, errors: {}, formError: t.editing.conflict.merge, conflict, base: storedFields }));
 		}
 		outcome = await attempt(withValues(values));
