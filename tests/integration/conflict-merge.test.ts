@@ -157,4 +157,20 @@ describe('the report forms', () => {
 		expect(answer).toMatchObject({ saved: false, status: 409, data: { conflict: { text: 'Texte C' } } });
 		expect((await db.opinion.findUniqueOrThrow({ where: { id: opinionId } })).text).toBe('Texte C');
 	});
+
+	it('merges grades: each member’s grade of a different measure is kept', async () => {
+		const loaded = async () => ((await roundPage.load(event(path(), params(), council()) as never)) as { gradesForm: FormValues }).gradesForm;
+		const tabA = await loaded();
+		const tabB = await loaded();
+		const [first, second] = Object.keys(tabA).filter((k) => k.startsWith('grade-'));
+		expect(await act('grades', council(), post(tabA, { [first!]: 'LIMITED' }))).toEqual({ saved: true });
+		expect(await act('grades', council(), post(tabB, { [second!]: 'COMPLETE' }))).toEqual({ saved: true });
+		const grades = await db.measureGrade.findMany({ where: { roundId } });
+		expect(Object.fromEntries(grades.map((g) => [`grade-${g.measureId}`, g.grade]))).toEqual({ [first!]: 'LIMITED', [second!]: 'COMPLETE' });
+
+		const tabC = await loaded();
+		const tabD = await loaded();
+		expect(await act('grades', council(), post(tabC, { [first!]: 'SUBSTANTIAL' }))).toEqual({ saved: true });
+		expect(await act('grades', council(), post(tabD, { [first!]: 'NOT_STARTED' }))).toMatchObject({ saved: false, status: 409, data: { conflict: { [first!]: 'SUBSTANTIAL' } } });
+	});
 });
