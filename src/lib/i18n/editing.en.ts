@@ -43,6 +43,8 @@ export const editingEn: EditingMessages = {
 	conflict: {
 		message:
 			'Someone changed this item since you opened the page: nothing was saved. What you typed is kept in the form. Compare it with the values saved in the meantime, then save again to replace them.',
+		merge:
+			'Someone changed this item since you opened the page: nothing was saved. The fields you had not changed now show the values saved in the meantime. The fields changed on both sides are compared below: choose the value to keep for each (the form holds what you typed), then save.',
 		caption: 'Values saved in the meantime and what you typed',
 		field: 'Field',
 		stored: 'Value saved in the meantime',

@@ -41,6 +41,8 @@ export const editingFr = {
 	conflict: {
 		message:
 			'Quelqu’un a modifié cet élément depuis que vous avez ouvert la page : rien n’a été enregistré. Vos saisies sont conservées dans le formulaire. Comparez-les avec les valeurs enregistrées entre-temps, puis enregistrez de nouveau pour les remplacer.',
+		merge:
+			'Quelqu’un a modifié cet élément depuis que vous avez ouvert la page : rien n’a été enregistré. Les champs que vous n’aviez pas modifiés montrent désormais les valeurs enregistrées entre-temps. Les champs modifiés des deux côtés sont comparés ci-dessous : choisissez pour chacun la valeur à garder (le formulaire contient votre saisie), puis enregistrez.',
 		caption: 'Valeurs enregistrées entre-temps et vos saisies',
 		field: 'Champ',
 		stored: 'Valeur enregistrée entre-temps',

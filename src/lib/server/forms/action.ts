@@ -11,13 +11,19 @@ import { RateLimitError } from '../domain/comments/comments';
 import { ThrottledError } from '../auth/throttle';
 import { notFound } from '../http/not-found';
 import { formValues, parseForm, ruleFeedback, type FormFailure, type FormValues } from './form';
+import { threeWayMerge } from '$lib/domain/three-way-merge';
+import { splitBase, withValues } from './base-values';
 
 /** What a failed form gets back: what was typed, the errors, and for a conflict what is stored now. */
 export interface FormAnswer extends FormFailure {
 	/** Which form of the page failed: "measure", "milestone:<id>", "reply:<id>"… ('' on one-form pages). */
 	formId: string;
-	/** Values stored now, when someone else saved first (forms that can show them only). */
+	/** Values stored now, when someone else saved first (forms that can show them only): after a
+	 * three-way merge, only the fields both changed. */
 	conflict?: FormValues;
+	/** The values the form is now based on (posted again as `base_<field>`): what was stored when
+	 * it was loaded, or what is stored now after a conflict. */
+	base?: FormValues;
 }
 
 /** The words of a family of forms for the answers that differ between them. */
@@ -43,7 +49,8 @@ export interface AnswerContext {
  * handleError. Nothing was written in any of these cases.
  * - ForbiddenError → 403, NotFoundError → 404 (error pages: there is no form to show again);
  * - ConflictError → 409 with what was typed; with `stored`, the table of stored values and the
- *   current version in the kept values, so that saving again is a deliberate overwrite;
+ *   current version in the kept values, so that saving again is a deliberate overwrite (forms that
+ *   post their base values are merged first, in runAction, and only reach this when that fails);
  * - ThrottledError / RateLimitError → 429 with Retry-After;
  * - RuleError → 400 with the message next to the field it names, or above the form.
  */
@@ -110,6 +117,8 @@ export interface ActionSpec<C, S extends z.ZodType, T> {
 	done: (result: T, data: z.output<S>, ctx: C) => string;
 }
 
+const MERGE_ATTEMPTS = 3;
+
 /** Runs a declared action. `wrap` places the answer in the page's `form` (comments nest theirs). */
 export async function runAction<C, S extends z.ZodType, T, B = FormAnswer>(
 	event: RequestEvent,
@@ -118,16 +127,35 @@ export async function runAction<C, S extends z.ZodType, T, B = FormAnswer>(
 ): Promise<ActionFailure<B>> {
 	const ctx = await spec.guard(event);
 	const t = messages(event.locals.locale);
-	const formData = await event.request.formData();
+	const { fields: formData, base } = splitBase(await event.request.formData());
 	const formId = typeof spec.formId === 'function' ? spec.formId(formData) : (spec.formId ?? '');
-	const parsed = parseForm(spec.schema, formData, event.locals.locale);
-	if (!parsed.ok) return fail(400, wrap({ formId, values: parsed.values, errors: parsed.errors, formError: parsed.formError }));
-	let result: T;
-	try {
-		result = await spec.run(ctx, parsed.data);
-	} catch (cause) {
-		const answer = domainAnswer(cause, { t, wording: spec.wording(t), formId, values: formValues(formData), stored: spec.stored });
-		return fail(answer.status, wrap(answer.body));
+	const withBase = (answer: FormAnswer): B => wrap(base && !answer.base ? { ...answer, base } : answer);
+	const attempt = async (data: FormData): Promise<{ ok: true; result: T; data: z.output<S> } | { ok: false; failure: ActionFailure<B>; cause?: unknown }> => {
+		const parsed = parseForm(spec.schema, data, event.locals.locale);
+		if (!parsed.ok) return { ok: false, failure: fail(400, withBase({ formId, values: parsed.values, errors: parsed.errors, formError: parsed.formError })) };
+		try {
+			return { ok: true, result: await spec.run(ctx, parsed.data), data: parsed.data };
+		} catch (cause) {
+			const answer = domainAnswer(cause, { t, wording: spec.wording(t), formId, values: formValues(data), stored: spec.stored });
+			return { ok: false, failure: fail(answer.status, withBase(answer.body)), cause };
+		}
+	};
+	let outcome = await attempt(formData);
+	// Saved over a newer version: merged with it when the form says what it was loaded with
+	// ($lib/domain/three-way-merge). A save by someone else in between is merged with in turn.
+	for (let round = 0; !outcome.ok && outcome.cause instanceof ConflictError && base && spec.stored; round++) {
+		const stored = spec.stored(outcome.cause.current as never);
+		const { version: storedVersion, ...storedFields } = stored;
+		// Without the stored version there is nothing to merge with: the conflict answer stands.
+		if (storedVersion === undefined) break;
+		const { merged, conflicts } = threeWayMerge(base, formValues(formData), storedFields);
+		const values = { ...merged, version: storedVersion };
+		if (conflicts.length > 0 || round === MERGE_ATTEMPTS) {
+			const conflict: FormValues = Object.fromEntries(conflicts.map((field) => [field, stored[field] ?? '']));
+			return fail(409, wrap({ formId, values, errors: {}, formError: t.editing.conflict.merge, conflict, base: storedFields }));
+		}
+		outcome = await attempt(withValues(values));
 	}
-	redirect(303, spec.done(result, parsed.data, ctx));
+	if (!outcome.ok) return outcome.failure;
+	redirect(303, spec.done(outcome.result, outcome.data, ctx));
 }

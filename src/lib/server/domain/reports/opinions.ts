@@ -48,7 +48,13 @@ async function tallyOf(db: DbOrTx, opinionId: string, quorumSetting: number | nu
 }
 
 const fields = (o: Opinion) => ({ title: o.title, text: o.text, date: toIsoDay(o.date) });
-const opinionCurrent = (o: Opinion) => ({ version: o.version, ...fields(o), response: o.response ?? '' });
+export const opinionCurrent = (o: Opinion) => ({
+	version: o.version,
+	...fields(o),
+	response: o.response ?? '',
+	// As the decision form posts it: "" while undecided.
+	publish: o.publish === null ? '' : String(o.publish)
+});
 
 async function roundOf(tx: Tx, roundId: string) {
 	const round = await tx.reportRound.findUnique({ where: { id: roundId }, select: { id: true, planId: true, status: true, plan: { select: { councilQuorum: true } } } });

@@ -38,6 +38,7 @@ export const actions: Actions = {
 			formId: 'quorum',
 			schema: quorumForm,
 			run: (db, user, data) => setCouncilQuorum(db, user, { ...data, planSlug: slug }),
+			stored: (current: { version: number; quorum: number | null }) => ({ version: String(current.version), quorum: current.quorum === null ? '' : String(current.quorum) }),
 			done: (r) => [r.changed ? 'quorum' : 'unchanged', 'quorum']
 		});
 	}

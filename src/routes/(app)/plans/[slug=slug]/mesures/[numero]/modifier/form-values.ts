@@ -7,6 +7,7 @@ export interface Failure {
 	errors: Record<string, string>;
 	formError?: string;
 	conflict?: FormValues;
+	base?: FormValues;
 }
 
 /** The failure of this form, if the last post was this form's and failed. */

@@ -3,8 +3,17 @@ import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canViewInternal } from '$lib/server/policies';
 import { getRound } from '$lib/server/domain/reports/view';
-import { publishRound, submitRound, updateRound } from '$lib/server/domain/reports/rounds';
-import { castVote, createOpinion, decidePublication, gradesCurrent, respondToOpinion, saveGrades, updateOpinion } from '$lib/server/domain/reports/opinions';
+import { publishRound, roundCurrent, submitRound, updateRound } from '$lib/server/domain/reports/rounds';
+import {
+	castVote,
+	createOpinion,
+	decidePublication,
+	gradesCurrent,
+	opinionCurrent,
+	respondToOpinion,
+	saveGrades,
+	updateOpinion
+} from '$lib/server/domain/reports/opinions';
 import {
 	createOpinionForm,
 	decideForm,
@@ -46,6 +55,10 @@ export const load: PageServerLoad = async (event) => {
 const roundId = (event: RequestEvent) => reportParams(event.params, event.locals.locale).id;
 const byOpinion = (verb: string) => (formData: FormData) => `${verb}:${formText(formData, 'opinionId')}`;
 const anchor = (data: { opinionId: string }) => `avis-${data.opinionId}`;
+/** What is stored now of an opinion, for the three-way merge and the conflict table of its forms. */
+const opinionStored =
+	<K extends 'title' | 'text' | 'date' | 'response' | 'publish'>(...fields: K[]) =>
+	(current: ReturnType<typeof opinionCurrent>) => ({ version: String(current.version), ...Object.fromEntries(fields.map((f) => [f, current[f]])) });
 
 export const actions: Actions = {
 	...commentActions(reportThreadContext),
@@ -54,6 +67,7 @@ export const actions: Actions = {
 			formId: 'updateRound',
 			schema: updateRoundForm,
 			run: (db, user, data) => updateRound(db, user, { ...data, roundId: roundId(event) }),
+			stored: (current: ReturnType<typeof roundCurrent>) => roundValues(current),
 			done: (r) => [r.changed ? 'saved' : 'unchanged']
 		}),
 	submitRound: (event) =>
@@ -82,6 +96,7 @@ export const actions: Actions = {
 			formId: byOpinion('edit'),
 			schema: updateOpinionForm,
 			run: (db, user, data) => updateOpinion(db, user, data),
+			stored: opinionStored('title', 'text', 'date'),
 			done: (r, data) => [r.changed ? 'opinionSaved' : 'unchanged', anchor(data)]
 		}),
 	vote: (event) =>
@@ -96,6 +111,7 @@ export const actions: Actions = {
 			formId: byOpinion('respond'),
 			schema: respondForm,
 			run: (db, user, data) => respondToOpinion(db, user, data),
+			stored: opinionStored('response'),
 			done: (_r, data) => ['responded', anchor(data)]
 		}),
 	decide: (event) =>
@@ -103,6 +119,7 @@ export const actions: Actions = {
 			formId: byOpinion('decide'),
 			schema: decideForm,
 			run: (db, user, data) => decidePublication(db, user, data),
+			stored: opinionStored('publish'),
 			done: (_r, data) => ['decided', anchor(data)]
 		}),
 	grades: (event) =>
