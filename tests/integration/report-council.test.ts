@@ -249,8 +249,6 @@ describe('the demo council account walks the whole council cycle on a fresh star
 		const [admin, label, member] = [await demo('admin@jalons.example'), await demo('label@jalons.example'), await demo(councilEmail)];
 		const { id: roundId } = await createRound(db, label, { ...nextFields('Rapport de démonstration') });
 		await submitRound(db, label, { roundId, version: 1 });
-		// The council member learns of it.
-		expect(await unreadCount(db, member)).toBe(1);
 		const { id: opinionId } = await createOpinion(db, member, { roundId, title: 'Avis de démonstration', text: 'Le conseil salue les progrès.', date: '2031-04-01' });
 		const vote = await castVote(db, member, { opinionId, choice: 'FOR' });
 		expect(vote).toMatchObject({ adopted: true, tally: { quorum: 1, for: 1 } });
@@ -259,5 +257,7 @@ describe('the demo council account walks the whole council cycle on a fresh star
 		await publishRound(db, admin, { roundId, version: 2 });
 		const view = await getRound(db, null, DEFAULT_PLAN_SLUG, roundId);
 		expect(view!.opinions.map((o) => [o.title, o.state])).toEqual([['Avis de démonstration', 'PUBLISHED']]);
+		// The council member was told of the submission and of the publication.
+		expect((await listNotifications(db, member)).map((x) => x.kind)).toEqual(['REPORT_PUBLISHED', 'REPORT_SUBMITTED']);
 	});
 });
