@@ -38,7 +38,7 @@ test.describe.serial('the council meets a submitted report', () => {
 		await signIn(page, ACCOUNTS.admin, `${PLAN}/rapports/travail`);
 		const create = async () => {
 			await page.goto(`${PLAN}/rapports/travail`, { waitUntil: 'networkidle' });
-			await page.getByLabel('Titre', { exact: true }).fill(title);
+			await page.getByLabel('Titre').fill(title);
 			await page.getByLabel('Début de la période').fill('2026-10-01');
 			await page.getByLabel('Fin de la période').fill('2026-12-31');
 			await page.getByRole('button', { name: 'Créer un rapport' }).click();
