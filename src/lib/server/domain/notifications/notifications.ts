@@ -104,7 +104,7 @@ export async function listNotifications(db: Db, viewer: Actor): Promise<Notifica
 		? await db.measure.findMany({ where: { id: { in: measureIds } }, select: { id: true, number: true, title: true, plan: { select: { slug: true } } } })
 		: [];
 	const byId = new Map(measures.map((m) => [m.id, m]));
-	return rows.flatMap((row) => {
+	return rows.flatMap((row): NotificationView[] => {
 		const base = { id: row.id, kind: row.kind, createdAt: row.createdAt.toISOString(), read: row.readAt !== null };
 		if (row.round) {
 			if (!canViewReportRound(viewer, row.round)) return [];
