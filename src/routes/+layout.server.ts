@@ -1,7 +1,8 @@
 import type { LayoutServerLoad } from './$types';
-import { canFollow, canManageUsers } from '$lib/server/policies';
+import { canFollow, canManageUsers, canViewInternal } from '$lib/server/policies';
 import { requestDb } from '$lib/server/db/request';
 import { unreadCount } from '$lib/server/domain/notifications/notifications';
+import { getDefaultPlanSlug } from '$lib/server/domain/measures/view';
 import { localeFromPath } from '$lib/i18n/routing';
 import { publicOrigin } from '$lib/server/config';
 
@@ -12,6 +13,17 @@ import { publicOrigin } from '$lib/server/config';
 async function unreadOrNull(user: NonNullable<App.Locals['user']>): Promise<number | null> {
 	try {
 		return await unreadCount(await requestDb(), user);
+	} catch {
+		return null;
+	}
+}
+
+/** The reports workspace of the default plan, for the roles that read it (council members first); like the count, never fatal. */
+async function reportsHrefOrNull(user: NonNullable<App.Locals['user']>): Promise<string | null> {
+	if (!canViewInternal(user)) return null;
+	try {
+		const slug = await getDefaultPlanSlug(await requestDb());
+		return slug ? `/plans/${slug}/rapports/travail` : null;
 	} catch {
 		return null;
 	}
@@ -30,7 +42,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => ({
 				displayName: locals.user.displayName,
 				canManageUsers: canManageUsers(locals.user),
 				// Null: no notifications page for this account (no role).
-				unreadNotifications: canFollow(locals.user) ? await unreadOrNull(locals.user) : null
+				unreadNotifications: canFollow(locals.user) ? await unreadOrNull(locals.user) : null,
+				reportsHref: await reportsHrefOrNull(locals.user)
 			}
 		: null
 });

@@ -1,5 +1,5 @@
 // Extra council accounts of the end-to-end database (created by scripts/e2e-prepare.ts): with the
-// demo council account, three "écosystème" members, so that adopting an opinion takes two votes
+// demo council account (flagged by src/lib/server/auth/demo-accounts.ts), three "écosystème" members, so that adopting an opinion takes two votes
 // (default quorum: half of three, rounded up), one of them holding the secretariat.
 import type { Db } from '../../src/lib/server/db';
 import { createUserWithPassword } from '../../src/lib/server/domain/users/users';
@@ -16,5 +16,4 @@ export async function ensureE2eCouncilAccounts(db: Db): Promise<void> {
 		}
 		await db.user.update({ where: { email: account.email }, data: { councilEcosystem: true, councilSecretariat: key === 'secretariat' } });
 	}
-	await db.user.updateMany({ where: { email: 'conseil@jalons.example' }, data: { councilEcosystem: true } });
 }

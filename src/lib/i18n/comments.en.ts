@@ -67,13 +67,15 @@ export const commentsEn: CommentsMessages = {
 		title: 'Notifications',
 		header: 'Notifications',
 		headerUnread: { one: 'Notifications ({n} unread)', other: 'Notifications ({n} unread)' },
-		intro: 'What is new on the measures you follow. With a mail server configured, you also get a daily summary by e-mail.',
+		intro: 'What is new on the measures you follow (and, for council members, the reports submitted to the council). With a mail server configured, you also get a daily summary by e-mail.',
 		none: 'No notifications. Follow a measure from its page to hear about what is new.',
 		unread: 'Unread',
 		markAllRead: 'Mark all as read',
 		comment: '{name} commented on measure {n} – {title}',
 		commentHidden: 'New comment (hidden since) on measure {n} – {title}',
-		update: 'Update published on measure {n} – {title}'
+		update: 'Update published on measure {n} – {title}',
+		reportSubmitted: 'Report submitted to the council: {title}',
+		reportPublished: 'Report published: {title}'
 	},
 	digest: {
 		subject: { one: 'Jalons: {n} new item on the measures you follow', other: 'Jalons: {n} new items on the measures you follow' },
@@ -81,6 +83,8 @@ export const commentsEn: CommentsMessages = {
 		intro: 'Here is what is new on the measures you follow since the last summary:',
 		comment: '- {name} commented on measure {n} – {title}',
 		update: '- Update published on measure {n} – {title}',
+		reportSubmitted: '- Report submitted to the council: {title}',
+		reportPublished: '- Report published: {title}',
 		footer: 'To stop receiving this summary, stop following these measures from their page. Your notifications: {link}'
 	}
 };

@@ -65,13 +65,15 @@ export const commentsFr = {
 		title: 'Notifications',
 		header: 'Notifications',
 		headerUnread: { one: 'Notifications ({n} non lue)', other: 'Notifications ({n} non lues)' },
-		intro: 'Les nouveautés des mesures que vous suivez. Avec un serveur de messagerie configuré, vous recevez aussi un résumé quotidien par courriel.',
+		intro: 'Les nouveautés des mesures que vous suivez (et, pour les membres du conseil, les rapports soumis au conseil). Avec un serveur de messagerie configuré, vous recevez aussi un résumé quotidien par courriel.',
 		none: 'Aucune notification. Suivez une mesure depuis sa page pour être prévenu de ses nouveautés.',
 		unread: 'Non lue',
 		markAllRead: 'Tout marquer comme lu',
 		comment: '{name} a commenté la mesure {n} – {title}',
 		commentHidden: 'Nouveau commentaire (masqué depuis) sur la mesure {n} – {title}',
-		update: 'Mise à jour publiée sur la mesure {n} – {title}'
+		update: 'Mise à jour publiée sur la mesure {n} – {title}',
+		reportSubmitted: 'Rapport soumis au conseil : {title}',
+		reportPublished: 'Rapport publié : {title}'
 	},
 	digest: {
 		subject: { one: 'Jalons : {n} nouveauté sur les mesures que vous suivez', other: 'Jalons : {n} nouveautés sur les mesures que vous suivez' },
@@ -79,6 +81,8 @@ export const commentsFr = {
 		intro: 'Voici les nouveautés des mesures que vous suivez depuis le dernier résumé :',
 		comment: '- {name} a commenté la mesure {n} – {title}',
 		update: '- Mise à jour publiée sur la mesure {n} – {title}',
+		reportSubmitted: '- Rapport soumis au conseil : {title}',
+		reportPublished: '- Rapport publié : {title}',
 		footer: 'Pour ne plus recevoir ce résumé, cessez de suivre ces mesures depuis leur page. Vos notifications : {link}'
 	}
 };

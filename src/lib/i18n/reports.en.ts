@@ -6,6 +6,7 @@ export const reportsEn: ReportsMessages = {
 	publicIntro: 'The team’s published reports, with each measure as it stood when the report was submitted, and the opinions of the free software council (CLL) made public.',
 	noPublished: 'No report has been published yet.',
 	workspace: 'Reports workspace',
+	headerLink: 'Reports',
 	workspaceIntro: 'Every report of the plan, drafts and reports submitted to the council included. Only published reports are public.',
 	viewWorkspace: 'Open the reports workspace',
 	viewPublic: 'See the public page of the report',
@@ -128,6 +129,7 @@ export const reportsEn: ReportsMessages = {
 	errors: {
 		forbidden: 'You are not allowed to do this.',
 		periodOrder: 'The end of the period must follow its start.',
+		duplicateRound: 'A report with this title already exists for this period: change the title or the period.',
 		frozen: 'This report was submitted to the council: it can no longer be changed.',
 		notSubmitted: 'This report is not (or no longer) at the submitted stage.',
 		opinionLocked: 'Voting on this opinion has started: its text can no longer be changed.',

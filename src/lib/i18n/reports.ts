@@ -4,6 +4,7 @@ export const reportsFr = {
 	publicIntro: 'Les rapports publiés de l’équipe, avec le détail de chaque mesure tel qu’il était à la remise du rapport, et les avis du Conseil des logiciels libres (CLL) rendus publics.',
 	noPublished: 'Aucun rapport n’a encore été publié.',
 	workspace: 'Espace de travail des rapports',
+	headerLink: 'Rapports',
 	workspaceIntro: 'Tous les rapports du plan, brouillons et rapports soumis au conseil compris. Seuls les rapports publiés sont publics.',
 	viewWorkspace: 'Ouvrir l’espace de travail des rapports',
 	viewPublic: 'Voir la page publique du rapport',
@@ -126,6 +127,7 @@ export const reportsFr = {
 	errors: {
 		forbidden: 'Vous n’avez pas le droit de faire cette action.',
 		periodOrder: 'La fin de la période doit suivre son début.',
+		duplicateRound: 'Un rapport porte déjà ce titre pour cette période : changez le titre ou la période.',
 		frozen: 'Ce rapport a été soumis au conseil : il ne peut plus être modifié.',
 		notSubmitted: 'Ce rapport n’est pas (ou plus) au stade de la soumission au conseil.',
 		opinionLocked: 'Le vote sur cet avis a commencé : son texte ne peut plus être modifié.',

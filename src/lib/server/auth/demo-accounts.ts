@@ -1,15 +1,18 @@
 // Demo accounts of the embedded database (no DATABASE_URL): one per role, with fixed passwords that
 // the README lists, so that anyone trying Jalons can sign in at once. Never created on PostgreSQL.
 import type { Db } from '../db';
-import type { Role } from '../policies';
+import type { CouncilFlags, Role } from '../policies';
 import { createUserWithPassword } from '../domain/users/users';
 
-export const DEMO_ACCOUNTS: { email: string; password: string; displayName: string; roles: Role[]; teams: string[] }[] = [
+// The council account is both an "écosystème" member and the secretariat: alone in the electorate of
+// a fresh start, its vote reaches the quorum of one, so a newcomer can walk the whole council cycle
+// (draft, vote, adoption, DINUM's response as admin, decision to publish).
+export const DEMO_ACCOUNTS: { email: string; password: string; displayName: string; roles: Role[]; teams: string[]; council?: CouncilFlags }[] = [
 	{ email: 'admin@jalons.example', password: 'demo-admin-jalons', displayName: 'Alice Admin (démo)', roles: ['ADMIN'], teams: [] },
 	{ email: 'label@jalons.example', password: 'demo-redaction-label', displayName: 'Louis Label (démo)', roles: ['EDITOR'], teams: ['LABEL'] },
 	{ email: 'pole@jalons.example', password: 'demo-redaction-pole', displayName: 'Paule Pôle (démo)', roles: ['EDITOR'], teams: ['POLE_LL'] },
 	{ email: 'amdac@jalons.example', password: 'demo-amdac-jalons', displayName: 'Amina Amdac (démo)', roles: ['AMDAC'], teams: [] },
-	{ email: 'conseil@jalons.example', password: 'demo-conseil-jalons', displayName: 'Camille Conseil (démo)', roles: ['COUNCIL'], teams: [] }
+	{ email: 'conseil@jalons.example', password: 'demo-conseil-jalons', displayName: 'Camille Conseil (démo)', roles: ['COUNCIL'], teams: [], council: { councilEcosystem: true, councilSecretariat: true } }
 ];
 
 /** Creates the demo accounts, and prints them, when the database has no account at all. */

@@ -4,7 +4,7 @@
 import type { Db } from '../../db';
 import { recordAudit } from '../../audit';
 import { sendMail, mailSettings, type MailSettings } from '../../mail';
-import { canSeeComment } from '../../policies';
+import { canSeeComment, canViewReportRound } from '../../policies';
 import { ACTOR_SELECT, actorFromUser } from '../../auth/actor';
 import { format, messages, plural } from '../../../i18n';
 import { publicOrigin } from '../../config';
@@ -32,13 +32,14 @@ export async function sendDailyDigests(
 		orderBy: [{ userId: 'asc' }, { createdAt: 'asc' }],
 		include: {
 			user: { select: { ...ACTOR_SELECT, email: true, disabledAt: true } },
-			comment: { select: { visibility: true, hiddenAt: true, author: { select: { displayName: true } } } }
+			comment: { select: { visibility: true, hiddenAt: true, author: { select: { displayName: true } } } },
+			round: { select: { id: true, title: true, status: true, plan: { select: { slug: true } } } }
 		}
 	});
 	const measures = new Map(
 		(
 			await db.measure.findMany({
-				where: { id: { in: [...new Set(pending.map((n) => n.measureId))] } },
+				where: { id: { in: [...new Set(pending.flatMap((n) => (n.measureId ? [n.measureId] : [])))] } },
 				select: { id: true, number: true, title: true, plan: { select: { slug: true } } }
 			})
 		).map((m) => [m.id, m])
@@ -51,8 +52,15 @@ export async function sendDailyDigests(
 		const reader = actorFromUser(user);
 		// Read in the app already, hidden since, or no longer readable: marked, never mailed.
 		const lines = items.flatMap((n) => {
-			const measure = measures.get(n.measureId);
-			if (!measure || n.readAt || user.disabledAt) return [];
+			if (n.readAt || user.disabledAt) return [];
+			if (n.round) {
+				if (!canViewReportRound(reader, n.round)) return [];
+				const workspace = n.kind === 'REPORT_SUBMITTED' ? '/rapports/travail/' : '/rapports/';
+				const text = format(n.kind === 'REPORT_SUBMITTED' ? t.reportSubmitted : t.reportPublished, { title: n.round.title });
+				return [`${text}\n  ${origin}/plans/${n.round.plan.slug}${workspace}${n.round.id}`];
+			}
+			const measure = n.measureId ? measures.get(n.measureId) : undefined;
+			if (!measure) return [];
 			if (n.comment && (n.comment.hiddenAt || !canSeeComment(reader, n.comment.visibility))) return [];
 			const values = { n: measure.number, title: measure.title, name: n.comment?.author.displayName ?? '' };
 			const url = `${origin}/plans/${measure.plan.slug}/mesures/${measure.number}${n.commentId ? `#commentaire-${n.commentId}` : ''}`;

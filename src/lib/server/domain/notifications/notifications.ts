@@ -3,7 +3,7 @@
 import type { Db } from '../../db';
 import type { Prisma } from '../../db/generated/client';
 import { auditActor, recordAudit } from '../../audit';
-import { canFollow, canSeeComment, type Actor, type Viewer } from '../../policies';
+import { canFollow, canSeeComment, canViewReportRound, type Actor, type Viewer } from '../../policies';
 import { ACTOR_SELECT, actorFromUser } from '../../auth/actor';
 import { ForbiddenError, NotFoundError } from '../errors';
 
@@ -74,10 +74,13 @@ export async function setFollowing(db: Db, actor: Viewer, input: { measureId: st
 
 export interface NotificationView {
 	id: string;
-	kind: 'COMMENT' | 'UPDATE_PUBLISHED';
+	kind: 'COMMENT' | 'UPDATE_PUBLISHED' | 'REPORT_SUBMITTED' | 'REPORT_PUBLISHED';
 	createdAt: string;
 	read: boolean;
-	measure: { number: string; title: string; planSlug: string };
+	/** The measure of a comment or update; null for a report notification. */
+	measure: { number: string; title: string; planSlug: string } | null;
+	/** The report round of a REPORT_* notification; null otherwise. */
+	round: { id: string; title: string; planSlug: string } | null;
 	/** Who commented, for a comment; null for an update or a comment hidden since. */
 	commentAuthor: string | null;
 	commentId: string | null;
@@ -91,24 +94,30 @@ export async function listNotifications(db: Db, viewer: Actor): Promise<Notifica
 		where: { userId: viewer.id },
 		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
 		take: NOTIFICATION_PAGE,
-		include: { comment: { select: { visibility: true, hiddenAt: true, author: { select: { displayName: true } } } } }
+		include: {
+			comment: { select: { visibility: true, hiddenAt: true, author: { select: { displayName: true } } } },
+			round: { select: { id: true, title: true, status: true, plan: { select: { slug: true } } } }
+		}
 	});
-	const measures = await db.measure.findMany({
-		where: { id: { in: [...new Set(rows.map((r) => r.measureId))] } },
-		select: { id: true, number: true, title: true, plan: { select: { slug: true } } }
-	});
+	const measureIds = [...new Set(rows.flatMap((r) => (r.measureId ? [r.measureId] : [])))];
+	const measures = measureIds.length
+		? await db.measure.findMany({ where: { id: { in: measureIds } }, select: { id: true, number: true, title: true, plan: { select: { slug: true } } } })
+		: [];
 	const byId = new Map(measures.map((m) => [m.id, m]));
-	return rows.flatMap((row) => {
-		const measure = byId.get(row.measureId);
+	return rows.flatMap((row): NotificationView[] => {
+		const base = { id: row.id, kind: row.kind, createdAt: row.createdAt.toISOString(), read: row.readAt !== null };
+		if (row.round) {
+			if (!canViewReportRound(viewer, row.round)) return [];
+			return [{ ...base, measure: null, round: { id: row.round.id, title: row.round.title, planSlug: row.round.plan.slug }, commentAuthor: null, commentId: null }];
+		}
+		const measure = row.measureId ? byId.get(row.measureId) : undefined;
 		if (!measure) return [];
 		if (row.comment && !canSeeComment(viewer, row.comment.visibility)) return [];
 		return [
 			{
-				id: row.id,
-				kind: row.kind,
-				createdAt: row.createdAt.toISOString(),
-				read: row.readAt !== null,
+				...base,
 				measure: { number: measure.number, title: measure.title, planSlug: measure.plan.slug },
+				round: null,
 				commentAuthor: row.comment && !row.comment.hiddenAt ? row.comment.author.displayName : null,
 				commentId: row.commentId
 			}

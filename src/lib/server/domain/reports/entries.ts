@@ -14,7 +14,8 @@ const day = toIsoDayOrNull;
 export async function liveEntries(db: DbOrTx, planId: string, periodStart: Date, periodEnd: Date): Promise<MeasureSnapshot[]> {
 	const measures = await db.measure.findMany({
 		where: { planId },
-		orderBy: [{ position: 'asc' }],
+		// The plan's order (1.1, 1.2, …, 2.1): measure positions restart in each axis.
+		orderBy: [{ axis: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
 		include: {
 			milestones: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
 			indicators: { orderBy: { position: 'asc' }, include: { values: { orderBy: [{ date: 'desc' }, { createdAt: 'desc' }], take: 1 } } },

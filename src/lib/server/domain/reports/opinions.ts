@@ -3,7 +3,7 @@
 // Every write is one transaction with its audit event.
 import type { Db } from '../../db';
 import type { Opinion, Prisma } from '../../db/generated/client';
-import { auditActor, recordAudit } from '../../audit';
+import { auditActor, recordAudit, type AuditActor } from '../../audit';
 import {
 	canDecideOpinionPublication,
 	canDraftOpinion,
@@ -139,19 +139,47 @@ export async function castVote(db: Db, actor: Viewer, input: { opinionId: string
 			after: { opinionId: opinion.id, choice: vote.choice }
 		});
 		const tally = await tallyOf(tx, opinion.id, round.plan.councilQuorum);
-		if (!tally.adopted) return { adopted: false, tally };
-		await tx.opinion.update({ where: { id: opinion.id }, data: { adoptedAt: now, version: { increment: 1 } } });
-		await recordAudit(tx, audit, {
-			action: 'update',
-			entityType: 'Opinion',
-			entityId: opinion.id,
-			planId: round.planId,
-			before: { state: 'DRAFT' },
-			after: { state: 'ADOPTED', adoptedAt: now, for: tally.for, against: tally.against, abstain: tally.abstain, quorum: tally.quorum },
-			reason: 'adopted'
-		});
-		return { adopted: true, tally };
+		const adopted = tally.adopted && (await adopt(tx, audit, { id: opinion.id, planId: round.planId }, tally, 'vote', now));
+		return { adopted, tally };
 	});
+}
+
+/** Marks an opinion adopted, with its audit event; false when it was adopted or decided meanwhile. */
+async function adopt(tx: Tx, actor: AuditActor, opinion: { id: string; planId: string }, tally: AdoptionTally, cause: 'vote' | 'electorate', now: Date): Promise<boolean> {
+	const { count } = await tx.opinion.updateMany({ where: { id: opinion.id, adoptedAt: null, publish: null }, data: { adoptedAt: now, version: { increment: 1 } } });
+	if (count === 0) return false;
+	await recordAudit(tx, actor, {
+		action: 'update',
+		entityType: 'Opinion',
+		entityId: opinion.id,
+		planId: opinion.planId,
+		before: { state: 'DRAFT' },
+		after: { state: 'ADOPTED', adoptedAt: now, for: tally.for, against: tally.against, abstain: tally.abstain, quorum: tally.quorum, cause },
+		reason: 'adopted'
+	});
+	return true;
+}
+
+/**
+ * Applies the adoption rule again to every opinion still in vote, in the transaction of a write that
+ * changed the electorate (a member's flags, roles or account) or a quorum: the status follows from
+ * the votes and the electorate, not only from the last vote. Returns the ids of the opinions adopted.
+ * Adoption is an event: an opinion already adopted stays adopted when the electorate shrinks.
+ */
+export async function settleAdoptions(tx: Tx, actor: AuditActor, now = new Date()): Promise<string[]> {
+	const open = await tx.opinion.findMany({
+		where: { adoptedAt: null, publish: null, votes: { some: {} } },
+		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+		select: { id: true, votes: { select: { voterId: true, choice: true } }, round: { select: { planId: true, plan: { select: { councilQuorum: true } } } } }
+	});
+	if (open.length === 0) return [];
+	const electorate = await ecosystemMemberIds(tx);
+	const adopted: string[] = [];
+	for (const o of open) {
+		const tally = tallyVotes({ votes: o.votes, ecosystemMemberIds: electorate, quorumSetting: o.round.plan.councilQuorum });
+		if (tally.adopted && (await adopt(tx, actor, { id: o.id, planId: o.round.planId }, tally, 'electorate', now))) adopted.push(o.id);
+	}
+	return adopted;
 }
 
 /** DINUM's written response to an adopted opinion (admins), editable until the secretariat decides. */
@@ -261,6 +289,7 @@ export async function setCouncilFlags(db: Db, actor: Viewer, userId: string, fla
 		if (before.councilEcosystem === flags.councilEcosystem && before.councilSecretariat === flags.councilSecretariat) return { changed: false };
 		await tx.user.update({ where: { id: userId }, data: flags });
 		await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'User', entityId: userId, before, after: flags, reason: 'council flags' });
+		await settleAdoptions(tx, auditActor(actor));
 		return { changed: true };
 	});
 }

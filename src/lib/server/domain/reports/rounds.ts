@@ -7,6 +7,8 @@ import { auditActor, recordAudit } from '../../audit';
 import { canCreateReportRound, canEditReportRound, canManagePlan, canPublishReportRound, canSubmitReportRound, type Actor, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { liveEntries } from './entries';
+import { settleAdoptions } from './opinions';
+import { notifyCouncil } from '../notifications/council';
 import { REPORT_SECTION_KEYS, type ReportSections } from '../../../domain/report-snapshot';
 import { toIsoDay } from '../../../domain/dates';
 
@@ -37,18 +39,34 @@ function checkPeriod(fields: { periodStart: string; periodEnd: string }) {
 	if (fields.periodEnd < fields.periodStart) throw new RuleError('reports.errors.periodOrder', 'periodEnd');
 }
 
+/** One round per title and period (a unique index backs this check against two creations at once). */
+async function checkUnique(tx: Tx, planId: string, fields: { title: string; periodStart: string; periodEnd: string }, exceptId?: string) {
+	const twin = await tx.reportRound.findFirst({
+		where: { planId, title: fields.title, periodStart: asDate(fields.periodStart), periodEnd: asDate(fields.periodEnd), ...(exceptId ? { id: { not: exceptId } } : {}) },
+		select: { id: true }
+	});
+	if (twin) throw new RuleError('reports.errors.duplicateRound', 'title');
+}
+
+/** The unique index refused the write: another request created the same round in the meantime. */
+function duplicateRace(error: unknown): never {
+	if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002') throw new RuleError('reports.errors.duplicateRound', 'title');
+	throw error;
+}
+
 export async function createRound(db: Db, actor: Viewer, input: RoundFields & { planSlug: string }): Promise<{ id: string }> {
 	if (!actor || !canCreateReportRound(actor)) throw new ForbiddenError();
 	checkPeriod(input);
 	return db.$transaction(async (tx) => {
 		const plan = await tx.plan.findUnique({ where: { slug: input.planSlug }, select: { id: true } });
 		if (!plan) throw new NotFoundError();
+		await checkUnique(tx, plan.id, input);
 		const round = await tx.reportRound.create({
 			data: { planId: plan.id, title: input.title, periodStart: asDate(input.periodStart), periodEnd: asDate(input.periodEnd), sections: input.sections }
 		});
 		await recordAudit(tx, auditActor(actor), { action: 'create', entityType: 'ReportRound', entityId: round.id, planId: plan.id, after: fieldsOf(round) });
 		return { id: round.id };
-	});
+	}).catch(duplicateRace);
 }
 
 /** Loads the round in the transaction; refuses forbidden actors and stale versions before any write. */
@@ -83,10 +101,11 @@ export async function updateRound(db: Db, actor: Viewer, input: RoundFields & { 
 		if (JSON.stringify({ ...before, status: undefined }) === JSON.stringify({ title: input.title, periodStart: input.periodStart, periodEnd: input.periodEnd, sections: input.sections, status: undefined })) {
 			return { changed: false };
 		}
+		await checkUnique(tx, round.planId, input, round.id);
 		const saved = await save(tx, round, { title: input.title, periodStart: asDate(input.periodStart), periodEnd: asDate(input.periodEnd), sections: input.sections });
 		await recordAudit(tx, auditActor(who), { action: 'update', entityType: 'ReportRound', entityId: round.id, planId: round.planId, before, after: fieldsOf(saved) });
 		return { changed: true };
-	});
+	}).catch(duplicateRace);
 }
 
 /** Submits the round to the council: every measure of the plan is frozen as it stands now. */
@@ -107,6 +126,7 @@ export async function submitRound(db: Db, actor: Viewer, input: { roundId: strin
 			after: { status: saved.status, submittedAt: now, measures: entries.length },
 			reason: 'submitted'
 		});
+		await notifyCouncil(tx, { roundId: round.id, kind: 'REPORT_SUBMITTED', excludeUserId: who.id, now });
 	});
 }
 
@@ -123,6 +143,7 @@ export async function publishRound(db: Db, actor: Viewer, input: { roundId: stri
 			before: { status: round.status },
 			after: { status: saved.status, publishedAt: now }
 		});
+		await notifyCouncil(tx, { roundId: round.id, kind: 'REPORT_PUBLISHED', excludeUserId: who.id, now });
 	});
 }
 
@@ -137,6 +158,7 @@ export async function setCouncilQuorum(db: Db, actor: Viewer, input: { planSlug:
 		const { count } = await tx.plan.updateMany({ where: { id: plan.id, version: plan.version }, data: { councilQuorum: input.quorum, version: { increment: 1 } } });
 		if (count === 0) throw new ConflictError({ version: plan.version, quorum: plan.councilQuorum });
 		await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'Plan', entityId: plan.id, planId: plan.id, before: { councilQuorum: plan.councilQuorum }, after: { councilQuorum: input.quorum } });
+		await settleAdoptions(tx, auditActor(actor));
 		return { changed: true };
 	});
 }

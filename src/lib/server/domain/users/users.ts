@@ -4,12 +4,13 @@
 import type { Db } from '../../db';
 import type { Prisma } from '../../db/generated/client';
 import { auditActor, recordAudit, type AuditActor } from '../../audit';
-import { canManageUsers, type Actor, type Role, type Viewer } from '../../policies';
+import { canManageUsers, type Actor, type CouncilFlags, type Role, type Viewer } from '../../policies';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { emailHash, generateToken, hashToken, isTokenShaped, normaliseEmail } from '../../auth/tokens';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/password';
 import { createSession, invalidateUserSessions, type SessionMeta } from '../../auth/session';
 import { checkLoginThrottle, recordLoginAttempt, ThrottledError } from '../../auth/throttle';
+import { settleAdoptions } from '../reports/opinions';
 
 type Tx = Prisma.TransactionClient;
 type TokenPurpose = 'INVITATION' | 'PASSWORD_RESET';
@@ -350,6 +351,8 @@ export async function updateUser(db: Db, actor: Viewer, userId: string, input: O
 			before: { displayName: before.displayName, organisation: before.organisation, roles: before.roles, teamIds: before.teams.map((t) => t.ownerId).sort() },
 			after: { displayName: input.displayName, organisation: input.organisation, roles: input.roles, teamIds }
 		});
+		// A council role given or taken changes the council's electorate.
+		await settleAdoptions(tx, auditActor(admin));
 	});
 }
 
@@ -375,6 +378,7 @@ export async function setUserDisabled(db: Db, actor: Viewer, userId: string, dis
 			after: { disabledAt: disabled ? now : null, ...(disabled ? { sessionsEnded } : {}) },
 			reason: disabled ? 'account disabled' : 'account enabled'
 		});
+		await settleAdoptions(tx, auditActor(admin), now);
 	});
 }
 
@@ -383,7 +387,7 @@ export async function setUserDisabled(db: Db, actor: Viewer, userId: string, dis
  * (`npm run user:create`) and the embedded demo, whose callers already hold the database.
  * Never call it from a route.
  */
-export async function createUserWithPassword(db: Db, by: AuditActor, input: AccountInput & { password: string }): Promise<{ userId: string }> {
+export async function createUserWithPassword(db: Db, by: AuditActor, input: AccountInput & { password: string; council?: CouncilFlags }): Promise<{ userId: string }> {
 	const email = normaliseEmail(input.email);
 	checkPassword(input.password, email);
 	const passwordHash = await hashPassword(input.password);
@@ -398,6 +402,7 @@ export async function createUserWithPassword(db: Db, by: AuditActor, input: Acco
 				organisation: input.organisation,
 				roles: input.roles,
 				passwordHash,
+				...input.council,
 				teams: { create: teamIds.map((ownerId) => ({ ownerId })) }
 			}
 		});
@@ -405,7 +410,7 @@ export async function createUserWithPassword(db: Db, by: AuditActor, input: Acco
 			action: 'create',
 			entityType: 'User',
 			entityId: user.id,
-			after: { email, displayName: user.displayName, organisation: user.organisation, roles: user.roles, teamIds }
+			after: { email, displayName: user.displayName, organisation: user.organisation, roles: user.roles, teamIds, ...input.council }
 		});
 		return { userId: user.id };
 	});
