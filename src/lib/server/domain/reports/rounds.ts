@@ -33,7 +33,7 @@ function fieldsOf(round: ReportRound) {
 }
 
 /** The stored values of a round, as the conflict table shows them. */
-const roundCurrent = (round: ReportRound) => ({ version: round.version, ...fieldsOf(round) });
+export const roundCurrent = (round: ReportRound) => ({ version: round.version, ...fieldsOf(round) });
 
 function checkPeriod(fields: { periodStart: string; periodEnd: string }) {
 	if (fields.periodEnd < fields.periodStart) throw new RuleError('reports.errors.periodOrder', 'periodEnd');
