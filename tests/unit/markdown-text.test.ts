@@ -5,6 +5,7 @@ import { markdownToText } from '../../src/lib/markdown';
 import { roundCsv } from '../../src/lib/server/domain/reports/export';
 import type { RoundView } from '../../src/lib/server/domain/reports/view';
 import { updateEntry } from '../../src/lib/server/feeds/entries';
+import { snippetParts } from '../../src/lib/server/domain/measures/list';
 
 describe('markdownToText', () => {
 	it('drops emphasis markers and keeps the words', () => {
@@ -73,5 +74,17 @@ describe('plain text where no HTML is shown', () => {
 		expect(entry.content.value).toContain('<strong>SILL</strong>');
 		expect(entry.content.value).toContain('<em>seul</em>');
 		expect(entry.content.value).not.toContain('**');
+	});
+});
+
+describe('search excerpts', () => {
+	it('show an update’s words without Markdown markers, even when the excerpt cuts through them', () => {
+		const parts = snippetParts('Le **\uE000SILL\uE001** compte *500* [logiciels](https://code.gouv.fr/sill) … fin de **gras');
+		expect(parts).toEqual([
+			{ text: 'Le ', match: false },
+			{ text: 'SILL', match: true },
+			{ text: ' compte 500 logiciels … fin de gras', match: false }
+		]);
+		expect(snippetParts('2 * 3 et snake_case_name')).toEqual([{ text: '2 * 3 et snake_case_name', match: false }]);
 	});
 });
