@@ -5,6 +5,7 @@ import { getPlanDashboard } from '../../src/lib/server/domain/plans/view';
 import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
 import { getOwnerPage, listMeasures, NO_FILTERS } from '../../src/lib/server/domain/measures/list';
 import { getPlanAgenda } from '../../src/lib/server/domain/plans/agenda';
+import { getDashboardPage } from '../../src/lib/server/domain/plans/dashboard-page';
 import { getMeasureDetailAt, getPlanDashboardAt } from '../../src/lib/server/domain/time-travel/view';
 import { getPlanComparison, getProgressSeries } from '../../src/lib/server/domain/time-travel/compare';
 import { getMeasureListForRequest, getOwnerPageForRequest } from '../../src/lib/server/domain/time-travel/list-at';
@@ -27,6 +28,13 @@ describe('SQL queries per public page', () => {
 	it('the dashboard sends as many queries for 1,000 measures and 10,000 milestones as for the real plan', async () => {
 		const small = await queriesFor(() => getPlanDashboard(counted.prisma, DEFAULT_PLAN_SLUG));
 		const large = await queriesFor(() => getPlanDashboard(counted.prisma, 'grand-plan'));
+		expect(small).toBeGreaterThan(0);
+		expect(large).toBe(small);
+	});
+
+	it('the whole dashboard page (agenda, facts, indicators, grades) sends as many queries on both plans', async () => {
+		const small = await queriesFor(() => getDashboardPage(counted.prisma, DEFAULT_PLAN_SLUG, null));
+		const large = await queriesFor(() => getDashboardPage(counted.prisma, 'grand-plan', null));
 		expect(small).toBeGreaterThan(0);
 		expect(large).toBe(small);
 	});

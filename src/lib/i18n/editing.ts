@@ -180,6 +180,7 @@ export const editingFr = {
 		draftBadge: 'Brouillon',
 		date: 'Date',
 		text: 'Ce qui s’est passé',
+		markdownHint: 'Markdown accepté : **gras**, *italique*, [lien](https://…), listes commençant par « - ». Ces trois champs sont affichés mis en forme.',
 		blockers: 'Points de blocage',
 		nextSteps: 'Prochaines étapes',
 		sourceUrls: 'Sources',

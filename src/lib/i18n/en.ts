@@ -8,6 +8,7 @@ import { exploreEn } from './explore.en';
 import { timetravelEn } from './timetravel.en';
 import { siteEn } from './site.en';
 import { privacyEn } from './privacy.en';
+import { knownEn } from './known.en';
 
 export const en: Messages = {
 	auth: authEn,
@@ -19,6 +20,7 @@ export const en: Messages = {
 	timetravel: timetravelEn,
 	site: siteEn,
 	privacy: privacyEn,
+	known: knownEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

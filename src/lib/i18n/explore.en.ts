@@ -83,7 +83,7 @@ export const exploreEn: ExploreMessages = {
 	daysLate: { one: '{n} day overdue', other: '{n} days overdue' },
 	ofMeasure: 'Measure {n}',
 	recentTitle: 'Recently updated measures',
-	noRecent: 'No change recorded.',
+	noRecent: 'No change since the plan’s initial import.',
 	updatedAt: 'changed on {date}',
 	openDataLink: 'Open data of the plan (CSV, JSON, API)',
 	feedsLabel: 'Follow',

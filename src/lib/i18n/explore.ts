@@ -82,7 +82,7 @@ export const exploreFr = {
 	daysLate: { one: 'dépassé de {n} jour', other: 'dépassé de {n} jours' },
 	ofMeasure: 'Mesure {n}',
 	recentTitle: 'Mesures récemment mises à jour',
-	noRecent: 'Aucune modification enregistrée.',
+	noRecent: 'Aucune modification depuis l’import initial du plan.',
 	updatedAt: 'modifiée le {date}',
 	openDataLink: 'Données ouvertes du plan (CSV, JSON, API)',
 	feedsLabel: 'Suivre',

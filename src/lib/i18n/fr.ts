@@ -8,6 +8,7 @@ import { exploreFr } from './explore';
 import { timetravelFr } from './timetravel';
 import { siteFr } from './site';
 import { privacyFr } from './privacy';
+import { knownFr } from './known';
 
 export const fr = {
 	auth: authFr,
@@ -19,6 +20,7 @@ export const fr = {
 	timetravel: timetravelFr,
 	site: siteFr,
 	privacy: privacyFr,
+	known: knownFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',

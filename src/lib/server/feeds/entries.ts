@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { format, formatPreciseDate, messages, type Locale } from '../../i18n';
 import { toIsoDay, type DatePrecision } from '../../domain/dates';
 import { escapeHtml, type AtomEntry } from './atom';
+import { markdownToText, renderMarkdown } from '../markdown';
 
 export interface FeedMeasure {
 	number: string;
@@ -42,11 +43,8 @@ export function excerpt(text: string, max = 90): string {
 	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-const paragraphs = (text: string) =>
-	text
-		.split(/\n{2,}/)
-		.map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br/>')}</p>`)
-		.join('');
+// Updates are written in the safe Markdown subset: rendered in the entry's HTML, plain in its title.
+const paragraphs = renderMarkdown;
 
 /** Only web addresses become links; anything else stays text. */
 const sourceItem = (url: string) =>
@@ -56,8 +54,8 @@ export function updateEntry(update: PublishedUpdate, measure: FeedMeasure | null
 	const t = messages(locale).opendata.feed;
 	const date = formatPreciseDate({ start: toIsoDay(update.date), precision: update.datePrecision }, locale);
 	const title = measure
-		? format(t.updateTitle, { n: measure.number, date, excerpt: excerpt(update.text) })
-		: format(t.planUpdateTitle, { date, excerpt: excerpt(update.text) });
+		? format(t.updateTitle, { n: measure.number, date, excerpt: excerpt(markdownToText(update.text)) })
+		: format(t.planUpdateTitle, { date, excerpt: excerpt(markdownToText(update.text)) });
 	const html = [
 		paragraphs(update.text),
 		update.blockers ? `<p><strong>${escapeHtml(t.blockers)}</strong></p>${paragraphs(update.blockers)}` : '',

@@ -87,7 +87,24 @@ const START = '\uE000';
 const STOP = '\uE001';
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
+// An excerpt cuts through Markdown (a "**" may open in one piece and close in the next): its pieces
+// are shown as plain text, without the markers of emphasis and the addresses of links.
+const plain = (text: string) =>
+	text
+		.replace(/\[([^\]\n]*)\]\([^()\s]*\)/g, '$1')
+		.replace(/\*\*|__/g, '')
+		.replace(/(^|[\s(])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?=$|[\s.,;:!?)])/g, '$1');
+
 export function snippetParts(headline: string): SnippetPart[] {
+	const parts: SnippetPart[] = [];
+	for (const part of rawSnippetParts(headline)) {
+		const text = plain(part.text);
+		if (text) parts.push({ text, match: part.match });
+	}
+	return parts;
+}
+
+function rawSnippetParts(headline: string): SnippetPart[] {
 	const parts: SnippetPart[] = [];
 	for (const [index, chunk] of headline.split(START).entries()) {
 		if (index === 0) {

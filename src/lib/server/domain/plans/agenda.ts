@@ -1,5 +1,6 @@
 // The plan dashboard's "what's next" read model: open milestones due in the next 90 days, overdue
-// ones, and the measures most recently changed according to the audit log. Bounded lists and a
+// ones, and the measures most recently changed according to the audit log (after the initial import:
+// the seed is where the plan starts, not a change; the history labels it "import"). Bounded lists and a
 // fixed number of queries whatever the plan's size; lateness is computed from dates, never stored.
 import type { Db } from '../../db';
 import { daysUntilEnd, toIsoDay, type DatePrecision, type PreciseDate } from '../../../domain/dates';
@@ -7,6 +8,7 @@ import { Prisma } from '../../db/generated/client';
 import { milestoneDueEnd } from '../measures/lateness-sql';
 import { milestoneDue } from './view';
 import { publicChangeSql } from '../../public-changes';
+import { SEED_ACTOR } from '../../audit';
 
 export const UPCOMING_DAYS = 90;
 export const AGENDA_LIMIT = 8;
@@ -72,6 +74,7 @@ export async function getPlanAgenda(db: Db, planId: string, today = toIsoDay(new
 			SELECT m."number", m."title", to_char(max(a."at"), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at"
 			FROM "AuditEvent" a JOIN "Measure" m ON m."id" = a."measureId"
 			WHERE a."planId" = ${planId} AND m."planId" = ${planId} AND ${publicChangeSql('a')}
+				AND NOT (a."actorId" IS NULL AND a."actorLabel" = ${SEED_ACTOR.label})
 			GROUP BY m."id", m."number", m."title"
 			ORDER BY max(a."at") DESC, m."number" ASC
 			LIMIT ${AGENDA_LIMIT}

@@ -1,13 +1,24 @@
 // The dashboard page, for the home page (default plan) and each plan's page alike.
 import type { Db } from '../../db';
 import { getPlanAgenda } from './agenda';
+import { getPlanKnowledge } from './known';
 import { getDashboardForRequest } from '../time-travel/view';
 
-/** The plan today or on a past day, and, for today, its agenda. Null: unknown plan. */
+/** The plan today or on a past day, and, for today, its agenda and what is known of it. Null: unknown plan. */
 export async function getDashboardPage(db: Db, slug: string, rawDate: string | null) {
 	const found = await getDashboardForRequest(db, slug, rawDate);
 	if (!found) return null;
-	// Upcoming and late milestones are about today: a past day has no agenda.
-	const agenda = found.travel.date ? null : await getPlanAgenda(db, found.dashboard.plan.id, found.dashboard.today);
-	return { ...found, agenda };
+	// Upcoming and late milestones are about today, and so is the summary of what is known: a past
+	// day shows the plan as it stood.
+	if (found.travel.date) return { ...found, agenda: null, known: null };
+	const { dashboard } = found;
+	const [agenda, known] = await Promise.all([
+		getPlanAgenda(db, dashboard.plan.id, dashboard.today),
+		getPlanKnowledge(
+			db,
+			dashboard.plan.id,
+			dashboard.axes.flatMap((a) => a.measures.map((m) => m.id))
+		)
+	]);
+	return { ...found, agenda, known };
 }

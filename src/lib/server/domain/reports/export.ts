@@ -1,6 +1,7 @@
 // CSV and JSON downloads of a published round: the frozen measures, the council's grades when public,
 // and the published opinions with DINUM's responses. Built from the public read model only.
 import { writeCsv } from '../../opendata/csv';
+import { markdownToText } from '../../markdown';
 import { messages } from '$lib/i18n';
 import type { RoundView } from './view';
 
@@ -17,7 +18,7 @@ export function roundCsv(view: RoundView): string {
 		view.grades?.[e.measureId] ?? '',
 		e.milestones.filter((m) => m.doneOn).length,
 		e.milestones.length,
-		e.updates.map((u) => `${u.date} ${u.text}`).join('\n')
+		e.updates.map((u) => `${u.date} ${markdownToText(u.text)}`).join('\n')
 	]);
 	return writeCsv([header, ...rows]);
 }

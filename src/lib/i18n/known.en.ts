@@ -1,0 +1,36 @@
+// English interface text of the known namespace: every key of the French reference (known.ts).
+import type { KnownMessages } from './known';
+
+export const knownEn: KnownMessages = {
+	title: 'What is known of the plan',
+	intro: 'Dated, published facts with their sources, the latest values of the indicators and the council’s independent grades. What no source says stays “not reported”.',
+	factCount: { one: '{n} dated, published fact', other: '{n} dated, published facts' },
+	factSpan: 'from {first} to {last}',
+	noFacts: 'No fact published yet.',
+	latestTitle: 'Latest known fact',
+	latestOf: 'Measure {n}',
+	planWide: 'Whole plan',
+	source: 'Source',
+	sources: 'Sources',
+	noSource: 'No source given.',
+	chartTitle: 'Facts published per year',
+	chartSummary: { one: '{n} published fact, per year; the table breaks it down by axis.', other: '{n} published facts, per year; the table breaks them down by axis.' },
+	tableCaption: 'Facts published per year and per axis',
+	year: 'Year',
+	axis: 'Axis {n}',
+	total: 'Total',
+	indicatorsTitle: 'Indicators: latest values',
+	indicatorsCaption: 'Latest known value of each indicator, with its date and source',
+	indicator: 'Indicator',
+	measure: 'Measure',
+	value: 'Latest value',
+	date: 'Date',
+	noValue: 'No value',
+	moreIndicators: { one: 'And {n} more indicator, on the measures’ pages.', other: 'And {n} more indicators, on the measures’ pages.' },
+	gradesTitle: 'The council’s independent grades',
+	gradesOf: 'Report “{title}” (period ending {date}): {n} measures graded.',
+	gradesLink: 'Read the report and the council’s opinion',
+	noGrades: 'No published report gives an independent grade yet.',
+	measureFacts: { one: '{n} published fact, the latest of {date}', other: '{n} published facts, the latest of {date}' },
+	noMeasureFacts: 'No published fact'
+};
