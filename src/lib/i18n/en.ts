@@ -163,6 +163,10 @@ export const en: Messages = {
 	error: {
 		title: 'Unexpected error',
 		badRequest: 'Incorrect address',
+		forbidden: 'Access denied',
+		forbiddenAdvice:
+			'You are signed in, but your account’s rights do not cover this page (a team, for example, edits only its own measures). If you need access, ask the Jalons administrator for these rights; otherwise, go back to the previous page.',
+		refused: 'Request not processed',
 		withoutQuery: 'Show this page without these parameters',
 		lead: 'Sorry, the service has a problem; we are working to fix it as quickly as possible.',
 		unavailable: 'Service temporarily unavailable',

@@ -167,6 +167,10 @@ export const fr = {
 	error: {
 		title: 'Erreur inattendue',
 		badRequest: 'Adresse incorrecte',
+		forbidden: 'Accès refusé',
+		forbiddenAdvice:
+			'Votre compte est bien connecté, mais ses droits ne couvrent pas cette page (une équipe, par exemple, ne modifie que ses propres mesures). Si vous devez y accéder, demandez ces droits à l’administrateur de Jalons ; sinon, revenez à la page précédente.',
+		refused: 'Demande non traitée',
 		withoutQuery: 'Afficher cette page sans ces paramètres',
 		lead: 'Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.',
 		unavailable: 'Service temporairement indisponible',
