@@ -152,7 +152,7 @@ describe('API v1', () => {
 		for (const query of ['per_page=101', 'per_page=0', 'page=abc', 'page=-2']) {
 			const { status, body } = await call(measures, `/api/v1/plans/${SLUG}/measures?${query}`, { slug: SLUG });
 			expect(status, query).toBe(400);
-			expect(body!.error).toMatch(/^Le paramètre « (page|per_page) » doit être un nombre entier/);
+			expect(body!.error).toMatch(/^Le paramètre «\s(page|per_page)\s» doit être un nombre entier/);
 		}
 	});
 

@@ -229,6 +229,7 @@ export const editingEn: EditingMessages = {
 		withName: '{name} ({role})',
 		withSubject: '{kind}: “{subject}”',
 		quoted: '“{text}”',
+		listSeparator: '; ',
 		becomes: ' becomes '
 	},
 	fields: {

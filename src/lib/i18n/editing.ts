@@ -228,6 +228,7 @@ export const editingFr = {
 		withName: '{name} ({role})',
 		withSubject: '{kind} : « {subject} »',
 		quoted: '« {text} »',
+		listSeparator: ' ; ',
 		becomes: ' devient '
 	},
 	fields: {

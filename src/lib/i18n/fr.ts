@@ -8,8 +8,9 @@ import { exploreFr } from './explore';
 import { timetravelFr } from './timetravel';
 import { siteFr } from './site';
 import { privacyFr } from './privacy';
+import { typesetFrench } from './typography';
 
-export const fr = {
+export const fr = typesetFrench({
 	auth: authFr,
 	editing: editingFr,
 	opendata: opendataFr,
@@ -179,6 +180,6 @@ export const fr = {
 		unreadable: 'La requête n’a pas pu être lue : vérifiez les informations envoyées et réessayez.',
 		requestId: 'Identifiant de la requête : {id}'
 	}
-};
+});
 
 export type Messages = typeof fr;
