@@ -32,6 +32,8 @@ export const en: Messages = {
 		save: 'Save',
 		cancel: 'Cancel'
 	},
+	/** After a label ("Rôles : …"): French puts a no-break space before the colon, English none. */
+	colon: ':',
 	siteName: 'Jalons',
 	siteTagline: 'Public tracking of government action plans',
 	brandTop: 'République<br />Française',

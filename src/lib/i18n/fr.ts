@@ -33,6 +33,8 @@ export const fr = typesetFrench({
 		save: 'Enregistrer',
 		cancel: 'Annuler'
 	},
+	/** After a label ("Rôles : …"): French puts a no-break space before the colon, English none. */
+	colon: ' :',
 	siteName: 'Jalons',
 	siteTagline: 'Suivi public des plans d’action de l’État',
 	brandTop: 'République<br />Française',

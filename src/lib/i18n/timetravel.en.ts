@@ -13,8 +13,8 @@ export const timetravelEn: TimetravelMessages = {
 	form: {
 		legend: 'View another date',
 		label: 'Date',
-		hint: 'Format YYYY-MM-DD, for example 2023-06-30.',
-		hintFrom: 'Format YYYY-MM-DD, for example 2023-06-30, from {date} on.',
+		hint: 'Pick the day in the field’s calendar, for example 30 June 2023.',
+		hintFrom: 'Pick the day in the field’s calendar, from {date} on.',
 		submit: 'Show at this date'
 	},
 	problems: {
