@@ -144,7 +144,7 @@ describe('API v1', () => {
 			expect(headers.get('access-control-allow-origin')).toBe('*');
 		}
 		expect((await call(measure, `/api/v1/plans/${SLUG}/measures/9.9`, { slug: SLUG, number: '9.9' })).body!.error).toBe(
-			`Le plan « ${SLUG} » n’a pas de mesure numéro « 9.9 ».`
+			`Le plan «\u202f${SLUG}\u202f» n’a pas de mesure numéro «\u202f9.9\u202f».`
 		);
 	});
 
