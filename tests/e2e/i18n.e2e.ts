@@ -192,7 +192,7 @@ test('the personal-data page says what sessions and login throttling store, why 
 	await expect(fr).toContainText('l’adresse IP et l’identification du navigateur (« user agent »)');
 	await expect(fr).toContainText('Elle expire après 30 jours sans activité et au plus tard 90 jours après la connexion');
 	await expect(fr).toContainText('1 jour pour une tentative échouée, 30 jours pour une connexion réussie');
-	await expect(fr.getByText(/^Pourquoi : /)).toHaveCount(2);
+	await expect(fr.getByText(/^Pourquoi\s: /)).toHaveCount(2);
 
 	await page.goto('/en/donnees-personnelles');
 	const en = page.getByRole('main');

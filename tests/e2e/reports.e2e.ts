@@ -116,7 +116,7 @@ test.describe.serial('reporting round and council opinion', () => {
 
 		await grade(page).selectOption({ label: 'Limitée' });
 		await save(page);
-		await expect(page.getByText(/Quelqu’un a modifié cet élément depuis que vous avez ouvert la page : rien n’a été enregistré/)).toBeVisible();
+		await expect(page.getByText(/Quelqu’un a modifié cet élément depuis que vous avez ouvert la page\s: rien n’a été enregistré/)).toBeVisible();
 		const row = page.getByRole('table', { name: 'Valeurs enregistrées entre-temps et vos saisies' }).getByRole('row').filter({ hasText: 'mesure 1.1 –' });
 		await expect(row.getByRole('cell')).toHaveText(['Complète', 'Limitée']);
 		await expect(grade(page)).toHaveValue('LIMITED');
@@ -145,8 +145,8 @@ test.describe.serial('reporting round and council opinion', () => {
 		await opinion(page, titles.private).getByRole('button', { name: 'Enregistrer la décision' }).click();
 		await expect(page.getByText('La décision du conseil est enregistrée.')).toBeVisible();
 		// The decision and its date are shown to signed-in users.
-		await expect(opinion(page, titles.public).getByText(/Décision du conseil : publier l’avis, le /)).toBeVisible();
-		await expect(opinion(page, titles.private).getByText(/Décision du conseil : ne pas publier l’avis, le /)).toBeVisible();
+		await expect(opinion(page, titles.public).getByText(/Décision du conseil\s: publier l’avis, le /)).toBeVisible();
+		await expect(opinion(page, titles.private).getByText(/Décision du conseil\s: ne pas publier l’avis, le /)).toBeVisible();
 	});
 
 	test('a citizen sees the published opinion with the round, never the private one', async ({ page }) => {
@@ -162,7 +162,7 @@ test.describe.serial('reporting round and council opinion', () => {
 		await expect(page.getByText(titles.private)).toHaveCount(0);
 		// The decision itself is for signed-in users.
 		await expect(page.getByText(/Décision du conseil/)).toHaveCount(0);
-		if (test.info().project.use.javaScriptEnabled === false) await expect(page.getByText(/utilisez la commande « Imprimer »/)).toBeVisible();
+		if (test.info().project.use.javaScriptEnabled === false) await expect(page.getByText(/utilisez la commande «\sImprimer\s»/)).toBeVisible();
 		else await expect(page.getByRole('button', { name: 'Imprimer / enregistrer en PDF' })).toBeVisible();
 		await expectNoAxeViolations(page);
 

@@ -149,7 +149,7 @@ test('the comparison between two dates lists what changed, measure by measure', 
 	await page.getByRole('textbox', { name: /^Au / }).fill('2022-12-31');
 	await page.getByRole('button', { name: 'Comparer' }).click();
 	await expect(page).toHaveURL(/comparer\?du=2022-01-01&au=2022-12-31$/);
-	await expect(page.getByRole('heading', { level: 2, name: /^Du 1 janvier 2022 au 31 décembre 2022/ })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: /^Du 1er janvier 2022 au 31 décembre 2022/ })).toBeVisible();
 	const m22 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Mesure 2\.2/ }) });
 	await expect(m22.getByText('Valeurs d’indicateur ajoutées')).toBeVisible();
 	await expect(m22.getByText(/19 septembre 2022/).first()).toBeVisible();

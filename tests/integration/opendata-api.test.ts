@@ -143,7 +143,7 @@ describe('API v1', () => {
 			expect(headers.get('access-control-allow-origin')).toBe('*');
 		}
 		expect((await call(measure, `/api/v1/plans/${SLUG}/measures/9.9`, { slug: SLUG, number: '9.9' })).body!.error).toBe(
-			`Le plan « ${SLUG} » n’a pas de mesure numéro « 9.9 ».`
+			`Le plan «\u202f${SLUG}\u202f» n’a pas de mesure numéro «\u202f9.9\u202f».`
 		);
 	});
 
@@ -151,7 +151,7 @@ describe('API v1', () => {
 		for (const query of ['per_page=101', 'per_page=0', 'page=abc', 'page=-2']) {
 			const { status, body } = await call(measures, `/api/v1/plans/${SLUG}/measures?${query}`, { slug: SLUG });
 			expect(status, query).toBe(400);
-			expect(body!.error).toMatch(/^Le paramètre « (page|per_page) » doit être un nombre entier/);
+			expect(body!.error).toMatch(/^Le paramètre «\s(page|per_page)\s» doit être un nombre entier/);
 		}
 	});
 

@@ -111,7 +111,7 @@ describe('open datasets of the real plan', () => {
 		// The profile wants at least one foreign key when the property is there: none, no property.
 		expect(tableSchema(dataset('mesures'))).not.toHaveProperty('foreignKeys');
 		expect(schema.fields.every((f) => f.description.length > 10)).toBe(true);
-		expect(tableSchema(dataset('mises-a-jour')).fields.find((f) => f.name === 'mesure_numero')?.description).toMatch(/Vide : fait concernant tout le plan/);
+		expect(tableSchema(dataset('mises-a-jour')).fields.find((f) => f.name === 'mesure_numero')?.description).toMatch(/Vide\s: fait concernant tout le plan/);
 		expect(tableSchema(dataset('mesures'), 'en').fields[0]?.description).toBe('Stable identifier of the measure.');
 	});
 

@@ -83,8 +83,8 @@ describe('Atom feeds', () => {
 		const xml = (await buildFeed(database.prisma, SLUG, { kind: 'measure', number: '3.1' }, SELF))!;
 		expect(xml).not.toContain(DRAFT_TEXT);
 		const titles = entries(parseXml(xml)).map((e) => text(e, 'title'));
-		expect(titles.filter((t) => t?.startsWith('Mesure 3.1 : statut'))).toEqual(['Mesure 3.1 : statut « En cours »']);
-		expect(titles).toContain('Mesure 3.1 : jalon atteint, Gazette <b>n°2</b> & « guillemets » "doubles" ');
+		expect(titles.filter((t) => t?.startsWith('Mesure 3.1\u202f: statut'))).toEqual(['Mesure 3.1\u202f: statut «\u202fEn cours\u202f»']);
+		expect(titles).toContain('Mesure 3.1\u202f: jalon atteint, Gazette <b>n°2</b> & « guillemets » "doubles" ');
 		for (const scope of [{ kind: 'plan' }, { kind: 'axis', number: 3 }] as const) expect(await buildFeed(database.prisma, SLUG, scope, SELF)).not.toContain(DRAFT_TEXT);
 	});
 

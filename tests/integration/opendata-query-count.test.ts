@@ -46,7 +46,7 @@ describe('SQL queries for open data, feeds and API lists', () => {
 
 	it('a measure feed of the large plan shows its status changes', async () => {
 		const xml = (await buildFeed(counted.prisma, 'grand-plan', { kind: 'measure', number: '3.7' }, `${ORIGIN}/flux/x.atom`))!;
-		expect(xml).toContain('statut « En cours »');
+		expect(xml).toContain('statut «\u202fEn cours\u202f»');
 	});
 
 	it('the measures file, built from the SQL roll-up, is byte for byte the one built from every row', async () => {

@@ -20,7 +20,7 @@ describe('API pagination', () => {
 			}
 			expect(caught, query).toBeInstanceOf(ApiError);
 			expect((caught as ApiError).status).toBe(400);
-			expect((caught as ApiError).message).toMatch(/^Le paramètre « (page|per_page) » doit être un nombre entier compris entre 1 et \d+\.$/);
+			expect((caught as ApiError).message).toMatch(/^Le paramètre «\s(page|per_page)\s» doit être un nombre entier compris entre 1 et \d+\.$/);
 		}
 	});
 

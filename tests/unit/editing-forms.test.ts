@@ -58,7 +58,7 @@ describe('measure form', () => {
 		expect(result.errors).toEqual({
 			status: 'Choisissez une des valeurs proposées.',
 			progressManual: 'Saisissez un nombre entier entre 0 et 100, ou laissez vide si l’avancement est inconnu.',
-			plannedEnd: 'Saisissez une date comme 2024-06-30, 2024-06, 2024, T3 2023, S1 2022 ou « continu ».',
+			plannedEnd: 'Saisissez une date comme 2024-06-30, 2024-06, 2024, T3 2023, S1 2022 ou «\u202fcontinu\u202f».',
 			description: 'Ce champ est obligatoire.'
 		});
 		expect(result.values.plannedEnd).toBe('bientôt');
@@ -113,7 +113,7 @@ describe('other forms', () => {
 		expect(ok.ok && ok.data).toMatchObject({ value: 12000.5, date: { start: '2024-06-01', precision: 'MONTH' } });
 		const bad = parseForm(addIndicatorValueForm, form({ indicatorId: 'i', date: 'continu', value: 'beaucoup', qualifier: '', sourceUrl: 'https://a.fr/', note: '' }), 'fr');
 		expect(!bad.ok && bad.errors).toEqual({
-			date: 'Saisissez une date précise (2024-06-30, 2024-06, 2024, T3 2023 ou S1 2022) : « continu » n’a pas de sens ici.',
+			date: 'Saisissez une date précise (2024-06-30, 2024-06, 2024, T3 2023 ou S1 2022)\u202f: «\u202fcontinu\u202f» n’a pas de sens ici.',
 			value: 'Saisissez un nombre.'
 		});
 	});

@@ -60,7 +60,7 @@ describe('plural forms', () => {
 	});
 
 	it('fills the other placeholders and writes the count in the language’s digits', () => {
-		expect(plural('fr', fr.dashboard.unknownCount, 1, { total: 12 })).toBe('1 mesure sur 12 sans avancement renseigné : elle ne compte pas dans la moyenne.');
+		expect(plural('fr', fr.dashboard.unknownCount, 1, { total: 12 })).toBe('1 mesure sur 12 sans avancement renseigné\u202f: elle ne compte pas dans la moyenne.');
 		expect(plural('en', en.dashboard.unknownCount, 3, { total: 12 })).toBe('3 measures out of 12 have no reported progress: they are left out of the average.');
 		expect(plural('fr', fr.opendata.rowCount, 12345)).toBe('12\u202f345 lignes');
 		expect(plural('en', en.opendata.rowCount, 12345)).toBe('12,345 rows');

@@ -46,7 +46,7 @@ function measure(overrides: Partial<MeasureDetailRow> = {}): MeasureDetailRow {
 		version: 1,
 		createdAt: IMPORTED_AT,
 		updatedAt: IMPORTED_AT,
-		plan: { slug: 'plan', title: 'Plan', titleEn: null, status: 'ARCHIVED', archivedOn: d('2025-02-24'), archiveNote: 'Archivé' },
+		plan: { slug: 'plan', title: 'Plan', titleEn: null, status: 'ARCHIVED', archivedOn: d('2025-02-24'), archiveNote: 'Archivé', archiveNoteEn: null },
 		axis: { number: 1, title: 'Axe', titleEn: null },
 		leadOwner: { code: 'POLE_LL', name: 'Pôle logiciels libres', description: null },
 		contributors: [],

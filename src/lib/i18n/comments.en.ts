@@ -9,7 +9,7 @@ export const commentsEn: CommentsMessages = {
 	signIn: 'Sign in',
 	newComment: 'Add a comment',
 	body: 'Your comment',
-	bodyHint: 'Formatting: *italic*, **bold**, [link text](https://…), lists starting with "- " or "1. ". HTML is not interpreted.',
+	bodyHint: 'Formatting: *italic*, **bold**, [link text](https://…), lists starting with “- ” or “1. ”. HTML is not interpreted.',
 	visibility: 'Visible to',
 	visibilityLabels: {
 		PUBLIC: 'Public: everyone',

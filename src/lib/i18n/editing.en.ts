@@ -67,7 +67,7 @@ export const editingEn: EditingMessages = {
 		sourceUrls: 'Each line must be a full web address starting with http:// or https://.'
 	},
 	dateHint: 'For example 2024-06-30, 2024-06, 2024, T3 2023, S1 2022 or “continu”.',
-	dayHint: 'As YYYY-MM-DD, for example 2024-06-30.',
+	dayHint: 'Pick the day in the field’s calendar, for example 30 June 2024.',
 	measureForm: {
 		legend: 'Tracking and content of the measure',
 		status: 'Status',
@@ -232,6 +232,7 @@ export const editingEn: EditingMessages = {
 		withName: '{name} ({role})',
 		withSubject: '{kind}: “{subject}”',
 		quoted: '“{text}”',
+		listSeparator: '; ',
 		becomes: ' becomes '
 	},
 	fields: {

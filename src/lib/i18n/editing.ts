@@ -66,7 +66,7 @@ export const editingFr = {
 		sourceUrls: 'Chaque ligne doit être une adresse web complète commençant par http:// ou https://.'
 	},
 	dateHint: 'Par exemple 2024-06-30, 2024-06, 2024, T3 2023, S1 2022 ou « continu ».',
-	dayHint: 'Au format AAAA-MM-JJ, par exemple 2024-06-30.',
+	dayHint: 'Choisissez le jour dans le calendrier du champ, par exemple le 30 juin 2024.',
 	measureForm: {
 		legend: 'Suivi et contenu de la mesure',
 		status: 'Statut',
@@ -231,6 +231,7 @@ export const editingFr = {
 		withName: '{name} ({role})',
 		withSubject: '{kind} : « {subject} »',
 		quoted: '« {text} »',
+		listSeparator: ' ; ',
 		becomes: ' devient '
 	},
 	fields: {

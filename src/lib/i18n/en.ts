@@ -34,6 +34,8 @@ export const en: Messages = {
 		save: 'Save',
 		cancel: 'Cancel'
 	},
+	/** After a label ("Rôles : …"): French puts a no-break space before the colon, English none. */
+	colon: ':',
 	siteName: 'Jalons',
 	siteTagline: 'Public tracking of government action plans',
 	brandTop: 'République<br />Française',
@@ -165,6 +167,10 @@ export const en: Messages = {
 	error: {
 		title: 'Unexpected error',
 		badRequest: 'Incorrect address',
+		forbidden: 'Access denied',
+		forbiddenAdvice:
+			'You are signed in, but your account’s rights do not cover this page (a team, for example, edits only its own measures). If you need access, ask the Jalons administrator for these rights; otherwise, go back to the previous page.',
+		refused: 'Request not processed',
 		withoutQuery: 'Show this page without these parameters',
 		lead: 'Sorry, the service has a problem; we are working to fix it as quickly as possible.',
 		unavailable: 'Service temporarily unavailable',

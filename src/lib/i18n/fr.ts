@@ -9,8 +9,9 @@ import { timetravelFr } from './timetravel';
 import { siteFr } from './site';
 import { privacyFr } from './privacy';
 import { knownFr } from './known';
+import { typesetFrench } from './typography';
 
-export const fr = {
+export const fr = typesetFrench({
 	auth: authFr,
 	editing: editingFr,
 	opendata: opendataFr,
@@ -34,6 +35,8 @@ export const fr = {
 		save: 'Enregistrer',
 		cancel: 'Annuler'
 	},
+	/** After a label ("Rôles : …"): French puts a no-break space before the colon, English none. */
+	colon: ' :',
 	siteName: 'Jalons',
 	siteTagline: 'Suivi public des plans d’action de l’État',
 	brandTop: 'République<br />Française',
@@ -169,6 +172,10 @@ export const fr = {
 	error: {
 		title: 'Erreur inattendue',
 		badRequest: 'Adresse incorrecte',
+		forbidden: 'Accès refusé',
+		forbiddenAdvice:
+			'Votre compte est bien connecté, mais ses droits ne couvrent pas cette page (une équipe, par exemple, ne modifie que ses propres mesures). Si vous devez y accéder, demandez ces droits à l’administrateur de Jalons ; sinon, revenez à la page précédente.',
+		refused: 'Demande non traitée',
 		withoutQuery: 'Afficher cette page sans ces paramètres',
 		lead: 'Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement possible.',
 		unavailable: 'Service temporairement indisponible',
@@ -177,6 +184,6 @@ export const fr = {
 		unreadable: 'La requête n’a pas pu être lue : vérifiez les informations envoyées et réessayez.',
 		requestId: 'Identifiant de la requête : {id}'
 	}
-};
+});
 
 export type Messages = typeof fr;

@@ -49,12 +49,15 @@ function numberFormatter(locale: Locale): Intl.NumberFormat {
 	return formatter;
 }
 
+// French writes the first day of a month as an ordinal ("1er janvier"); Intl writes "1 janvier".
+const firstOfMonth = (text: string, locale: Locale): string => (locale === 'fr' ? text.replace(/^1(?=\s)/, '1er') : text);
+
 export function formatDay(iso: string, locale: Locale): string {
-	return dateFormatter(locale, 'day').format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+	return firstOfMonth(dateFormatter(locale, 'day').format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)), locale);
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-	return dateFormatter(locale, 'dateTime').format(new Date(iso));
+	return firstOfMonth(dateFormatter(locale, 'dateTime').format(new Date(iso)), locale);
 }
 
 export function formatPreciseDate(date: PreciseDate, locale: Locale): string {
@@ -99,7 +102,8 @@ export function plural(locale: Locale, message: Plural, count: number, values: R
 }
 
 export function formatPercent(value: number, locale: Locale): string {
-	return numberFormatter(locale).format(value) + (locale === 'fr' ? ' %' : '%');
+	// A narrow no-break space, as Intl writes it in French ("42 %").
+	return numberFormatter(locale).format(value) + (locale === 'fr' ? '\u202f%' : '%');
 }
 
 /**

@@ -23,7 +23,7 @@ export const reportsEn: ReportsMessages = {
 		titleHint: 'For example “Q3 2026 report” or “September 2026 report”.',
 		periodStart: 'Start of the period',
 		periodEnd: 'End of the period',
-		dayHint: 'Format: YYYY-MM-DD, for example 2026-07-01.',
+		dayHint: 'Pick the day in the field’s calendar, for example 1 July 2026.',
 		sectionHint: 'Markdown text (optional).'
 	},
 	sections: {

@@ -21,7 +21,7 @@ export const reportsFr = {
 		titleHint: 'Par exemple « Rapport T3 2026 » ou « Rapport de septembre 2026 ».',
 		periodStart: 'Début de la période',
 		periodEnd: 'Fin de la période',
-		dayHint: 'Format : AAAA-MM-JJ, par exemple 2026-07-01.',
+		dayHint: 'Choisissez le jour dans le calendrier du champ, par exemple le 1er juillet 2026.',
 		sectionHint: 'Texte en Markdown (facultatif).'
 	},
 	sections: {

@@ -13,8 +13,8 @@ export const timetravelEn: TimetravelMessages = {
 	form: {
 		legend: 'View another date',
 		label: 'Date',
-		hint: 'Format YYYY-MM-DD, for example 2023-06-30.',
-		hintFrom: 'Format YYYY-MM-DD, for example 2023-06-30, from {date} on.',
+		hint: 'Pick the day in the field’s calendar, for example 30 June 2023.',
+		hintFrom: 'Pick the day in the field’s calendar, from {date} on.',
 		submit: 'Show at this date'
 	},
 	problems: {
@@ -89,7 +89,7 @@ export const timetravelEn: TimetravelMessages = {
 	methodology: {
 		title: 'Viewing the plan at a past date',
 		intro: 'Every public page of the plan accepts a date (for example ?date=2023-06-30) and shows the plan as it stood that day. The view is rebuilt from what Jalons keeps, by two rules:',
-		dated: 'Dated facts keep their own date: an update, an indicator value or a piece of evidence appears once its whole period has passed (a fact dated "2023" appears on 31 December 2023); a milestone is done if its completion date has passed; a re-plan made after the chosen day is undone and the earlier due date is shown.',
+		dated: 'Dated facts keep their own date: an update, an indicator value or a piece of evidence appears once its whole period has passed (a fact dated “2023” appears on 31 December 2023); a milestone is done if its completion date has passed; a re-plan made after the chosen day is undone and the earlier due date is shown.',
 		undated: 'Information with no date of its own (status, manual progress, confidence, planned period, description, owners) comes from the change log: the value recorded by the latest change made on or before that day, otherwise the value before the first later change.',
 		created: 'What was added in Jalons after the chosen day (milestone, undated evidence, measure) does not appear. The plan’s initial import, made in one go, counts as the starting state: its facts are filtered by their own dates.',
 		compare: 'The comparison between two dates and the progress curve over time apply the same rules at each date.'

@@ -12,8 +12,8 @@ export const timetravelFr = {
 	form: {
 		legend: 'Consulter une autre date',
 		label: 'Date',
-		hint: 'Au format AAAA-MM-JJ, par exemple 2023-06-30.',
-		hintFrom: 'Au format AAAA-MM-JJ, par exemple 2023-06-30, à partir du {date}.',
+		hint: 'Choisissez le jour dans le calendrier du champ, par exemple le 30 juin 2023.',
+		hintFrom: 'Choisissez le jour dans le calendrier du champ, à partir du {date}.',
 		submit: 'Afficher à cette date'
 	},
 	problems: {

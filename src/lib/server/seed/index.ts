@@ -66,6 +66,7 @@ export async function seedDefaultPlan(db: Db): Promise<SeedResult> {
 				archivedOn: fromIsoDay('2025-02-24'),
 				archiveNote:
 					'Le 24/02/2025, code.gouv.fr a marqué la page du plan « obsolète », conservée à des fins d’archivage.',
+				archiveNoteEn: 'On 24 February 2025, code.gouv.fr marked the plan’s page “obsolete”, kept for archival purposes.',
 				sourceUrls: source.plan.source_urls,
 				notes: source.plan.notes,
 				isDefault: true

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { STATUS_KEYS } from '../../domain/status';
 import { NO_FILTERS, type MeasureFilters } from '../domain/measures/list';
 
-export type FilterParam = 'axe' | 'porteur' | 'statut' | 'confiance' | 'retard' | 'q';
+const FILTER_PARAMS = ['axe', 'porteur', 'statut', 'confiance', 'retard', 'q'] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
 /** Parameters the list reads: the filters, and which page of results. */
 type ListParam = FilterParam | 'page';
 const QUERY_MAX_LENGTH = 200;
@@ -70,6 +71,31 @@ function readPage(params: URLSearchParams, ignored: ListParam[]): number {
 	ignored.push('page');
 	return 1;
 }
+
+/**
+ * Well-formed values that name nothing in this plan (`axe=9` in a plan of six axes, an unknown
+ * team code) are ignored and reported like malformed ones, rather than shown as an active filter
+ * with no results. Returns null when every value names something.
+ */
+export function dropUnknownChoices(
+	parsed: ParsedFilters,
+	known: { axes: readonly { number: number }[]; owners: readonly { code: string }[] }
+): ParsedFilters | null {
+	const { filters } = parsed;
+	const unknownAxis = filters.axis !== null && !known.axes.some((a) => a.number === filters.axis);
+	const unknownOwner = filters.owner !== null && !known.owners.some((o) => o.code === filters.owner);
+	if (!unknownAxis && !unknownOwner) return null;
+	const ignored: ListParam[] = [...parsed.ignored];
+	if (unknownAxis) ignored.push('axe');
+	if (unknownOwner) ignored.push('porteur');
+	return {
+		filters: { ...filters, axis: unknownAxis ? null : filters.axis, owner: unknownOwner ? null : filters.owner },
+		page: parsed.page,
+		ignored: FILTER_ORDER.filter((p) => ignored.includes(p))
+	};
+}
+
+const FILTER_ORDER: readonly ListParam[] = [...FILTER_PARAMS, 'page'];
 
 export const hasFilters = (f: MeasureFilters): boolean =>
 	f.axis !== null || f.owner !== null || f.status !== null || f.confidence !== null || f.late || f.q !== null;

@@ -49,7 +49,7 @@ export interface UpdateView {
 export interface MeasureDetail {
 	/** What the policies need (who carries the measure); the page only receives the booleans. */
 	ownership: MeasureOwnership;
-	plan: Pick<PlanHeader, 'slug' | 'title' | 'titleEn' | 'status' | 'archivedOn' | 'archiveNote'>;
+	plan: Pick<PlanHeader, 'slug' | 'title' | 'titleEn' | 'status' | 'archivedOn' | 'archiveNote' | 'archiveNoteEn'>;
 	axis: { number: number; title: string; titleEn: string | null };
 	id: string;
 	number: string;
@@ -82,7 +82,7 @@ const day = toIsoDayOrNull;
 
 /** Everything the measure page shows, in one query (Prisma loads the relations in a fixed number more). */
 export const MEASURE_DETAIL_INCLUDE = {
-	plan: { select: { slug: true, title: true, titleEn: true, status: true, archivedOn: true, archiveNote: true } },
+	plan: { select: { slug: true, title: true, titleEn: true, status: true, archivedOn: true, archiveNote: true, archiveNoteEn: true } },
 	axis: { select: { number: true, title: true, titleEn: true } },
 	leadOwner: { select: { code: true, name: true, description: true } },
 	contributors: { include: { owner: { select: { id: true, code: true, name: true } } } },

@@ -73,6 +73,7 @@ export interface PlanHeader {
 	status: 'ACTIVE' | 'ARCHIVED';
 	archivedOn: string | null;
 	archiveNote: string | null;
+	archiveNoteEn: string | null;
 	contentLicence: string;
 	contentLicenceUrl: string;
 	sourceUrls: string[];
@@ -107,6 +108,7 @@ export function planHeader(plan: {
 	status: 'ACTIVE' | 'ARCHIVED';
 	archivedOn: Date | null;
 	archiveNote: string | null;
+	archiveNoteEn: string | null;
 	contentLicence: string;
 	contentLicenceUrl: string;
 	sourceUrls: string[];
@@ -122,6 +124,7 @@ export function planHeader(plan: {
 		status: plan.status,
 		archivedOn: day(plan.archivedOn),
 		archiveNote: plan.archiveNote,
+		archiveNoteEn: plan.archiveNoteEn,
 		contentLicence: plan.contentLicence,
 		contentLicenceUrl: plan.contentLicenceUrl,
 		sourceUrls: plan.sourceUrls

@@ -65,7 +65,8 @@ export interface OpinionView {
 }
 
 export interface RoundView {
-	plan: { slug: string; title: string };
+	/** `titleEn`: the plan's English title, for `/en` pages (null: the French one). */
+	plan: { slug: string; title: string; titleEn: string | null };
 	/** `sectionsHtml`: the sections rendered from the safe Markdown subset. */
 	/** `gradesVersion`: the grades form's version (optimistic concurrency, apart from the round's). */
 	round: RoundSummary & { sections: ReportSections; sectionsHtml: ReportSections; version: number; gradesVersion: number };
@@ -87,12 +88,12 @@ function summary(r: { id: string; title: string; periodStart: Date; periodEnd: D
 
 /** The rounds of a plan the viewer may see, latest period first; null when the plan does not exist. */
 export async function listRounds(db: Db, viewer: Viewer, slug: string) {
-	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, version: true, councilQuorum: true } });
+	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleEn: true, version: true, councilQuorum: true } });
 	if (!plan) return null;
 	const rows = await db.reportRound.findMany({ where: { planId: plan.id }, orderBy: [{ periodEnd: 'desc' }, { createdAt: 'desc' }] });
 	const manage = canManagePlan(viewer);
 	return {
-		plan: { slug: plan.slug, title: plan.title },
+		plan: { slug: plan.slug, title: plan.title, titleEn: plan.titleEn },
 		rounds: rows.filter((r) => canViewReportRound(viewer, r)).map(summary),
 		canCreate: canCreateReportRound(viewer),
 		/** The quorum setting, for admins only. */
@@ -104,7 +105,7 @@ const snapshotsOf = async (db: Db, roundId: string) =>
 	(await db.reportSnapshot.findMany({ where: { roundId }, orderBy: { position: 'asc' } })).map((s) => s.data as unknown as MeasureSnapshot);
 
 export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: string): Promise<RoundView | null> {
-	const round = await db.reportRound.findFirst({ where: { id: roundId, plan: { slug } }, include: { plan: { select: { slug: true, title: true, councilQuorum: true } } } });
+	const round = await db.reportRound.findFirst({ where: { id: roundId, plan: { slug } }, include: { plan: { select: { slug: true, title: true, titleEn: true, councilQuorum: true } } } });
 	if (!round || !canViewReportRound(viewer, round)) return null;
 	const frozen = round.status !== 'DRAFT';
 	const internal = canSeePublicationDecision(viewer);
@@ -156,7 +157,7 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 	}
 	const gradeState = { status: round.status, opinionPublished };
 	return {
-		plan: { slug: round.plan.slug, title: round.plan.title },
+		plan: { slug: round.plan.slug, title: round.plan.title, titleEn: round.plan.titleEn },
 		round: { ...summary(round), sections, sectionsHtml: renderSections(sections), version: round.version, gradesVersion: round.gradesVersion },
 		entries,
 		frozen,
