@@ -9,7 +9,17 @@ import svelteConfig from './svelte.config.js';
 // TypeScript makes the project service rebuild the program, several times slower overall.
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'data/', 'tmp/', 'test-results/', 'playwright-report/', 'lighthouse-reports/', 'src/lib/server/db/generated/', 'scripts/lib/no-prisma-streams/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'data/',
+			'tmp/',
+			'test-results/',
+			'playwright-report/',
+			'lighthouse-reports/',
+			'src/lib/server/db/generated/',
+			'scripts/lib/no-prisma-streams/'
+		]
 	},
 	js.configs.recommended,
 	ts.configs.recommendedTypeChecked,

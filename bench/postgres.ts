@@ -17,7 +17,10 @@ export interface ThrowawayPostgres {
 function postgresBin(): string {
 	const root = '/usr/lib/postgresql';
 	const versions = existsSync(root) ? readdirSync(root).sort() : [];
-	const bin = versions.map((v) => path.join(root, v, 'bin')).reverse().find((dir) => existsSync(path.join(dir, 'initdb')));
+	const bin = versions
+		.map((v) => path.join(root, v, 'bin'))
+		.reverse()
+		.find((dir) => existsSync(path.join(dir, 'initdb')));
 	if (!bin) throw new Error('PostgreSQL server binaries not found: apt-get install -y postgresql, or set DATABASE_URL.');
 	return bin;
 }

@@ -125,7 +125,10 @@ async function startApp(databaseUrlForApp: string, port: number, cache: 'on' | '
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	for (let i = 0; i < 120; i++) {
-		const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+		const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ready) return child;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

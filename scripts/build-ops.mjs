@@ -47,9 +47,7 @@ export async function buildOps({ outdir = path.join(root, 'build', 'ops') } = {}
 		}
 	}
 	if (missing.size > 0) {
-		throw new Error(
-			`The ops scripts import ${[...missing].join(', ')}, not in package.json "dependencies": the production image would not have it.`
-		);
+		throw new Error(`The ops scripts import ${[...missing].join(', ')}, not in package.json "dependencies": the production image would not have it.`);
 	}
 	return result;
 }

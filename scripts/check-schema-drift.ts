@@ -14,10 +14,7 @@ try {
 		console.log(`${schema} and ${migrations} agree.`);
 	} else {
 		console.log(sql);
-		console.error(
-			`${schema} and ${migrations} disagree: the migrations lack the SQL above. ` +
-				'Run `npm run db:migration -- <name>` to write it as a new migration.'
-		);
+		console.error(`${schema} and ${migrations} disagree: the migrations lack the SQL above. ` + 'Run `npm run db:migration -- <name>` to write it as a new migration.');
 		process.exitCode = 2;
 	}
 } catch (error) {

@@ -44,10 +44,14 @@ for (const page of PAGES) {
 		const score = (id: string) => String(Math.round((result.categories[id]?.score ?? 0) * 100)).padStart(5);
 		const bytes = result.audits['total-byte-weight']?.numericValue ?? 0;
 		const lcp = result.audits['largest-contentful-paint']?.displayValue ?? '?';
-		rows.push(`${(page + ' ' + preset).padEnd(14)}${score('performance')}${score('accessibility')}${score('best-practices')}${score('seo')}  ${(bytes / 1024).toFixed(0).padStart(5)} KB  LCP ${lcp}`);
+		rows.push(
+			`${(page + ' ' + preset).padEnd(14)}${score('performance')}${score('accessibility')}${score('best-practices')}${score('seo')}  ${(bytes / 1024).toFixed(0).padStart(5)} KB  LCP ${lcp}`
+		);
 		for (const [id, category] of Object.entries<{ score: number; auditRefs: { id: string }[] }>(result.categories)) {
 			if (category.score === 1) continue;
-			const failing = category.auditRefs.map((ref) => result.audits[ref.id]).filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
+			const failing = category.auditRefs
+				.map((ref) => result.audits[ref.id])
+				.filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
 			for (const audit of failing) rows.push(`    ${id}: ${audit.id} (${audit.displayValue ?? audit.score})`);
 		}
 	}

@@ -42,8 +42,7 @@ async function request(server: AppServer, path: string, init: RequestInit = {}):
 		if (response.status >= 500) {
 			const body = await response.text();
 			const clean503 =
-				response.status === 503 &&
-				(path.startsWith('/api/') ? /"error":"[^"]*indisponible/i.test(body) : /lang="fr"/.test(body) && /réessay/i.test(body) && /fr-btn/.test(body));
+				response.status === 503 && (path.startsWith('/api/') ? /"error":"[^"]*indisponible/i.test(body) : /lang="fr"/.test(body) && /réessay/i.test(body) && /fr-btn/.test(body));
 			if (!clean503) failures.push(`${init.method ?? 'GET'} ${path}: ${response.status}${response.status === 503 ? ' (503 page not the DSFR French one)' : ''}`);
 			return null;
 		}
@@ -102,8 +101,17 @@ async function editor(server: AppServer, slug: string, id: number, cookie: strin
 			const version = /name="version"[^>]*value="(\d+)"/.exec(html)?.[1] ?? /value="(\d+)"[^>]*name="version"/.exec(html)?.[1];
 			if (!version) continue;
 			const form = new URLSearchParams({
-				version, status: '', progressMethod: 'MILESTONES', progressManual: '', confidence: '', confidenceExplanation: '',
-				plannedStart: '', plannedEnd: '', description: text, subActions: '', reason: ''
+				version,
+				status: '',
+				progressMethod: 'MILESTONES',
+				progressManual: '',
+				confidence: '',
+				confidenceExplanation: '',
+				plannedStart: '',
+				plannedEnd: '',
+				description: text,
+				subActions: '',
+				reason: ''
 			});
 			const response = await request(server, `${base}?/updateMeasure`, { method: 'POST', headers, body: form });
 			if (response?.status === 303 && !(response.headers.get('location') ?? '').startsWith(base)) failures.push(`measure edit: redirected to ${response.headers.get('location')}`);
@@ -125,7 +133,9 @@ async function checkWrites(server: AppServer) {
 	for (const [text, id] of drafts) if (auditCount.get(id) !== 1) failures.push(`draft ${text}: ${auditCount.get(id) ?? 0} audit events`);
 	for (const number of MEASURES) {
 		const measure = await server.queryOne<{ id: string; version: number; description: string }>(`SELECT id, version, description FROM "Measure" WHERE number = $1`, [number]);
-		const { n } = await server.queryOne<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent" WHERE "measureId" = $1 AND "entityType" = 'Measure' AND action = 'update'`, [measure.id]);
+		const { n } = await server.queryOne<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent" WHERE "measureId" = $1 AND "entityType" = 'Measure' AND action = 'update'`, [
+			measure.id
+		]);
 		const acked = acknowledgedEdits.get(number) ?? [];
 		// Each save bumps the version once and writes one audit event; acknowledged saves are a subset
 		// (a save cut by the outage may have committed without its answer arriving).
@@ -186,10 +196,12 @@ try {
 	await new Promise((r) => setTimeout(r, half));
 	stopping = true;
 	await Promise.all(workers);
-	if (EDITORS > 0 && acknowledgedDrafts.length + [...acknowledgedEdits.values()].flat().length === 0) failures.push('no write was acknowledged: the write checks would prove nothing');
+	if (EDITORS > 0 && acknowledgedDrafts.length + [...acknowledgedEdits.values()].flat().length === 0)
+		failures.push('no write was acknowledged: the write checks would prove nothing');
 	await checkWrites(server);
 	await drainCheck(server);
-	if (process.env.LOAD_DEBUG) for (const line of server.output.filter((l) => l.includes('"level":"error"') && !l.includes('session check')).slice(0, 5)) console.log(line.slice(0, 1500));
+	if (process.env.LOAD_DEBUG)
+		for (const line of server.output.filter((l) => l.includes('"level":"error"') && !l.includes('session check')).slice(0, 5)) console.log(line.slice(0, 1500));
 	console.log(`statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
 	console.log(`acknowledged: ${acknowledgedDrafts.length} drafts, ${[...acknowledgedEdits.values()].flat().length} measure saves, ${conflicts} conflicts (409)`);
 } finally {

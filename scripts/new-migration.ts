@@ -3,12 +3,7 @@
 // `prisma migrate dev --create-only`). Review the SQL before committing it.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-	LOCKFILE_CONTENT,
-	LOCKFILE_NAME,
-	defaultPaths,
-	diffMigrationsToSchema
-} from './lib/schema-engine';
+import { LOCKFILE_CONTENT, LOCKFILE_NAME, defaultPaths, diffMigrationsToSchema } from './lib/schema-engine';
 
 // The name ends up in a directory name and in `_prisma_migrations.migration_name` (255 chars).
 const NAME_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
@@ -29,19 +24,13 @@ if (!name || process.argv.length > 3) {
 	fail('Usage: npm run db:migration -- <name_in_snake_case>   (e.g. add_measure_budget)');
 }
 if (!NAME_PATTERN.test(name) || name.length > MAX_NAME_LENGTH) {
-	fail(
-		`Invalid migration name "${name}": use snake_case (lowercase letters, digits, single ` +
-			`underscores, starting with a letter, at most ${MAX_NAME_LENGTH} characters).`
-	);
+	fail(`Invalid migration name "${name}": use snake_case (lowercase letters, digits, single ` + `underscores, starting with a letter, at most ${MAX_NAME_LENGTH} characters).`);
 }
 
 const paths = defaultPaths();
 const { sql, differs } = await diffMigrationsToSchema(paths);
 if (!differs) {
-	fail(
-		`No migration written: ${path.relative('.', paths.migrationsDir)} already produces ` +
-			`${path.relative('.', paths.schemaPath)}. Change the schema first.`
-	);
+	fail(`No migration written: ${path.relative('.', paths.migrationsDir)} already produces ` + `${path.relative('.', paths.schemaPath)}. Change the schema first.`);
 }
 
 const dirName = `${timestamp(new Date())}_${name}`;

@@ -14,7 +14,15 @@ const PAGES = paths.length > 0 ? paths : ['/', '/en', '/plans/plan-action-logici
 const json = args.includes('--json');
 
 type Kind = 'html' | 'css' | 'js' | 'font' | 'image' | 'other';
-interface Row { url: string; kind: Kind; raw: number; gzip: number; brotli: number; sent: number; encoding: string }
+interface Row {
+	url: string;
+	kind: Kind;
+	raw: number;
+	gzip: number;
+	brotli: number;
+	sent: number;
+	encoding: string;
+}
 
 function kindOf(url: string, contentType: string): Kind {
 	if (contentType.includes('text/html')) return 'html';

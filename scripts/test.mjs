@@ -107,7 +107,10 @@ async function prepareE2eDatabases() {
 		const urlOf = (name) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 		await adminQuery(serverUrl, names.flatMap((name) => [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]).concat(`CREATE DATABASE "${names[0]}"`));
 		if (!prepare({ DATABASE_URL: urlOf(names[0]) })) return null;
-		await adminQuery(serverUrl, names.slice(1).map((name) => `CREATE DATABASE "${name}" TEMPLATE "${names[0]}"`));
+		await adminQuery(
+			serverUrl,
+			names.slice(1).map((name) => `CREATE DATABASE "${name}" TEMPLATE "${names[0]}"`)
+		);
 		return { env: { E2E_DATABASE_URLS: names.map(urlOf).join(',') }, cleanUp: async () => {} };
 	}
 	const dirs = Array.from({ length: e2eWorkers }, () => mkdtempSync(path.join(tmpdir(), 'jalons-e2e-')));
@@ -131,7 +134,10 @@ if (packageJson.scripts?.lint) {
 	steps.push(['lint', linted]);
 }
 
-const checked = await timed('type check', async () => run('Type check (svelte-check)', bin('svelte-kit'), ['sync']) && run('svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']));
+const checked = await timed(
+	'type check',
+	async () => run('Type check (svelte-check)', bin('svelte-kit'), ['sync']) && run('svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings'])
+);
 steps.push(['type check', checked]);
 
 await timed('vitest', async () => {
@@ -154,7 +160,11 @@ if (built) {
 			steps.push(['e2e (database preparation)', false]);
 			return;
 		}
-		const ok = run(`End-to-end tests (Playwright, JavaScript on and off, ${e2eWorkers} workers)`, bin('playwright'), ['test'], { ...databases.env, E2E_WORKERS: String(e2eWorkers), PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+		const ok = run(`End-to-end tests (Playwright, JavaScript on and off, ${e2eWorkers} workers)`, bin('playwright'), ['test'], {
+			...databases.env,
+			E2E_WORKERS: String(e2eWorkers),
+			PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1'
+		});
 		await databases.cleanUp();
 		const e2e = readJson(path.join(results, 'e2e.json'));
 		if (e2e) {
@@ -170,7 +180,21 @@ if (built) {
 if (built) {
 	const pgBin = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(path.join('/usr/lib/postgresql', v, 'bin', 'pg_ctl')));
 	if (process.env.DATABASE_URL && pgBin) {
-		const loadOk = await timed('load test', async () => run('Load and fault test (small bounds)', process.execPath, ['--import', 'tsx', 'scripts/load-test.ts', '--readers', '10', '--editors', '4', '--seconds', '20', '--outage', '4']));
+		const loadOk = await timed('load test', async () =>
+			run('Load and fault test (small bounds)', process.execPath, [
+				'--import',
+				'tsx',
+				'scripts/load-test.ts',
+				'--readers',
+				'10',
+				'--editors',
+				'4',
+				'--seconds',
+				'20',
+				'--outage',
+				'4'
+			])
+		);
 		if (loadOk) passed += 1;
 		else failed += 1;
 		steps.push(['load and fault test', loadOk]);

@@ -18,9 +18,7 @@ export const init: ServerInit = async () => {
 	publicOrigin(config());
 	// Migrate (and seed the embedded default) before the first request. A database that is down
 	// now must not stop the server: requests answer 503 until it is back.
-	await appDatabase().catch((error: unknown) =>
-		log('error', 'database not ready at start', { error: error instanceof Error ? error.message : String(error) })
-	);
+	await appDatabase().catch((error: unknown) => log('error', 'database not ready at start', { error: error instanceof Error ? error.message : String(error) }));
 	// adapter-node emits this after SIGINT/SIGTERM once in-flight requests are done; closing
 	// flushes the embedded database to disk and releases the pool.
 	// Opportunistic purge of old login attempts, expired sessions and used links (also `npm run db:purge`).
@@ -73,7 +71,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	if (status === 404) return { message: messages(locale).notFound.title, requestId };
 	if (isTemporarilyUnavailable(error)) {
 		event.locals.databaseUnavailable = true;
-		log('warn', error instanceof BusyError ? 'busy: whole-plan reads queue full' : 'database unavailable', { requestId, method: event.request.method, path: event.url.pathname, error: error instanceof Error ? error.message : String(error) });
+		log('warn', error instanceof BusyError ? 'busy: whole-plan reads queue full' : 'database unavailable', {
+			requestId,
+			method: event.request.method,
+			path: event.url.pathname,
+			error: error instanceof Error ? error.message : String(error)
+		});
 		return { message: messages(locale).error.unavailable, requestId, unavailable: true };
 	}
 	if (status < 500) {

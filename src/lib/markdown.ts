@@ -111,9 +111,7 @@ export function renderMarkdown(source: string): string {
 	const text = source.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 	return blocks(text)
 		.map((block) =>
-			block.kind === 'p'
-				? `<p>${block.lines.map(inline).join('<br>')}</p>`
-				: `<${block.kind}>${block.items.map((item) => `<li>${inline(item)}</li>`).join('')}</${block.kind}>`
+			block.kind === 'p' ? `<p>${block.lines.map(inline).join('<br>')}</p>` : `<${block.kind}>${block.items.map((item) => `<li>${inline(item)}</li>`).join('')}</${block.kind}>`
 		)
 		.join('');
 }

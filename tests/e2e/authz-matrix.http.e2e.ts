@@ -35,8 +35,6 @@ async function setupPost(api: APIRequestContext, url: string, form: Record<strin
 	return response.headers()['location'] ?? '';
 }
 
-
-
 test.beforeAll(async () => {
 	test.setTimeout(180_000);
 	server = await startAppServer();
@@ -54,11 +52,23 @@ test.beforeAll(async () => {
 	// Objects the rows act on, made through the app itself.
 	expect((await editor.post(`${base}/jalons?/addMilestone`, { form: { title: 'Jalon du test de droits', description: '', weight: '1', planned: '2025' } })).status()).toBe(303);
 	expect((await editor.post(`${base}/jalons?/addMilestone`, { form: { title: 'Second jalon', description: '', weight: '1', planned: '2026' } })).status()).toBe(303);
-	expect((await editor.post(`${base}/preuves?/addEvidence`, { form: { title: 'Preuve du test', url: 'https://example.org/p', kind: 'WEBSITE', date: '', milestoneId: '' } })).status()).toBe(303);
-	expect((await editor.post(`${base}/mises-a-jour?/saveUpdateDraft`, { form: { updateId: '', version: '', date: '2024-05-01', text: 'Brouillon du test', blockers: '', nextSteps: '', sourceUrls: '' } })).status()).toBe(303);
+	expect(
+		(await editor.post(`${base}/preuves?/addEvidence`, { form: { title: 'Preuve du test', url: 'https://example.org/p', kind: 'WEBSITE', date: '', milestoneId: '' } })).status()
+	).toBe(303);
+	expect(
+		(
+			await editor.post(`${base}/mises-a-jour?/saveUpdateDraft`, {
+				form: { updateId: '', version: '', date: '2024-05-01', text: 'Brouillon du test', blockers: '', nextSteps: '', sourceUrls: '' }
+			})
+		).status()
+	).toBe(303);
 	// The account the admin rows act on (an invitation only becomes an account once accepted).
-	await server.query(`INSERT INTO "User" (id, email, "displayName", roles, "updatedAt") VALUES ('authztarget', 'cible-droits@jalons.example', 'Cible', ARRAY['AMDAC']::"Role"[], now())`);
-	await server.query(`INSERT INTO "User" (id, email, "displayName", roles, "updatedAt") VALUES ('authzcouncil', 'conseil-droits@jalons.example', 'Conseil cible', ARRAY['COUNCIL']::"Role"[], now())`);
+	await server.query(
+		`INSERT INTO "User" (id, email, "displayName", roles, "updatedAt") VALUES ('authztarget', 'cible-droits@jalons.example', 'Cible', ARRAY['AMDAC']::"Role"[], now())`
+	);
+	await server.query(
+		`INSERT INTO "User" (id, email, "displayName", roles, "updatedAt") VALUES ('authzcouncil', 'conseil-droits@jalons.example', 'Conseil cible', ARRAY['COUNCIL']::"Role"[], now())`
+	);
 	const versionOf = async (table: string, id: string) => String((await one<{ version: number }>(`SELECT version FROM "${table}" WHERE id = $1`, [id])).version);
 
 	// The "council" role holds the secretariat flag (decide), set by the admin through the app.
@@ -128,7 +138,9 @@ test.beforeAll(async () => {
 	let indicator = (await server.query<{ id: string }>(`SELECT id FROM "Indicator" WHERE "measureId" = $1 LIMIT 1`, [measure.id]))[0];
 	if (!indicator) {
 		// The seeded plan has no indicator on this measure and no form creates one yet.
-		await server.query(`INSERT INTO "Indicator" (id, "measureId", name, unit, baseline, position) VALUES ('authz-indicator', $1, 'Indicateur de test', 'projets', 0, 1)`, [measure.id]);
+		await server.query(`INSERT INTO "Indicator" (id, "measureId", name, unit, baseline, position) VALUES ('authz-indicator', $1, 'Indicateur de test', 'projets', 0, 1)`, [
+			measure.id
+		]);
 		indicator = { id: 'authz-indicator' };
 	}
 	ctx = {

@@ -29,10 +29,7 @@ test('an AMDAC member posts a public and a working-group comment; a citizen sees
 	await signIn(page, ACCOUNTS.amdac, MEASURE);
 	await page.goto(MEASURE);
 	// Internal comments are for staff: the AMDAC member is not offered them.
-	await expect(page.getByRole('combobox', { name: 'Visible par' }).locator('option')).toHaveText([
-		'Public : tout le monde',
-		'Groupe de travail : personnes connectées'
-	]);
+	await expect(page.getByRole('combobox', { name: 'Visible par' }).locator('option')).toHaveText(['Public : tout le monde', 'Groupe de travail : personnes connectées']);
 	await post(page, 'PUBLIC', `Avis public ${run}`);
 	await post(page, 'WORKING_GROUP', `Avis du groupe ${run}`);
 	// The text itself (the author's edit form holds it too, folded away).

@@ -41,7 +41,12 @@ test('the dashboard leads with what is known, and keeps the unknown unknown', as
 	await expect(page.getByRole('region', { name: 'Avancement global' })).not.toContainText('0 %');
 
 	// Each measure says how many facts are known of it.
-	await expect(page.getByRole('list', { name: 'Mesures de l’axe 1' }).getByText(/^\d+ faits? publiés?, le dernier du /).first()).toBeVisible();
+	await expect(
+		page
+			.getByRole('list', { name: 'Mesures de l’axe 1' })
+			.getByText(/^\d+ faits? publiés?, le dernier du /)
+			.first()
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 });
 
@@ -71,7 +76,10 @@ test('a progress update written in Markdown is shown formatted, on the measure p
 	await writeUpdate.getByLabel('Ce qui s’est passé').fill(`Étape **franchie ${stamp}** et *confirmée*`);
 	await writeUpdate.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
 	await expect(editor.getByText('Le brouillon est enregistré.')).toBeVisible();
-	await editor.getByRole('button', { name: /^Publier la mise à jour du / }).first().click();
+	await editor
+		.getByRole('button', { name: /^Publier la mise à jour du / })
+		.first()
+		.click();
 	await expect(editor.getByText('La mise à jour est publiée.')).toBeVisible();
 
 	const citizen = await newPage(browser);

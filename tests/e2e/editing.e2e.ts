@@ -90,7 +90,10 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 	await expect(citizen.getByText(`Jalon ${stamp}`)).toBeVisible();
 	await expect(citizen.getByText(`Mise à jour ${stamp}`)).toHaveCount(0);
 
-	await editor.getByRole('button', { name: /^Publier la mise à jour du / }).first().click();
+	await editor
+		.getByRole('button', { name: /^Publier la mise à jour du / })
+		.first()
+		.click();
 	await expect(editor.getByText('La mise à jour est publiée.')).toBeVisible();
 
 	// The public measure page, the dashboard and the history show the changes.

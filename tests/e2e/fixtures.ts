@@ -26,7 +26,11 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 	try {
 		const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze();
 		const summary = results.violations.map(
-			(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`
+			(v) =>
+				`${v.id}: ${v.help} (${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(', ')})`
 		);
 		expect(summary).toEqual([]);
 	} finally {

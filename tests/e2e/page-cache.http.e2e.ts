@@ -84,7 +84,10 @@ test('a signed-in page is never shared, and never served from what anonymous rea
 		body: new URLSearchParams({ email: ACCOUNTS.pole.email, password: ACCOUNTS.pole.password, redirectTo: '/' }),
 		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: server.origin }
 	});
-	const cookie = login.headers.getSetCookie().find((c) => c.includes('jalons_session='))!.split(';')[0]!;
+	const cookie = login.headers
+		.getSetCookie()
+		.find((c) => c.includes('jalons_session='))!
+		.split(';')[0]!;
 	await get(`/plans/${slug}`);
 	const signedIn = await get(`/plans/${slug}`, { cookie });
 	expect(signedIn.headers.get('cache-control')).toBe('private, no-store');

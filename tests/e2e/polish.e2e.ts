@@ -37,7 +37,12 @@ test('an axis or a team that does not exist is ignored and reported, not an acti
 });
 
 const crumbs = async (page: import('@playwright/test').Page) =>
-	(await page.getByRole('navigation', { name: /vous êtes ici/i }).getByRole('listitem').allInnerTexts()).map((s) => s.trim());
+	(
+		await page
+			.getByRole('navigation', { name: /vous êtes ici/i })
+			.getByRole('listitem')
+			.allInnerTexts()
+	).map((s) => s.trim());
 
 test('admin breadcrumbs are the same trail on the user list, a user page and the invitation page', async ({ page }) => {
 	await signIn(page, ACCOUNTS.admin);
@@ -69,7 +74,10 @@ test('timeline items show their circle only: no list number on or beside it', as
 	expect(await items.count()).toBeGreaterThan(1);
 	const markers = await items.evaluateAll((lis) => lis.map((li) => getComputedStyle(li, '::marker').content));
 	expect(new Set(markers)).toEqual(new Set(['none']));
-	await page.locator('ol.jalons-timeline').first().screenshot({ path: test.info().outputPath('timeline.png') });
+	await page
+		.locator('ol.jalons-timeline')
+		.first()
+		.screenshot({ path: test.info().outputPath('timeline.png') });
 });
 
 test('on /en the archive notice and the reports breadcrumb are in English', async ({ page }) => {
@@ -77,6 +85,9 @@ test('on /en the archive notice and the reports breadcrumb are in English', asyn
 	await expect(page.getByText(/marked the plan’s page “obsolete”/)).toBeVisible();
 	await expect(page.getByText(/marqué la page du plan/)).toHaveCount(0);
 	await page.goto(`/en${PLAN}/rapports`);
-	const trail = await page.getByRole('navigation', { name: /you are here/i }).getByRole('listitem').allInnerTexts();
+	const trail = await page
+		.getByRole('navigation', { name: /you are here/i })
+		.getByRole('listitem')
+		.allInnerTexts();
 	expect(trail.map((s) => s.trim())).toContain('Action plan for free software and digital commons');
 });

@@ -45,7 +45,10 @@ test('an unknown measure or plan is a real 404 page', async ({ page }) => {
 
 test('the accessibility statement is linked from the footer', async ({ page }) => {
 	await page.goto('/');
-	await page.getByRole('contentinfo').getByRole('link', { name: /Accessibilité/ }).click();
+	await page
+		.getByRole('contentinfo')
+		.getByRole('link', { name: /Accessibilité/ })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Déclaration d’accessibilité');
 	await expectNoAxeViolations(page);
 });
@@ -64,7 +67,7 @@ test('sitemap and robots list the public pages', async ({ request }) => {
 	expect(sitemap.headers()['content-type']).toContain('application/xml');
 	const body = await sitemap.text();
 	expect(body).toContain('/plans/plan-action-logiciels-libres-et-communs-numeriques/mesures/3.3</loc>');
-	expect((await (await request.get('/robots.txt')).text())).toContain('Sitemap: ');
+	expect(await (await request.get('/robots.txt')).text()).toContain('Sitemap: ');
 });
 
 test('security headers are sent on pages and on 404s', async ({ request }) => {

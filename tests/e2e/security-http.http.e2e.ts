@@ -141,7 +141,7 @@ test('a request body over BODY_SIZE_LIMIT is refused with 413 and nothing writte
 	const before = await databaseFingerprint(server);
 	const response = await post('/mot-de-passe-oublie?/requestReset', { email: `${'a'.repeat(100_000)}@jalons.example` });
 	expect(response.status).toBe(413);
-	expect(await response.text(), 'a French message, not SvelteKit\'s English one').toContain('La requête est trop volumineuse');
+	expect(await response.text(), "a French message, not SvelteKit's English one").toContain('La requête est trop volumineuse');
 	expect(await databaseFingerprint(server)).toEqual(before);
 	const small = await post('/mot-de-passe-oublie?/requestReset', { email: 'personne@jalons.example' });
 	expect(small.status).toBeLessThan(500);
@@ -157,7 +157,17 @@ test('after login, redirectTo never leads off-site', async () => {
 });
 
 test('nothing stray is served: VCS files, env files, server source maps, debug routes', async () => {
-	for (const path of ['/.git/HEAD', '/.env', '/.env.example', '/build/index.js', '/src/hooks.server.ts', '/_app/../package.json', '/debug', '/__data.json.map', '/prisma/schema.prisma']) {
+	for (const path of [
+		'/.git/HEAD',
+		'/.env',
+		'/.env.example',
+		'/build/index.js',
+		'/src/hooks.server.ts',
+		'/_app/../package.json',
+		'/debug',
+		'/__data.json.map',
+		'/prisma/schema.prisma'
+	]) {
 		const response = await get(path);
 		expect(response.status, path).toBe(404);
 	}
@@ -213,7 +223,10 @@ test('fuzz over HTTP: hostile form posts and API queries get 2xx/3xx/4xx, never 
 			{ numRuns: Number(process.env.FUZZ_RUNS ?? 12) }
 		);
 	}
-	expect([...seen].some((s) => s >= 400 && s < 500), 'some payloads are refused').toBe(true);
+	expect(
+		[...seen].some((s) => s >= 400 && s < 500),
+		'some payloads are refused'
+	).toBe(true);
 	await fc.assert(
 		fc.asyncProperty(fc.dictionary(fc.constantFrom('page', 'per_page', 'q', 'status', 'sort', 'x'), hostileString, { maxKeys: 3 }), async (query) => {
 			const qs = new URLSearchParams(query).toString();
@@ -242,6 +255,7 @@ test('logs: JSON lines in UTC with the request id; no password, session token or
 		expect(entry.level).toBe('info');
 	}
 	const all = server.output.join('\n');
-	for (const secret of [...Object.values(ACCOUNTS).map((a) => a.password), session.cookie.split('=')[1] ?? 'no-cookie-value', linkToken, 'a wrong password']) expect(all).not.toContain(secret);
+	for (const secret of [...Object.values(ACCOUNTS).map((a) => a.password), session.cookie.split('=')[1] ?? 'no-cookie-value', linkToken, 'a wrong password'])
+		expect(all).not.toContain(secret);
 	expect(lines.some((line) => JSON.parse(line).msg === 'forged')).toBe(false);
 });

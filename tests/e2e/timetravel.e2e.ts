@@ -64,7 +64,9 @@ test('the measure list at a past date: reached from the dashboard, filtered, pag
 	await expect(page.getByRole('link', { name: 'Réinitialiser les filtres' })).toHaveAttribute('href', `${PLAN}/mesures?date=2023-06-30`);
 
 	// A measure of the list opens at the same date, and its team's page too.
-	await results(page).getByRole('link', { name: /Mesure 2\.2/ }).click();
+	await results(page)
+		.getByRole('link', { name: /Mesure 2\.2/ })
+		.click();
 	await expect(page).toHaveURL(new RegExp(`${PLAN}/mesures/2\\.2\\?date=2023-06-30$`));
 	await expect(page.getByText('Vous consultez la mesure telle qu’elle était le 30 juin 2023')).toBeVisible();
 	await page.getByRole('link', { name: 'Pôle d’expertise logiciels libres (Etalab, DINUM)' }).first().click();

@@ -32,7 +32,17 @@ export async function measure(db: Db, axisId: string, data: Partial<Prisma.Measu
 	const position = data.position ?? (await db.measure.count({ where: { axisId } })) + 1;
 	const leadOwnerId = data.leadOwnerId ?? (await owner(db)).id;
 	return db.measure.create({
-		data: { planId, axisId, number: `${axisNumber}.${position}`, position, title: `Mesure ${axisNumber}.${position}`, description: 'Description de la mesure.', subActions: [], ...data, leadOwnerId }
+		data: {
+			planId,
+			axisId,
+			number: `${axisNumber}.${position}`,
+			position,
+			title: `Mesure ${axisNumber}.${position}`,
+			description: 'Description de la mesure.',
+			subActions: [],
+			...data,
+			leadOwnerId
+		}
 	});
 }
 

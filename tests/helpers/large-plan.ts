@@ -79,7 +79,9 @@ export async function createLargePlan(db: Db, options: LargePlanOptions): Promis
 	}));
 	await insertInBatches(indicatorRows, (data) => db.indicator.createMany({ data }));
 	await insertInBatches(
-		indicatorRows.flatMap((ind) => [0, 1, 2].map((k) => ({ indicatorId: ind.id, date: new Date(Date.UTC(2022 + k, 0, 1)), value: 20 * (k + 1), sourceUrl: 'https://example.org/valeur' }))),
+		indicatorRows.flatMap((ind) =>
+			[0, 1, 2].map((k) => ({ indicatorId: ind.id, date: new Date(Date.UTC(2022 + k, 0, 1)), value: 20 * (k + 1), sourceUrl: 'https://example.org/valeur' }))
+		),
 		(data) => db.indicatorValue.createMany({ data })
 	);
 	const events = options.auditEvents ?? 0;

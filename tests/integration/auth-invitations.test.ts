@@ -46,7 +46,12 @@ describe('invitations', () => {
 	it('create a single-use link valid 7 days that creates the account with its roles and teams', async () => {
 		const db = database.prisma;
 		const label = await db.owner.upsert({ where: { code: 'LABEL' }, create: { code: 'LABEL', name: 'Label' }, update: {} });
-		const { token, expiresAt } = await inviteUser(db, admin, { email: ' Nouvelle@Example.gouv.fr ', displayName: 'Nouvelle Personne', organisation: 'DINUM', roles: ['EDITOR'], teamIds: [label.id] }, t0);
+		const { token, expiresAt } = await inviteUser(
+			db,
+			admin,
+			{ email: ' Nouvelle@Example.gouv.fr ', displayName: 'Nouvelle Personne', organisation: 'DINUM', roles: ['EDITOR'], teamIds: [label.id] },
+			t0
+		);
 		expect(expiresAt).toEqual(later(7 * 24));
 		const stored = await db.userToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
 		expect(stored).toMatchObject({ email: 'nouvelle@example.gouv.fr', purpose: 'INVITATION', usedAt: null });

@@ -56,7 +56,13 @@ describe('mail', () => {
 	it('sends an invitation link over SMTP when SMTP_URL is set', async () => {
 		inbox.length = 0;
 		const admin = await makeUser(database.prisma, ['ADMIN']);
-		const { token, expiresAt } = await inviteUser(database.prisma, admin, { email: 'invitee@example.gouv.fr', displayName: 'Invitée', organisation: null, roles: ['AMDAC'], teamIds: [] });
+		const { token, expiresAt } = await inviteUser(database.prisma, admin, {
+			email: 'invitee@example.gouv.fr',
+			displayName: 'Invitée',
+			organisation: null,
+			roles: ['AMDAC'],
+			teamIds: []
+		});
 		const link = `https://jalons.example.gouv.fr${invitationPath(token)}`;
 		const settings = mailSettings({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Jalons <jalons@example.gouv.fr>', NODE_ENV: 'production' });
 		const result = await deliverLink(invitationMail('fr', { email: 'invitee@example.gouv.fr', name: 'Invitée' }, admin.displayName, link, expiresAt), link, settings);

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { makeUser, PASSWORD } from './auth-fixtures';
-import {
-	createSession,
-	invalidateSession,
-	SESSION_ABSOLUTE_MS,
-	SESSION_IDLE_MS,
-	validateSessionToken
-} from '../../src/lib/server/auth/session';
+import { createSession, invalidateSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, validateSessionToken } from '../../src/lib/server/auth/session';
 import { attemptLogin } from '../../src/lib/server/auth/login';
 import { hashToken } from '../../src/lib/server/auth/tokens';
 import { changePassword, revokeMyOtherSessions, revokeMySession, setUserDisabled } from '../../src/lib/server/domain/users/users';
@@ -104,7 +98,9 @@ describe('sessions', () => {
 		const db = database.prisma;
 		const user = await makeUser(db, ['AMDAC']);
 		const { token } = await createSession(db, user.id, {}, t0);
-		await expect(changePassword(db, user, { currentPassword: 'pas le bon mot de passe', newPassword: 'un tout nouveau mot de passe', ipAddress: '192.0.2.10' }, t0)).rejects.toMatchObject({
+		await expect(
+			changePassword(db, user, { currentPassword: 'pas le bon mot de passe', newPassword: 'un tout nouveau mot de passe', ipAddress: '192.0.2.10' }, t0)
+		).rejects.toMatchObject({
 			field: 'currentPassword'
 		});
 		await expect(changePassword(db, user, { currentPassword: PASSWORD, newPassword: 'motdepasse2024', ipAddress: '192.0.2.10' }, t0)).rejects.toMatchObject({

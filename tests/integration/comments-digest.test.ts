@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
 import { makeUser } from './auth-fixtures';
-import {  } from '../../src/lib/server/seed';
+import {} from '../../src/lib/server/seed';
 import { postComment, hideComment } from '../../src/lib/server/domain/comments/comments';
 import { markAllRead, setFollowing } from '../../src/lib/server/domain/notifications/notifications';
 import { sendDailyDigests } from '../../src/lib/server/domain/notifications/digest';
@@ -66,8 +66,13 @@ describe('daily digest', () => {
 
 		const t0 = new Date('2026-11-29T10:00:00Z');
 		const { id } = await postComment(db, staff, { target: { type: 'MEASURE', measureId: m }, visibility: 'PUBLIC', body: 'Le **comité** se réunit' }, t0);
-		const hidden = await postComment(db, staff, { target: { type: 'MEASURE', measureId: m }, visibility: 'WORKING_GROUP', body: 'Texte masqué ensuite' }, new Date(t0.getTime() + 60_000));
-		await hideComment(db, (await makeUser(db, ['ADMIN'])), { commentId: hidden.id, version: 1, reason: 'Doublon' });
+		const hidden = await postComment(
+			db,
+			staff,
+			{ target: { type: 'MEASURE', measureId: m }, visibility: 'WORKING_GROUP', body: 'Texte masqué ensuite' },
+			new Date(t0.getTime() + 60_000)
+		);
+		await hideComment(db, await makeUser(db, ['ADMIN']), { commentId: hidden.id, version: 1, reason: 'Doublon' });
 		// The council member read everything in the app already: nothing to mail them.
 		await markAllRead(db, reader);
 

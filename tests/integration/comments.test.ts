@@ -8,7 +8,17 @@ import { makeUser } from './auth-fixtures';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { createRound } from '../../src/lib/server/domain/reports/rounds';
 import { REPORT_SECTION_KEYS, type ReportSections } from '../../src/lib/domain/report-snapshot';
-import { editComment, hideComment, listComments, measureCommentTargets, postComment, RATE_LIMIT, RateLimitError, restoreComment, type CommentView } from '../../src/lib/server/domain/comments/comments';
+import {
+	editComment,
+	hideComment,
+	listComments,
+	measureCommentTargets,
+	postComment,
+	RATE_LIMIT,
+	RateLimitError,
+	restoreComment,
+	type CommentView
+} from '../../src/lib/server/domain/comments/comments';
 import { listNotifications, markAllRead, setFollowing, unreadCount } from '../../src/lib/server/domain/notifications/notifications';
 import { publishUpdate, saveUpdateDraft } from '../../src/lib/server/domain/measures/progress-updates';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../src/lib/server/domain/errors';
@@ -125,10 +135,26 @@ describe('forbidden actors are rejected with nothing written', () => {
 	const cases: [string, () => Promise<unknown>, new (...args: never[]) => Error][] = [
 		['an anonymous visitor posts', () => postComment(db, null, { target: { type: 'MEASURE', measureId: m12 }, visibility: 'PUBLIC', body: 'x' }), ForbiddenError],
 		['an account without a role posts', () => postComment(db, people.noRole, { target: { type: 'MEASURE', measureId: m12 }, visibility: 'PUBLIC', body: 'x' }), ForbiddenError],
-		['an AMDAC member posts an internal comment', () => postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: m12 }, visibility: 'INTERNAL', body: 'x' }), ForbiddenError],
-		['a council member posts an internal comment', () => postComment(db, people.council, { target: { type: 'MEASURE', measureId: m12 }, visibility: 'INTERNAL', body: 'x' }), ForbiddenError],
-		['someone posts on a missing measure', () => postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: 'missing' }, visibility: 'PUBLIC', body: 'x' }), NotFoundError],
-		['someone replies across measures', () => postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: m11 }, parentId: target, visibility: 'PUBLIC', body: 'x' }), NotFoundError],
+		[
+			'an AMDAC member posts an internal comment',
+			() => postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: m12 }, visibility: 'INTERNAL', body: 'x' }),
+			ForbiddenError
+		],
+		[
+			'a council member posts an internal comment',
+			() => postComment(db, people.council, { target: { type: 'MEASURE', measureId: m12 }, visibility: 'INTERNAL', body: 'x' }),
+			ForbiddenError
+		],
+		[
+			'someone posts on a missing measure',
+			() => postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: 'missing' }, visibility: 'PUBLIC', body: 'x' }),
+			NotFoundError
+		],
+		[
+			'someone replies across measures',
+			() => postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: m11 }, parentId: target, visibility: 'PUBLIC', body: 'x' }),
+			NotFoundError
+		],
 		['someone else edits the comment', () => editComment(db, people.council, { commentId: target, version: 1, body: 'pris' }), ForbiddenError],
 		['another editor edits the comment', () => editComment(db, people.talents, { commentId: target, version: 1, body: 'pris' }), ForbiddenError],
 		['an editor hides a comment', () => hideComment(db, people.label, { commentId: target, version: 1, reason: 'x' }), ForbiddenError],
@@ -192,7 +218,9 @@ describe('rate limit, stored in the database', () => {
 		// Another user is not affected.
 		await expect(postComment(db, people.label, { target: { type: 'MEASURE', measureId: m12 }, visibility: 'PUBLIC', body: 'Autre' }, at(61))).resolves.toHaveProperty('id');
 		// Once the first comment is older than the window, one more is accepted.
-		await expect(postComment(db, writer, { target: { type: 'MEASURE', measureId: m12 }, visibility: 'PUBLIC', body: 'Plus tard' }, at(RATE_LIMIT.windowMs / 1000 + 1))).resolves.toHaveProperty('id');
+		await expect(
+			postComment(db, writer, { target: { type: 'MEASURE', measureId: m12 }, visibility: 'PUBLIC', body: 'Plus tard' }, at(RATE_LIMIT.windowMs / 1000 + 1))
+		).resolves.toHaveProperty('id');
 	});
 });
 
@@ -205,8 +233,12 @@ describe('visibility filtering per role', () => {
 		posted.public = (await postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: measure }, visibility: 'PUBLIC', body: 'Public' }, later())).id;
 		posted.group = (await postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: measure }, visibility: 'WORKING_GROUP', body: 'Groupe' }, later())).id;
 		posted.internal = (await postComment(db, people.label, { target: { type: 'MEASURE', measureId: measure }, visibility: 'INTERNAL', body: 'Interne' }, later())).id;
-		posted.internalReply = (await postComment(db, people.admin, { target: { type: 'MEASURE', measureId: measure }, parentId: posted.internal, visibility: 'INTERNAL', body: 'Réponse interne' }, later())).id;
-		posted.milestone = (await postComment(db, people.council, { target: { type: 'MILESTONE', milestoneId: milestoneOf11 }, visibility: 'PUBLIC', body: 'Sur le jalon' }, later())).id;
+		posted.internalReply = (
+			await postComment(db, people.admin, { target: { type: 'MEASURE', measureId: measure }, parentId: posted.internal, visibility: 'INTERNAL', body: 'Réponse interne' }, later())
+		).id;
+		posted.milestone = (
+			await postComment(db, people.council, { target: { type: 'MILESTONE', milestoneId: milestoneOf11 }, visibility: 'PUBLIC', body: 'Sur le jalon' }, later())
+		).id;
 	});
 
 	it.each([
@@ -232,10 +264,16 @@ describe('visibility filtering per role', () => {
 	});
 
 	it('refuses a reply wider than its parent, and a reply to a reply', async () => {
-		await expect(postComment(db, people.label, { target: { type: 'MEASURE', measureId: measure }, parentId: posted.internal, visibility: 'PUBLIC', body: 'Fuite' }, later())).rejects.toMatchObject({ messageKey: 'comments.errors.replyWider', field: 'visibility' });
-		await expect(postComment(db, people.label, { target: { type: 'MEASURE', measureId: measure }, parentId: posted.internalReply, visibility: 'INTERNAL', body: 'Trop profond' }, later())).rejects.toBeInstanceOf(RuleError);
+		await expect(
+			postComment(db, people.label, { target: { type: 'MEASURE', measureId: measure }, parentId: posted.internal, visibility: 'PUBLIC', body: 'Fuite' }, later())
+		).rejects.toMatchObject({ messageKey: 'comments.errors.replyWider', field: 'visibility' });
+		await expect(
+			postComment(db, people.label, { target: { type: 'MEASURE', measureId: measure }, parentId: posted.internalReply, visibility: 'INTERNAL', body: 'Trop profond' }, later())
+		).rejects.toBeInstanceOf(RuleError);
 		// An AMDAC member cannot reply to what they cannot read: it does not exist for them.
-		await expect(postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: measure }, parentId: posted.internal, visibility: 'WORKING_GROUP', body: 'x' }, later())).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			postComment(db, people.amdac, { target: { type: 'MEASURE', measureId: measure }, parentId: posted.internal, visibility: 'WORKING_GROUP', body: 'x' }, later())
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 
 	it('replaces a hidden comment’s text by the moderation notice, except for moderators', async () => {
@@ -255,7 +293,9 @@ describe('visibility filtering per role', () => {
 		expect(ids(await listComments(db, people.amdac, { reportId: round.id }))).toEqual([id]);
 		expect(await listComments(db, null, { reportId: round.id })).toEqual([]);
 		const before = await db.comment.count();
-		await expect(postComment(db, people.council, { target: { type: 'REPORT', reportId: 'no-such-report' }, visibility: 'PUBLIC', body: 'Perdu' }, later())).rejects.toBeInstanceOf(NotFoundError);
+		await expect(postComment(db, people.council, { target: { type: 'REPORT', reportId: 'no-such-report' }, visibility: 'PUBLIC', body: 'Perdu' }, later())).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		expect(await db.comment.count()).toBe(before);
 	});
 });
@@ -292,7 +332,16 @@ describe('notifications of followers', () => {
 		const [notification] = await listNotifications(db, amdac);
 		expect(notification).toMatchObject({ kind: 'COMMENT', commentId: id, commentAuthor: editor.displayName, read: false, measure: { number: '1.3' } });
 
-		const draft = await saveUpdateDraft(db, editor, { measureId: m, updateId: null, version: null, date: { start: '2026-11-20', precision: 'DAY' }, text: 'Avancée', blockers: null, nextSteps: null, sourceUrls: [] });
+		const draft = await saveUpdateDraft(db, editor, {
+			measureId: m,
+			updateId: null,
+			version: null,
+			date: { start: '2026-11-20', precision: 'DAY' },
+			text: 'Avancée',
+			blockers: null,
+			nextSteps: null,
+			sourceUrls: []
+		});
 		await publishUpdate(db, editor, { measureId: m, updateId: draft.id, version: 1 });
 		const kinds = (await listNotifications(db, amdac)).map((n) => n.kind);
 		expect(kinds.sort()).toEqual(['COMMENT', 'UPDATE_PUBLISHED']);

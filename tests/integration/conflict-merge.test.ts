@@ -37,7 +37,15 @@ afterAll(async () => {
 function event<E>(path: string, params: Record<string, string>, user: Actor, body?: URLSearchParams): E {
 	const url = new URL(path, 'http://jalons.test');
 	const request = new Request(url, body ? { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {});
-	return { url, params, request, route: { id: null }, locals: { requestId: 'test', locale: 'fr', user }, cookies: { get: () => undefined }, getClientAddress: () => '127.0.0.1' } as unknown as E;
+	return {
+		url,
+		params,
+		request,
+		route: { id: null },
+		locals: { requestId: 'test', locale: 'fr', user },
+		cookies: { get: () => undefined },
+		getClientAddress: () => '127.0.0.1'
+	} as unknown as E;
 }
 
 /** The post of a form loaded with `loaded`, the user's changes applied: what the browser sends. */
@@ -107,12 +115,22 @@ describe('the report forms', () => {
 	beforeAll(async () => {
 		await db.user.create({ data: { id: actors.council.id, email: 'council@example.test', displayName: 'Claude', roles: ['COUNCIL'], councilEcosystem: true } });
 		const sections = { utiliser: 'Utiliser', publier: '', accompagner: '', attractivite: '', vieInterne: '' };
-		({ id: roundId } = await createRound(db, actors.admin, { title: 'Rapport T3 2026', periodStart: '2026-07-01', periodEnd: '2026-09-30', sections, planSlug: DEFAULT_PLAN_SLUG }));
+		({ id: roundId } = await createRound(db, actors.admin, {
+			title: 'Rapport T3 2026',
+			periodStart: '2026-07-01',
+			periodEnd: '2026-09-30',
+			sections,
+			planSlug: DEFAULT_PLAN_SLUG
+		}));
 	});
 
 	const params = () => ({ slug: DEFAULT_PLAN_SLUG, id: roundId });
 	const path = () => `/plans/${DEFAULT_PLAN_SLUG}/rapports/travail/${roundId}`;
-	const open = async (user: Actor) => (await roundPage.load(event(path(), params(), user) as never)) as { roundForm: FormValues; view: { opinions: { id: string; version: number; title: string; text: string; date: string }[] } };
+	const open = async (user: Actor) =>
+		(await roundPage.load(event(path(), params(), user) as never)) as {
+			roundForm: FormValues;
+			view: { opinions: { id: string; version: number; title: string; text: string; date: string }[] };
+		};
 	const act = (name: keyof typeof roundPage.actions, user: Actor, body: URLSearchParams) => submit(roundPage.actions[name]!, event(`${path()}?/${name}`, params(), user, body));
 
 	it('merges a round edit: the section saved by one tab stays when the other changes the title', async () => {

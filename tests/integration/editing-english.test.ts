@@ -94,7 +94,19 @@ describe('English version of a measure', () => {
 	});
 
 	it('is validated: a title over 300 characters gets a localized message on its field', () => {
-		const base = { version: '1', status: '', progressMethod: 'MANUAL', progressManual: '', confidence: '', confidenceExplanation: '', plannedStart: '', plannedEnd: '', description: 'D', subActions: '', reason: '' };
+		const base = {
+			version: '1',
+			status: '',
+			progressMethod: 'MANUAL',
+			progressManual: '',
+			confidence: '',
+			confidenceExplanation: '',
+			plannedStart: '',
+			plannedEnd: '',
+			description: 'D',
+			subActions: '',
+			reason: ''
+		};
 		const fr = parseForm(measureForm, form({ ...base, titleEn: 'x'.repeat(301), descriptionEn: '' }), 'fr');
 		const en = parseForm(measureForm, form({ ...base, titleEn: 'x'.repeat(301), descriptionEn: '' }), 'en');
 		expect(fr.ok).toBe(false);

@@ -102,7 +102,15 @@ describe('indicator values', () => {
 
 	it('refuses other teams and indicators of another measure, writing nothing', async () => {
 		const [indicator] = await listIndicatorsForEdit(db, actors.admin, m22);
-		const input = { measureId: m22, indicatorId: indicator!.id, date: { start: '2026-10-01', precision: 'DAY' as const }, value: 1, qualifier: null, sourceUrl: 'https://a.fr/', note: null };
+		const input = {
+			measureId: m22,
+			indicatorId: indicator!.id,
+			date: { start: '2026-10-01', precision: 'DAY' as const },
+			value: 1,
+			qualifier: null,
+			sourceUrl: 'https://a.fr/',
+			note: null
+		};
 		const snapshot = await footprint(db);
 		for (const who of [actors.label, actors.talents, actors.amdac, actors.council, null]) {
 			await expect(addIndicatorValue(db, who, input)).rejects.toBeInstanceOf(ForbiddenError);

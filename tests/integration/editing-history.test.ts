@@ -25,9 +25,21 @@ beforeAll(async () => {
 		plannedEnd: { start: '2023-07-01', precision: 'SEMESTER' },
 		reason: 'Point d’étape'
 	});
-	const { id } = await addMilestone(db, actors.admin, { measureId: m21, title: 'Guide d’ouverture', description: null, weight: 1, planned: { start: '2023-01-01', precision: 'QUARTER' } });
+	const { id } = await addMilestone(db, actors.admin, {
+		measureId: m21,
+		title: 'Guide d’ouverture',
+		description: null,
+		weight: 1,
+		planned: { start: '2023-01-01', precision: 'QUARTER' }
+	});
 	const milestone = (await listMilestonesForEdit(db, actors.admin, m21)).find((m) => m.id === id)!;
-	await replanMilestone(db, actors.admin, { measureId: m21, milestoneId: id, version: milestone.version, planned: { start: '2023-07-01', precision: 'QUARTER' }, reason: 'Relecture juridique' });
+	await replanMilestone(db, actors.admin, {
+		measureId: m21,
+		milestoneId: id,
+		version: milestone.version,
+		planned: { start: '2023-07-01', precision: 'QUARTER' },
+		reason: 'Relecture juridique'
+	});
 	await addEvidence(db, actors.pole, { measureId: m21, title: 'Guide publié', url: 'https://code.gouv.fr/guide', kind: 'DOCUMENT', date: null, milestoneId: null });
 });
 afterAll(async () => {
@@ -47,7 +59,11 @@ describe('public history of a measure', () => {
 			reason: 'Relecture juridique',
 			actor: { role: 'ADMIN', team: null, name: null },
 			changes: [
-				{ field: 'planned', before: { type: 'date', date: { start: '2023-01-01', precision: 'QUARTER' } }, after: { type: 'date', date: { start: '2023-07-01', precision: 'QUARTER' } } }
+				{
+					field: 'planned',
+					before: { type: 'date', date: { start: '2023-01-01', precision: 'QUARTER' } },
+					after: { type: 'date', date: { start: '2023-07-01', precision: 'QUARTER' } }
+				}
 			]
 		});
 		expect(added).toMatchObject({ kind: 'milestoneAdded', mode: 'created' });
@@ -73,7 +89,17 @@ describe('public history of a measure', () => {
 
 	it('shows only whitelisted public fields, and nothing of other measures', async () => {
 		await db.auditEvent.create({
-			data: { actorId: 'x', actorLabel: 'x', actorRole: 'ADMIN', action: 'update', entityType: 'Measure', entityId: m21, measureId: m21, before: { internalNote: 'a' }, after: { internalNote: 'secret' } }
+			data: {
+				actorId: 'x',
+				actorLabel: 'x',
+				actorRole: 'ADMIN',
+				action: 'update',
+				entityType: 'Measure',
+				entityId: m21,
+				measureId: m21,
+				before: { internalNote: 'a' },
+				after: { internalNote: 'secret' }
+			}
 		});
 		const history = await getMeasureHistory(db, null, DEFAULT_PLAN_SLUG, '2.1');
 		expect(JSON.stringify(history)).not.toContain('secret');
@@ -83,7 +109,16 @@ describe('public history of a measure', () => {
 
 	it('never turns a stored non-web address into a link', async () => {
 		await db.auditEvent.create({
-			data: { actorId: 'x', actorLabel: 'x', actorRole: 'ADMIN', action: 'create', entityType: 'EvidenceLink', entityId: 'e', measureId: m21, after: { title: 'Piège', url: 'javascript:alert(1)' } }
+			data: {
+				actorId: 'x',
+				actorLabel: 'x',
+				actorRole: 'ADMIN',
+				action: 'create',
+				entityType: 'EvidenceLink',
+				entityId: 'e',
+				measureId: m21,
+				after: { title: 'Piège', url: 'javascript:alert(1)' }
+			}
 		});
 		const [entry] = (await getMeasureHistory(db, null, DEFAULT_PLAN_SLUG, '2.1'))!.entries;
 		expect(entry!.changes).toContainEqual({ field: 'url', before: { type: 'empty' }, after: { type: 'text', text: 'javascript:alert(1)' } });

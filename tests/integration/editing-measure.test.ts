@@ -84,9 +84,7 @@ describe('updateMeasure', () => {
 		const before = await current(m11);
 		const snapshot = await footprint(db);
 		for (const who of [actors.talents, actors.amdac, actors.council, null]) {
-			await expect(updateMeasure(db, who, { ...edit(before, { status: 'DONE', description: 'piraté' }), measureId: m11 })).rejects.toBeInstanceOf(
-				ForbiddenError
-			);
+			await expect(updateMeasure(db, who, { ...edit(before, { status: 'DONE', description: 'piraté' }), measureId: m11 })).rejects.toBeInstanceOf(ForbiddenError);
 		}
 		expect(await footprint(db)).toBe(snapshot);
 	});
@@ -160,9 +158,9 @@ describe('updateMeasureOwners', () => {
 		const snapshot = await footprint(db);
 		const talents = model.allOwners.find((o) => o.code === 'TALENTS')!.id;
 		for (const who of [actors.label, actors.pole, actors.amdac, null]) {
-			await expect(
-				updateMeasureOwners(db, who, { measureId: m11, version: model.version, leadOwnerId: talents, contributorOwnerIds: [], reason: null })
-			).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(updateMeasureOwners(db, who, { measureId: m11, version: model.version, leadOwnerId: talents, contributorOwnerIds: [], reason: null })).rejects.toBeInstanceOf(
+				ForbiddenError
+			);
 		}
 		expect(await footprint(db)).toBe(snapshot);
 	});

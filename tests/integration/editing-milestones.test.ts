@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../helpers/database';
 import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
-import {
-	addMilestone,
-	listMilestonesForEdit,
-	moveMilestone,
-	replanMilestone,
-	setMilestoneDone,
-	updateMilestone
-} from '../../src/lib/server/domain/measures/milestones';
+import { addMilestone, listMilestonesForEdit, moveMilestone, replanMilestone, setMilestoneDone, updateMilestone } from '../../src/lib/server/domain/measures/milestones';
 import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../src/lib/server/domain/errors';
 import type { Db } from '../../src/lib/server/db';
@@ -35,7 +28,13 @@ const list = () => listMilestonesForEdit(db, actors.admin, m11);
 describe('milestones', () => {
 	it('adds milestones at the end of the list, each with its audit event', async () => {
 		const audit = await db.auditEvent.count();
-		const a = await addMilestone(db, actors.label, { measureId: m11, title: 'Cahier des charges', description: null, weight: 1, planned: { start: '2023-07-01', precision: 'QUARTER' } });
+		const a = await addMilestone(db, actors.label, {
+			measureId: m11,
+			title: 'Cahier des charges',
+			description: null,
+			weight: 1,
+			planned: { start: '2023-07-01', precision: 'QUARTER' }
+		});
 		const b = await addMilestone(db, actors.label, { measureId: m11, title: 'Marché notifié', description: 'Notification', weight: 2, planned: null });
 		const c = await addMilestone(db, actors.pole, { measureId: m11, title: 'Catalogue en ligne', description: null, weight: 1, planned: { start: null, precision: 'CONTINUOUS' } });
 		expect((await list()).map((m) => m.id)).toEqual([a.id, b.id, c.id]);
@@ -47,9 +46,14 @@ describe('milestones', () => {
 		const [first] = await list();
 		await updateMilestone(db, actors.label, { measureId: m11, milestoneId: first!.id, version: first!.version, title: 'Cahier des clauses', description: 'CCTP', weight: 3 });
 		const snapshot = await footprint(db);
-		const error = await updateMilestone(db, actors.pole, { measureId: m11, milestoneId: first!.id, version: first!.version, title: 'Autre titre', description: null, weight: 1 }).catch(
-			(e: unknown) => e
-		);
+		const error = await updateMilestone(db, actors.pole, {
+			measureId: m11,
+			milestoneId: first!.id,
+			version: first!.version,
+			title: 'Autre titre',
+			description: null,
+			weight: 1
+		}).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ConflictError);
 		expect((error as ConflictError<{ title: string }>).current.title).toBe('Cahier des clauses');
 		expect(await footprint(db)).toBe(snapshot);
@@ -71,7 +75,9 @@ describe('milestones', () => {
 
 	it('marks a milestone done on a past day, refuses a future day, and reopens it', async () => {
 		const target = (await list()).find((m) => m.title === 'Cahier des clauses')!;
-		const error = await setMilestoneDone(db, actors.label, { measureId: m11, milestoneId: target.id, version: target.version, doneOn: '2026-12-01' }, '2026-11-23').catch((e: unknown) => e);
+		const error = await setMilestoneDone(db, actors.label, { measureId: m11, milestoneId: target.id, version: target.version, doneOn: '2026-12-01' }, '2026-11-23').catch(
+			(e: unknown) => e
+		);
 		expect(error).toMatchObject({ messageKey: 'editing.errors.doneInFuture', field: 'doneOn' });
 		await setMilestoneDone(db, actors.label, { measureId: m11, milestoneId: target.id, version: target.version, doneOn: '2026-11-20' }, '2026-11-23');
 		const done = (await list()).find((m) => m.id === target.id)!;
@@ -84,11 +90,22 @@ describe('milestones', () => {
 	it('re-plans with a reason and keeps the earlier date, publicly shown as re-planned', async () => {
 		const target = (await list()).find((m) => m.title === 'Cahier des clauses')!;
 		expect(target.planned).toEqual({ start: '2023-07-01', precision: 'QUARTER' });
-		await replanMilestone(db, actors.label, { measureId: m11, milestoneId: target.id, version: target.version, planned: { start: '2024-01-01', precision: 'SEMESTER' }, reason: 'Appel d’offres infructueux' });
+		await replanMilestone(db, actors.label, {
+			measureId: m11,
+			milestoneId: target.id,
+			version: target.version,
+			planned: { start: '2024-01-01', precision: 'SEMESTER' },
+			reason: 'Appel d’offres infructueux'
+		});
 		const after = (await list()).find((m) => m.id === target.id)!;
 		expect(after.planned).toEqual({ start: '2024-01-01', precision: 'SEMESTER' });
 		expect(after.replans).toEqual([{ previous: { start: '2023-07-01', precision: 'QUARTER' }, at: expect.any(String), reason: 'Appel d’offres infructueux' }]);
-		expect(await lastEvent()).toMatchObject({ action: 'replan', reason: 'Appel d’offres infructueux', before: { plannedDate: '2023-07-01', plannedPrecision: 'QUARTER' }, after: { plannedDate: '2024-01-01', plannedPrecision: 'SEMESTER' } });
+		expect(await lastEvent()).toMatchObject({
+			action: 'replan',
+			reason: 'Appel d’offres infructueux',
+			before: { plannedDate: '2023-07-01', plannedPrecision: 'QUARTER' },
+			after: { plannedDate: '2024-01-01', plannedPrecision: 'SEMESTER' }
+		});
 
 		const detail = await getMeasureDetail(db, DEFAULT_PLAN_SLUG, '1.1');
 		const shown = detail!.milestones.find((m) => m.id === target.id)!;
@@ -102,7 +119,13 @@ describe('milestones', () => {
 
 	it('dates an undated milestone without calling it re-planned', async () => {
 		const undated = (await list()).find((m) => m.title === 'Marché notifié')!;
-		await replanMilestone(db, actors.label, { measureId: m11, milestoneId: undated.id, version: undated.version, planned: { start: '2024-03-01', precision: 'MONTH' }, reason: 'Calendrier connu' });
+		await replanMilestone(db, actors.label, {
+			measureId: m11,
+			milestoneId: undated.id,
+			version: undated.version,
+			planned: { start: '2024-03-01', precision: 'MONTH' },
+			reason: 'Calendrier connu'
+		});
 		const after = (await list()).find((m) => m.id === undated.id)!;
 		expect(after.planned).toEqual({ start: '2024-03-01', precision: 'MONTH' });
 		expect(after.replans).toEqual([]);
@@ -113,13 +136,19 @@ describe('milestones', () => {
 		const snapshot = await footprint(db);
 		for (const who of [actors.talents, actors.amdac, actors.council, null]) {
 			await expect(addMilestone(db, who, { measureId: m11, title: 'x', description: null, weight: 1, planned: null })).rejects.toBeInstanceOf(ForbiddenError);
-			await expect(updateMilestone(db, who, { measureId: m11, milestoneId: first!.id, version: first!.version, title: 'x', description: null, weight: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(updateMilestone(db, who, { measureId: m11, milestoneId: first!.id, version: first!.version, title: 'x', description: null, weight: 1 })).rejects.toBeInstanceOf(
+				ForbiddenError
+			);
 			await expect(moveMilestone(db, who, { measureId: m11, milestoneId: first!.id, version: first!.version, direction: 'down' })).rejects.toBeInstanceOf(ForbiddenError);
 			await expect(setMilestoneDone(db, who, { measureId: m11, milestoneId: first!.id, version: first!.version, doneOn: '2024-01-01' })).rejects.toBeInstanceOf(ForbiddenError);
-			await expect(replanMilestone(db, who, { measureId: m11, milestoneId: first!.id, version: first!.version, planned: { start: '2030-01-01', precision: 'YEAR' }, reason: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(
+				replanMilestone(db, who, { measureId: m11, milestoneId: first!.id, version: first!.version, planned: { start: '2030-01-01', precision: 'YEAR' }, reason: 'x' })
+			).rejects.toBeInstanceOf(ForbiddenError);
 		}
 		// TALENTS may edit 3.1, but not through it reach a milestone of 1.1.
-		await expect(updateMilestone(db, actors.talents, { measureId: m31, milestoneId: first!.id, version: first!.version, title: 'x', description: null, weight: 1 })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			updateMilestone(db, actors.talents, { measureId: m31, milestoneId: first!.id, version: first!.version, title: 'x', description: null, weight: 1 })
+		).rejects.toBeInstanceOf(NotFoundError);
 		expect(await footprint(db)).toBe(snapshot);
 	});
 

@@ -87,8 +87,16 @@ describe('fuzzing the editing forms and domain writes', () => {
 			schema: measureForm,
 			base: async () => ({
 				version: String((await db.measure.findUniqueOrThrow({ where: { id: m21 } })).version),
-				status: '', progressMethod: 'MILESTONES', progressManual: '', confidence: '', confidenceExplanation: '',
-				plannedStart: '2022', plannedEnd: 'T4 2024', description: 'Une description', subActions: 'a\nb', reason: ''
+				status: '',
+				progressMethod: 'MILESTONES',
+				progressManual: '',
+				confidence: '',
+				confidenceExplanation: '',
+				plannedStart: '2022',
+				plannedEnd: 'T4 2024',
+				description: 'Une description',
+				subActions: 'a\nb',
+				reason: ''
 			}),
 			run: (data) => updateMeasure(db, actors.pole, { ...data, measureId: m21 })
 		});
@@ -147,7 +155,18 @@ describe('fuzzing the editing forms and domain writes', () => {
 
 	test('another team editing through the same forms is refused and writes nothing', async () => {
 		const before = await footprint(db);
-		await expect(saveUpdateDraft(db, actors.label, { updateId: null, version: null, date: { start: '2024-01-01', precision: 'DAY' } as never, text: 'x', blockers: null, nextSteps: null, sourceUrls: [], measureId: m21 })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(
+			saveUpdateDraft(db, actors.label, {
+				updateId: null,
+				version: null,
+				date: { start: '2024-01-01', precision: 'DAY' } as never,
+				text: 'x',
+				blockers: null,
+				nextSteps: null,
+				sourceUrls: [],
+				measureId: m21
+			})
+		).rejects.toBeInstanceOf(ForbiddenError);
 		expect(await footprint(db)).toBe(before);
 	});
 });

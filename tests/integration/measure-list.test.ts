@@ -58,7 +58,7 @@ describe('French full-text search', () => {
 	});
 
 	it('treats injection strings and query syntax as plain words', async () => {
-		for (const q of ["'; DROP TABLE \"Measure\"; --", 'logiciel) | (', '!!! & <script>', '"', 'OR 1=1', '\\x00', 'le la les', ':*', "l'", '&|!()']) {
+		for (const q of ['\'; DROP TABLE "Measure"; --', 'logiciel) | (', '!!! & <script>', '"', 'OR 1=1', '\\x00', 'le la les', ':*', "l'", '&|!()']) {
 			const result = await list({ q });
 			expect(result, q).not.toBeNull();
 		}
@@ -124,9 +124,7 @@ describe('filters', () => {
 
 describe('query parameters', () => {
 	it('keeps good values, ignores bad ones and says which', () => {
-		const { filters, ignored } = parseMeasureFilters(
-			new URLSearchParams('axe=2&porteur=LABEL&statut=IN_PROGRESS&confiance=AT_RISK&retard=1&q=%20logiciels%20')
-		);
+		const { filters, ignored } = parseMeasureFilters(new URLSearchParams('axe=2&porteur=LABEL&statut=IN_PROGRESS&confiance=AT_RISK&retard=1&q=%20logiciels%20'));
 		expect(filters).toEqual({ axis: 2, owner: 'LABEL', status: 'IN_PROGRESS', confidence: 'AT_RISK', late: true, q: 'logiciels' });
 		expect(ignored).toEqual([]);
 		const bad = parseMeasureFilters(new URLSearchParams(`axe=deux&porteur=<x>&statut=FINI&confiance=&retard=oui&q=${'a'.repeat(201)}`));
@@ -245,7 +243,10 @@ describe('one page at a time, on a larger plan', () => {
 		for (const today of ['2025-01-31', '2025-02-01', '2025-04-01', '2025-07-01', '2026-01-01', '2024-06-01']) {
 			const all = (await page({}, today, 1, 500))!.results;
 			const late = (await page({ late: true }, today, 1, 500))!.results;
-			expect(late.map((m) => m.number), today).toEqual(all.filter((m) => m.late).map((m) => m.number));
+			expect(
+				late.map((m) => m.number),
+				today
+			).toEqual(all.filter((m) => m.late).map((m) => m.number));
 			if (today === '2026-01-01') expect(late.length).toBeGreaterThan(10);
 		}
 	});
@@ -266,8 +267,24 @@ describe('one page at a time, on a larger plan', () => {
 			const upcoming = open.filter((m) => m.daysLeft >= 0 && m.daysLeft <= UPCOMING_DAYS);
 			expect(agenda.lateTotal, today).toBe(late.length);
 			expect(agenda.upcomingTotal, today).toBe(upcoming.length);
-			expect(agenda.late.map((m) => m.daysLeft), today).toEqual(late.map((m) => m.daysLeft).sort((a, b) => b - a).slice(0, AGENDA_LIMIT));
-			expect(agenda.upcoming.map((m) => m.daysLeft), today).toEqual(upcoming.map((m) => m.daysLeft).sort((a, b) => a - b).slice(0, AGENDA_LIMIT));
+			expect(
+				agenda.late.map((m) => m.daysLeft),
+				today
+			).toEqual(
+				late
+					.map((m) => m.daysLeft)
+					.sort((a, b) => b - a)
+					.slice(0, AGENDA_LIMIT)
+			);
+			expect(
+				agenda.upcoming.map((m) => m.daysLeft),
+				today
+			).toEqual(
+				upcoming
+					.map((m) => m.daysLeft)
+					.sort((a, b) => a - b)
+					.slice(0, AGENDA_LIMIT)
+			);
 		}
 	});
 });

@@ -45,7 +45,10 @@ async function openScratchPostgres(serverUrl: string): Promise<Backend> {
 
 async function migrationNamesOnDisk(dir: string): Promise<string[]> {
 	const entries = await readdir(dir, { withFileTypes: true });
-	return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+	return entries
+		.filter((e) => e.isDirectory())
+		.map((e) => e.name)
+		.sort();
 }
 
 interface Recorded {
@@ -74,10 +77,7 @@ describe.each(backends)('applyMigrations on %s', (_label, open) => {
 	});
 
 	test('applies every migration once, even when two servers start together', async () => {
-		const results = await Promise.all([
-			applyMigrations(backend.runners[0], MIGRATIONS_DIR),
-			applyMigrations(backend.runners[1], MIGRATIONS_DIR)
-		]);
+		const results = await Promise.all([applyMigrations(backend.runners[0], MIGRATIONS_DIR), applyMigrations(backend.runners[1], MIGRATIONS_DIR)]);
 		const onDisk = await migrationNamesOnDisk(MIGRATIONS_DIR);
 		expect(onDisk.length).toBeGreaterThan(0);
 		expect(results.flat().sort()).toEqual(onDisk);
@@ -107,23 +107,12 @@ describe.each(backends)('applyMigrations on %s', (_label, open) => {
 
 	test('refuses to start when an applied migration was edited', async () => {
 		const [first] = await migrationNamesOnDisk(MIGRATIONS_DIR);
-		const [{ checksum }] = (await runner.query<{ checksum: string }>(
-			'SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1',
-			[first]
-		)) as [{ checksum: string }];
-		await runner.query('UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2', [
-			'0'.repeat(64),
-			first
-		]);
+		const [{ checksum }] = (await runner.query<{ checksum: string }>('SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1', [first])) as [{ checksum: string }];
+		await runner.query('UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2', ['0'.repeat(64), first]);
 		try {
-			await expect(applyMigrations(runner, MIGRATIONS_DIR)).rejects.toThrow(
-				/was modified after it was applied.*new migration/s
-			);
+			await expect(applyMigrations(runner, MIGRATIONS_DIR)).rejects.toThrow(/was modified after it was applied.*new migration/s);
 		} finally {
-			await runner.query('UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2', [
-				checksum,
-				first
-			]);
+			await runner.query('UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2', [checksum, first]);
 		}
 		expect(await applyMigrations(runner, MIGRATIONS_DIR)).toEqual([]);
 	});
@@ -136,9 +125,7 @@ describe.each(backends)('applyMigrations on %s', (_label, open) => {
 			['00000000-0000-4000-8000-000000000000', '0'.repeat(64), ghost]
 		);
 		try {
-			await expect(applyMigrations(runner, MIGRATIONS_DIR)).rejects.toThrow(
-				/29991231235959_from_a_newer_release.*does not exist.*deploy a version that contains/s
-			);
+			await expect(applyMigrations(runner, MIGRATIONS_DIR)).rejects.toThrow(/29991231235959_from_a_newer_release.*does not exist.*deploy a version that contains/s);
 		} finally {
 			await runner.query('DELETE FROM "_prisma_migrations" WHERE migration_name = $1', [ghost]);
 		}
@@ -167,9 +154,7 @@ describe('a failing migration', () => {
 	test('is rolled back with its record, after the earlier ones were kept', async () => {
 		const runner = pgliteRunner(db);
 		await expect(applyMigrations(runner, dir)).rejects.toThrow(/20000101000001_bad failed.*division by zero/);
-		const recorded = await runner.query<{ migration_name: string }>(
-			'SELECT migration_name FROM "_prisma_migrations"'
-		);
+		const recorded = await runner.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations"');
 		expect(recorded).toEqual([{ migration_name: '20000101000000_good' }]);
 		expect(await runner.query(`SELECT to_regclass('half') AS half`)).toEqual([{ half: null }]);
 	});

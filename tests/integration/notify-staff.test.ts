@@ -28,7 +28,12 @@ beforeAll(async () => {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
-				inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '') });
+				inbox.push({
+					to: session.envelope.rcptTo.map((r) => r.address),
+					data: Buffer.concat(chunks)
+						.toString('utf8')
+						.replace(/=\r?\n/g, '')
+				});
 				callback();
 			});
 		}
@@ -51,7 +56,12 @@ describe('an internal comment', () => {
 		const amdac = await makeUser(db, ['AMDAC']);
 		for (const user of [author, colleague, amdac]) await setFollowing(db, user, { measureId: m, follow: true });
 
-		const { id } = await postComment(db, author, { target: { type: 'MEASURE', measureId: m }, visibility: 'INTERNAL', body: 'Réservé à l’équipe' }, new Date('2026-12-01T09:00:00Z'));
+		const { id } = await postComment(
+			db,
+			author,
+			{ target: { type: 'MEASURE', measureId: m }, visibility: 'INTERNAL', body: 'Réservé à l’équipe' },
+			new Date('2026-12-01T09:00:00Z')
+		);
 
 		const rows = await db.notification.findMany({ where: { commentId: id }, select: { userId: true } });
 		expect(rows.map((r) => r.userId)).toEqual([colleague.id]);

@@ -204,7 +204,15 @@ describe('OpenAPI document', () => {
 		const base = path.resolve('src/routes/api/v1');
 		const routes = (readdirSync(base, { recursive: true }) as string[])
 			.filter((file) => path.basename(file) === '+server.ts')
-			.map((file) => '/' + path.dirname(file).split(path.sep).filter((s) => s !== '.').join('/'))
+			.map(
+				(file) =>
+					'/' +
+					path
+						.dirname(file)
+						.split(path.sep)
+						.filter((s) => s !== '.')
+						.join('/')
+			)
 			.map((route) => route.replace(/\[(\w+)\]/g, '{$1}'));
 		expect(routes.length).toBeGreaterThanOrEqual(7);
 		for (const route of routes) expect(Object.keys(doc.paths), route).toContain(route);

@@ -66,13 +66,25 @@ describe('published descriptors', () => {
 describe('the validators used above', () => {
 	// A validator that accepts everything would make the tests above pass vacuously.
 	it('refuse an empty foreignKeys list, a bad cell and a dangling foreign key', async () => {
-		const schema = { fields: [{ name: 'id', type: 'string', constraints: { required: true, unique: true } }, { name: 'url', type: 'string', format: 'uri' }], primaryKey: ['id'] };
+		const schema = {
+			fields: [
+				{ name: 'id', type: 'string', constraints: { required: true, unique: true } },
+				{ name: 'url', type: 'string', format: 'uri' }
+			],
+			primaryKey: ['id']
+		};
 		expect(await tableSchemaProblems({ ...schema, foreignKeys: [] })).not.toEqual([]);
 		const problems = await csvProblems(schema, 'id,url\r\na,https://april.org/\r\na,https://april.org/b\r\n,\r\n');
 		expect(problems).toEqual([expect.stringMatching(/^row 3: .*unique/), expect.stringMatching(/^row 4: .*required/)]);
 		expect((await csvProblems(schema, 'id,url\r\na,https://april.org./x\r\n'))[0]).toMatch(/"https:\/\/april\.org\.\/x" .* format "uri"/);
 		expect(await csvProblems(schema, 'url,id\r\nhttps://april.org/,a\r\n')).toContainEqual(expect.stringMatching(/^header/));
-		const child = { fields: [{ name: 'id', type: 'string' }, { name: 'parent', type: 'string' }], foreignKeys: [{ fields: 'parent', reference: { resource: 'parents', fields: 'id' } }] };
+		const child = {
+			fields: [
+				{ name: 'id', type: 'string' },
+				{ name: 'parent', type: 'string' }
+			],
+			foreignKeys: [{ fields: 'parent', reference: { resource: 'parents', fields: 'id' } }]
+		};
 		const pkg = {
 			profile: 'tabular-data-package',
 			name: 'p',

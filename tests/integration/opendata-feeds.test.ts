@@ -38,14 +38,51 @@ beforeAll(async () => {
 	await prisma.auditEvent.createMany({
 		data: [
 			{ at: later, actorLabel: 'test', action: 'create', entityType: DRAFT_ENTITY, entityId: 'draft', planId: m.planId, measureId: m.id, after: { text: DRAFT_TEXT } },
-			{ at: later, actorLabel: 'Alice', action: 'update', entityType: 'Measure', entityId: m.id, planId: m.planId, measureId: m.id, before: { status: null }, after: { status: 'IN_PROGRESS' } },
+			{
+				at: later,
+				actorLabel: 'Alice',
+				action: 'update',
+				entityType: 'Measure',
+				entityId: m.id,
+				planId: m.planId,
+				measureId: m.id,
+				before: { status: null },
+				after: { status: 'IN_PROGRESS' }
+			},
 			// An edit that leaves the status alone is not news.
-			{ at: later, actorLabel: 'Alice', action: 'update', entityType: 'Measure', entityId: m.id, planId: m.planId, measureId: m.id, before: { status: 'IN_PROGRESS', description: 'a' }, after: { status: 'IN_PROGRESS', description: 'b' } },
-			{ at: later, actorLabel: 'Alice', action: 'update', entityType: 'Milestone', entityId: 'ms1', planId: m.planId, measureId: m.id, before: { title: NASTY, doneOn: null }, after: { title: NASTY, doneOn: '2030-05-31' } }
+			{
+				at: later,
+				actorLabel: 'Alice',
+				action: 'update',
+				entityType: 'Measure',
+				entityId: m.id,
+				planId: m.planId,
+				measureId: m.id,
+				before: { status: 'IN_PROGRESS', description: 'a' },
+				after: { status: 'IN_PROGRESS', description: 'b' }
+			},
+			{
+				at: later,
+				actorLabel: 'Alice',
+				action: 'update',
+				entityType: 'Milestone',
+				entityId: 'ms1',
+				planId: m.planId,
+				measureId: m.id,
+				before: { title: NASTY, doneOn: null },
+				after: { title: NASTY, doneOn: '2030-05-31' }
+			}
 		]
 	});
 	await prisma.progressUpdate.create({
-		data: { planId: m.planId, measureId: m.id, date: new Date('2030-05-02'), text: `Publié : ${NASTY}\n\nSuite <script>alert(1)</script>`, sourceUrls: ['https://example.org/a?b=1&c=2', 'javascript:alert(1)'], publishedAt: later }
+		data: {
+			planId: m.planId,
+			measureId: m.id,
+			date: new Date('2030-05-02'),
+			text: `Publié : ${NASTY}\n\nSuite <script>alert(1)</script>`,
+			sourceUrls: ['https://example.org/a?b=1&c=2', 'javascript:alert(1)'],
+			publishedAt: later
+		}
 	});
 });
 afterAll(async () => {
@@ -62,8 +99,18 @@ describe('Atom feeds', () => {
 		expect(text(feed, 'updated')).toBe('2030-06-01T08:00:00Z');
 		expect(text(childNamed(feed, 'author')!, 'name')).toBe('Jalons');
 		const links = childrenNamed(feed, 'link');
-		expect(attribute(links.find((l) => attribute(l, 'rel') === 'self'), 'href')).toBe(SELF);
-		expect(attribute(links.find((l) => attribute(l, 'rel') === 'alternate'), 'href')).toBe(`https://jalons.test/plans/${SLUG}`);
+		expect(
+			attribute(
+				links.find((l) => attribute(l, 'rel') === 'self'),
+				'href'
+			)
+		).toBe(SELF);
+		expect(
+			attribute(
+				links.find((l) => attribute(l, 'rel') === 'alternate'),
+				'href'
+			)
+		).toBe(`https://jalons.test/plans/${SLUG}`);
 		const list = entries(feed);
 		expect(list).toHaveLength(50);
 		const ids = list.map((e) => text(e, 'id'));

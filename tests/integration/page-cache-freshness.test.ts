@@ -71,7 +71,15 @@ describe('content version', () => {
 		const writing = db.$transaction(
 			async (tx) => {
 				await tx.measure.update({ where: { id: m11 }, data: { title } });
-				await recordAudit(tx, SEED_ACTOR, { action: 'update', entityType: 'Measure', entityId: m11, planId: before.planId, measureId: m11, before: { title: before.title }, after: { title } });
+				await recordAudit(tx, SEED_ACTOR, {
+					action: 'update',
+					entityType: 'Measure',
+					entityId: m11,
+					planId: before.planId,
+					measureId: m11,
+					before: { title: before.title },
+					after: { title }
+				});
 				inserted();
 				await gate;
 			},

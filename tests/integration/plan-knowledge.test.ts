@@ -42,9 +42,7 @@ describe('what is known of the real plan', () => {
 			select: { date: true, measure: { select: { axis: { select: { number: true } } } } }
 		});
 		const years = updates.map((u) => u.date.getUTCFullYear());
-		expect(known!.years.map((y) => y.year)).toEqual(
-			Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, i) => Math.min(...years) + i)
-		);
+		expect(known!.years.map((y) => y.year)).toEqual(Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, i) => Math.min(...years) + i));
 		expect(known!.axes).toEqual([1, 2, 3]);
 		for (const line of known!.years) {
 			const ofYear = updates.filter((u) => u.date.getUTCFullYear() === line.year);
@@ -88,7 +86,15 @@ describe('what is known of the real plan', () => {
 		expect((await page()).known!.grades).toBeNull();
 		const measures = await db.measure.findMany({ where: { planId }, orderBy: { position: 'asc' }, take: 3 });
 		const round = await db.reportRound.create({
-			data: { planId, title: 'Bilan 2024', periodStart: new Date('2024-01-01'), periodEnd: new Date('2024-12-31'), status: 'PUBLISHED', publishedAt: new Date('2025-01-15'), sections: {} }
+			data: {
+				planId,
+				title: 'Bilan 2024',
+				periodStart: new Date('2024-01-01'),
+				periodEnd: new Date('2024-12-31'),
+				status: 'PUBLISHED',
+				publishedAt: new Date('2025-01-15'),
+				sections: {}
+			}
 		});
 		await db.measureGrade.createMany({
 			data: [

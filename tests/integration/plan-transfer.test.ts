@@ -24,10 +24,31 @@ describe('plan export and import', () => {
 		const db = source.prisma;
 		const actors = await seededActors(db);
 		const m = await measureId(db, '2.1');
-		const created = await addMilestone(db, actors.pole, { measureId: m, title: 'Jalon « exporté » <b>', description: 'ligne 1\nligne 2', weight: 3, planned: { start: '2025-01-01', precision: 'YEAR' } as never });
+		const created = await addMilestone(db, actors.pole, {
+			measureId: m,
+			title: 'Jalon « exporté » <b>',
+			description: 'ligne 1\nligne 2',
+			weight: 3,
+			planned: { start: '2025-01-01', precision: 'YEAR' } as never
+		});
 		const milestone = await db.milestone.findUniqueOrThrow({ where: { id: created.id } });
-		await replanMilestone(db, actors.pole, { measureId: m, milestoneId: milestone.id, version: milestone.version, planned: { start: '2026-07-01', precision: 'QUARTER' } as never, reason: 'Retard' });
-		await saveUpdateDraft(db, actors.pole, { measureId: m, updateId: null, version: null, date: { start: '2024-05-02', precision: 'DAY' }, text: 'Brouillon ✓', blockers: null, nextSteps: null, sourceUrls: ['https://example.org/a'] } as never);
+		await replanMilestone(db, actors.pole, {
+			measureId: m,
+			milestoneId: milestone.id,
+			version: milestone.version,
+			planned: { start: '2026-07-01', precision: 'QUARTER' } as never,
+			reason: 'Retard'
+		});
+		await saveUpdateDraft(db, actors.pole, {
+			measureId: m,
+			updateId: null,
+			version: null,
+			date: { start: '2024-05-02', precision: 'DAY' },
+			text: 'Brouillon ✓',
+			blockers: null,
+			nextSteps: null,
+			sourceUrls: ['https://example.org/a']
+		} as never);
 
 		const first = await exportPlan(db, DEFAULT_PLAN_SLUG);
 		expect(first.tables.Measure?.length).toBe(10);
@@ -39,7 +60,16 @@ describe('plan export and import', () => {
 		expect(JSON.stringify(second)).toBe(JSON.stringify(first));
 		// The imported database keeps working: a new audit event gets a fresh id.
 		const actorsThere = await seededActors(target.prisma);
-		await saveUpdateDraft(target.prisma, actorsThere.pole, { measureId: m, updateId: null, version: null, date: { start: '2024-06-02', precision: 'DAY' }, text: 'Après import', blockers: null, nextSteps: null, sourceUrls: [] } as never);
+		await saveUpdateDraft(target.prisma, actorsThere.pole, {
+			measureId: m,
+			updateId: null,
+			version: null,
+			date: { start: '2024-06-02', precision: 'DAY' },
+			text: 'Après import',
+			blockers: null,
+			nextSteps: null,
+			sourceUrls: []
+		} as never);
 		expect(await target.prisma.auditEvent.count()).toBe(first.tables.AuditEvent!.length + 1);
 	});
 

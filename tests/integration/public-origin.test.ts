@@ -28,8 +28,20 @@ let database: TestDatabase;
 /** A request event as a server behind a proxy trusting forwarded headers would have built it. */
 function forgedEvent<E>(path: string, params: Record<string, string> = {}, init: { method?: string; body?: URLSearchParams; user?: unknown } = {}): E {
 	const url = new URL(path, `https://${EVIL}`);
-	const request = new Request(url, { method: init.method ?? 'GET', headers: { ...FORGED, ...(init.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) }, body: init.body });
-	return { url, params, request, route: { id: null }, locals: { requestId: 'test', locale: 'fr', user: init.user ?? null }, cookies: { get: () => undefined }, getClientAddress: () => '127.0.0.1' } as unknown as E;
+	const request = new Request(url, {
+		method: init.method ?? 'GET',
+		headers: { ...FORGED, ...(init.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+		body: init.body
+	});
+	return {
+		url,
+		params,
+		request,
+		route: { id: null },
+		locals: { requestId: 'test', locale: 'fr', user: init.user ?? null },
+		cookies: { get: () => undefined },
+		getClientAddress: () => '127.0.0.1'
+	} as unknown as E;
 }
 
 async function text(response: Response | Promise<Response>): Promise<string> {
@@ -68,7 +80,9 @@ describe('a request with a forged host', () => {
 		expect(invited.invited.link).toMatch(new RegExp(`^${ORIGIN}/invitation/[A-Za-z0-9_-]+$`));
 
 		const someone = await makeUser(database.prisma, ['AMDAC']);
-		const reset = (await userActions.sendReset!(forgedEvent(`/admin/utilisateurs/${someone.id}?/sendReset`, { id: someone.id }, { method: 'POST', body: new URLSearchParams(), user: admin }))) as { reset: { link: string } };
+		const reset = (await userActions.sendReset!(
+			forgedEvent(`/admin/utilisateurs/${someone.id}?/sendReset`, { id: someone.id }, { method: 'POST', body: new URLSearchParams(), user: admin })
+		)) as { reset: { link: string } };
 		expect(reset.reset.link).toMatch(new RegExp(`^${ORIGIN}/reinitialisation/[A-Za-z0-9_-]+$`));
 	});
 });

@@ -151,7 +151,12 @@ describe('council and reports', () => {
 					const chunks: Buffer[] = [];
 					stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 					stream.on('end', () => {
-						inbox.push(Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '').replace(/\r\n/g, '\n'));
+						inbox.push(
+							Buffer.concat(chunks)
+								.toString('utf8')
+								.replace(/=\r?\n/g, '')
+								.replace(/\r\n/g, '\n')
+						);
 						callback();
 					});
 				}

@@ -74,7 +74,7 @@ describe('reporting rounds', () => {
 		await refused(() => createRound(db, actors.label, { ...fields, periodEnd: '2026-06-30', planSlug: DEFAULT_PLAN_SLUG }), RuleError);
 		({ id: roundId } = await createRound(db, actors.label, { ...fields, planSlug: DEFAULT_PLAN_SLUG }));
 		expect(await lastEvent()).toMatchObject({ action: 'create', entityType: 'ReportRound', entityId: roundId, actorId: actors.label.id });
-		expect((await getRound(db, null, DEFAULT_PLAN_SLUG, roundId))).toBeNull();
+		expect(await getRound(db, null, DEFAULT_PLAN_SLUG, roundId)).toBeNull();
 		expect((await listRounds(db, null, DEFAULT_PLAN_SLUG))!.rounds).toEqual([]);
 		const draft = await getRound(db, actors.label, DEFAULT_PLAN_SLUG, roundId);
 		expect(draft).toMatchObject({ frozen: false, can: { edit: true, submit: true, publish: false } });
@@ -139,7 +139,10 @@ describe('reporting rounds', () => {
 			expect(await lastEvent()).toMatchObject({ action: 'create', entityType: 'Opinion', entityId: opinionId });
 			await updateOpinion(db, eco[1]!, { opinionId, version: await opinionVersion(opinionId), title: 'Avis du CLL sur le T3', text: 'Texte', date: '2026-10-15' });
 			expect(await lastEvent()).toMatchObject({ action: 'update', entityType: 'Opinion', after: { title: 'Avis du CLL sur le T3' } });
-			await refused(async () => updateOpinion(db, actors.label, { opinionId, version: await opinionVersion(opinionId), title: 'X', text: 'Y', date: '2026-10-15' }), ForbiddenError);
+			await refused(
+				async () => updateOpinion(db, actors.label, { opinionId, version: await opinionVersion(opinionId), title: 'X', text: 'Y', date: '2026-10-15' }),
+				ForbiddenError
+			);
 		});
 
 		it('votes are recorded and audited; non-ecosystem votes do not count; adoption needs the quorum', async () => {
@@ -245,7 +248,12 @@ describe('council flags on accounts', () => {
 		await db.user.create({ data: { id: 'editor-x', email: 'editor-x@example.test', displayName: 'X', roles: ['EDITOR'] } });
 		await refused(() => setCouncilFlags(db, actors.admin, 'editor-x', { councilEcosystem: true, councilSecretariat: false }), RuleError);
 		expect(await setCouncilFlags(db, actors.admin, 'outsider', { councilEcosystem: true, councilSecretariat: true })).toEqual({ changed: true });
-		expect(await lastEvent()).toMatchObject({ entityType: 'User', entityId: 'outsider', before: { councilEcosystem: false }, after: { councilEcosystem: true, councilSecretariat: true } });
+		expect(await lastEvent()).toMatchObject({
+			entityType: 'User',
+			entityId: 'outsider',
+			before: { councilEcosystem: false },
+			after: { councilEcosystem: true, councilSecretariat: true }
+		});
 		expect(await db.user.findUniqueOrThrow({ where: { id: 'outsider' } })).toMatchObject({ councilEcosystem: true, councilSecretariat: true });
 	});
 });

@@ -6,13 +6,7 @@ import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { createLargePlan } from '../helpers/large-plan';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { listMeasures, NO_FILTERS, type MeasureFilters } from '../../src/lib/server/domain/measures/list';
-import {
-	getMeasureListAt,
-	getMeasureListForRequest,
-	getOwnerPageAt,
-	getOwnerPageForRequest,
-	queryWords
-} from '../../src/lib/server/domain/time-travel/list-at';
+import { getMeasureListAt, getMeasureListForRequest, getOwnerPageAt, getOwnerPageForRequest, queryWords } from '../../src/lib/server/domain/time-travel/list-at';
 import { updateMeasure } from '../../src/lib/server/domain/measures/edit';
 import { updateMeasureOwners } from '../../src/lib/server/domain/measures/owners';
 
@@ -187,9 +181,18 @@ describe('in-memory filters follow the SQL rules', () => {
 			[{}, { page: 1, perPage: 50 }],
 			[{}, { page: 2, perPage: 50 }],
 			[{ late: true }, { page: 1, perPage: 50 }],
-			[{ late: true, status: 'IN_PROGRESS' }, { page: 1, perPage: 7 }],
-			[{ late: true, axis: 2 }, { page: 2, perPage: 5 }],
-			[{ status: 'NOT_REPORTED', owner: 'GEN_PLAN_SANS_HISTORIQUE' }, { page: 1, perPage: 50 }]
+			[
+				{ late: true, status: 'IN_PROGRESS' },
+				{ page: 1, perPage: 7 }
+			],
+			[
+				{ late: true, axis: 2 },
+				{ page: 2, perPage: 5 }
+			],
+			[
+				{ status: 'NOT_REPORTED', owner: 'GEN_PLAN_SANS_HISTORIQUE' },
+				{ page: 1, perPage: 50 }
+			]
 		];
 		let late = 0;
 		for (const [filters, paging] of cases) {

@@ -94,7 +94,13 @@ describe('the real plan at a past date', () => {
 
 	it('a milestone added in the application is absent before it was added; its done date is a dated fact', async () => {
 		const measure = await database.prisma.measure.findFirstOrThrow({ where: { number: '3.3' } });
-		const { id } = await addMilestone(database.prisma, admin, { measureId: measure.id, title: 'Jalon ajouté', description: null, weight: 1, planned: { start: '2022-07-01', precision: 'SEMESTER' } });
+		const { id } = await addMilestone(database.prisma, admin, {
+			measureId: measure.id,
+			title: 'Jalon ajouté',
+			description: null,
+			weight: 1,
+			planned: { start: '2022-07-01', precision: 'SEMESTER' }
+		});
 		await setMilestoneDone(database.prisma, admin, { measureId: measure.id, milestoneId: id, version: 1, doneOn: '2022-10-01' });
 		const created = await database.prisma.milestone.findUniqueOrThrow({ where: { id } });
 		const createdDay = created.createdAt.toISOString().slice(0, 10);

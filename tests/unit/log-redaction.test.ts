@@ -14,7 +14,11 @@ describe('log redaction', () => {
 			empty: null
 		});
 		expect(JSON.stringify(out)).not.toMatch(/hunter2|zzz|Bearer|"t1"|"abc"/);
-		expect(out).toMatchObject({ email: 'a@b.fr', password: '[masqué]', nested: { newPassword: '[masqué]', sessionId: '[masqué]', headers: { cookie: '[masqué]', Authorization: '[masqué]' } } });
+		expect(out).toMatchObject({
+			email: 'a@b.fr',
+			password: '[masqué]',
+			nested: { newPassword: '[masqué]', sessionId: '[masqué]', headers: { cookie: '[masqué]', Authorization: '[masqué]' } }
+		});
 	});
 
 	test('every way of naming a secret is masked', () => {

@@ -34,8 +34,9 @@ describe('Markdown subset', () => {
 	});
 
 	it('renders emphasis and strong emphasis, leaving snake_case alone', () => {
-		expect(renderMarkdown('un *mot* et **deux mots** et _trois_ et __quatre__ mais snake_case_name'))
-			.toBe('<p>un <em>mot</em> et <strong>deux mots</strong> et <em>trois</em> et <strong>quatre</strong> mais snake_case_name</p>');
+		expect(renderMarkdown('un *mot* et **deux mots** et _trois_ et __quatre__ mais snake_case_name')).toBe(
+			'<p>un <em>mot</em> et <strong>deux mots</strong> et <em>trois</em> et <strong>quatre</strong> mais snake_case_name</p>'
+		);
 		expect(renderMarkdown('**gras *et italique* dedans**')).toBe('<p><strong>gras <em>et italique</em> dedans</strong></p>');
 		expect(renderMarkdown('2 * 3 * 4')).toBe('<p>2 * 3 * 4</p>');
 	});
@@ -177,13 +178,43 @@ function random(seed: number) {
 	};
 }
 
-const PIECES = ['<', '>', '"', "'", '&', '*', '**', '_', '__', '[', ']', '(', ')', '\n', '\n\n', '- ', '1. ', ' ', 'a', 'é', 'script', 'onerror=', 'javascript:', 'https://x.fr/', 'mailto:a@b.fr', '&#58;', '\t', '\u0000', 'http://', '`', '/'];
+const PIECES = [
+	'<',
+	'>',
+	'"',
+	"'",
+	'&',
+	'*',
+	'**',
+	'_',
+	'__',
+	'[',
+	']',
+	'(',
+	')',
+	'\n',
+	'\n\n',
+	'- ',
+	'1. ',
+	' ',
+	'a',
+	'é',
+	'script',
+	'onerror=',
+	'javascript:',
+	'https://x.fr/',
+	'mailto:a@b.fr',
+	'&#58;',
+	'\t',
+	'\u0000',
+	'http://',
+	'`',
+	'/'
+];
 
 describe('properties on random input', () => {
 	const next = random(20261130);
-	const inputs = Array.from({ length: 3000 }, () =>
-		Array.from({ length: 1 + Math.floor(next() * 40) }, () => PIECES[Math.floor(next() * PIECES.length)]).join('')
-	);
+	const inputs = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(next() * 40) }, () => PIECES[Math.floor(next() * PIECES.length)]).join(''));
 
 	it('only ever outputs allowed elements, well nested, with safe links', () => {
 		for (const input of inputs) expectSafe(renderMarkdown(input));

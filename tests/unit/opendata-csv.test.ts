@@ -32,7 +32,12 @@ describe('CSV writer (RFC 4180)', () => {
 	});
 
 	it('ends every record with CRLF, the header included', () => {
-		expect(writeCsv([['id', 'titre'], ['1', 'Mesure, la première']])).toBe('id,titre\r\n1,"Mesure, la première"\r\n');
+		expect(
+			writeCsv([
+				['id', 'titre'],
+				['1', 'Mesure, la première']
+			])
+		).toBe('id,titre\r\n1,"Mesure, la première"\r\n');
 		expect(writeCsv([])).toBe('');
 	});
 });

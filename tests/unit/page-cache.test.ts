@@ -71,11 +71,13 @@ describe('page cache', () => {
 
 	it('a crowd waiting on a response that may not be kept renders it each for itself', async () => {
 		const { state, get } = setup();
-		const crowd = Array.from({ length: 5 }, () => get(async () => {
-			state.renders++;
-			await new Promise((resolve) => setTimeout(resolve, 5));
-			return new Response('privé', { headers: { 'cache-control': 'private, no-store' } });
-		}));
+		const crowd = Array.from({ length: 5 }, () =>
+			get(async () => {
+				state.renders++;
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				return new Response('privé', { headers: { 'cache-control': 'private, no-store' } });
+			})
+		);
 		expect((await Promise.all((await Promise.all(crowd)).map((r) => r.text()))).every((b) => b === 'privé')).toBe(true);
 		expect(state.renders).toBe(5);
 	});

@@ -246,7 +246,18 @@ describe('report and opinion policy matrix', () => {
 	const who = Object.keys(viewers) as Who[];
 
 	it('lists the viewers in the order of the columns', () => {
-		expect(who).toEqual(['anonymous', 'signedInWithoutRole', 'amdac', 'council', 'amdacInTheTeam', 'editorWithoutTeam', 'editorOfAnotherTeam', 'editorOfTheLeadTeam', 'editorOfAContributingTeam', 'admin']);
+		expect(who).toEqual([
+			'anonymous',
+			'signedInWithoutRole',
+			'amdac',
+			'council',
+			'amdacInTheTeam',
+			'editorWithoutTeam',
+			'editorOfAnotherTeam',
+			'editorOfTheLeadTeam',
+			'editorOfAContributingTeam',
+			'admin'
+		]);
 	});
 
 	for (const [name, policy, row] of cases) {

@@ -5,7 +5,13 @@ const event = (entityType: string, action: string, before?: unknown, after?: unk
 
 describe('public changes allow-list', () => {
 	it('counts edits of public content as changes, and nothing else (deny by default)', () => {
-		for (const e of [event('Measure', 'update'), event('Milestone', 'replan'), event('EvidenceLink', 'delete'), event('IndicatorValue', 'create'), event('ProgressUpdate', 'publish')]) {
+		for (const e of [
+			event('Measure', 'update'),
+			event('Milestone', 'replan'),
+			event('EvidenceLink', 'delete'),
+			event('IndicatorValue', 'create'),
+			event('ProgressUpdate', 'publish')
+		]) {
 			expect(isPublicChange(e), JSON.stringify(e)).toBe(true);
 		}
 		for (const e of [

@@ -63,7 +63,12 @@ describe('snapshot diff', () => {
 
 	it('does not count a milestone that was already done, nor a new milestone, as a change of plan', () => {
 		const done = measure({ milestones: [{ id: 'a', title: 'A', planned: null, doneOn: '2026-01-01' }] });
-		const later = measure({ milestones: [{ id: 'a', title: 'A', planned: null, doneOn: '2026-01-01' }, { id: 'c', title: 'C', planned: null, doneOn: null }] });
+		const later = measure({
+			milestones: [
+				{ id: 'a', title: 'A', planned: null, doneOn: '2026-01-01' },
+				{ id: 'c', title: 'C', planned: null, doneOn: null }
+			]
+		});
 		expect(diffSnapshots([done], [later])).toEqual([]);
 	});
 });

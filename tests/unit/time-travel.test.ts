@@ -96,8 +96,22 @@ const update = (id: string, day: string, precision: 'DAY' | 'MONTH' | 'YEAR' = '
 describe('undated fields come from the audit log', () => {
 	const events = [
 		imported('Measure', 'm1', { status: null, progressManual: null, title: 'Mesure' }),
-		event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2023-03-10'), before: { status: null, progressManual: null }, after: { status: 'IN_PROGRESS', progressManual: 30 } }),
-		event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2024-05-02'), before: { status: 'IN_PROGRESS', progressManual: 30 }, after: { status: 'DONE', progressManual: 100 } })
+		event({
+			entityType: 'Measure',
+			entityId: 'm1',
+			action: 'update',
+			at: d('2023-03-10'),
+			before: { status: null, progressManual: null },
+			after: { status: 'IN_PROGRESS', progressManual: 30 }
+		}),
+		event({
+			entityType: 'Measure',
+			entityId: 'm1',
+			action: 'update',
+			at: d('2024-05-02'),
+			before: { status: 'IN_PROGRESS', progressManual: 30 },
+			after: { status: 'DONE', progressManual: 100 }
+		})
 	];
 	const today = measure({ status: 'DONE', statusAsOf: d('2024-05-02'), progressManual: 100, progressAsOf: d('2024-05-02') });
 	const at = (date: string) => measureAt(today, indexEvents(events), owners, date)!;
@@ -113,14 +127,23 @@ describe('undated fields come from the audit log', () => {
 		expect(at('2024-06-30')).toMatchObject({ status: 'DONE', progressManual: 100, statusAsOf: d('2024-05-02') });
 	});
 	it('with no "after" at or before the day, the "before" of the first later event counts', () => {
-		const onlyLater = [event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2024-01-01'), before: { confidence: 'AT_RISK' }, after: { confidence: 'ON_TRACK' } })];
+		const onlyLater = [
+			event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2024-01-01'), before: { confidence: 'AT_RISK' }, after: { confidence: 'ON_TRACK' } })
+		];
 		expect(fieldAt(onlyLater, 'confidence', '2023-01-01')).toEqual({ found: true, value: 'AT_RISK' });
 		expect(fieldAt(onlyLater, 'confidence', '2024-01-01')).toEqual({ found: true, value: 'ON_TRACK' });
 		expect(fieldAt(onlyLater, 'title', '2023-01-01')).toEqual({ found: false });
 	});
 	it('the English version edited later is absent from the days before, like the French fields', () => {
 		const english = [
-			event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2024-01-01'), before: { titleEn: null, descriptionEn: null }, after: { titleEn: 'Measure', descriptionEn: 'Text' } }),
+			event({
+				entityType: 'Measure',
+				entityId: 'm1',
+				action: 'update',
+				at: d('2024-01-01'),
+				before: { titleEn: null, descriptionEn: null },
+				after: { titleEn: 'Measure', descriptionEn: 'Text' }
+			}),
 			event({ entityType: 'Milestone', entityId: 'ms1', action: 'update', at: d('2024-01-01'), before: { titleEn: null }, after: { titleEn: 'Milestone' } })
 		];
 		const row = measure({ titleEn: 'Measure', descriptionEn: 'Text', milestones: [milestone({ titleEn: 'Milestone' })] });
@@ -132,7 +155,16 @@ describe('undated fields come from the audit log', () => {
 		expect(now.milestones[0]!.titleEn).toBe('Milestone');
 	});
 	it('owners changed later are those of the day, with their names', () => {
-		const ownerEvents = [event({ entityType: 'Measure', entityId: 'm1', action: 'update', at: d('2024-01-01'), before: { leadOwnerId: 'o-label', contributorOwnerIds: [] }, after: { leadOwnerId: 'o-pole', contributorOwnerIds: ['o-label'] } })];
+		const ownerEvents = [
+			event({
+				entityType: 'Measure',
+				entityId: 'm1',
+				action: 'update',
+				at: d('2024-01-01'),
+				before: { leadOwnerId: 'o-label', contributorOwnerIds: [] },
+				after: { leadOwnerId: 'o-pole', contributorOwnerIds: ['o-label'] }
+			})
+		];
 		const then = measureAt(measure(), indexEvents(ownerEvents), owners, '2023-06-30')!;
 		expect(then.leadOwner.name).toBe('Mission LABEL');
 		expect(then.contributors).toEqual([]);
@@ -155,7 +187,18 @@ describe('dated facts keep their own dates', () => {
 			progressUpdates: [update('u3', '2024-02-01'), update('u2', '2023-01-01', 'YEAR'), update('u1', '2022-05-11')],
 			indicators: [
 				{
-					id: 'i1', measureId: 'm1', name: 'Dépôts', description: null, unit: 'dépôts', baseline: 0, baselineDate: null, target: 100, targetDate: null, direction: 'UP', position: 0, version: 1,
+					id: 'i1',
+					measureId: 'm1',
+					name: 'Dépôts',
+					description: null,
+					unit: 'dépôts',
+					baseline: 0,
+					baselineDate: null,
+					target: 100,
+					targetDate: null,
+					direction: 'UP',
+					position: 0,
+					version: 1,
 					values: [
 						{ id: 'v1', indicatorId: 'i1', date: d('2022-01-01'), datePrecision: 'MONTH', value: 10, qualifier: null, sourceUrl: 'https://x', note: null, createdAt: IMPORTED_AT },
 						{ id: 'v2', indicatorId: 'i1', date: d('2024-01-01'), datePrecision: 'DAY', value: 50, qualifier: null, sourceUrl: 'https://x', note: null, createdAt: IMPORTED_AT }
@@ -163,8 +206,34 @@ describe('dated facts keep their own dates', () => {
 				}
 			],
 			evidenceLinks: [
-				{ id: 'e1', measureId: 'm1', milestoneId: null, title: 'Billet', url: 'https://a', kind: 'ARTICLE', date: d('2022-05-11'), datePrecision: 'DAY', position: 0, version: 1, createdAt: IMPORTED_AT, milestone: null },
-				{ id: 'e2', measureId: 'm1', milestoneId: null, title: 'Billet 2024', url: 'https://b', kind: 'ARTICLE', date: d('2024-11-29'), datePrecision: 'DAY', position: 1, version: 1, createdAt: IMPORTED_AT, milestone: null }
+				{
+					id: 'e1',
+					measureId: 'm1',
+					milestoneId: null,
+					title: 'Billet',
+					url: 'https://a',
+					kind: 'ARTICLE',
+					date: d('2022-05-11'),
+					datePrecision: 'DAY',
+					position: 0,
+					version: 1,
+					createdAt: IMPORTED_AT,
+					milestone: null
+				},
+				{
+					id: 'e2',
+					measureId: 'm1',
+					milestoneId: null,
+					title: 'Billet 2024',
+					url: 'https://b',
+					kind: 'ARTICLE',
+					date: d('2024-11-29'),
+					datePrecision: 'DAY',
+					position: 1,
+					version: 1,
+					createdAt: IMPORTED_AT,
+					milestone: null
+				}
 			]
 		});
 		const then = measureAt(row, indexEvents([]), owners, '2023-06-30')!;
@@ -180,7 +249,17 @@ describe('dated facts keep their own dates', () => {
 	});
 
 	it('a re-plan made after the day is undone: the milestone had its earlier date', () => {
-		const replan = { id: 'r1', milestoneId: 'ms1', previousDate: d('2022-07-01'), previousPrecision: 'SEMESTER' as const, newDate: d('2023-01-01'), newPrecision: 'QUARTER' as const, reason: 'Retard', at: d('2022-11-15'), actorId: 'u1' };
+		const replan = {
+			id: 'r1',
+			milestoneId: 'ms1',
+			previousDate: d('2022-07-01'),
+			previousPrecision: 'SEMESTER' as const,
+			newDate: d('2023-01-01'),
+			newPrecision: 'QUARTER' as const,
+			reason: 'Retard',
+			at: d('2022-11-15'),
+			actorId: 'u1'
+		};
 		const row = measure({ milestones: [milestone({ replans: [replan], forecastDate: d('2023-02-01') })] });
 		const before = measureAt(row, indexEvents([]), owners, '2022-10-01')!.milestones[0]!;
 		expect(before).toMatchObject({ plannedDate: d('2022-07-01'), plannedPrecision: 'SEMESTER', replans: [], forecastDate: null });
@@ -201,14 +280,35 @@ describe('rows created in the application after the day are absent', () => {
 	it('a milestone and undated evidence added later are left out; deleted evidence comes back', () => {
 		const row = measure({
 			milestones: [milestone({ id: 'old' }), milestone({ id: 'new', title: 'Ajouté' })],
-			evidenceLinks: [{ id: 'e-new', measureId: 'm1', milestoneId: 'new', title: 'Sans date', url: 'https://c', kind: 'OTHER', date: null, datePrecision: null, position: 0, version: 1, createdAt: d('2024-03-01'), milestone: { title: 'Ajouté' } }]
+			evidenceLinks: [
+				{
+					id: 'e-new',
+					measureId: 'm1',
+					milestoneId: 'new',
+					title: 'Sans date',
+					url: 'https://c',
+					kind: 'OTHER',
+					date: null,
+					datePrecision: null,
+					position: 0,
+					version: 1,
+					createdAt: d('2024-03-01'),
+					milestone: { title: 'Ajouté' }
+				}
+			]
 		});
 		const events = [
 			imported('Milestone', 'old', { title: 'Jalon' }),
 			event({ entityType: 'Milestone', entityId: 'new', action: 'create', at: d('2024-03-01'), after: { title: 'Ajouté' } }),
 			event({ entityType: 'EvidenceLink', entityId: 'e-new', action: 'create', at: d('2024-03-01'), after: { title: 'Sans date' } }),
 			imported('EvidenceLink', 'e-gone', { title: 'Supprimée', url: 'https://gone' }),
-			event({ entityType: 'EvidenceLink', entityId: 'e-gone', action: 'delete', at: d('2024-04-01'), before: { title: 'Supprimée', url: 'https://gone', kind: 'WEBSITE', date: null } })
+			event({
+				entityType: 'EvidenceLink',
+				entityId: 'e-gone',
+				action: 'delete',
+				at: d('2024-04-01'),
+				before: { title: 'Supprimée', url: 'https://gone', kind: 'WEBSITE', date: null }
+			})
 		];
 		const then = measureAt(row, indexEvents(events), owners, '2024-02-01')!;
 		expect(then.milestones.map((m) => m.id)).toEqual(['old']);

@@ -22,13 +22,49 @@ export type HistoryValue =
 	| { type: 'kind'; value: (typeof KINDS)[number] };
 
 type HistoryField =
-	| 'status' | 'progressMethod' | 'progressManual' | 'confidence' | 'confidenceExplanation' | 'plannedStart' | 'plannedEnd'
-	| 'description' | 'subActions' | 'titleEn' | 'descriptionEn' | 'leadOwner' | 'contributors' | 'title' | 'planned' | 'doneOn' | 'weight' | 'position'
-	| 'url' | 'kind' | 'date' | 'value' | 'qualifier' | 'sourceUrl' | 'note' | 'text' | 'blockers' | 'nextSteps' | 'sourceUrls';
+	| 'status'
+	| 'progressMethod'
+	| 'progressManual'
+	| 'confidence'
+	| 'confidenceExplanation'
+	| 'plannedStart'
+	| 'plannedEnd'
+	| 'description'
+	| 'subActions'
+	| 'titleEn'
+	| 'descriptionEn'
+	| 'leadOwner'
+	| 'contributors'
+	| 'title'
+	| 'planned'
+	| 'doneOn'
+	| 'weight'
+	| 'position'
+	| 'url'
+	| 'kind'
+	| 'date'
+	| 'value'
+	| 'qualifier'
+	| 'sourceUrl'
+	| 'note'
+	| 'text'
+	| 'blockers'
+	| 'nextSteps'
+	| 'sourceUrls';
 
 export type HistoryKind =
-	| 'import' | 'measureUpdated' | 'ownersChanged' | 'milestoneAdded' | 'milestoneUpdated' | 'milestoneReplanned' | 'milestoneRemoved'
-	| 'evidenceAdded' | 'evidenceUpdated' | 'evidenceRemoved' | 'valueAdded' | 'updatePublished';
+	| 'import'
+	| 'measureUpdated'
+	| 'ownersChanged'
+	| 'milestoneAdded'
+	| 'milestoneUpdated'
+	| 'milestoneReplanned'
+	| 'milestoneRemoved'
+	| 'evidenceAdded'
+	| 'evidenceUpdated'
+	| 'evidenceRemoved'
+	| 'valueAdded'
+	| 'updatePublished';
 
 export type ActorRole = 'ADMIN' | 'EDITOR' | 'AMDAC' | 'COUNCIL' | 'STAFF' | 'SYSTEM';
 
@@ -76,30 +112,47 @@ const EMPTY: HistoryValue = { type: 'empty' };
 export const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof json === 'object' && !Array.isArray(json) ? json : null);
 export const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null => (typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : null);
 
-const text = (key: string): Reader => (r) => (typeof r[key] === 'string' && r[key] !== '' ? { type: 'text', text: r[key] } : EMPTY);
+const text =
+	(key: string): Reader =>
+	(r) =>
+		typeof r[key] === 'string' && r[key] !== '' ? { type: 'text', text: r[key] } : EMPTY;
 /** The English version of a text: marked so that the page can say which language it is in. */
-const english = (key: string): Reader => (r) => (typeof r[key] === 'string' && r[key] !== '' ? { type: 'text', text: r[key], lang: 'en' } : EMPTY);
+const english =
+	(key: string): Reader =>
+	(r) =>
+		typeof r[key] === 'string' && r[key] !== '' ? { type: 'text', text: r[key], lang: 'en' } : EMPTY;
 /** Only http(s) addresses become links, whatever an old event may hold. */
-const url = (key: string): Reader => (r) => {
-	const value = r[key];
-	if (typeof value !== 'string' || value === '') return EMPTY;
-	return /^https?:\/\//i.test(value) ? { type: 'url', url: value } : { type: 'text', text: value };
-};
-const num = (key: string, shift = 0): Reader => (r) => (typeof r[key] === 'number' ? { type: 'number', value: r[key] + shift } : EMPTY);
-const list = (key: string): Reader => (r) => {
-	const items = Array.isArray(r[key]) ? r[key].filter((v): v is string => typeof v === 'string') : [];
-	return items.length > 0 ? { type: 'list', items } : EMPTY;
-};
-const enumOf = (type: 'confidence' | 'method' | 'kind', values: readonly string[], key: string): Reader => (r) => {
-	const value = oneOf(values, r[key]);
-	return value ? ({ type, value } as HistoryValue) : EMPTY;
-};
-const precise = (dateKey: string, precisionKey: string | null): Reader => (r) => {
-	const precision = precisionKey ? oneOf(DATE_PRECISIONS, r[precisionKey]) : 'DAY';
-	if (precision === 'CONTINUOUS') return { type: 'date', date: { start: null, precision } };
-	const date = r[dateKey];
-	return precision && typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date) ? { type: 'date', date: { start: date.slice(0, 10), precision } } : EMPTY;
-};
+const url =
+	(key: string): Reader =>
+	(r) => {
+		const value = r[key];
+		if (typeof value !== 'string' || value === '') return EMPTY;
+		return /^https?:\/\//i.test(value) ? { type: 'url', url: value } : { type: 'text', text: value };
+	};
+const num =
+	(key: string, shift = 0): Reader =>
+	(r) =>
+		typeof r[key] === 'number' ? { type: 'number', value: r[key] + shift } : EMPTY;
+const list =
+	(key: string): Reader =>
+	(r) => {
+		const items = Array.isArray(r[key]) ? r[key].filter((v): v is string => typeof v === 'string') : [];
+		return items.length > 0 ? { type: 'list', items } : EMPTY;
+	};
+const enumOf =
+	(type: 'confidence' | 'method' | 'kind', values: readonly string[], key: string): Reader =>
+	(r) => {
+		const value = oneOf(values, r[key]);
+		return value ? ({ type, value } as HistoryValue) : EMPTY;
+	};
+const precise =
+	(dateKey: string, precisionKey: string | null): Reader =>
+	(r) => {
+		const precision = precisionKey ? oneOf(DATE_PRECISIONS, r[precisionKey]) : 'DAY';
+		if (precision === 'CONTINUOUS') return { type: 'date', date: { start: null, precision } };
+		const date = r[dateKey];
+		return precision && typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date) ? { type: 'date', date: { start: date.slice(0, 10), precision } } : EMPTY;
+	};
 
 export const MEASURE: Spec[] = [
 	{ field: 'status', keys: ['status'], read: (r) => ({ type: 'status', value: oneOf(STATUS_KEYS, r.status) ?? 'NOT_REPORTED' }) },

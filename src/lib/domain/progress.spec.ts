@@ -43,7 +43,10 @@ describe('measureProgress', () => {
 		});
 	});
 	it('uses the chosen method', () => {
-		const milestones = [{ weight: 1, doneOn: '2023-01-01' }, { weight: 1, doneOn: null }];
+		const milestones = [
+			{ weight: 1, doneOn: '2023-01-01' },
+			{ weight: 1, doneOn: null }
+		];
 		const indicator = { baseline: 0, target: 10, current: 2, direction: 'UP' as const };
 		expect(measureProgress({ method: 'MANUAL', manualValue: 40, milestones, indicator }).value).toBe(40);
 		expect(measureProgress({ method: 'MILESTONES', manualValue: 40, milestones, indicator }).value).toBe(50);

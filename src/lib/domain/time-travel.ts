@@ -82,7 +82,6 @@ export function indexEvents(events: readonly TravelEvent[]): EventIndex {
 	return index;
 }
 
-
 /**
  * The value of `key` on `date` by the audit log: `{ found: false }` when no event says anything
  * about it (today's value then stands).
@@ -230,14 +229,16 @@ export function measureAt(row: MeasureDetailRow, index: EventIndex, owners: Read
 	const read = reader(events, date);
 	const leadOwnerId = read('leadOwnerId', row.leadOwnerId, str);
 	const lead = owners.get(leadOwnerId);
-	const contributorIds = read('contributorOwnerIds', row.contributors.map((c) => c.ownerId), strings);
+	const contributorIds = read(
+		'contributorOwnerIds',
+		row.contributors.map((c) => c.ownerId),
+		strings
+	);
 	const statusKeys = ['status'];
 	const progressKeys = ['progressMethod', 'progressManual'];
 	const confidenceKeys = ['confidence', 'confidenceExplanation'];
 
-	const milestones = row.milestones
-		.filter((m) => existedAt(index.get(`Milestone:${m.id}`) ?? [], date))
-		.map((m) => milestoneAt(m, index.get(`Milestone:${m.id}`) ?? [], date));
+	const milestones = row.milestones.filter((m) => existedAt(index.get(`Milestone:${m.id}`) ?? [], date)).map((m) => milestoneAt(m, index.get(`Milestone:${m.id}`) ?? [], date));
 	const milestoneIds = new Set(milestones.map((m) => m.id));
 	const evidence = [
 		...row.evidenceLinks

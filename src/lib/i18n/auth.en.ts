@@ -57,8 +57,7 @@ export const authEn: AuthMessages = {
 		lead: 'You are invited to join Jalons with the address {email}. Choose your password to activate your account.',
 		submit: 'Create my account',
 		invalidTitle: 'Invalid or expired invitation',
-		invalid:
-			'This invitation link is no longer valid: it has been used, replaced by a newer invitation, or has expired. Ask an administrator for a new invitation.'
+		invalid: 'This invitation link is no longer valid: it has been used, replaced by a newer invitation, or has expired. Ask an administrator for a new invitation.'
 	},
 	forgot: {
 		title: 'Forgotten password',

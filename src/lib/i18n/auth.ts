@@ -23,8 +23,7 @@ export const authFr = {
 		password: 'Mot de passe',
 		currentPassword: 'Mot de passe actuel',
 		newPassword: 'Nouveau mot de passe',
-		newPasswordHint:
-			'12 caractères au minimum, sans autre contrainte. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.',
+		newPasswordHint: '12 caractères au minimum, sans autre contrainte. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.',
 		confirmation: 'Confirmation du mot de passe',
 		displayName: 'Nom affiché',
 		organisation: 'Organisation',
@@ -70,8 +69,7 @@ export const authFr = {
 		lead: 'Choisissez un nouveau mot de passe pour le compte {email}. Toutes les sessions ouvertes sur ce compte seront fermées.',
 		submit: 'Enregistrer le mot de passe',
 		invalidTitle: 'Lien invalide ou expiré',
-		invalid:
-			'Ce lien de réinitialisation n’est plus valable : il a déjà servi, a été remplacé par un lien plus récent ou a expiré. Demandez-en un nouveau.',
+		invalid: 'Ce lien de réinitialisation n’est plus valable : il a déjà servi, a été remplacé par un lien plus récent ou a expiré. Demandez-en un nouveau.',
 		askAgain: 'Demander un nouveau lien'
 	},
 	account: {

@@ -67,7 +67,8 @@ export const commentsEn: CommentsMessages = {
 		title: 'Notifications',
 		header: 'Notifications',
 		headerUnread: { one: 'Notifications ({n} unread)', other: 'Notifications ({n} unread)' },
-		intro: 'What is new on the measures you follow (and, for council members, the reports submitted to the council). With a mail server configured, you also get a daily summary by e-mail.',
+		intro:
+			'What is new on the measures you follow (and, for council members, the reports submitted to the council). With a mail server configured, you also get a daily summary by e-mail.',
 		none: 'No notifications. Follow a measure from its page to hear about what is new.',
 		unread: 'Unread',
 		markAllRead: 'Mark all as read',

@@ -52,7 +52,10 @@ export const commentsFr = {
 	},
 	errors: {
 		forbidden: 'Vous n’avez pas le droit de faire cela.',
-		rateLimited: { one: 'Vous avez publié beaucoup de commentaires en peu de temps : réessayez dans {n} minute.', other: 'Vous avez publié beaucoup de commentaires en peu de temps : réessayez dans {n} minutes.' },
+		rateLimited: {
+			one: 'Vous avez publié beaucoup de commentaires en peu de temps : réessayez dans {n} minute.',
+			other: 'Vous avez publié beaucoup de commentaires en peu de temps : réessayez dans {n} minutes.'
+		},
 		editWindow: 'Un commentaire ne se modifie que pendant les 15 minutes qui suivent sa publication.',
 		replyDepth: 'On ne répond qu’à un commentaire, pas à une réponse.',
 		replyHidden: 'On ne répond pas à un commentaire masqué.',
@@ -65,7 +68,8 @@ export const commentsFr = {
 		title: 'Notifications',
 		header: 'Notifications',
 		headerUnread: { one: 'Notifications ({n} non lue)', other: 'Notifications ({n} non lues)' },
-		intro: 'Les nouveautés des mesures que vous suivez (et, pour les membres du conseil, les rapports soumis au conseil). Avec un serveur de messagerie configuré, vous recevez aussi un résumé quotidien par courriel.',
+		intro:
+			'Les nouveautés des mesures que vous suivez (et, pour les membres du conseil, les rapports soumis au conseil). Avec un serveur de messagerie configuré, vous recevez aussi un résumé quotidien par courriel.',
 		none: 'Aucune notification. Suivez une mesure depuis sa page pour être prévenu de ses nouveautés.',
 		unread: 'Non lue',
 		markAllRead: 'Tout marquer comme lu',

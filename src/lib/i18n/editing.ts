@@ -51,8 +51,7 @@ export const editingFr = {
 	},
 	errors: {
 		forbidden: 'Vous n’avez pas le droit de modifier cette mesure.',
-		proofRequired:
-			'Pour passer une mesure à « Réalisée » ou « Abandonnée », ajoutez d’abord au moins une preuve ou publiez une mise à jour qui cite une source.',
+		proofRequired: 'Pour passer une mesure à « Réalisée » ou « Abandonnée », ajoutez d’abord au moins une preuve ou publiez une mise à jour qui cite une source.',
 		lastProof: 'Cette mesure est close : elle doit garder au moins une preuve. Ajoutez-en une autre avant de supprimer celle-ci.',
 		invalidPreciseDate: 'Saisissez une date comme 2024-06-30, 2024-06, 2024, T3 2023, S1 2022 ou « continu ».',
 		continuousNotAllowed: 'Saisissez une date précise (2024-06-30, 2024-06, 2024, T3 2023 ou S1 2022) : « continu » n’a pas de sens ici.',

@@ -45,8 +45,7 @@ export const en: Messages = {
 	home: 'Home',
 	breadcrumbLabel: 'you are here:',
 	breadcrumbToggle: 'Show breadcrumb',
-	footerDescription:
-		'Jalons is free software for the public tracking of action plans. Plan data is published under the Licence Ouverte 2.0.',
+	footerDescription: 'Jalons is free software for the public tracking of action plans. Plan data is published under the Licence Ouverte 2.0.',
 	sourceCode: 'Source code',
 	accessibility: 'Accessibility: not compliant',
 	legalNotice: 'Legal notice',
@@ -83,7 +82,10 @@ export const en: Messages = {
 		axis: 'Axis',
 		progressByAxis: 'Progress by axis',
 		statusSummary: { one: '{n} measure: {details}.', other: '{n} measures: {details}.' },
-		progressSummary: { one: 'Average progress of the measures with a reported figure, for {n} axis out of {total}.', other: 'Average progress of the measures with a reported figure, for {n} axes out of {total}.' },
+		progressSummary: {
+			one: 'Average progress of the measures with a reported figure, for {n} axis out of {total}.',
+			other: 'Average progress of the measures with a reported figure, for {n} axes out of {total}.'
+		},
 		noProgress: 'No axis has a measure with reported progress: there is nothing to draw.'
 	},
 	dashboard: {
@@ -155,8 +157,7 @@ export const en: Messages = {
 		notPlanned: 'Not specified',
 		from: 'from {date}',
 		to: 'to {date}',
-		statusUnknownHelp:
-			'No public source gives this measure’s status: Jalons does not make one up. The dated facts below say what is known.'
+		statusUnknownHelp: 'No public source gives this measure’s status: Jalons does not make one up. The dated facts below say what is known.'
 	},
 	notFound: {
 		title: 'Page not found',

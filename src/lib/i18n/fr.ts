@@ -46,8 +46,7 @@ export const fr = typesetFrench({
 	home: 'Accueil',
 	breadcrumbLabel: 'vous êtes ici :',
 	breadcrumbToggle: 'Voir le fil d’Ariane',
-	footerDescription:
-		'Jalons est un logiciel libre de suivi public des plans d’action. Les données du plan sont publiées sous Licence Ouverte 2.0.',
+	footerDescription: 'Jalons est un logiciel libre de suivi public des plans d’action. Les données du plan sont publiées sous Licence Ouverte 2.0.',
 	sourceCode: 'Code source',
 	accessibility: 'Accessibilité : non conforme',
 	legalNotice: 'Mentions légales',
@@ -160,8 +159,7 @@ export const fr = typesetFrench({
 		notPlanned: 'Non précisée',
 		from: 'du {date}',
 		to: 'au {date}',
-		statusUnknownHelp:
-			'Aucune source publique ne donne le statut de cette mesure : Jalons ne l’invente pas. Les faits datés ci-dessous disent ce qui est connu.'
+		statusUnknownHelp: 'Aucune source publique ne donne le statut de cette mesure : Jalons ne l’invente pas. Les faits datés ci-dessous disent ce qui est connu.'
 	},
 	notFound: {
 		title: 'Page non trouvée',

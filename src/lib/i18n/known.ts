@@ -2,7 +2,8 @@
 // independent grades, shown first when no source gives statuses or progress. English in known.en.ts.
 export const knownFr = {
 	title: 'Ce que l’on sait du plan',
-	intro: 'Les faits datés et publiés, avec leurs sources, les dernières valeurs des indicateurs et l’appréciation indépendante du conseil. Ce qu’aucune source ne dit reste « non renseigné ».',
+	intro:
+		'Les faits datés et publiés, avec leurs sources, les dernières valeurs des indicateurs et l’appréciation indépendante du conseil. Ce qu’aucune source ne dit reste « non renseigné ».',
 	factCount: { one: '{n} fait daté et publié', other: '{n} faits datés et publiés' },
 	factSpan: 'de {first} à {last}',
 	noFacts: 'Aucun fait publié pour l’instant.',

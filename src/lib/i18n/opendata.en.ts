@@ -1,8 +1,7 @@
 // English interface text of the opendata namespace: every key of the French reference (opendata.ts).
 import type { OpendataMessages } from './opendata';
 
-const precisionEn =
-	'Precision of the date: DAY, MONTH, QUARTER, SEMESTER, YEAR or CONTINUOUS (ongoing, no date). The date given is the first day of the period.';
+const precisionEn = 'Precision of the date: DAY, MONTH, QUARTER, SEMESTER, YEAR or CONTINUOUS (ongoing, no date). The date given is the first day of the period.';
 
 export const opendataEn: OpendataMessages = {
 	title: 'Open data',
@@ -15,7 +14,8 @@ export const opendataEn: OpendataMessages = {
 		'So that a spreadsheet never runs a formula, a text cell starting with =, +, -, @ or a tab is prefixed with an apostrophe in CSV files (not in JSON files). An empty cell means “not reported”, never zero.',
 	drafts: 'Only published updates are in these files: the teams’ drafts never are.',
 	licenceTitle: 'Licence',
-	licence: 'This data is published under the {licence}. You may copy, modify and reuse it freely, including for commercial purposes, provided you mention its source (“Jalons – {plan}”) and the date of its last update.',
+	licence:
+		'This data is published under the {licence}. You may copy, modify and reuse it freely, including for commercial purposes, provided you mention its source (“Jalons – {plan}”) and the date of its last update.',
 	datasetsTitle: 'Datasets',
 	datasetsCaption: 'Datasets of the plan, row counts and downloads',
 	datasetColumn: 'Dataset',
@@ -52,8 +52,7 @@ export const opendataEn: OpendataMessages = {
 		'A read-only API, with no key and no account, gives the same data as the pages, as JSON. It accepts requests from any website (CORS) and is fully described by an OpenAPI 3.1 document.',
 	apiPagination:
 		'The list of measures is paginated: parameters page (from 1) and per_page (20 by default, 100 at most). The response gives the total (meta.total field and X-Total-Count header) and links to the neighbouring pages (Link header).',
-	apiCaching:
-		'Every response carries an ETag: send it back in the If-None-Match header to get a 304 response with no body as long as nothing changed.',
+	apiCaching: 'Every response carries an ETag: send it back in the If-None-Match header to get a 304 response with no body as long as nothing changed.',
 	apiEndpointsCaption: 'API addresses for this plan',
 	apiEndpoint: 'Address',
 	apiContent: 'Content',
@@ -66,8 +65,7 @@ export const opendataEn: OpendataMessages = {
 		owners: 'The owner teams and their measures'
 	},
 	feedsTitle: 'Atom feeds',
-	feedsText:
-		'Subscribe in your feed reader to hear about published updates, status changes and milestones reached: for the whole plan, for an axis or for a measure.',
+	feedsText: 'Subscribe in your feed reader to hear about published updates, status changes and milestones reached: for the whole plan, for an axis or for a measure.',
 	feedPlan: 'The whole plan',
 	feedAxis: 'Axis {n}: {title}',
 	feedMeasure: 'Measure {n}: {title}',
@@ -90,7 +88,8 @@ export const opendataEn: OpendataMessages = {
 				statut: 'Status: NOT_STARTED, IN_PROGRESS, DONE, CONTINUOUS (ongoing action) or ABANDONED. Empty: no source gives the status, and Jalons does not invent one.',
 				statut_libelle: 'Status in words (in French), “Statut non renseigné” included.',
 				statut_date: 'Date on which the status was established.',
-				avancement_methode: 'How progress is computed: MANUAL (entered by the team), MILESTONES (weighted share of milestones reached) or INDICATOR (way travelled towards the first indicator’s target).',
+				avancement_methode:
+					'How progress is computed: MANUAL (entered by the team), MILESTONES (weighted share of milestones reached) or INDICATOR (way travelled towards the first indicator’s target).',
 				avancement: 'Progress as a percentage (0 to 100). Empty: unknown, which does not mean 0.',
 				avancement_date: 'Date of the progress figure.',
 				confiance: 'The team’s confidence in the deadline: ON_TRACK, AT_RISK or OFF_TRACK. Empty: not reported.',

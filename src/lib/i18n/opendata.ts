@@ -14,7 +14,8 @@ export const opendataFr = {
 		'Pour qu’un tableur n’exécute jamais de formule, une cellule de texte qui commence par =, +, -, @ ou une tabulation est précédée d’une apostrophe dans les fichiers CSV (pas dans les fichiers JSON). Une cellule vide signifie « non renseigné », jamais zéro.',
 	drafts: 'Seules les mises à jour publiées figurent dans ces fichiers : les brouillons des équipes n’en font jamais partie.',
 	licenceTitle: 'Licence',
-	licence: 'Ces données sont publiées sous {licence}. Vous pouvez les copier, les modifier et les réutiliser librement, y compris à des fins commerciales, en mentionnant leur source (« Jalons – {plan} ») et la date de leur dernière mise à jour.',
+	licence:
+		'Ces données sont publiées sous {licence}. Vous pouvez les copier, les modifier et les réutiliser librement, y compris à des fins commerciales, en mentionnant leur source (« Jalons – {plan} ») et la date de leur dernière mise à jour.',
 	datasetsTitle: 'Jeux de données',
 	datasetsCaption: 'Jeux de données du plan, nombre de lignes et téléchargements',
 	datasetColumn: 'Jeu de données',
@@ -51,8 +52,7 @@ export const opendataFr = {
 		'Une API en lecture seule, sans clé ni compte, donne les mêmes données que les pages, au format JSON. Elle accepte les requêtes depuis n’importe quel site (CORS) et sa description complète est un document OpenAPI 3.1.',
 	apiPagination:
 		'La liste des mesures est paginée : paramètres page (à partir de 1) et per_page (20 par défaut, 100 au plus). La réponse donne le total (champ meta.total et en-tête X-Total-Count) et des liens vers les pages voisines (en-tête Link).',
-	apiCaching:
-		'Chaque réponse porte un ETag : renvoyez-le dans l’en-tête If-None-Match pour recevoir une réponse 304 sans corps tant que rien n’a changé.',
+	apiCaching: 'Chaque réponse porte un ETag : renvoyez-le dans l’en-tête If-None-Match pour recevoir une réponse 304 sans corps tant que rien n’a changé.',
 	apiEndpointsCaption: 'Adresses de l’API pour ce plan',
 	apiEndpoint: 'Adresse',
 	apiContent: 'Contenu',
@@ -86,10 +86,12 @@ export const opendataFr = {
 				porteur_code: 'Code de l’équipe qui porte la mesure.',
 				porteur_nom: 'Nom de l’équipe qui porte la mesure.',
 				contributeurs: 'Codes des équipes qui contribuent à la mesure.',
-				statut: 'Statut : NOT_STARTED (non commencée), IN_PROGRESS (en cours), DONE (réalisée), CONTINUOUS (action continue) ou ABANDONED (abandonnée). Vide : aucune source ne donne le statut, Jalons ne l’invente pas.',
+				statut:
+					'Statut : NOT_STARTED (non commencée), IN_PROGRESS (en cours), DONE (réalisée), CONTINUOUS (action continue) ou ABANDONED (abandonnée). Vide : aucune source ne donne le statut, Jalons ne l’invente pas.',
 				statut_libelle: 'Statut en clair, « Statut non renseigné » compris.',
 				statut_date: 'Date à laquelle le statut a été établi.',
-				avancement_methode: 'Méthode de calcul de l’avancement : MANUAL (saisi par l’équipe), MILESTONES (part pondérée des jalons atteints) ou INDICATOR (chemin parcouru vers la cible du premier indicateur).',
+				avancement_methode:
+					'Méthode de calcul de l’avancement : MANUAL (saisi par l’équipe), MILESTONES (part pondérée des jalons atteints) ou INDICATOR (chemin parcouru vers la cible du premier indicateur).',
 				avancement: 'Avancement en pourcentage (0 à 100). Vide : inconnu, ce qui ne veut pas dire 0.',
 				avancement_date: 'Date de l’avancement.',
 				confiance: 'Confiance de l’équipe dans l’échéance : ON_TRACK (dans les temps), AT_RISK (à risque) ou OFF_TRACK (en retard). Vide : non renseignée.',
@@ -210,7 +212,8 @@ export const opendataFr = {
 		plans: 'Liste des plans suivis.',
 		plan: 'Un plan, son avancement global et ses axes.',
 		measures: 'Mesures d’un plan, dans l’ordre du plan, paginées.',
-		measure: 'Une mesure : description, statut, avancement, confiance, calendrier, porteurs, jalons, preuves, indicateurs avec leurs valeurs et mises à jour publiées (jamais les brouillons).',
+		measure:
+			'Une mesure : description, statut, avancement, confiance, calendrier, porteurs, jalons, preuves, indicateurs avec leurs valeurs et mises à jour publiées (jamais les brouillons).',
 		owners: 'Équipes porteuses et mesures qu’elles portent ou auxquelles elles contribuent.',
 		slug: 'Identifiant du plan dans les adresses.',
 		number: 'Numéro public de la mesure, par exemple 2.2.',

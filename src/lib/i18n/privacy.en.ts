@@ -17,6 +17,5 @@ export const privacyEn: PrivacyMessages = {
 		'Every sign-in attempt, successful or not, is stored with the IP address it came from, a fingerprint (SHA-256) of the e-mail address typed (never the address itself), its time and its outcome. The browser identification is not stored with it.',
 	throttleWhy:
 		'Why: to slow down anyone trying to guess a password (a limited number of failures per account and per IP address over a period of time) without locking out the account holder: addresses they have already signed in from successfully are recognised.',
-	throttleHowLong:
-		'How long: {failed} for a failed attempt, {succeeded} for a successful sign-in (how long an address stays recognised), after which the attempt is erased.'
+	throttleHowLong: 'How long: {failed} for a failed attempt, {succeeded} for a successful sign-in (how long an address stays recognised), after which the attempt is erased.'
 };

@@ -82,7 +82,12 @@ export const reportsEn: ReportsMessages = {
 	opinions: 'Opinions of the free software council',
 	noOpinions: 'No opinion on this report.',
 	opinionDate: 'Opinion of {date}',
-	opinionStates: { DRAFT: 'Draft opinion, vote in progress', ADOPTED: 'Adopted, awaiting the publication decision', PUBLISHED: 'Published', PRIVATE: 'Not published (council decision)' },
+	opinionStates: {
+		DRAFT: 'Draft opinion, vote in progress',
+		ADOPTED: 'Adopted, awaiting the publication decision',
+		PUBLISHED: 'Published',
+		PRIVATE: 'Not published (council decision)'
+	},
 	response: 'DINUM’s response',
 	noResponse: 'DINUM has not responded yet.',
 	respondedOn: 'Response of {date}',

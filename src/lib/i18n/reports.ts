@@ -1,7 +1,8 @@
 // Interface text of the reporting rounds and of the CLL council's opinions. French first; English must have every key.
 export const reportsFr = {
 	publicTitle: 'Rapports d’avancement',
-	publicIntro: 'Les rapports publiés de l’équipe, avec le détail de chaque mesure tel qu’il était à la remise du rapport, et les avis du Conseil des logiciels libres (CLL) rendus publics.',
+	publicIntro:
+		'Les rapports publiés de l’équipe, avec le détail de chaque mesure tel qu’il était à la remise du rapport, et les avis du Conseil des logiciels libres (CLL) rendus publics.',
 	noPublished: 'Aucun rapport n’a encore été publié.',
 	workspace: 'Espace de travail des rapports',
 	headerLink: 'Rapports',
@@ -80,7 +81,12 @@ export const reportsFr = {
 	opinions: 'Avis du Conseil des logiciels libres',
 	noOpinions: 'Aucun avis pour ce rapport.',
 	opinionDate: 'Avis du {date}',
-	opinionStates: { DRAFT: 'Projet d’avis, vote en cours', ADOPTED: 'Adopté, en attente de décision de publication', PUBLISHED: 'Publié', PRIVATE: 'Non publié (décision du conseil)' },
+	opinionStates: {
+		DRAFT: 'Projet d’avis, vote en cours',
+		ADOPTED: 'Adopté, en attente de décision de publication',
+		PUBLISHED: 'Publié',
+		PRIVATE: 'Non publié (décision du conseil)'
+	},
 	response: 'Réponse de la DINUM',
 	noResponse: 'La DINUM n’a pas encore répondu.',
 	respondedOn: 'Réponse du {date}',
@@ -136,7 +142,8 @@ export const reportsFr = {
 		gradesLocked: 'Les appréciations ne peuvent plus être modifiées : un avis du conseil sur ce rapport est publié.',
 		unknownMeasure: 'Cette mesure ne fait pas partie du rapport.',
 		quorum: 'Saisissez un nombre entier de 1 à 999, ou laissez vide pour la valeur par défaut.',
-		conflict: 'Quelqu’un a modifié cet élément depuis que vous avez ouvert la page : rien n’a été enregistré. Vos saisies sont conservées ; rechargez la page pour voir la version actuelle.'
+		conflict:
+			'Quelqu’un a modifié cet élément depuis que vous avez ouvert la page : rien n’a été enregistré. Vos saisies sont conservées ; rechargez la page pour voir la version actuelle.'
 	},
 	quorum: {
 		title: 'Quorum du conseil',

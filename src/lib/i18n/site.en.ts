@@ -10,8 +10,7 @@ export const siteEn: SiteMessages = {
 		untranslated: 'Content in French'
 	},
 	meta: {
-		description:
-			'Jalons publicly tracks the progress of French government action plans: measures, milestones, evidence and indicators, with their sources.',
+		description: 'Jalons publicly tracks the progress of French government action plans: measures, milestones, evidence and indicators, with their sources.',
 		imageAlt: 'Jalons, public tracking of government action plans'
 	},
 	errorCode: 'Error {status}',

@@ -11,8 +11,7 @@ export const siteFr = {
 		untranslated: 'Contenu en français'
 	},
 	meta: {
-		description:
-			'Jalons suit publiquement l’avancement des plans d’action de l’État : mesures, jalons, preuves et indicateurs, avec leurs sources.',
+		description: 'Jalons suit publiquement l’avancement des plans d’action de l’État : mesures, jalons, preuves et indicateurs, avec leurs sources.',
 		imageAlt: 'Jalons, suivi public des plans d’action de l’État'
 	},
 	errorCode: 'Erreur {status}',

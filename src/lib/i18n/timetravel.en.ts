@@ -19,7 +19,8 @@ export const timetravelEn: TimetravelMessages = {
 	},
 	problems: {
 		invalid: 'This date is not valid: enter a date as YYYY-MM-DD, for example 2023-06-30.',
-		malformed: 'The date asked for in the address (?date=) is not a valid date. Use the format YYYY-MM-DD, for example ?date=2023-06-30, or remove this parameter to see the page today.',
+		malformed:
+			'The date asked for in the address (?date=) is not a valid date. Use the format YYYY-MM-DD, for example ?date=2023-06-30, or remove this parameter to see the page today.',
 		future: 'This date is in the future: Jalons only shows the past and today.',
 		beforeAdoption: 'The plan was adopted on {date}: choose a date from that day on.',
 		order: 'The start date must come before the end date.',
@@ -78,7 +79,10 @@ export const timetravelEn: TimetravelMessages = {
 		pageTitle: 'Progress over time – {plan} – Jalons',
 		lead: 'Average progress and number of measures by status at each quarter end, rebuilt from the history (see the methodology).',
 		chartTitle: 'Average progress of the plan at each quarter end',
-		chartSummary: { one: 'Average progress known at {n} date out of {total}; last point: {last}.', other: 'Average progress known at {n} dates out of {total}; last point: {last}.' },
+		chartSummary: {
+			one: 'Average progress known at {n} date out of {total}; last point: {last}.',
+			other: 'Average progress known at {n} dates out of {total}; last point: {last}.'
+		},
 		noProgress: 'At none of these {total} dates is the progress of any measure known: no public source gives a percentage. The table below gives the statuses at each date.',
 		tableTitle: 'Progress and measures by status at each date',
 		date: 'Date',
@@ -88,10 +92,14 @@ export const timetravelEn: TimetravelMessages = {
 	},
 	methodology: {
 		title: 'Viewing the plan at a past date',
-		intro: 'Every public page of the plan accepts a date (for example ?date=2023-06-30) and shows the plan as it stood that day. The view is rebuilt from what Jalons keeps, by two rules:',
-		dated: 'Dated facts keep their own date: an update, an indicator value or a piece of evidence appears once its whole period has passed (a fact dated “2023” appears on 31 December 2023); a milestone is done if its completion date has passed; a re-plan made after the chosen day is undone and the earlier due date is shown.',
-		undated: 'Information with no date of its own (status, manual progress, confidence, planned period, description, owners) comes from the change log: the value recorded by the latest change made on or before that day, otherwise the value before the first later change.',
-		created: 'What was added in Jalons after the chosen day (milestone, undated evidence, measure) does not appear. The plan’s initial import, made in one go, counts as the starting state: its facts are filtered by their own dates.',
+		intro:
+			'Every public page of the plan accepts a date (for example ?date=2023-06-30) and shows the plan as it stood that day. The view is rebuilt from what Jalons keeps, by two rules:',
+		dated:
+			'Dated facts keep their own date: an update, an indicator value or a piece of evidence appears once its whole period has passed (a fact dated “2023” appears on 31 December 2023); a milestone is done if its completion date has passed; a re-plan made after the chosen day is undone and the earlier due date is shown.',
+		undated:
+			'Information with no date of its own (status, manual progress, confidence, planned period, description, owners) comes from the change log: the value recorded by the latest change made on or before that day, otherwise the value before the first later change.',
+		created:
+			'What was added in Jalons after the chosen day (milestone, undated evidence, measure) does not appear. The plan’s initial import, made in one go, counts as the starting state: its facts are filtered by their own dates.',
 		compare: 'The comparison between two dates and the progress curve over time apply the same rules at each date.'
 	}
 };

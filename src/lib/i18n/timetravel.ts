@@ -18,7 +18,8 @@ export const timetravelFr = {
 	},
 	problems: {
 		invalid: 'Cette date n’est pas valide : saisissez une date au format AAAA-MM-JJ, par exemple 2023-06-30.',
-		malformed: 'La date demandée dans l’adresse (?date=) n’est pas une date valide. Utilisez le format AAAA-MM-JJ, par exemple ?date=2023-06-30, ou retirez ce paramètre pour voir la page aujourd’hui.',
+		malformed:
+			'La date demandée dans l’adresse (?date=) n’est pas une date valide. Utilisez le format AAAA-MM-JJ, par exemple ?date=2023-06-30, ou retirez ce paramètre pour voir la page aujourd’hui.',
 		future: 'Cette date est dans le futur : Jalons ne montre que le passé et aujourd’hui.',
 		beforeAdoption: 'Le plan a été adopté le {date} : choisissez une date à partir de ce jour.',
 		order: 'La date de début doit précéder la date de fin.',
@@ -77,8 +78,12 @@ export const timetravelFr = {
 		pageTitle: 'Avancement dans le temps – {plan} – Jalons',
 		lead: 'L’avancement moyen et le nombre de mesures par statut à chaque fin de trimestre, reconstitués à partir de l’historique (voir la méthodologie).',
 		chartTitle: 'Avancement moyen du plan à chaque fin de trimestre',
-		chartSummary: { one: 'Avancement moyen connu à {n} date sur {total} ; dernier point : {last}.', other: 'Avancement moyen connu à {n} dates sur {total} ; dernier point : {last}.' },
-		noProgress: 'À aucune de ces {total} dates l’avancement d’une mesure n’est connu : aucune source publique ne donne de pourcentage. Le tableau ci-dessous donne les statuts à chaque date.',
+		chartSummary: {
+			one: 'Avancement moyen connu à {n} date sur {total} ; dernier point : {last}.',
+			other: 'Avancement moyen connu à {n} dates sur {total} ; dernier point : {last}.'
+		},
+		noProgress:
+			'À aucune de ces {total} dates l’avancement d’une mesure n’est connu : aucune source publique ne donne de pourcentage. Le tableau ci-dessous donne les statuts à chaque date.',
 		tableTitle: 'Avancement et mesures par statut à chaque date',
 		date: 'Date',
 		average: 'Avancement moyen',
@@ -87,10 +92,14 @@ export const timetravelFr = {
 	},
 	methodology: {
 		title: 'Consulter le plan à une date passée',
-		intro: 'Toutes les pages publiques du plan acceptent une date (par exemple ?date=2023-06-30) et montrent le plan tel qu’il était ce jour-là. La vue est reconstituée à partir de ce que Jalons conserve, selon deux règles :',
-		dated: 'Les faits datés gardent leur propre date : une mise à jour, une valeur d’indicateur ou une preuve apparaît une fois sa période entièrement passée (un fait daté « 2023 » apparaît au 31 décembre 2023) ; un jalon est atteint si sa date de réalisation est passée ; une replanification faite après le jour choisi est annulée et l’ancienne échéance est montrée.',
-		undated: 'Les informations sans date propre (statut, avancement saisi, confiance, période prévue, description, porteurs) viennent du journal des modifications : la valeur enregistrée par la dernière modification faite ce jour-là ou avant, sinon la valeur d’avant la première modification suivante.',
-		created: 'Ce qui a été ajouté dans Jalons après le jour choisi (jalon, preuve sans date, mesure) n’apparaît pas. L’import initial du plan, fait d’un seul coup, compte comme l’état de départ : ses faits sont filtrés par leurs propres dates.',
+		intro:
+			'Toutes les pages publiques du plan acceptent une date (par exemple ?date=2023-06-30) et montrent le plan tel qu’il était ce jour-là. La vue est reconstituée à partir de ce que Jalons conserve, selon deux règles :',
+		dated:
+			'Les faits datés gardent leur propre date : une mise à jour, une valeur d’indicateur ou une preuve apparaît une fois sa période entièrement passée (un fait daté « 2023 » apparaît au 31 décembre 2023) ; un jalon est atteint si sa date de réalisation est passée ; une replanification faite après le jour choisi est annulée et l’ancienne échéance est montrée.',
+		undated:
+			'Les informations sans date propre (statut, avancement saisi, confiance, période prévue, description, porteurs) viennent du journal des modifications : la valeur enregistrée par la dernière modification faite ce jour-là ou avant, sinon la valeur d’avant la première modification suivante.',
+		created:
+			'Ce qui a été ajouté dans Jalons après le jour choisi (jalon, preuve sans date, mesure) n’apparaît pas. L’import initial du plan, fait d’un seul coup, compte comme l’état de départ : ses faits sont filtrés par leurs propres dates.',
 		compare: 'La comparaison entre deux dates et la courbe d’avancement dans le temps appliquent les mêmes règles à chaque date.'
 	}
 };

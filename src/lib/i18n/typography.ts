@@ -15,7 +15,5 @@ type Tree = { readonly [key: string]: string | Tree };
 
 /** The same catalogue with every sentence through frenchSpaces (types and keys unchanged). */
 export function typesetFrench<T extends Tree>(tree: T): T {
-	return Object.fromEntries(
-		Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? frenchSpaces(value) : typesetFrench(value)])
-	) as T;
+	return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? frenchSpaces(value) : typesetFrench(value)])) as T;
 }

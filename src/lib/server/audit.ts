@@ -42,9 +42,7 @@ export interface AuditInput {
 /** JSON-safe copy: dates become ISO strings, BigInts strings, undefined fields disappear. */
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 	if (value === undefined || value === null) return undefined;
-	return JSON.parse(
-		JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))
-	) as Prisma.InputJsonValue;
+	return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Prisma.InputJsonValue;
 }
 
 function auditData(actor: AuditActor, event: AuditInput): Prisma.AuditEventCreateManyInput {
@@ -68,11 +66,7 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActo
 	if (showsOnPublicPages(event)) await markPublicChange(tx);
 }
 
-export async function recordAudits(
-	tx: Prisma.TransactionClient,
-	actor: AuditActor,
-	events: AuditInput[]
-): Promise<void> {
+export async function recordAudits(tx: Prisma.TransactionClient, actor: AuditActor, events: AuditInput[]): Promise<void> {
 	if (events.length === 0) return;
 	await tx.auditEvent.createMany({ data: events.map((event) => auditData(actor, event)) });
 	if (events.some(showsOnPublicPages)) await markPublicChange(tx);

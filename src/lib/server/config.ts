@@ -22,31 +22,32 @@ const number = (what: string, check: (n: number) => boolean) =>
 const integer = (min: number, max: number) => number(`a whole number from ${min} to ${max}`, (n) => Number.isInteger(n) && n >= min && n <= max);
 
 /** An origin users type: scheme, host and port only (no path, query or credentials). */
-const origin = z
-	.string()
-	.transform((value, ctx) => {
-		let url: URL | null = null;
-		try {
-			url = new URL(value);
-		} catch {
-			// reported below
-		}
-		const plain = url && (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
-		if (!url || !plain) {
-			ctx.addIssue({ code: 'custom', message: 'expected an origin such as https://jalons.example.gouv.fr (no path)' });
-			return z.NEVER;
-		}
-		return url.origin;
-	});
+const origin = z.string().transform((value, ctx) => {
+	let url: URL | null = null;
+	try {
+		url = new URL(value);
+	} catch {
+		// reported below
+	}
+	const plain = url && (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+	if (!url || !plain) {
+		ctx.addIssue({ code: 'custom', message: 'expected an origin such as https://jalons.example.gouv.fr (no path)' });
+		return z.NEVER;
+	}
+	return url.origin;
+});
 
 const urlWithScheme = (schemes: string[]) =>
-	z.string().refine((value) => {
-		try {
-			return schemes.includes(new URL(value).protocol);
-		} catch {
-			return false;
-		}
-	}, `expected a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+	z.string().refine(
+		(value) => {
+			try {
+				return schemes.includes(new URL(value).protocol);
+			} catch {
+				return false;
+			}
+		},
+		`expected a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`
+	);
 
 const refused = (why: string) => z.undefined({ error: why });
 
@@ -83,8 +84,9 @@ export const TOOL_VARIABLES = [
 	'BASE_URL',
 	'CI',
 	'E2E_PORT',
-	'E2E_DATABASE_URL',
-	'E2E_DATA_DIR',
+	'E2E_WORKERS',
+	'E2E_DATABASE_URLS',
+	'E2E_DATA_DIRS',
 	'JALONS_E2E',
 	'JALONS_SCHEMA_PATH',
 	'LOAD_DEBUG',
@@ -118,7 +120,8 @@ export interface Config {
 export function parseConfig(env: Env): Config {
 	const present = Object.fromEntries(APP_VARIABLES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
 	const parsed = appSchema.safeParse(present);
-	if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`));
+	if (!parsed.success)
+		throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`));
 	const e = parsed.data;
 	return {
 		production: e.NODE_ENV === 'production',

@@ -21,7 +21,12 @@ export interface PageMeta extends PageRequest {
 function integer(params: URLSearchParams, name: string, fallback: number, max: number): number {
 	const raw = params.get(name);
 	if (raw === null) return fallback;
-	const parsed = z.string().regex(/^\d{1,7}$/).transform(Number).pipe(z.number().int().min(1).max(max)).safeParse(raw);
+	const parsed = z
+		.string()
+		.regex(/^\d{1,7}$/)
+		.transform(Number)
+		.pipe(z.number().int().min(1).max(max))
+		.safeParse(raw);
 	if (!parsed.success) throw new ApiError(400, format(messages('fr').opendata.api.badInteger, { name, min: 1, max }));
 	return parsed.data;
 }

@@ -61,9 +61,7 @@ function measureSummary(m: MeasureSummary, axis: number, origin: string, slug: s
 		progress: { value: m.progress.value, method: m.progress.method, asOf: m.progress.asOf },
 		confidence: m.confidence,
 		leadOwner: { code: m.leadOwner.code, name: m.leadOwner.name },
-		nextMilestone: m.nextMilestone
-			? { title: m.nextMilestone.title, due: m.nextMilestone.due, late: m.nextMilestone.late, daysLeft: m.nextMilestone.daysLeft }
-			: null,
+		nextMilestone: m.nextMilestone ? { title: m.nextMilestone.title, due: m.nextMilestone.due, late: m.nextMilestone.late, daysLeft: m.nextMilestone.daysLeft } : null,
 		lateMilestones: m.lateMilestones,
 		latestUpdate: m.latestUpdate ? { date: m.latestUpdate.date, precision: m.latestUpdate.precision, text: m.latestUpdate.text } : null,
 		links: measureLinks(origin, slug, m.number)

@@ -12,7 +12,14 @@ export const DEMO_ACCOUNTS: { email: string; password: string; displayName: stri
 	{ email: 'label@jalons.example', password: 'demo-redaction-label', displayName: 'Louis Label (démo)', roles: ['EDITOR'], teams: ['LABEL'] },
 	{ email: 'pole@jalons.example', password: 'demo-redaction-pole', displayName: 'Paule Pôle (démo)', roles: ['EDITOR'], teams: ['POLE_LL'] },
 	{ email: 'amdac@jalons.example', password: 'demo-amdac-jalons', displayName: 'Amina Amdac (démo)', roles: ['AMDAC'], teams: [] },
-	{ email: 'conseil@jalons.example', password: 'demo-conseil-jalons', displayName: 'Camille Conseil (démo)', roles: ['COUNCIL'], teams: [], council: { councilEcosystem: true, councilSecretariat: true } }
+	{
+		email: 'conseil@jalons.example',
+		password: 'demo-conseil-jalons',
+		displayName: 'Camille Conseil (démo)',
+		roles: ['COUNCIL'],
+		teams: [],
+		council: { councilEcosystem: true, councilSecretariat: true }
+	}
 ];
 
 /** Creates the demo accounts, and prints them, when the database has no account at all. */

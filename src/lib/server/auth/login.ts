@@ -17,9 +17,7 @@ export interface LoginInput extends SessionMeta {
 }
 
 export type LoginResult =
-	| { ok: true; token: string; expiresAt: Date; userId: string }
-	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+	{ ok: true; token: string; expiresAt: Date; userId: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export async function attemptLogin(db: Db, input: LoginInput, now = new Date()): Promise<LoginResult> {
 	const email = normaliseEmail(input.email);

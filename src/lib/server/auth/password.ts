@@ -14,10 +14,38 @@ export type PasswordProblem = 'passwordTooShort' | 'passwordTooLong' | 'password
 
 /** French and service-specific passwords that the (English-centred) zxcvbn list lacks. */
 const EXTRA_COMMON = [
-	'azerty', 'azertyuiop', 'azertyuiopqsdfghjklm', 'motdepasse', 'mot de passe', 'soleil', 'doudou', 'chouchou',
-	'loulou', 'bonjour', 'jetaime', 'coucou', 'marseille', 'toulouse', 'france', 'liberte', 'egalite', 'fraternite',
-	'libertegalitefraternite', 'republique', 'republiquefrancaise', 'marianne', 'gouvernement', 'administration',
-	'ministere', 'jalons', 'dinum', 'logiciellibre', 'logicielslibres', 'communsnumeriques', 'changezmoi', 'bienvenue'
+	'azerty',
+	'azertyuiop',
+	'azertyuiopqsdfghjklm',
+	'motdepasse',
+	'mot de passe',
+	'soleil',
+	'doudou',
+	'chouchou',
+	'loulou',
+	'bonjour',
+	'jetaime',
+	'coucou',
+	'marseille',
+	'toulouse',
+	'france',
+	'liberte',
+	'egalite',
+	'fraternite',
+	'libertegalitefraternite',
+	'republique',
+	'republiquefrancaise',
+	'marianne',
+	'gouvernement',
+	'administration',
+	'ministere',
+	'jalons',
+	'dinum',
+	'logiciellibre',
+	'logicielslibres',
+	'communsnumeriques',
+	'changezmoi',
+	'bienvenue'
 ];
 
 // An immutable lookup table built on first use; it holds no user data.

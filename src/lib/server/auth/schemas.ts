@@ -5,11 +5,16 @@ import { optionalText, text } from '../forms/form';
 import { ROLES } from '../policies';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './password';
 
-const email = z.string().trim().min(1).max(254).toLowerCase().pipe(z.email({ error: 'form.invalidEmail' }));
+const email = z
+	.string()
+	.trim()
+	.min(1)
+	.max(254)
+	.toLowerCase()
+	.pipe(z.email({ error: 'form.invalidEmail' }));
 
 /** Checkboxes: absent when none is ticked, a string for one, an array for several. */
-const list = <T extends z.ZodType>(item: T) =>
-	z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+const list = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
 const newPassword = z
 	.string()
@@ -44,9 +49,7 @@ const accountFields = {
 };
 const editorHasTeam = (v: { roles: string[]; teamIds: string[] }) => !v.roles.includes('EDITOR') || v.teamIds.length > 0;
 
-export const inviteSchema = z
-	.strictObject({ email, ...accountFields })
-	.refine(editorHasTeam, { path: ['teamIds'], message: 'auth.errors.editorNeedsTeam' });
+export const inviteSchema = z.strictObject({ email, ...accountFields }).refine(editorHasTeam, { path: ['teamIds'], message: 'auth.errors.editorNeedsTeam' });
 
 export const updateUserSchema = z.strictObject(accountFields).refine(editorHasTeam, { path: ['teamIds'], message: 'auth.errors.editorNeedsTeam' });
 

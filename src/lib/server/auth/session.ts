@@ -54,11 +54,7 @@ export async function createSession(db: DbOrTx, userId: string, meta: SessionMet
 }
 
 /** The session and its user, or null (unknown, expired, or user disabled: the row is then deleted). */
-export async function validateSessionToken(
-	db: Db,
-	token: string,
-	now = new Date()
-): Promise<{ session: ValidSession; user: SessionUser } | null> {
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<{ session: ValidSession; user: SessionUser } | null> {
 	const id = hashToken(token);
 	const row = await db.session.findUnique({
 		where: { id },

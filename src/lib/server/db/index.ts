@@ -86,10 +86,7 @@ export function optionsFromEnv(env?: NodeJS.ProcessEnv): DatabaseOptions {
 }
 
 /** Opens a database, applies pending migrations and, when asked, seeds the real plan if empty. */
-export async function openMigratedDatabase(
-	options: DatabaseOptions,
-	onReady?: (database: Database) => Promise<void>
-): Promise<Database> {
+export async function openMigratedDatabase(options: DatabaseOptions, onReady?: (database: Database) => Promise<void>): Promise<Database> {
 	const database = await openDatabase(options);
 	try {
 		await applyMigrations(database.runner);

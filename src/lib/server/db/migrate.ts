@@ -129,16 +129,10 @@ function checkHistory(rows: HistoryRow[], files: MigrationFile[], dir: string): 
  * applied. A transaction-scoped lock cannot outlive a crashed process, unlike a session one.
  * Consequence: a migration must be able to run in a transaction (no CREATE INDEX CONCURRENTLY).
  */
-async function applyNextMigration(
-	tx: SqlExecutor,
-	files: MigrationFile[],
-	dir: string
-): Promise<string | null> {
+async function applyNextMigration(tx: SqlExecutor, files: MigrationFile[], dir: string): Promise<string | null> {
 	await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
 	await tx.exec(CREATE_MIGRATIONS_TABLE);
-	const rows = await tx.query<HistoryRow>(
-		'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at'
-	);
+	const rows = await tx.query<HistoryRow>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at');
 	const applied = checkHistory(rows, files, dir);
 	const next = files.find((file) => !applied.has(file.name));
 	if (!next) return null;
@@ -158,10 +152,7 @@ async function applyNextMigration(
 }
 
 /** Applies every migration not yet recorded, in name order; returns the names it applied. */
-export async function applyMigrations(
-	runner: SqlRunner,
-	migrationsDir: string = defaultMigrationsDir()
-): Promise<string[]> {
+export async function applyMigrations(runner: SqlRunner, migrationsDir: string = defaultMigrationsDir()): Promise<string[]> {
 	const files = await readMigrationFiles(migrationsDir);
 	const appliedNow: string[] = [];
 	for (;;) {

@@ -47,8 +47,7 @@ export function excerpt(text: string, max = 90): string {
 const paragraphs = renderMarkdown;
 
 /** Only web addresses become links; anything else stays text. */
-const sourceItem = (url: string) =>
-	/^https?:\/\//i.test(url) ? `<li><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></li>` : `<li>${escapeHtml(url)}</li>`;
+const sourceItem = (url: string) => (/^https?:\/\//i.test(url) ? `<li><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></li>` : `<li>${escapeHtml(url)}</li>`);
 
 export function updateEntry(update: PublishedUpdate, measure: FeedMeasure | null, planFactsUrl: string, locale: Locale): AtomEntry {
 	const t = messages(locale).opendata.feed;

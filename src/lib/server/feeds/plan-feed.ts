@@ -17,7 +17,7 @@ const ENTRY_LIMIT = 50;
 const EVENT_WINDOW = 1000;
 
 type Rec = Record<string, unknown>;
-const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof json === 'object' && !Array.isArray(json) ? (json) : null);
+const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof json === 'object' && !Array.isArray(json) ? json : null);
 const statusOf = (value: unknown) => STATUS_KEYS.find((k) => k === value) ?? 'NOT_REPORTED';
 
 interface Target {

@@ -7,7 +7,17 @@ import type { z } from 'zod';
 import type { Db } from '../db';
 import { requireUser, type SignedInUser } from '../auth/guards';
 import { canComment, canFollow, canModerate, type CommentVisibility, type Viewer } from '../policies';
-import { editComment, hideComment, listComments, postComment, restoreComment, visibilityChoices, type CommentScope, type CommentTarget, type CommentView } from '../domain/comments/comments';
+import {
+	editComment,
+	hideComment,
+	listComments,
+	postComment,
+	restoreComment,
+	visibilityChoices,
+	type CommentScope,
+	type CommentTarget,
+	type CommentView
+} from '../domain/comments/comments';
 import { isFollowing, setFollowing } from '../domain/notifications/notifications';
 import { editCommentForm, followForm, hideCommentForm, postCommentForm, restoreCommentForm } from '../validation/comments';
 import { formValues, type FormValues } from './form';
@@ -59,7 +69,7 @@ export async function loadCommentThread(
 		targets: options.targets,
 		visibilities: canComment(viewer) ? visibilityChoices(viewer) : [],
 		can: { comment: canComment(viewer), moderate: canModerate(viewer), follow: Boolean(options.measureId) && canFollow(viewer) },
-		following: options.measureId ? following ?? false : null,
+		following: options.measureId ? (following ?? false) : null,
 		saved: key && Object.hasOwn(saved, key) ? saved[key as SavedKey] : null
 	};
 }
@@ -92,32 +102,62 @@ const idOf = (values: FormValues, key: string) => String(values[key] ?? '');
 export function commentActions<E extends RequestEvent>(resolve: (event: E) => Promise<ThreadContext>) {
 	return {
 		postComment: (event: E) =>
-			run(event, resolve, postCommentForm, (v) => (idOf(v, 'parentId') ? `reply:${idOf(v, 'parentId')}` : 'new'), async (ctx, user, data) => {
-				const target = ctx.target(data.target);
-				if (!target) notFound(event.locals.locale);
-				const { id } = await postComment(ctx.db, user, { target, parentId: data.parentId, visibility: data.visibility, body: data.body });
-				return ['posted', `commentaire-${id}`];
-			}),
+			run(
+				event,
+				resolve,
+				postCommentForm,
+				(v) => (idOf(v, 'parentId') ? `reply:${idOf(v, 'parentId')}` : 'new'),
+				async (ctx, user, data) => {
+					const target = ctx.target(data.target);
+					if (!target) notFound(event.locals.locale);
+					const { id } = await postComment(ctx.db, user, { target, parentId: data.parentId, visibility: data.visibility, body: data.body });
+					return ['posted', `commentaire-${id}`];
+				}
+			),
 		editComment: (event: E) =>
-			run(event, resolve, editCommentForm, (v) => `edit:${idOf(v, 'commentId')}`, async (ctx, user, data) => {
-				await editComment(ctx.db, user, data);
-				return ['edited', `commentaire-${data.commentId}`];
-			}),
+			run(
+				event,
+				resolve,
+				editCommentForm,
+				(v) => `edit:${idOf(v, 'commentId')}`,
+				async (ctx, user, data) => {
+					await editComment(ctx.db, user, data);
+					return ['edited', `commentaire-${data.commentId}`];
+				}
+			),
 		hideComment: (event: E) =>
-			run(event, resolve, hideCommentForm, (v) => `hide:${idOf(v, 'commentId')}`, async (ctx, user, data) => {
-				await hideComment(ctx.db, user, data);
-				return ['hidden', `commentaire-${data.commentId}`];
-			}),
+			run(
+				event,
+				resolve,
+				hideCommentForm,
+				(v) => `hide:${idOf(v, 'commentId')}`,
+				async (ctx, user, data) => {
+					await hideComment(ctx.db, user, data);
+					return ['hidden', `commentaire-${data.commentId}`];
+				}
+			),
 		restoreComment: (event: E) =>
-			run(event, resolve, restoreCommentForm, (v) => `restore:${idOf(v, 'commentId')}`, async (ctx, user, data) => {
-				await restoreComment(ctx.db, user, data);
-				return ['restored', `commentaire-${data.commentId}`];
-			}),
+			run(
+				event,
+				resolve,
+				restoreCommentForm,
+				(v) => `restore:${idOf(v, 'commentId')}`,
+				async (ctx, user, data) => {
+					await restoreComment(ctx.db, user, data);
+					return ['restored', `commentaire-${data.commentId}`];
+				}
+			),
 		setFollow: (event: E) =>
-			run(event, resolve, followForm, () => 'follow', async (ctx, user, data) => {
-				if (!ctx.measureId) notFound(event.locals.locale);
-				await setFollowing(ctx.db, user, { measureId: ctx.measureId, follow: data.follow });
-				return [data.follow ? 'followed' : 'unfollowed', 'commentaires'];
-			})
+			run(
+				event,
+				resolve,
+				followForm,
+				() => 'follow',
+				async (ctx, user, data) => {
+					if (!ctx.measureId) notFound(event.locals.locale);
+					await setFollowing(ctx.db, user, { measureId: ctx.measureId, follow: data.follow });
+					return [data.follow ? 'followed' : 'unfollowed', 'commentaires'];
+				}
+			)
 	};
 }

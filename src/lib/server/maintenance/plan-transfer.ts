@@ -42,7 +42,9 @@ const planDocument = z.strictObject({
 	format: z.literal(FORMAT),
 	version: z.literal(VERSION),
 	slug: z.string().regex(PARAM_PATTERNS.slug),
-	tables: z.strictObject(Object.fromEntries(TABLE_NAMES.map((name) => [name, z.array(z.record(z.string(), z.unknown()))])) as Record<string, z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>>)
+	tables: z.strictObject(
+		Object.fromEntries(TABLE_NAMES.map((name) => [name, z.array(z.record(z.string(), z.unknown()))])) as Record<string, z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>>
+	)
 });
 export type PlanDocument = z.infer<typeof planDocument>;
 

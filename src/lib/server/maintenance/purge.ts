@@ -19,10 +19,17 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<PurgeCount
 	const ago = (days: number) => new Date(now.getTime() - days * DAY);
 	return db.$transaction(async (tx) => {
 		const attempts = await tx.loginAttempt.deleteMany({
-			where: { OR: [{ success: false, at: { lt: ago(RETENTION_DAYS.failedLogin) } }, { success: true, at: { lt: ago(RETENTION_DAYS.successfulLogin) } }] }
+			where: {
+				OR: [
+					{ success: false, at: { lt: ago(RETENTION_DAYS.failedLogin) } },
+					{ success: true, at: { lt: ago(RETENTION_DAYS.successfulLogin) } }
+				]
+			}
 		});
 		const sessions = await tx.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { absoluteExpiresAt: { lte: now } }] } });
-		const tokens = await tx.userToken.deleteMany({ where: { OR: [{ expiresAt: { lt: ago(RETENTION_DAYS.usedOrExpiredLink) } }, { usedAt: { lt: ago(RETENTION_DAYS.usedOrExpiredLink) } }] } });
+		const tokens = await tx.userToken.deleteMany({
+			where: { OR: [{ expiresAt: { lt: ago(RETENTION_DAYS.usedOrExpiredLink) } }, { usedAt: { lt: ago(RETENTION_DAYS.usedOrExpiredLink) } }] }
+		});
 		return { loginAttempts: attempts.count, sessions: sessions.count, tokens: tokens.count };
 	});
 }

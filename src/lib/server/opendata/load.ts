@@ -12,7 +12,6 @@ export type * from './rows';
 
 const day = toIsoDayOrNull;
 
-
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 	const groups = new Map<string, T[]>();
 	for (const row of rows) {
@@ -186,17 +185,23 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 			}))
 			.sort((a, b) => (indicatorRank.get(a.indicatorId) ?? 0) - (indicatorRank.get(b.indicatorId) ?? 0)),
 		// The query keeps published rows only; checking again narrows publishedAt's type without a cast.
-		updates: updates.flatMap((u) => (u.publishedAt === null ? [] : [{
-			id: u.id,
-			measureId: u.measureId,
-			measureNumber: u.measureId ? (numberOf.get(u.measureId) ?? null) : null,
-			date: toIsoDay(u.date),
-			datePrecision: u.datePrecision,
-			text: u.text,
-			blockers: u.blockers,
-			nextSteps: u.nextSteps,
-			sourceUrls: u.sourceUrls,
-			publishedAt: u.publishedAt
-		}]))
+		updates: updates.flatMap((u) =>
+			u.publishedAt === null
+				? []
+				: [
+						{
+							id: u.id,
+							measureId: u.measureId,
+							measureNumber: u.measureId ? (numberOf.get(u.measureId) ?? null) : null,
+							date: toIsoDay(u.date),
+							datePrecision: u.datePrecision,
+							text: u.text,
+							blockers: u.blockers,
+							nextSteps: u.nextSteps,
+							sourceUrls: u.sourceUrls,
+							publishedAt: u.publishedAt
+						}
+					]
+		)
 	};
 }

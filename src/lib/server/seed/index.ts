@@ -64,8 +64,7 @@ export async function seedDefaultPlan(db: Db): Promise<SeedResult> {
 				adoptedOn: fromIsoDay(source.plan.adopted_on),
 				status: 'ARCHIVED',
 				archivedOn: fromIsoDay('2025-02-24'),
-				archiveNote:
-					'Le 24/02/2025, code.gouv.fr a marqué la page du plan « obsolète », conservée à des fins d’archivage.',
+				archiveNote: 'Le 24/02/2025, code.gouv.fr a marqué la page du plan « obsolète », conservée à des fins d’archivage.',
 				archiveNoteEn: 'On 24 February 2025, code.gouv.fr marked the plan’s page “obsolete”, kept for archival purposes.',
 				sourceUrls: source.plan.source_urls,
 				notes: source.plan.notes,
@@ -183,10 +182,7 @@ export async function seedDefaultPlan(db: Db): Promise<SeedResult> {
 		async (tx) => {
 			const audits: AuditInput[] = [];
 			const measureOf = new Map(measures.rows.map((m) => [m.id, m.id]));
-			const missing = async <T extends { id: string }>(
-				rows: T[],
-				existing: (ids: string[]) => Promise<{ id: string }[]>
-			): Promise<T[]> => {
+			const missing = async <T extends { id: string }>(rows: T[], existing: (ids: string[]) => Promise<{ id: string }[]>): Promise<T[]> => {
 				const found = new Set((await existing(rows.map((r) => r.id))).map((r) => r.id));
 				return rows.filter((r) => !found.has(r.id));
 			};

@@ -12,8 +12,7 @@ export interface SeedIndicator {
 	values: { date: string; value: number; qualifier?: string; sourceUrl: string; note?: string }[];
 }
 
-const ANNUAL_REPORT_2021 =
-	'https://github.com/codegouvfr/logiciels-libres-archived/blob/main/archives/rapports/2021/index.md';
+const ANNUAL_REPORT_2021 = 'https://github.com/codegouvfr/logiciels-libres-archived/blob/main/archives/rapports/2021/index.md';
 
 export const seedIndicators: SeedIndicator[] = [
 	{
@@ -51,8 +50,7 @@ export const seedIndicators: SeedIndicator[] = [
 				date: '2024-11-29',
 				value: 20000,
 				qualifier: 'plus de',
-				sourceUrl:
-					'https://github.com/codegouvfr/codegouvfr-website/blob/main/content/fr/blog/posts/nouveautes-code-gouv-fr-sources/index.md'
+				sourceUrl: 'https://github.com/codegouvfr/codegouvfr-website/blob/main/content/fr/blog/posts/nouveautes-code-gouv-fr-sources/index.md'
 			}
 		]
 	},
@@ -69,14 +67,12 @@ export const seedIndicators: SeedIndicator[] = [
 			{
 				date: '2024-10',
 				value: 494,
-				sourceUrl:
-					'https://github.com/codegouvfr/codegouvfr-website/blob/main/content/fr/about/depenses-effectifs-impact.md'
+				sourceUrl: 'https://github.com/codegouvfr/codegouvfr-website/blob/main/content/fr/about/depenses-effectifs-impact.md'
 			},
 			{
 				date: '2024-11-26',
 				value: 500,
-				sourceUrl:
-					'https://github.com/codegouvfr/codegouvfr-website/blob/main/content/fr/blog/posts/500-logiciels-libres-au-sill/index.md'
+				sourceUrl: 'https://github.com/codegouvfr/codegouvfr-website/blob/main/content/fr/blog/posts/500-logiciels-libres-au-sill/index.md'
 			}
 		]
 	}

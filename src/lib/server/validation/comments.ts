@@ -4,9 +4,15 @@ import { text, version } from '../forms/form';
 import { COMMENT_VISIBILITIES } from '../policies';
 import { BODY_MAX, REASON_MAX } from '../domain/comments/comments';
 
-const commentId = z.string().trim().regex(/^[a-z0-9]{10,40}$/, { error: 'form.invalidChoice' });
+const commentId = z
+	.string()
+	.trim()
+	.regex(/^[a-z0-9]{10,40}$/, { error: 'form.invalidChoice' });
 /** "measure", "milestone:<id>", "report" (the round of the page): the page says which it accepts. */
-const target = z.string().trim().regex(/^(measure|report|milestone:[A-Za-z0-9_-]{1,64})$/, { error: 'form.invalidChoice' });
+const target = z
+	.string()
+	.trim()
+	.regex(/^(measure|report|milestone:[A-Za-z0-9_-]{1,64})$/, { error: 'form.invalidChoice' });
 
 export const postCommentForm = z.strictObject({
 	target,

@@ -21,9 +21,7 @@ export const optionalPreciseDate = z
 	.transform((v) => (v === '' ? null : parsePreciseDate(v)!));
 
 /** A dated fact happens at a date: "continuous" is refused. */
-export const factDate = preciseDate
-	.refine((d) => d.start !== null, { error: 'editing.errors.continuousNotAllowed' })
-	.transform((d) => d as PreciseDate & { start: string });
+export const factDate = preciseDate.refine((d) => d.start !== null, { error: 'editing.errors.continuousNotAllowed' }).transform((d) => d as PreciseDate & { start: string });
 
 /** YYYY-MM-DD or empty. */
 export const optionalDay = z

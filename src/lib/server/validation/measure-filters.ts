@@ -11,7 +11,10 @@ type ListParam = FilterParam | 'page';
 const QUERY_MAX_LENGTH = 200;
 
 const fields = {
-	axe: z.string().regex(/^[1-9]\d{0,2}$/).transform(Number),
+	axe: z
+		.string()
+		.regex(/^[1-9]\d{0,2}$/)
+		.transform(Number),
 	porteur: z.string().regex(/^[A-Z0-9_]{1,60}$/),
 	statut: z.enum(STATUS_KEYS),
 	confiance: z.enum(['ON_TRACK', 'AT_RISK', 'OFF_TRACK']),
@@ -33,7 +36,10 @@ export interface ParsedFilters {
 	ignored: ListParam[];
 }
 
-const PAGE = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number);
+const PAGE = z
+	.string()
+	.regex(/^[1-9]\d{0,5}$/)
+	.transform(Number);
 
 export function parseMeasureFilters(params: URLSearchParams): ParsedFilters {
 	const ignored: ListParam[] = [];
@@ -77,10 +83,7 @@ function readPage(params: URLSearchParams, ignored: ListParam[]): number {
  * team code) are ignored and reported like malformed ones, rather than shown as an active filter
  * with no results. Returns null when every value names something.
  */
-export function dropUnknownChoices(
-	parsed: ParsedFilters,
-	known: { axes: readonly { number: number }[]; owners: readonly { code: string }[] }
-): ParsedFilters | null {
+export function dropUnknownChoices(parsed: ParsedFilters, known: { axes: readonly { number: number }[]; owners: readonly { code: string }[] }): ParsedFilters | null {
 	const { filters } = parsed;
 	const unknownAxis = filters.axis !== null && !known.axes.some((a) => a.number === filters.axis);
 	const unknownOwner = filters.owner !== null && !known.owners.some((o) => o.code === filters.owner);
@@ -97,8 +100,7 @@ export function dropUnknownChoices(
 
 const FILTER_ORDER: readonly ListParam[] = [...FILTER_PARAMS, 'page'];
 
-export const hasFilters = (f: MeasureFilters): boolean =>
-	f.axis !== null || f.owner !== null || f.status !== null || f.confidence !== null || f.late || f.q !== null;
+export const hasFilters = (f: MeasureFilters): boolean => f.axis !== null || f.owner !== null || f.status !== null || f.confidence !== null || f.late || f.q !== null;
 
 /**
  * The filters as query parameters (validated values only), e.g. for hidden fields of the date form

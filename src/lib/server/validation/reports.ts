@@ -4,7 +4,10 @@ import { isoDay, text, type FormValues } from '../forms/form';
 import { id, version } from './editing-fields';
 import { COMPLETION_GRADES, REPORT_SECTION_KEYS, type ReportSections } from '../../domain/report-snapshot';
 
-const section = z.string().max(20_000).transform((v) => v.replace(/\r\n/g, '\n').trim());
+const section = z
+	.string()
+	.max(20_000)
+	.transform((v) => v.replace(/\r\n/g, '\n').trim());
 const sectionFields = Object.fromEntries(REPORT_SECTION_KEYS.map((k) => [k, section])) as Record<(typeof REPORT_SECTION_KEYS)[number], typeof section>;
 
 const roundFields = { title: text(200), periodStart: isoDay, periodEnd: isoDay, ...sectionFields };
@@ -42,7 +45,7 @@ export const gradesForm = z
 	})
 	.transform(({ version: v, ...fields }) => ({
 		version: v,
-		grades: Object.fromEntries(Object.entries(fields).map(([k, g]) => [k.slice('grade-'.length), g === '' ? null : (g)]))
+		grades: Object.fromEntries(Object.entries(fields).map(([k, g]) => [k.slice('grade-'.length), g === '' ? null : g]))
 	}));
 
 /** The grades form's values: one `grade-<measureId>` per measure ("" when ungraded) and the version. */

@@ -6,17 +6,7 @@ import type { Db } from '../../db';
 import type { Comment, Prisma } from '../../db/generated/client';
 import { auditActor, recordAudit } from '../../audit';
 import { renderMarkdown } from '../../markdown';
-import {
-	canComment,
-	canEditComment,
-	canModerate,
-	canPostComment,
-	canSeeComment,
-	COMMENT_VISIBILITIES,
-	type Actor,
-	type CommentVisibility,
-	type Viewer
-} from '../../policies';
+import { canComment, canEditComment, canModerate, canPostComment, canSeeComment, COMMENT_VISIBILITIES, type Actor, type CommentVisibility, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { notifyFollowers } from '../notifications/notifications';
 
@@ -139,8 +129,7 @@ async function resolveTarget(tx: Tx, target: CommentTarget): Promise<ResolvedTar
 	}
 }
 
-const sameTarget = (a: ResolvedTarget, b: Comment) =>
-	a.targetType === b.targetType && a.measureId === b.measureId && a.milestoneId === b.milestoneId && a.reportId === b.reportId;
+const sameTarget = (a: ResolvedTarget, b: Comment) => a.targetType === b.targetType && a.measureId === b.measureId && a.milestoneId === b.milestoneId && a.reportId === b.reportId;
 
 async function enforceRateLimit(tx: Tx, authorId: string, now: Date): Promise<void> {
 	const since = new Date(now.getTime() - RATE_LIMIT.windowMs);

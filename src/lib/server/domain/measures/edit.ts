@@ -90,10 +90,7 @@ export const ownersOf = (m: MeasureRow): MeasureOwners => ({
 
 export async function getMeasureForEdit(db: Db, actor: Viewer, measureId: string): Promise<MeasureEditModel> {
 	const ref = await editableMeasure(db, actor, measureId);
-	const [row, allOwners] = await Promise.all([
-		loadRow(db, measureId),
-		db.owner.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } })
-	]);
+	const [row, allOwners] = await Promise.all([loadRow(db, measureId), db.owner.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } })]);
 	if (!row) throw new NotFoundError();
 	return { ref, version: row.version, fields: fieldsOf(row), owners: ownersOf(row), allOwners };
 }
@@ -149,9 +146,7 @@ export async function updateMeasure(
 				descriptionEn: after.descriptionEn,
 				...(after.status !== before.status ? { statusAsOf: asOf } : {}),
 				...(after.progressMethod !== before.progressMethod || after.progressManual !== before.progressManual ? { progressAsOf: asOf } : {}),
-				...(after.confidence !== before.confidence || after.confidenceExplanation !== before.confidenceExplanation
-					? { confidenceAsOf: asOf }
-					: {}),
+				...(after.confidence !== before.confidence || after.confidenceExplanation !== before.confidenceExplanation ? { confidenceAsOf: asOf } : {}),
 				version: { increment: 1 }
 			}
 		});

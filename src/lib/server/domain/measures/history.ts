@@ -80,7 +80,17 @@ export async function getMeasureHistory(db: Db, viewer: Viewer, slug: string, nu
 			const line = imports.get(key);
 			if (line) line.count++;
 			else {
-				const entry: HistoryEntry = { id: `import-${key}`, at, kind: 'import', subject: null, mode: 'created', changes: [], reason: null, actor: { role: 'SYSTEM', team: null, name: null }, count: 1 };
+				const entry: HistoryEntry = {
+					id: `import-${key}`,
+					at,
+					kind: 'import',
+					subject: null,
+					mode: 'created',
+					changes: [],
+					reason: null,
+					actor: { role: 'SYSTEM', team: null, name: null },
+					count: 1
+				};
 				imports.set(key, entry);
 				entries.push(entry);
 			}

@@ -284,7 +284,12 @@ export async function getOwnerPage(db: Db, slug: string, code: string, today = t
 		orderBy: [{ axis: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
 		include: measureInclude
 	});
-	return buildOwnerPage(plan, owner, rows.map((m) => toItem(m, today)), today);
+	return buildOwnerPage(
+		plan,
+		owner,
+		rows.map((m) => toItem(m, today)),
+		today
+	);
 }
 
 /** Pure: the page of `owner` from the items of the measures it leads or contributes to, in the plan's order. */

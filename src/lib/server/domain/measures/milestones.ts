@@ -83,7 +83,15 @@ async function touchMilestoneProgress(tx: Tx, measureId: string, today: string):
 	await tx.measure.updateMany({ where: { id: measureId, progressMethod: 'MILESTONES' }, data: { progressAsOf: new Date(`${today}T00:00:00.000Z`) } });
 }
 
-function audit(tx: Tx, ref: MeasureRef & { actor: NonNullable<Viewer> }, action: 'create' | 'update' | 'replan', id: string, before: Milestone | null, after: Milestone, reason?: string | null) {
+function audit(
+	tx: Tx,
+	ref: MeasureRef & { actor: NonNullable<Viewer> },
+	action: 'create' | 'update' | 'replan',
+	id: string,
+	before: Milestone | null,
+	after: Milestone,
+	reason?: string | null
+) {
 	return recordAudit(tx, auditActor(ref.actor, ref), {
 		action,
 		entityType: 'Milestone',

@@ -79,7 +79,6 @@ export interface MeasureDetail {
 
 const day = toIsoDayOrNull;
 
-
 /** Everything the measure page shows, in one query (Prisma loads the relations in a fixed number more). */
 export const MEASURE_DETAIL_INCLUDE = {
 	plan: { select: { slug: true, title: true, titleEn: true, status: true, archivedOn: true, archiveNote: true, archiveNoteEn: true } },
@@ -94,12 +93,7 @@ export const MEASURE_DETAIL_INCLUDE = {
 
 export type MeasureDetailRow = Prisma.MeasureGetPayload<{ include: typeof MEASURE_DETAIL_INCLUDE }>;
 
-export async function getMeasureDetail(
-	db: Db,
-	slug: string,
-	number: string,
-	today = toIsoDay(new Date())
-): Promise<MeasureDetail | null> {
+export async function getMeasureDetail(db: Db, slug: string, number: string, today = toIsoDay(new Date())): Promise<MeasureDetail | null> {
 	const measure = await db.measure.findFirst({ where: { number, plan: { slug } }, include: MEASURE_DETAIL_INCLUDE });
 	if (!measure) return null;
 	const lastEvent = await db.auditEvent.findFirst({ where: { measureId: measure.id, ...publicChangeWhere }, orderBy: { at: 'desc' }, select: { at: true } });
@@ -126,9 +120,7 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 		method: measure.progressMethod,
 		manualValue: measure.progressManual,
 		milestones: measure.milestones.map((m) => ({ weight: m.weight, doneOn: day(m.doneOn) })),
-		indicator: firstIndicator
-			? { ...firstIndicator, current: firstIndicator.values.at(-1)?.value ?? null }
-			: null
+		indicator: firstIndicator ? { ...firstIndicator, current: firstIndicator.values.at(-1)?.value ?? null } : null
 	});
 	const plannedEnd = preciseOf(measure.plannedEnd, measure.plannedEndPrecision);
 
@@ -193,7 +185,7 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 }
 
 export async function getDefaultPlanSlug(db: Db): Promise<string | null> {
-	const plan = await db.plan.findFirst({ where: { isDefault: true }, select: { slug: true } })
-		?? (await db.plan.findFirst({ orderBy: { createdAt: 'asc' }, select: { slug: true } }));
+	const plan =
+		(await db.plan.findFirst({ where: { isDefault: true }, select: { slug: true } })) ?? (await db.plan.findFirst({ orderBy: { createdAt: 'asc' }, select: { slug: true } }));
 	return plan?.slug ?? null;
 }

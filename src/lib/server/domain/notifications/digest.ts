@@ -19,12 +19,7 @@ export interface DigestResult {
 	skipped?: 'not-configured';
 }
 
-export async function sendDailyDigests(
-	db: Db,
-	now: Date = new Date(),
-	settings: MailSettings = mailSettings(),
-	origin: string = publicOrigin()
-): Promise<DigestResult> {
+export async function sendDailyDigests(db: Db, now: Date = new Date(), settings: MailSettings = mailSettings(), origin: string = publicOrigin()): Promise<DigestResult> {
 	const result: DigestResult = { sent: 0, failed: 0, notifications: 0 };
 	if (!settings.smtpUrl) return { ...result, skipped: 'not-configured' };
 	const pending = await db.notification.findMany({
@@ -84,12 +79,16 @@ export async function sendDailyDigests(
 		const ids = items.map((n) => n.id);
 		await db.$transaction(async (tx) => {
 			const { count } = await tx.notification.updateMany({ where: { id: { in: ids }, mailedAt: null }, data: { mailedAt: now } });
-			await recordAudit(tx, { id: null, label: 'digest', role: null }, {
-				action: 'update',
-				entityType: 'NotificationDigest',
-				entityId: userId,
-				after: { mailed: lines.length, marked: count }
-			});
+			await recordAudit(
+				tx,
+				{ id: null, label: 'digest', role: null },
+				{
+					action: 'update',
+					entityType: 'NotificationDigest',
+					entityId: userId,
+					after: { mailed: lines.length, marked: count }
+				}
+			);
 			result.notifications += count;
 		});
 	}

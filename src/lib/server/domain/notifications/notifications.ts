@@ -29,9 +29,7 @@ export async function notifyFollowers(
 		where: { measureId: event.measureId, user: { disabledAt: null } },
 		select: { user: { select: ACTOR_SELECT } }
 	});
-	const readers = follows
-		.map((f) => actorFromUser(f.user))
-		.filter((reader) => reader.id !== event.excludeUserId && canFollow(reader) && (event.mayRead?.(reader) ?? true));
+	const readers = follows.map((f) => actorFromUser(f.user)).filter((reader) => reader.id !== event.excludeUserId && canFollow(reader) && (event.mayRead?.(reader) ?? true));
 	if (readers.length === 0) return 0;
 	const { count } = await tx.notification.createMany({
 		data: readers.map((reader) => ({

@@ -137,22 +137,15 @@ export async function getPlanKnowledge(db: Db, planId: string, shownMeasureIds: 
 		axes,
 		years,
 		factCount: years.reduce((sum, y) => sum + y.total, 0),
-		latest: latest
-			? { date: toIsoDay(latest.date), precision: latest.datePrecision, text: latest.text, sourceUrls: latest.sourceUrls, measure: latest.measure }
-			: null,
+		latest: latest ? { date: toIsoDay(latest.date), precision: latest.datePrecision, text: latest.text, sourceUrls: latest.sourceUrls, measure: latest.measure } : null,
 		measures: Object.fromEntries(measureRows.map((r) => [r.measureId, { count: r.count, latest: toIsoDay(r.latest) }])),
 		indicators: indicatorRows.map((r) => ({
 			name: r.name,
 			unit: r.unit,
 			measure: { number: r.number, title: r.measureTitle },
-			latest:
-				r.value !== null && r.date && r.precision
-					? { date: toIsoDay(r.date), precision: r.precision, value: r.value, qualifier: r.qualifier, sourceUrl: r.sourceUrl }
-					: null
+			latest: r.value !== null && r.date && r.precision ? { date: toIsoDay(r.date), precision: r.precision, value: r.value, qualifier: r.qualifier, sourceUrl: r.sourceUrl } : null
 		})),
 		indicatorCount: indicatorRows[0]?.total ?? 0,
-		grades: round
-			? { round: { id: round.id, title: round.title, periodEnd: toIsoDay(round.periodEnd) }, counts, graded: gradeRows.reduce((s, r) => s + r.count, 0) }
-			: null
+		grades: round ? { round: { id: round.id, title: round.title, periodEnd: toIsoDay(round.periodEnd) }, counts, graded: gradeRows.reduce((s, r) => s + r.count, 0) } : null
 	};
 }

@@ -181,9 +181,7 @@ export function rowProgress(m: ProgressRow): Progress {
 		method: m.progressMethod,
 		manualValue: m.progressManual,
 		milestones: m.milestones.map((ms) => ({ weight: ms.weight, doneOn: day(ms.doneOn) })),
-		indicator: indicator
-			? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: latestValue(indicator.values) }
-			: null
+		indicator: indicator ? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: latestValue(indicator.values) } : null
 	});
 }
 

@@ -29,7 +29,15 @@ export async function liveEntries(db: DbOrTx, planId: string, periodStart: Date,
 	return measures.map((m) => {
 		const indicators = m.indicators.map((i) => {
 			const latest = i.values[0];
-			return { id: i.id, name: i.name, unit: i.unit, latest: latest ? { date: toIsoDay(latest.date), value: latest.value } : null, baseline: i.baseline, target: i.target, direction: i.direction };
+			return {
+				id: i.id,
+				name: i.name,
+				unit: i.unit,
+				latest: latest ? { date: toIsoDay(latest.date), value: latest.value } : null,
+				baseline: i.baseline,
+				target: i.target,
+				direction: i.direction
+			};
 		});
 		const first = indicators[0];
 		const progress = measureProgress({

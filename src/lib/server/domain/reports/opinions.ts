@@ -236,11 +236,7 @@ export async function gradesCurrent(db: DbOrTx, roundId: string): Promise<{ vers
  * change. `version` is the round's `gradesVersion` when the form was loaded: a save made from an
  * older form is a conflict and writes nothing, so that two members saving at once lose nothing.
  */
-export async function saveGrades(
-	db: Db,
-	actor: Viewer,
-	input: { roundId: string; version: number; grades: Record<string, CompletionGrade | null> }
-): Promise<{ changed: number }> {
+export async function saveGrades(db: Db, actor: Viewer, input: { roundId: string; version: number; grades: Record<string, CompletionGrade | null> }): Promise<{ changed: number }> {
 	return db.$transaction(async (tx) => {
 		const round = await tx.reportRound.findUnique({
 			where: { id: input.roundId },
@@ -272,7 +268,15 @@ export async function saveGrades(
 					create: { roundId: round.id, measureId, grade, gradedById: actor.id },
 					update: { grade, gradedById: actor.id }
 				});
-			await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'MeasureGrade', entityId: `${round.id}:${measureId}`, planId: round.planId, measureId, before: { grade: before }, after: { grade } });
+			await recordAudit(tx, auditActor(actor), {
+				action: 'update',
+				entityType: 'MeasureGrade',
+				entityId: `${round.id}:${measureId}`,
+				planId: round.planId,
+				measureId,
+				before: { grade: before },
+				after: { grade }
+			});
 		}
 		return { changed: changes.length };
 	});

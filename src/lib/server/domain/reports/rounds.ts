@@ -57,16 +57,18 @@ function duplicateRace(error: unknown): never {
 export async function createRound(db: Db, actor: Viewer, input: RoundFields & { planSlug: string }): Promise<{ id: string }> {
 	if (!actor || !canCreateReportRound(actor)) throw new ForbiddenError();
 	checkPeriod(input);
-	return db.$transaction(async (tx) => {
-		const plan = await tx.plan.findUnique({ where: { slug: input.planSlug }, select: { id: true } });
-		if (!plan) throw new NotFoundError();
-		await checkUnique(tx, plan.id, input);
-		const round = await tx.reportRound.create({
-			data: { planId: plan.id, title: input.title, periodStart: asDate(input.periodStart), periodEnd: asDate(input.periodEnd), sections: input.sections }
-		});
-		await recordAudit(tx, auditActor(actor), { action: 'create', entityType: 'ReportRound', entityId: round.id, planId: plan.id, after: fieldsOf(round) });
-		return { id: round.id };
-	}).catch(duplicateRace);
+	return db
+		.$transaction(async (tx) => {
+			const plan = await tx.plan.findUnique({ where: { slug: input.planSlug }, select: { id: true } });
+			if (!plan) throw new NotFoundError();
+			await checkUnique(tx, plan.id, input);
+			const round = await tx.reportRound.create({
+				data: { planId: plan.id, title: input.title, periodStart: asDate(input.periodStart), periodEnd: asDate(input.periodEnd), sections: input.sections }
+			});
+			await recordAudit(tx, auditActor(actor), { action: 'create', entityType: 'ReportRound', entityId: round.id, planId: plan.id, after: fieldsOf(round) });
+			return { id: round.id };
+		})
+		.catch(duplicateRace);
 }
 
 /** Loads the round in the transaction; refuses forbidden actors and stale versions before any write. */
@@ -95,17 +97,22 @@ async function save(tx: Tx, round: ReportRound, data: Prisma.ReportRoundUpdateMa
 
 export async function updateRound(db: Db, actor: Viewer, input: RoundFields & { roundId: string; version: number }): Promise<{ changed: boolean }> {
 	checkPeriod(input);
-	return db.$transaction(async (tx) => {
-		const { actor: who, round } = await target(tx, actor, input.roundId, input.version, canEditReportRound, 'DRAFT');
-		const before = fieldsOf(round);
-		if (JSON.stringify({ ...before, status: undefined }) === JSON.stringify({ title: input.title, periodStart: input.periodStart, periodEnd: input.periodEnd, sections: input.sections, status: undefined })) {
-			return { changed: false };
-		}
-		await checkUnique(tx, round.planId, input, round.id);
-		const saved = await save(tx, round, { title: input.title, periodStart: asDate(input.periodStart), periodEnd: asDate(input.periodEnd), sections: input.sections });
-		await recordAudit(tx, auditActor(who), { action: 'update', entityType: 'ReportRound', entityId: round.id, planId: round.planId, before, after: fieldsOf(saved) });
-		return { changed: true };
-	}).catch(duplicateRace);
+	return db
+		.$transaction(async (tx) => {
+			const { actor: who, round } = await target(tx, actor, input.roundId, input.version, canEditReportRound, 'DRAFT');
+			const before = fieldsOf(round);
+			if (
+				JSON.stringify({ ...before, status: undefined }) ===
+				JSON.stringify({ title: input.title, periodStart: input.periodStart, periodEnd: input.periodEnd, sections: input.sections, status: undefined })
+			) {
+				return { changed: false };
+			}
+			await checkUnique(tx, round.planId, input, round.id);
+			const saved = await save(tx, round, { title: input.title, periodStart: asDate(input.periodStart), periodEnd: asDate(input.periodEnd), sections: input.sections });
+			await recordAudit(tx, auditActor(who), { action: 'update', entityType: 'ReportRound', entityId: round.id, planId: round.planId, before, after: fieldsOf(saved) });
+			return { changed: true };
+		})
+		.catch(duplicateRace);
 }
 
 /** Submits the round to the council: every measure of the plan is frozen as it stands now. */
@@ -157,7 +164,14 @@ export async function setCouncilQuorum(db: Db, actor: Viewer, input: { planSlug:
 		if (plan.councilQuorum === input.quorum) return { changed: false };
 		const { count } = await tx.plan.updateMany({ where: { id: plan.id, version: plan.version }, data: { councilQuorum: input.quorum, version: { increment: 1 } } });
 		if (count === 0) throw new ConflictError({ version: plan.version, quorum: plan.councilQuorum });
-		await recordAudit(tx, auditActor(actor), { action: 'update', entityType: 'Plan', entityId: plan.id, planId: plan.id, before: { councilQuorum: plan.councilQuorum }, after: { councilQuorum: input.quorum } });
+		await recordAudit(tx, auditActor(actor), {
+			action: 'update',
+			entityType: 'Plan',
+			entityId: plan.id,
+			planId: plan.id,
+			before: { councilQuorum: plan.councilQuorum },
+			after: { councilQuorum: input.quorum }
+		});
 		await settleAdoptions(tx, auditActor(actor));
 		return { changed: true };
 	});

@@ -30,8 +30,7 @@ import { sectionsOf } from './rounds';
 import { councilFlags, ecosystemMemberIds, opinionState } from './opinions';
 import { renderMarkdown } from '../../markdown';
 
-const renderSections = (sections: ReportSections): ReportSections =>
-	Object.fromEntries(REPORT_SECTION_KEYS.map((key) => [key, renderMarkdown(sections[key])])) as ReportSections;
+const renderSections = (sections: ReportSections): ReportSections => Object.fromEntries(REPORT_SECTION_KEYS.map((key) => [key, renderMarkdown(sections[key])])) as ReportSections;
 
 interface RoundSummary {
 	id: string;
@@ -83,7 +82,15 @@ export interface RoundView {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function summary(r: { id: string; title: string; periodStart: Date; periodEnd: Date; status: ReportStatus; submittedAt: Date | null; publishedAt: Date | null }): RoundSummary {
-	return { id: r.id, title: r.title, periodStart: toIsoDay(r.periodStart), periodEnd: toIsoDay(r.periodEnd), status: r.status, submittedAt: iso(r.submittedAt), publishedAt: iso(r.publishedAt) };
+	return {
+		id: r.id,
+		title: r.title,
+		periodStart: toIsoDay(r.periodStart),
+		periodEnd: toIsoDay(r.periodEnd),
+		status: r.status,
+		submittedAt: iso(r.submittedAt),
+		publishedAt: iso(r.publishedAt)
+	};
 }
 
 /** The rounds of a plan the viewer may see, latest period first; null when the plan does not exist. */
@@ -105,7 +112,10 @@ const snapshotsOf = async (db: Db, roundId: string) =>
 	(await db.reportSnapshot.findMany({ where: { roundId }, orderBy: { position: 'asc' } })).map((s) => s.data as unknown as MeasureSnapshot);
 
 export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: string): Promise<RoundView | null> {
-	const round = await db.reportRound.findFirst({ where: { id: roundId, plan: { slug } }, include: { plan: { select: { slug: true, title: true, titleEn: true, councilQuorum: true } } } });
+	const round = await db.reportRound.findFirst({
+		where: { id: roundId, plan: { slug } },
+		include: { plan: { select: { slug: true, title: true, titleEn: true, councilQuorum: true } } }
+	});
 	if (!round || !canViewReportRound(viewer, round)) return null;
 	const frozen = round.status !== 'DRAFT';
 	const internal = canSeePublicationDecision(viewer);

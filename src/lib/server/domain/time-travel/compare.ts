@@ -62,9 +62,7 @@ function compareMeasure(before: Detail | null, after: Detail, from: string): Mea
 		progress: { from: before ? before.progress.value : null, to: after.progress.value },
 		milestonesDone: after.milestones.filter((m) => m.doneOn && !doneBefore.has(m.id)).map((m) => ({ title: m.title, doneOn: m.doneOn! })),
 		milestonesReplanned: after.milestones.flatMap((m) =>
-			m.replans
-				.filter((r) => r.at.slice(0, 10) > from)
-				.map((r) => ({ title: m.title, previous: r.previous, planned: m.planned, at: r.at, reason: r.reason }))
+			m.replans.filter((r) => r.at.slice(0, 10) > from).map((r) => ({ title: m.title, previous: r.previous, planned: m.planned, at: r.at, reason: r.reason }))
 		),
 		evidence: after.evidence.filter((e) => !evidenceBefore.has(e.id)).map((e) => ({ title: e.title, url: e.url, date: e.date })),
 		updates: after.updates.filter((u) => !updatesBefore.has(u.id)).map((u) => ({ date: u.date, precision: u.precision, text: u.text })),
@@ -113,9 +111,7 @@ function comparePlan(history: PlanHistory, from: string, to: string): PlanCompar
 			updates: sum((c) => c.updates.length),
 			values: sum((c) => c.values.length)
 		},
-		planFacts: after.facts
-			.filter((f) => f.measureId === null && !known.has(f))
-			.map((f) => ({ date: toIsoDay(f.date), precision: f.datePrecision, text: f.text }))
+		planFacts: after.facts.filter((f) => f.measureId === null && !known.has(f)).map((f) => ({ date: toIsoDay(f.date), precision: f.datePrecision, text: f.text }))
 	};
 }
 

@@ -74,7 +74,10 @@ function measuresAt(history: PlanHistory, date: string): MeasureDetailRow[] {
 function measureListAt(history: PlanHistory, filters: MeasureFilters, date: string, paging: Paging): MeasureList {
 	const measures = measuresAt(history, date);
 	const words = filters.q ? queryWords(filters.q) : [];
-	const matching = measures.filter((m) => matchesText(m, words)).map((m) => toItem(m, date)).filter((item) => matchesFilters(item, filters));
+	const matching = measures
+		.filter((m) => matchesText(m, words))
+		.map((m) => toItem(m, date))
+		.filter((item) => matchesFilters(item, filters));
 	return pageOfItems(
 		{
 			plan: planRefOf(history),
@@ -94,7 +97,12 @@ function ownerPageAt(history: PlanHistory, code: string, date: string): OwnerPag
 	if (!owner) return null;
 	const measures = measuresAt(history, date);
 	const theirs = measures.filter((m) => m.leadOwner.code === code || m.contributors.some((c) => c.owner.code === code));
-	return buildOwnerPage(planRefOf(history), owner, theirs.map((m) => toItem(m, date)), date);
+	return buildOwnerPage(
+		planRefOf(history),
+		owner,
+		theirs.map((m) => toItem(m, date)),
+		date
+	);
 }
 
 export async function getMeasureListAt(db: Db, slug: string, filters: MeasureFilters, date: string, paging: Paging): Promise<MeasureList | null> {

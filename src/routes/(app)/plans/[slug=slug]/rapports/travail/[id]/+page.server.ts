@@ -4,16 +4,7 @@ import { requireAllowed } from '$lib/server/auth/guards';
 import { canViewInternal } from '$lib/server/policies';
 import { getRound } from '$lib/server/domain/reports/view';
 import { publishRound, roundCurrent, submitRound, updateRound } from '$lib/server/domain/reports/rounds';
-import {
-	castVote,
-	createOpinion,
-	decidePublication,
-	gradesCurrent,
-	opinionCurrent,
-	respondToOpinion,
-	saveGrades,
-	updateOpinion
-} from '$lib/server/domain/reports/opinions';
+import { castVote, createOpinion, decidePublication, gradesCurrent, opinionCurrent, respondToOpinion, saveGrades, updateOpinion } from '$lib/server/domain/reports/opinions';
 import {
 	createOpinionForm,
 	decideForm,
@@ -45,7 +36,11 @@ export const load: PageServerLoad = async (event) => {
 		view,
 		comments: await loadReportThread(db, user, view.round.id, event.url, event.locals.locale),
 		roundForm: roundValues(view.round),
-		gradesForm: gradeValues(view.round.gradesVersion, view.entries.map((e) => e.measureId), view.grades),
+		gradesForm: gradeValues(
+			view.round.gradesVersion,
+			view.entries.map((e) => e.measureId),
+			view.grades
+		),
 		newOpinion: { title: '', text: '', date: todayIso() },
 		savedMessage: savedMessage(event.url, messages(event.locals.locale))
 	};
