@@ -19,7 +19,7 @@ function normalized(value: string | string[] | undefined): string {
 	return items.map((item) => item.replaceAll('\r\n', '\n').trim()).join('\u0000');
 }
 
-export function same(a: string | string[] | undefined, b: string | string[] | undefined): boolean {
+function same(a: string | string[] | undefined, b: string | string[] | undefined): boolean {
 	return normalized(a) === normalized(b);
 }
 

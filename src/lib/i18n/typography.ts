@@ -2,7 +2,7 @@
 // spaces and no line ever starts with a colon or a closing guillemet: a narrow no-break space
 // (U+202F, the one Intl puts in "1 000") before ; : ! ? » and after «. A `?` glued to a word
 // ("?date=") is a web address, not punctuation, and is left alone.
-export const NARROW_NBSP = '\u202f';
+const NARROW_NBSP = '\u202f';
 
 const BEFORE = /[ \u00a0\u202f]+([;:!»]|\?(?![\w=&]))/g;
 const AFTER = /«[ \u00a0\u202f]+/g;

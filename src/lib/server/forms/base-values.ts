@@ -4,7 +4,7 @@
 import type { FormValues } from './form';
 import { formValues } from './form';
 
-export const BASE_PREFIX = 'base_';
+const BASE_PREFIX = 'base_';
 
 export function splitBase(formData: FormData): { fields: FormData; base: FormValues | null } {
 	const fields = new FormData();

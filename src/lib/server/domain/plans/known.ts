@@ -7,9 +7,9 @@ import type { Db } from '../../db';
 import { toIsoDay, type DatePrecision } from '../../../domain/dates';
 import { COMPLETION_GRADES, type CompletionGrade } from '../../../domain/report-snapshot';
 
-export const KNOWN_INDICATORS = 12;
+const KNOWN_INDICATORS = 12;
 
-export interface FactYear {
+interface FactYear {
 	year: number;
 	/** Facts of each axis, in the order of `PlanKnowledge.axes`. */
 	byAxis: number[];
@@ -18,7 +18,7 @@ export interface FactYear {
 	total: number;
 }
 
-export interface KnownIndicator {
+interface KnownIndicator {
 	name: string;
 	unit: string;
 	measure: { number: string; title: string };
