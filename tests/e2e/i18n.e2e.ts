@@ -35,7 +35,7 @@ test('switching the dashboard and a measure page to English and back', async ({ 
 	await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Methodology' })).toHaveAttribute('href', '/en/methodologie');
 	await expectNoAxeViolations(page);
 
-	await page.getByRole('link', { name: /^Measure 2\.2/ }).click();
+	await page.getByRole('link', { name: /^Measure 2\.2 – / }).click();
 	await expect(page).toHaveURL(new RegExp(`/en${PLAN}/mesures/2\\.2$`));
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	const heading = page.getByRole('heading', { level: 1 });
@@ -117,7 +117,7 @@ test('French stays the default and the French pages link in French', async ({ pa
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(PLAN_FR);
-	await expect(page.getByRole('link', { name: /^Mesure 1\.1/ })).toHaveAttribute('href', `${PLAN}/mesures/1.1`);
+	await expect(page.getByRole('link', { name: /^Mesure 1\.1 – / })).toHaveAttribute('href', `${PLAN}/mesures/1.1`);
 	await expect(page.locator('.fr-header__tools .fr-translate__btn')).toHaveAttribute('title', 'Sélectionner une langue');
 });
 

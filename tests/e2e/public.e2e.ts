@@ -18,7 +18,7 @@ test('the dashboard shows the real plan: 3 axes and 10 measures', async ({ page 
 
 test('a measure page shows its evidence, indicators and sourced updates', async ({ page }) => {
 	await page.goto('/');
-	await page.getByRole('link', { name: /Mesure 2\.2/ }).click();
+	await page.getByRole('link', { name: /^Mesure 2\.2 – / }).click();
 	await expect(page).toHaveURL(new RegExp(`${PLAN}/mesures/2\\.2$`));
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Mesure 2.2');
 	const evidence = page.getByRole('region', { name: 'Preuves et liens' });

@@ -2,7 +2,7 @@
 // reaches them as a notification and through the "Rapports" link of their header; the demo council
 // account alone can adopt an opinion (quorum of one) and record the decision to publish it; a round
 // cannot be created twice.
-import { test, expect, ACCOUNTS, signIn } from './fixtures';
+import { test, expect, ACCOUNTS, serverOrigin, signIn } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -88,13 +88,14 @@ test.describe.serial('the council meets a submitted report', () => {
 		await choose(page, name, 'Publier l’avis avec le rapport');
 		await opinion(page, name).getByRole('button', { name: 'Enregistrer la décision' }).click();
 		await expect(page.getByText('La décision du conseil est enregistrée.')).toBeVisible();
-		await expect(opinion(page, name).getByText(/Décision du conseil : publier l’avis, le /)).toBeVisible();
+		await expect(opinion(page, name).getByText(/Décision du conseil\s:\spublier l’avis, le /)).toBeVisible();
 	});
 
 	test.afterAll(async ({ browser }) => {
 		// Back to the default quorum, which the other report scenarios count on.
-		const { baseURL, javaScriptEnabled } = test.info().project.use;
-		const context = await browser.newContext({ baseURL, javaScriptEnabled });
+		// The worker's own server (the project's `use` has no baseURL: the fixture gives it per worker).
+		const { javaScriptEnabled } = test.info().project.use;
+		const context = await browser.newContext({ baseURL: serverOrigin(), javaScriptEnabled });
 		const page = await context.newPage();
 		await signIn(page, ACCOUNTS.admin, `${PLAN}/rapports/travail`);
 		await setQuorum(page, '');

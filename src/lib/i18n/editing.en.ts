@@ -181,7 +181,7 @@ export const editingEn: EditingMessages = {
 		draftBadge: 'Draft',
 		date: 'Date',
 		text: 'What happened',
-		markdownHint: 'Markdown accepted: **bold**, *italics*, [link](https://…), lists starting with "- ". These three fields are shown formatted.',
+		markdownHint: 'Markdown accepted: **bold**, *italics*, [link](https://…), lists starting with “- ”. These three fields are shown formatted.',
 		blockers: 'Blockers',
 		nextSteps: 'Next steps',
 		sourceUrls: 'Sources',
