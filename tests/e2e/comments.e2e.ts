@@ -22,6 +22,8 @@ async function post(page: Page, visibility: 'PUBLIC' | 'WORKING_GROUP' | 'INTERN
 	await page.getByRole('button', { name: 'Publier le commentaire' }).click();
 	await expect(page.getByText('Votre commentaire est publié.')).toBeVisible();
 	await expect(page).toHaveURL(/commentaire=posted/);
+	// Emptied once posted, with JavaScript or without: a second click would post a duplicate.
+	await expect(page.getByRole('textbox', { name: /^Votre commentaire/ })).toHaveValue('');
 }
 
 test('an AMDAC member posts a public and a working-group comment; a citizen sees only the public one', async ({ page, browser }) => {

@@ -67,6 +67,9 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 	await addMilestone.getByLabel('Date prévue (facultatif)').fill('T2 2027');
 	await addMilestone.getByRole('button', { name: 'Ajouter le jalon' }).click();
 	await expect(editor.getByText('Le jalon est ajouté.')).toBeVisible();
+	// Emptied once saved (issue 10 #7): clicking again would add a duplicate.
+	await expect(addMilestone.getByLabel('Intitulé du jalon', { exact: true })).toHaveValue('');
+	await expect(addMilestone.getByLabel('Date prévue (facultatif)')).toHaveValue('');
 
 	// An evidence link.
 	await editor.goto(`${PLAN}/mesures/1.4/modifier/preuves`);
@@ -75,6 +78,7 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 	await addEvidence.getByLabel('Adresse (URL)').fill('https://code.gouv.fr/fr/communs');
 	await addEvidence.getByRole('button', { name: 'Ajouter la preuve' }).click();
 	await expect(editor.getByText('La preuve est ajoutée.')).toBeVisible();
+	await expect(addEvidence.getByLabel('Titre du lien')).toHaveValue('');
 
 	// A progress update, saved as a draft (not public), then published.
 	await editor.goto(`${PLAN}/mesures/1.4/modifier/mises-a-jour`);
