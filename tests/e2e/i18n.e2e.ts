@@ -15,8 +15,13 @@ async function switchLanguage(page: Page, selectorTitle: string, language: RegEx
 	const button = tools.locator('.fr-translate__btn');
 	await expect(button).toHaveAttribute('title', selectorTitle);
 	if (await button.isVisible()) {
-		await button.click();
-		await tools.locator('.fr-translate__menu').getByRole('link', { name: language }).click();
+		// The DSFR script toggles the menu: once the page has settled, open it unless it is open already,
+		// and follow the link (again if a late script closed the menu in between).
+		await page.waitForLoadState('networkidle');
+		await expect(async () => {
+			if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+			await tools.locator('.fr-translate__menu').getByRole('link', { name: language }).click({ timeout: 2000 });
+		}).toPass();
 	} else {
 		await tools.locator('.jalons-nojs-languages').getByRole('link', { name: language }).click();
 	}
