@@ -14,7 +14,7 @@ afterAll(async () => {
 const DAY = 86_400_000;
 
 describe('purgeExpired', () => {
-	it('deletes old login attempts, expired sessions and old links, and keeps the rest', async () => {
+	it('deletes old login attempts, expired sessions, old links and old form tokens, and keeps the rest', async () => {
 		const db = database.prisma;
 		const now = new Date('2026-06-01T12:00:00Z');
 		const at = (days: number) => new Date(now.getTime() - days * DAY);
@@ -41,10 +41,17 @@ describe('purgeExpired', () => {
 				{ tokenHash: 'recent', purpose: 'INVITATION', email: 'x@y.fr', expiresAt: at(2) }
 			]
 		});
-		expect(await purgeExpired(db, now)).toEqual({ loginAttempts: 2, sessions: 2, tokens: 2 });
+		await db.formSubmission.createMany({
+			data: [
+				{ token: 'old-form-token-000000000', userId: user.id, createdAt: at(8) },
+				{ token: 'new-form-token-000000000', userId: user.id, createdAt: at(6) }
+			]
+		});
+		expect(await purgeExpired(db, now)).toEqual({ loginAttempts: 2, sessions: 2, tokens: 2, formTokens: 1 });
+		expect((await db.formSubmission.findMany()).map((s) => s.token)).toEqual(['new-form-token-000000000']);
 		expect((await db.session.findMany()).map((s) => s.id)).toEqual(['alive']);
 		expect((await db.userToken.findMany()).map((t) => t.tokenHash)).toEqual(['recent']);
 		expect(await db.loginAttempt.count()).toBe(2);
-		expect(await purgeExpired(db, now)).toEqual({ loginAttempts: 0, sessions: 0, tokens: 0 });
+		expect(await purgeExpired(db, now)).toEqual({ loginAttempts: 0, sessions: 0, tokens: 0, formTokens: 0 });
 	});
 });

@@ -30,6 +30,7 @@ export const en: Messages = {
 		invalidChoice: 'Choose one of the proposed values.',
 		invalidEmail: 'Enter a valid e-mail address, for example name@example.gouv.fr.',
 		errorSummary: 'The form has errors: correct the fields shown.',
+		alreadySent: 'This form had already been sent and saved: it was not saved a second time. Check the list below; to add something else, fill in the form again.',
 		saved: 'Saved.',
 		save: 'Save',
 		cancel: 'Cancel'

@@ -32,6 +32,8 @@ export const fr = /* @__PURE__ */ typesetFrench({
 		invalidChoice: 'Choisissez une des valeurs proposées.',
 		invalidEmail: 'Saisissez une adresse électronique valide, par exemple nom@example.gouv.fr.',
 		errorSummary: 'Le formulaire contient des erreurs : corrigez les champs signalés.',
+		alreadySent:
+			'Ce formulaire avait déjà été envoyé et enregistré : il n’a pas été enregistré une deuxième fois. Vérifiez la liste ci-dessous ; pour ajouter autre chose, remplissez de nouveau le formulaire.',
 		saved: 'Enregistré.',
 		save: 'Enregistrer',
 		cancel: 'Annuler'

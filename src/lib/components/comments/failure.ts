@@ -7,6 +7,6 @@ export function failureOf(form: unknown, formId: string): CommentFailure | null 
 }
 
 export function valueOf(failure: CommentFailure | null, key: string, fallback = ''): string {
-	const value = failure?.values[key];
+	const value = failure?.values?.[key];
 	return Array.isArray(value) ? value.join('\n') : (value ?? fallback);
 }

@@ -43,3 +43,11 @@ export class RuleError extends Error {
 		this.name = 'RuleError';
 	}
 }
+
+/** The same create form was posted twice (its one-time token is already used): nothing was written again. */
+export class DuplicateSubmissionError extends Error {
+	constructor(message = 'duplicate submission') {
+		super(message);
+		this.name = 'DuplicateSubmissionError';
+	}
+}

@@ -6,7 +6,7 @@ import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@s
 import type { z } from 'zod';
 import { getRequestEvent } from '$app/server';
 import { messages, plural, type Messages } from '$lib/i18n';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
+import { ConflictError, DuplicateSubmissionError, ForbiddenError, NotFoundError, RuleError } from '../domain/errors';
 import { RateLimitError } from '../domain/comments/comments';
 import { ThrottledError } from '../auth/throttle';
 import { notFound } from '../http/not-found';
@@ -15,7 +15,9 @@ import { threeWayMerge } from '$lib/domain/three-way-merge';
 import { splitBase, withValues } from './base-values';
 
 /** What a failed form gets back: what was typed, the errors, and for a conflict what is stored now. */
-export interface FormAnswer extends FormFailure {
+export interface FormAnswer extends Omit<FormFailure, 'values'> {
+	/** What was typed; absent when the post had been saved already: the form shows as first loaded. */
+	values?: FormValues;
 	/** Which form of the page failed: "measure", "milestone:<id>", "reply:<id>"… ('' on one-form pages). */
 	formId: string;
 	/** Values stored now, when someone else saved first (forms that can show them only): after a
@@ -51,6 +53,7 @@ export interface AnswerContext {
  * - ConflictError → 409 with what was typed; with `stored`, the table of stored values and the
  *   current version in the kept values, so that saving again is a deliberate overwrite (forms that
  *   post their base values are merged first, in runAction, and only reach this when that fails);
+ * - DuplicateSubmissionError → 409 without values: what the form held was saved by the first post;
  * - ThrottledError / RateLimitError → 429 with Retry-After;
  * - RuleError → 400 with the message next to the field it names, or above the form.
  */
@@ -72,6 +75,7 @@ export function domainAnswer(cause: unknown, ctx: AnswerContext): { status: numb
 			}
 		};
 	}
+	if (cause instanceof DuplicateSubmissionError) return { status: 409, body: { formId, errors: {}, formError: t.form.alreadySent } };
 	if (cause instanceof ThrottledError || cause instanceof RateLimitError) {
 		getRequestEvent().setHeaders({ 'Retry-After': String(cause.retryAfterSeconds) });
 		const minutes = Math.max(1, Math.ceil(cause.retryAfterSeconds / 60));

@@ -16,7 +16,7 @@ export function throttledFailure(retryAfterSeconds: number, values: FormValues =
 export function failFromDomain(cause: unknown, values: FormValues = {}): ActionFailure<FormFailure> {
 	const t = messages(getRequestEvent().locals.locale);
 	const { status, body } = domainAnswer(cause, { t, wording: wordings.auth(t), formId: '', values });
-	return fail(status, { values: body.values, errors: body.errors, formError: body.formError });
+	return fail(status, { values: body.values ?? values, errors: body.errors, formError: body.formError });
 }
 
 /** A 400 answer in the one shape every account form reads. */

@@ -110,7 +110,7 @@ export function commentActions<E extends RequestEvent>(resolve: (event: E) => Pr
 				async (ctx, user, data) => {
 					const target = ctx.target(data.target);
 					if (!target) notFound(event.locals.locale);
-					const { id } = await postComment(ctx.db, user, { target, parentId: data.parentId, visibility: data.visibility, body: data.body });
+					const { id } = await postComment(ctx.db, user, { target, parentId: data.parentId, visibility: data.visibility, body: data.body, formToken: data.formToken });
 					return ['posted', `commentaire-${id}`];
 				}
 			),

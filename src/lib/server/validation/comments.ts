@@ -1,6 +1,6 @@
 // Forms of a comment thread. Strict schemas: an extra field (authorId, hiddenAt…) refuses the post.
 import { z } from 'zod';
-import { text, version } from '../forms/form';
+import { formToken, text, version } from '../forms/form';
 import { COMMENT_VISIBILITIES } from '../policies';
 import { BODY_MAX, REASON_MAX } from '../domain/comments/comments';
 
@@ -18,7 +18,8 @@ export const postCommentForm = z.strictObject({
 	target,
 	parentId: z.union([z.literal('').transform(() => null), commentId]).default(null),
 	visibility: z.enum(COMMENT_VISIBILITIES),
-	body: text(BODY_MAX)
+	body: text(BODY_MAX),
+	formToken
 });
 
 export const editCommentForm = z.strictObject({ commentId, version, body: text(BODY_MAX) });

@@ -1,6 +1,6 @@
 // Forms of the evidence page. Only http(s) addresses are accepted; a title is required.
 import { z } from 'zod';
-import { httpUrl, text, type FormValues } from '../forms/form';
+import { formToken, httpUrl, text, type FormValues } from '../forms/form';
 import { id, optionalDay, optionalId, orEmpty, version } from './editing-fields';
 import { EvidenceKind } from '../db/generated/enums';
 import type { EvidenceFields } from '../domain/measures/evidence';
@@ -14,7 +14,7 @@ const fields = {
 };
 const target = { evidenceId: id, version };
 
-export const addEvidenceForm = z.strictObject(fields);
+export const addEvidenceForm = z.strictObject({ ...fields, formToken });
 export const updateEvidenceForm = z.strictObject({ ...target, ...fields });
 export const removeEvidenceForm = z.strictObject(target);
 

@@ -1,6 +1,6 @@
 // Forms of the milestones page. Every form on an existing milestone carries its id and version.
 import { z } from 'zod';
-import { isoDay, optionalText, text, type FormValues } from '../forms/form';
+import { formToken, isoDay, optionalText, text, type FormValues } from '../forms/form';
 import { id, optionalPreciseDate, orEmpty, preciseDate, preciseDateInput, version, weight } from './editing-fields';
 import type { MilestoneEditView } from '../domain/measures/milestones';
 
@@ -8,7 +8,7 @@ import type { MilestoneEditView } from '../domain/measures/milestones';
 const fields = { title: text(300), titleEn: optionalText(300).optional(), description: optionalText(2000), weight };
 const target = { milestoneId: id, version };
 
-export const addMilestoneForm = z.strictObject({ ...fields, planned: optionalPreciseDate });
+export const addMilestoneForm = z.strictObject({ ...fields, planned: optionalPreciseDate, formToken });
 export const updateMilestoneForm = z.strictObject({ ...target, ...fields });
 export const moveMilestoneForm = z.strictObject({ ...target, direction: z.enum(['up', 'down']) });
 export const completeMilestoneForm = z.strictObject({ ...target, doneOn: isoDay });

@@ -1,6 +1,6 @@
 // Forms of the report workspace. Strict: an unknown field (a forged `status=PUBLISHED`) is refused.
 import { z } from 'zod';
-import { isoDay, text, type FormValues } from '../forms/form';
+import { formToken, isoDay, text, type FormValues } from '../forms/form';
 import { id, version } from './editing-fields';
 import { COMPLETION_GRADES, REPORT_SECTION_KEYS, type ReportSections } from '../../domain/report-snapshot';
 
@@ -18,12 +18,12 @@ function withSections<T extends Record<string, unknown>>(data: T) {
 	return { ...rest, sections } as Omit<T, (typeof REPORT_SECTION_KEYS)[number]> & { sections: ReportSections };
 }
 
-export const createRoundForm = z.strictObject(roundFields).transform(withSections);
+export const createRoundForm = z.strictObject({ ...roundFields, formToken }).transform(withSections);
 export const updateRoundForm = z.strictObject({ ...roundFields, version }).transform(withSections);
 export const roundVersionForm = z.strictObject({ version });
 
 const opinionFields = { title: text(300), text: text(20_000), date: isoDay };
-export const createOpinionForm = z.strictObject(opinionFields);
+export const createOpinionForm = z.strictObject({ ...opinionFields, formToken });
 export const updateOpinionForm = z.strictObject({ ...opinionFields, opinionId: id, version });
 export const voteForm = z.strictObject({ opinionId: id, choice: z.enum(['FOR', 'AGAINST', 'ABSTAIN']) });
 export const respondForm = z.strictObject({ opinionId: id, version, response: text(20_000) });

@@ -9,6 +9,7 @@ import { renderMarkdown } from '../../markdown';
 import { canComment, canEditComment, canModerate, canPostComment, canSeeComment, COMMENT_VISIBILITIES, type Actor, type CommentVisibility, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { notifyFollowers } from '../notifications/notifications';
+import { claimFormToken, type OneTimeForm } from '../submissions';
 
 type Tx = Prisma.TransactionClient;
 
@@ -153,9 +154,10 @@ export interface PostInput {
 	body: string;
 }
 
-export async function postComment(db: Db, actor: Viewer, input: PostInput, now: Date = new Date()): Promise<{ id: string }> {
+export async function postComment(db: Db, actor: Viewer, input: PostInput & OneTimeForm, now: Date = new Date()): Promise<{ id: string }> {
 	if (!actor || !canPostComment(actor, input.visibility)) throw new ForbiddenError();
 	return db.$transaction(async (tx) => {
+		await claimFormToken(tx, actor, input);
 		const target = await resolveTarget(tx, input.target);
 		if (input.parentId) {
 			const parent = await tx.comment.findUnique({ where: { id: input.parentId } });

@@ -6,6 +6,7 @@ import { auditActor, recordAudit } from '../../audit';
 import type { Actor, Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
 import { day, editableMeasure, hasProof, type MeasureRef, type Tx } from './editing';
+import { claimFormToken, type OneTimeForm } from '../submissions';
 
 export interface EvidenceFields {
 	title: string;
@@ -71,9 +72,10 @@ const columns = (f: EvidenceFields) => ({
 	milestoneId: f.milestoneId
 });
 
-export async function addEvidence(db: Db, actor: Viewer, input: EvidenceFields & { measureId: string }): Promise<{ id: string }> {
+export async function addEvidence(db: Db, actor: Viewer, input: EvidenceFields & OneTimeForm & { measureId: string }): Promise<{ id: string }> {
 	return db.$transaction(async (tx) => {
 		const ref = await editableMeasure(tx, actor, input.measureId);
+		await claimFormToken(tx, actor, input);
 		await checkMilestone(tx, ref, input.milestoneId);
 		const last = await tx.evidenceLink.aggregate({ where: { measureId: ref.id }, _max: { position: true } });
 		const created = await tx.evidenceLink.create({ data: { measureId: ref.id, ...columns(input), position: (last._max.position ?? -1) + 1 } });

@@ -6,6 +6,7 @@ import type { Viewer } from '../../policies';
 import { NotFoundError } from '../errors';
 import { columnsOf, day, editableMeasure } from './editing';
 import { todayIso, toIsoDay, type DatePrecision, type PreciseDate } from '../../../domain/dates';
+import { claimFormToken, type OneTimeForm } from '../submissions';
 
 export interface IndicatorValueFields {
 	/** Never "continuous": a value is measured at a date. */
@@ -49,11 +50,12 @@ export async function listIndicatorsForEdit(db: Db, actor: Viewer, measureId: st
 export async function addIndicatorValue(
 	db: Db,
 	actor: Viewer,
-	input: IndicatorValueFields & { measureId: string; indicatorId: string },
+	input: IndicatorValueFields & OneTimeForm & { measureId: string; indicatorId: string },
 	today = todayIso()
 ): Promise<{ id: string }> {
 	return db.$transaction(async (tx) => {
 		const ref = await editableMeasure(tx, actor, input.measureId);
+		await claimFormToken(tx, actor, input);
 		const indicator = await tx.indicator.findUnique({ where: { id: input.indicatorId }, select: { measureId: true, position: true } });
 		if (!indicator || indicator.measureId !== ref.id) throw new NotFoundError();
 		const created = await tx.indicatorValue.create({

@@ -7,6 +7,7 @@ import type { Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
 import { columnsOf, day, editableMeasure, preciseOf, type MeasureRef, type Tx } from './editing';
 import { todayIso, type PreciseDate } from '../../../domain/dates';
+import { claimFormToken, type OneTimeForm } from '../submissions';
 
 export interface MilestoneFields {
 	title: string;
@@ -107,11 +108,12 @@ function audit(
 export async function addMilestone(
 	db: Db,
 	actor: Viewer,
-	input: MilestoneFields & { measureId: string; planned: PreciseDate | null },
+	input: MilestoneFields & OneTimeForm & { measureId: string; planned: PreciseDate | null },
 	today = todayIso()
 ): Promise<{ id: string }> {
 	return db.$transaction(async (tx) => {
 		const ref = await editableMeasure(tx, actor, input.measureId);
+		await claimFormToken(tx, actor, input);
 		const last = await tx.milestone.aggregate({ where: { measureId: ref.id }, _max: { position: true } });
 		const planned = columnsOf(input.planned);
 		const created = await tx.milestone.create({

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../erro
 import { columnsOf, day, DRAFT_ENTITY, editableMeasure, sameJson, type MeasureRef, type Tx } from './editing';
 import { type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import { notifyFollowers } from '../notifications/notifications';
+import { claimFormToken, type OneTimeForm } from '../submissions';
 
 export interface UpdateFields {
 	date: PreciseDate & { start: string };
@@ -97,11 +98,12 @@ const columns = (f: UpdateFields) => ({
 export async function saveUpdateDraft(
 	db: Db,
 	actor: Viewer,
-	input: UpdateFields & { measureId: string; updateId: string | null; version: number | null }
+	input: UpdateFields & OneTimeForm & { measureId: string; updateId: string | null; version: number | null }
 ): Promise<{ id: string; changed: boolean }> {
 	return db.$transaction(async (tx) => {
 		if (!input.updateId) {
 			const ref = await editableMeasure(tx, actor, input.measureId);
+			await claimFormToken(tx, actor, input);
 			const created = await tx.progressUpdate.create({ data: { planId: ref.planId, measureId: ref.id, ...columns(input) } });
 			await audit(tx, ref, { action: 'create', entityType: DRAFT_ENTITY, id: created.id, after: created });
 			return { id: created.id, changed: true };

@@ -20,6 +20,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../erro
 import { tallyVotes, type AdoptionTally, type VoteChoice } from '../../../domain/adoption';
 import { toIsoDay } from '../../../domain/dates';
 import type { CompletionGrade } from '../../../domain/report-snapshot';
+import { claimFormToken, type OneTimeForm } from '../submissions';
 
 type Tx = Prisma.TransactionClient;
 type DbOrTx = Db | Tx;
@@ -68,10 +69,11 @@ export interface OpinionFields {
 	date: string;
 }
 
-export async function createOpinion(db: Db, actor: Viewer, input: OpinionFields & { roundId: string }): Promise<{ id: string }> {
+export async function createOpinion(db: Db, actor: Viewer, input: OpinionFields & OneTimeForm & { roundId: string }): Promise<{ id: string }> {
 	return db.$transaction(async (tx) => {
 		const round = await roundOf(tx, input.roundId);
 		if (!actor || !canDraftOpinion(actor, round)) throw new ForbiddenError();
+		await claimFormToken(tx, actor, input);
 		const created = await tx.opinion.create({
 			data: { roundId: round.id, title: input.title, text: input.text, date: new Date(`${input.date}T00:00:00.000Z`), createdById: actor.id }
 		});

@@ -11,6 +11,7 @@ import { settleAdoptions } from './opinions';
 import { notifyCouncil } from '../notifications/council';
 import { REPORT_SECTION_KEYS, type ReportSections } from '../../../domain/report-snapshot';
 import { toIsoDay } from '../../../domain/dates';
+import { claimFormToken, type OneTimeForm } from '../submissions';
 
 type Tx = Prisma.TransactionClient;
 
@@ -54,11 +55,12 @@ function duplicateRace(error: unknown): never {
 	throw error;
 }
 
-export async function createRound(db: Db, actor: Viewer, input: RoundFields & { planSlug: string }): Promise<{ id: string }> {
+export async function createRound(db: Db, actor: Viewer, input: RoundFields & OneTimeForm & { planSlug: string }): Promise<{ id: string }> {
 	if (!actor || !canCreateReportRound(actor)) throw new ForbiddenError();
 	checkPeriod(input);
 	return db
 		.$transaction(async (tx) => {
+			await claimFormToken(tx, actor, input);
 			const plan = await tx.plan.findUnique({ where: { slug: input.planSlug }, select: { id: true } });
 			if (!plan) throw new NotFoundError();
 			await checkUnique(tx, plan.id, input);

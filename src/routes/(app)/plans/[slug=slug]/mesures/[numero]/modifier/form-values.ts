@@ -3,7 +3,8 @@ import type { FormValues } from '$lib/server/forms/form';
 
 export interface Failure {
 	formId: string;
-	values: FormValues;
+	/** Absent when the post had been saved already (sent twice): the form shows as first loaded. */
+	values?: FormValues;
 	errors: Record<string, string>;
 	formError?: string;
 	conflict?: FormValues;
@@ -13,7 +14,7 @@ export interface Failure {
 /** The failure of this form, if the last post was this form's and failed. */
 export function failureOf(form: unknown, formId: string): Failure | null {
 	const candidate = form as Partial<Failure> | null | undefined;
-	return candidate && candidate.formId === formId && candidate.values ? (candidate as Failure) : null;
+	return candidate && candidate.formId === formId && candidate.errors ? (candidate as Failure) : null;
 }
 
 export function text(values: FormValues, key: string): string {
