@@ -74,7 +74,8 @@ const expected: Record<Who, boolean[]> = {
 	signedInWithoutRole: [F, F, F, F, F, F, F, F, F, T],
 	amdac: [T, T, F, F, F, F, F, F, T, T],
 	council: [T, T, F, F, F, F, F, F, T, T],
-	amdacInTheTeam: [T, T, F, F, F, F, F, F, T, T],
+	// An AMDAC member on the team (their ministry carries the measure) edits it, as an editor would.
+	amdacInTheTeam: [T, T, T, T, F, F, F, T, T, T],
 	editorWithoutTeam: [T, T, F, F, F, F, F, F, T, T],
 	editorOfAnotherTeam: [T, T, F, F, F, F, F, T, T, T],
 	editorOfTheLeadTeam: [T, T, T, T, F, F, F, T, T, T],

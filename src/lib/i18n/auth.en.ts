@@ -32,7 +32,7 @@ export const authEn: AuthMessages = {
 		organisationHint: 'Optional. For example: DINUM, Ministry of the Interior.',
 		roles: 'Roles',
 		teams: 'Teams',
-		teamsHint: 'An editor edits the measures carried by their teams.'
+		teamsHint: 'An editor, or an AMDAC member in their ministry’s team, edits the measures carried by their teams.'
 	},
 	login: {
 		title: 'Sign in',

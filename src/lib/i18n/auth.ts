@@ -30,7 +30,7 @@ export const authFr = {
 		organisationHint: 'Facultatif. Par exemple : DINUM, ministère de l’Intérieur.',
 		roles: 'Rôles',
 		teams: 'Équipes',
-		teamsHint: 'Un rédacteur modifie les mesures portées par ses équipes.'
+		teamsHint: 'Un rédacteur, ou un membre AMDAC dans l’équipe de son ministère, modifie les mesures portées par ses équipes.'
 	},
 	login: {
 		title: 'Connexion',

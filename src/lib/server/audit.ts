@@ -17,13 +17,13 @@ export const SEED_ACTOR: AuditActor = { id: null, label: 'seed', role: null };
 /**
  * How a signed-in user appears in the audit log and the public history: their name, and the role
  * through which they acted (administrator first, then editor, then the others in ROLES order). On a
- * measure, an editor acts for one of its teams: "EDITOR:LABEL".
+ * measure, an editor or an AMDAC member acts for one of its teams: "EDITOR:LABEL", "AMDAC:MIN_ARMEES".
  */
 export function auditActor(actor: Actor, measure?: MeasureOwnership & { ownerCodes: Record<string, string> }): AuditActor {
 	let role: string | null = ROLES.find((r) => actor.roles.includes(r)) ?? null;
-	if (role === 'EDITOR' && measure) {
+	if ((role === 'EDITOR' || role === 'AMDAC') && measure) {
 		const team = [measure.leadOwnerId, ...measure.contributorOwnerIds].find((id) => actor.teamIds.includes(id));
-		if (team) role = `EDITOR:${measure.ownerCodes[team] ?? team}`;
+		if (team) role = `${role}:${measure.ownerCodes[team] ?? team}`;
 	}
 	return { id: actor.id, label: actor.displayName, role };
 }

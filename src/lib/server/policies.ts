@@ -27,6 +27,13 @@ function hasRole(viewer: Viewer, role: Role): boolean {
 
 const isAdmin = (viewer: Viewer) => hasRole(viewer, 'ADMIN');
 
+/**
+ * The roles that edit the measures their teams carry: mission staff (editors) and AMDAC members who
+ * belong to their ministry's team. Roles stay additive: an AMDAC member keeps every right of the role.
+ */
+const TEAM_EDITING_ROLES: readonly Role[] = ['EDITOR', 'AMDAC'];
+const editsForTeams = (viewer: Viewer) => TEAM_EDITING_ROLES.some((role) => hasRole(viewer, role));
+
 function isOnTeamOf(viewer: Viewer, measure: MeasureOwnership): boolean {
 	if (!viewer) return false;
 	return viewer.teamIds.includes(measure.leadOwnerId) || measure.contributorOwnerIds.some((id) => viewer.teamIds.includes(id));
@@ -40,7 +47,7 @@ export function canViewInternal(viewer: Viewer): boolean {
 /** Measure fields, milestones, evidence, indicator values and progress updates of one measure. */
 export function canEditMeasure(viewer: Viewer, measure: MeasureOwnership): boolean {
 	if (isAdmin(viewer)) return true;
-	return hasRole(viewer, 'EDITOR') && isOnTeamOf(viewer, measure);
+	return editsForTeams(viewer) && isOnTeamOf(viewer, measure);
 }
 
 /** Publishing an update makes it public: same people as editing the measure. */
@@ -64,7 +71,7 @@ export function canManagePlan(viewer: Viewer): boolean {
 
 /** Any measure at all: used to show the "edit" entry points in navigation. */
 export function canEditSomething(viewer: Viewer): boolean {
-	return isAdmin(viewer) || (hasRole(viewer, 'EDITOR') && (viewer?.teamIds.length ?? 0) > 0);
+	return isAdmin(viewer) || (editsForTeams(viewer) && (viewer?.teamIds.length ?? 0) > 0);
 }
 
 /** Booleans the measure page receives: the UI never re-implements a rule. */
@@ -98,7 +105,7 @@ export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
 /** How long an author may correct their comment. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
 
-/** Mission staff: admins, and editors who belong to at least one owner team. */
+/** Mission staff: admins, and editors who belong to at least one owner team (not AMDAC members of a ministry's team). */
 const isStaff = (viewer: Viewer) => isAdmin(viewer) || (hasRole(viewer, 'EDITOR') && (viewer?.teamIds.length ?? 0) > 0);
 
 /** AMDAC members, council members, editors and admins take part in the discussion. */

@@ -46,7 +46,8 @@ function describe(entityType: string, action: string, after: Rec | null): Descri
 
 function actorOf(role: string | null, actorId: string | null): { role: ActorRole; team: string | null } {
 	if (actorId === null) return { role: 'SYSTEM', team: null };
-	if (role?.startsWith('EDITOR:')) return { role: 'EDITOR', team: role.slice('EDITOR:'.length) };
+	const [base, team] = (role ?? '').split(':');
+	if (team && (base === 'EDITOR' || base === 'AMDAC')) return { role: base, team };
 	return { role: oneOf(['ADMIN', 'EDITOR', 'AMDAC', 'COUNCIL'] as const, role) ?? 'STAFF', team: null };
 }
 
