@@ -20,7 +20,7 @@ test('the status field says which proofs count for « Réalisée », or that the
 	await page.goto(`${TRIAL}/${EVIDENCE_PLAN.done}/modifier`);
 	const status = page.getByLabel('Statut', { exact: true });
 	await expect(status).toHaveValue('DONE');
-	await expect(status).toHaveAccessibleDescription(typeset(`Celle de cette mesure : Lien de preuve : ${EVIDENCE_PLAN.doneProof}`));
+	await expect(status).toHaveAccessibleDescription(typeset(`1 preuve compte pour cette mesure : Lien de preuve : ${EVIDENCE_PLAN.doneProof}`));
 	const proofs = page.locator('#statut-preuves');
 	await expect(proofs.getByRole('link', { name: EVIDENCE_PLAN.doneProof })).toHaveAttribute('href', 'https://www.legifrance.gouv.fr/jorf/id/E2E');
 	await expectNoAxeViolations(page);

@@ -5,18 +5,18 @@
 import type { DatePrecision } from './dates';
 
 /** Statuses that close a measure: reaching one needs a proof. */
-export const CLOSING_STATUSES = ['DONE', 'ABANDONED'] as const;
+const CLOSING_STATUSES = ['DONE', 'ABANDONED'] as const;
 export type ClosingStatus = (typeof CLOSING_STATUSES)[number];
 
 export const isClosing = (status: string | null): status is ClosingStatus => (CLOSING_STATUSES as readonly (string | null)[]).includes(status);
 
-export interface EvidenceLinkFact {
+interface EvidenceLinkFact {
 	id: string;
 	title: string;
 	url: string;
 }
 
-export interface UpdateFact {
+interface UpdateFact {
 	id: string;
 	/** The update's date: first day of its period (YYYY-MM-DD) and precision. */
 	date: string;

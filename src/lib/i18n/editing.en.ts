@@ -95,8 +95,8 @@ export const editingEn: EditingMessages = {
 	},
 	statusProofs: {
 		counted: {
-			one: '“Done” and “Abandoned” need at least one piece of evidence. This measure’s:',
-			other: '“Done” and “Abandoned” need at least one piece of evidence. This measure has {n}:'
+			one: '“Done” and “Abandoned” need at least one piece of evidence. {n} counts for this measure:',
+			other: '“Done” and “Abandoned” need at least one piece of evidence. {n} count for this measure:'
 		},
 		none: '“Done” and “Abandoned” need at least one piece of evidence, and this measure has none: these statuses will be refused.',
 		howTo: 'To provide one:',

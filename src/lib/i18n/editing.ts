@@ -94,8 +94,8 @@ export const editingFr = {
 	/** Next to the status field: which proofs let the measure be « Réalisée » (rule in $lib/domain/done-evidence). */
 	statusProofs: {
 		counted: {
-			one: '« Réalisée » et « Abandonnée » demandent au moins une preuve. Celle de cette mesure :',
-			other: '« Réalisée » et « Abandonnée » demandent au moins une preuve. Cette mesure en a {n} :'
+			one: '« Réalisée » et « Abandonnée » demandent au moins une preuve. {n} preuve compte pour cette mesure :',
+			other: '« Réalisée » et « Abandonnée » demandent au moins une preuve. {n} preuves comptent pour cette mesure :'
 		},
 		none: '« Réalisée » et « Abandonnée » demandent au moins une preuve, et cette mesure n’en a aucune : ces statuts seront refusés.',
 		howTo: 'Pour en donner une :',
