@@ -5,6 +5,7 @@ import { openMigratedDatabase, optionsFromEnv } from '../src/lib/server/db';
 import { seedDefaultPlan } from '../src/lib/server/seed';
 import { ensureDemoAccounts } from '../src/lib/server/auth/demo-accounts';
 import { ensureE2eCouncilAccounts } from '../tests/e2e/council-accounts';
+import { ensureE2eEvidencePlan } from '../tests/e2e/evidence-plan';
 
 if (process.env.JALONS_E2E !== '1') {
 	console.error('e2e-prepare refuses to run outside the end-to-end tests (JALONS_E2E=1 is not set).');
@@ -15,6 +16,7 @@ try {
 	await seedDefaultPlan(database.prisma);
 	await ensureDemoAccounts(database.prisma);
 	await ensureE2eCouncilAccounts(database.prisma);
+	await ensureE2eEvidencePlan(database.prisma);
 } finally {
 	await database.close();
 }

@@ -10,7 +10,7 @@ let slug: string;
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	server = await startAppServer();
-	slug = (await server.queryOne<{ slug: string }>(`SELECT slug FROM "Plan" LIMIT 1`)).slug;
+	slug = (await server.queryOne<{ slug: string }>(`SELECT slug FROM "Plan" WHERE "isDefault" LIMIT 1`)).slug;
 });
 
 test.afterAll(async () => {

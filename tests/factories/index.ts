@@ -51,6 +51,19 @@ export async function milestone(db: Db, measureId: string, data: Partial<Prisma.
 	return db.milestone.create({ data: { measureId, position, title: `Jalon ${position}`, plannedDate: day('2026-06-30'), plannedPrecision: 'DAY', ...data } });
 }
 
+/** An evidence link of a measure, last in its order. */
+export async function evidenceLink(db: Db, measureId: string, data: Partial<Prisma.EvidenceLinkUncheckedCreateInput> = {}) {
+	const n = next();
+	const position = data.position ?? (await db.evidenceLink.count({ where: { measureId } }));
+	return db.evidenceLink.create({ data: { measureId, position, title: `Preuve ${n}`, url: `https://example.org/preuve-${n}`, kind: 'DOCUMENT', ...data } });
+}
+
+/** A progress update of a measure: a draft without sources unless told otherwise. */
+export async function progressUpdate(db: Db, measureId: string, data: Partial<Prisma.ProgressUpdateUncheckedCreateInput> = {}) {
+	const { planId } = await db.measure.findUniqueOrThrow({ where: { id: measureId }, select: { planId: true } });
+	return db.progressUpdate.create({ data: { planId, measureId, date: day('2026-01-15'), text: `Mise à jour ${next()}`, sourceUrls: [], ...data } });
+}
+
 export async function user(db: Db, data: Partial<Prisma.UserUncheckedCreateInput> & { teamIds?: string[] } = {}) {
 	const n = next();
 	const { teamIds = [], ...fields } = data;

@@ -6,6 +6,8 @@ import { addIndicatorValue, listIndicatorsForEdit } from '../../src/lib/server/d
 import { addMilestone } from '../../src/lib/server/domain/measures/milestones';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../src/lib/server/domain/errors';
 import type { Db } from '../../src/lib/server/db';
+import { getMeasureForEdit, updateMeasure } from '../../src/lib/server/domain/measures/edit';
+import { evidenceLink, progressUpdate, smallPlan } from '../factories';
 
 let database: TestDatabase;
 let db: Db;
@@ -77,7 +79,66 @@ describe('evidence links', () => {
 		const { id } = await addEvidence(db, actors.label, { measureId: closed.id, ...fields });
 		const snapshot = await footprint(db);
 		await expect(removeEvidence(db, actors.label, { measureId: closed.id, evidenceId: id, version: 1 })).rejects.toBeInstanceOf(RuleError);
+		await expect(removeEvidence(db, actors.label, { measureId: closed.id, evidenceId: id, version: 1 })).rejects.toMatchObject({ messageKey: 'editing.errors.lastProof' });
 		expect(await footprint(db)).toBe(snapshot);
+	});
+});
+
+describe('removing a link, confirmed first (issue 10 #4)', () => {
+	const oneMeasure = async (status: 'DONE' | 'IN_PROGRESS') => {
+		const {
+			measures: [m]
+		} = await smallPlan(db, { axes: 1, measures: 1 });
+		await db.measure.update({ where: { id: m!.id }, data: { status } });
+		return m!.id;
+	};
+
+	it('says before the removal what would still prove the measure, or that it is refused', async () => {
+		const done = await oneMeasure('DONE');
+		const only = await evidenceLink(db, done, { title: 'Seule preuve' });
+		expect((await listEvidenceForEdit(db, actors.admin, done, only.id)).removal).toEqual({
+			link: { id: only.id, title: 'Seule preuve', version: 1 },
+			status: 'DONE',
+			remaining: [],
+			refused: true,
+			leavesNone: false
+		});
+		const update = await progressUpdate(db, done, { sourceUrls: ['https://example.org/source'], publishedAt: new Date() });
+		expect((await listEvidenceForEdit(db, actors.admin, done, only.id)).removal).toMatchObject({
+			refused: false,
+			remaining: [{ kind: 'update', id: update.id, url: 'https://example.org/source' }]
+		});
+		const open = await oneMeasure('IN_PROGRESS');
+		const last = await evidenceLink(db, open);
+		expect((await listEvidenceForEdit(db, actors.admin, open, last.id)).removal).toMatchObject({ refused: false, leavesNone: true, remaining: [] });
+		// A link of another measure, or none: no confirmation to show.
+		expect((await listEvidenceForEdit(db, actors.admin, open, only.id)).removal).toBeNull();
+		expect((await listEvidenceForEdit(db, actors.admin, open)).removal).toBeNull();
+	});
+
+	it('removes the link of a closed measure that a sourced published update still proves, with its audit event', async () => {
+		const done = await oneMeasure('DONE');
+		const link = await evidenceLink(db, done);
+		await progressUpdate(db, done, { sourceUrls: ['https://example.org/source'], publishedAt: new Date() });
+		await removeEvidence(db, actors.admin, { measureId: done, evidenceId: link.id, version: link.version });
+		expect(await db.evidenceLink.findUnique({ where: { id: link.id } })).toBeNull();
+		expect(await lastEvent()).toMatchObject({ action: 'delete', entityType: 'EvidenceLink', entityId: link.id, measureId: done });
+	});
+
+	it('never leaves a closed measure without a proof when closing it and removing its last link race', async () => {
+		for (let i = 0; i < 4; i++) {
+			const open = await oneMeasure('IN_PROGRESS');
+			const link = await evidenceLink(db, open);
+			const model = await getMeasureForEdit(db, actors.admin, open);
+			const outcomes = await Promise.allSettled([
+				updateMeasure(db, actors.admin, { ...model.fields, status: 'DONE', version: model.version, reason: null, measureId: open }),
+				removeEvidence(db, actors.admin, { measureId: open, evidenceId: link.id, version: link.version })
+			]);
+			expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+			const status = (await db.measure.findUniqueOrThrow({ where: { id: open } })).status;
+			const links = await db.evidenceLink.count({ where: { measureId: open } });
+			expect(status === 'DONE' && links === 0).toBe(false);
+		}
 	});
 });
 

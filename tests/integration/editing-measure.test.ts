@@ -5,6 +5,7 @@ import { getMeasureForEdit, updateMeasure, type MeasureFields } from '../../src/
 import { updateMeasureOwners } from '../../src/lib/server/domain/measures/owners';
 import { ConflictError, ForbiddenError, RuleError } from '../../src/lib/server/domain/errors';
 import type { Db } from '../../src/lib/server/db';
+import { evidenceLink, progressUpdate, smallPlan } from '../factories';
 
 let database: TestDatabase;
 let db: Db;
@@ -149,6 +150,44 @@ describe('closing a measure needs a proof', () => {
 		const before = await current(id);
 		await updateMeasure(db, actors.label, { ...edit(before, { status: 'ABANDONED' }), measureId: id });
 		expect((await db.measure.findUniqueOrThrow({ where: { id } })).status).toBe('ABANDONED');
+	});
+});
+
+describe('the proofs that count for "done", as the status field shows them (issue 10 #4)', () => {
+	it('lists evidence links and sourced published updates, never a draft or an update without a source', async () => {
+		const {
+			measures: [m]
+		} = await smallPlan(db, { axes: 1, measures: 1 });
+		expect((await getMeasureForEdit(db, actors.admin, m!.id)).evidence).toEqual({ proofs: [], allowed: false });
+		const link = await evidenceLink(db, m!.id, { title: 'Arrêté', url: 'https://example.org/arrete' });
+		await progressUpdate(db, m!.id, { sourceUrls: ['https://example.org/brouillon'] });
+		await progressUpdate(db, m!.id, { publishedAt: new Date() });
+		const sourced = await progressUpdate(db, m!.id, {
+			date: new Date('2026-02-01T00:00:00.000Z'),
+			datePrecision: 'MONTH',
+			sourceUrls: ['https://example.org/a', 'https://example.org/b'],
+			publishedAt: new Date()
+		});
+		expect((await getMeasureForEdit(db, actors.admin, m!.id)).evidence).toEqual({
+			allowed: true,
+			proofs: [
+				{ kind: 'link', id: link.id, title: 'Arrêté', url: 'https://example.org/arrete' },
+				{ kind: 'update', id: sourced.id, date: '2026-02-01', precision: 'MONTH', url: 'https://example.org/a' }
+			]
+		});
+	});
+
+	it('refuses "done" exactly when the form lists no proof, and names the status field', async () => {
+		const {
+			measures: [m]
+		} = await smallPlan(db, { axes: 1, measures: 1 });
+		const model = await getMeasureForEdit(db, actors.admin, m!.id);
+		expect(model.evidence.allowed).toBe(false);
+		const input = { ...model.fields, status: 'DONE' as const, version: model.version, reason: null, measureId: m!.id };
+		await expect(updateMeasure(db, actors.admin, input)).rejects.toMatchObject({ messageKey: 'editing.errors.proofRequired', field: 'status' });
+		await evidenceLink(db, m!.id);
+		expect((await getMeasureForEdit(db, actors.admin, m!.id)).evidence.allowed).toBe(true);
+		await expect(updateMeasure(db, actors.admin, input)).resolves.toEqual({ changed: true });
 	});
 });
 

@@ -53,8 +53,10 @@ export const editingEn: EditingMessages = {
 	},
 	errors: {
 		forbidden: 'You may not edit this measure.',
-		proofRequired: 'To mark a measure “Done” or “Abandoned”, first add at least one piece of evidence or publish an update that cites a source.',
-		lastProof: 'This measure is closed: it must keep at least one piece of evidence. Add another one before removing this one.',
+		proofRequired:
+			'Refused: “Done” and “Abandoned” need at least one piece of evidence, and this measure has none. Add an evidence link (“Evidence” page) or publish an update that cites a source, then save again.',
+		lastProof:
+			'This is the last piece of evidence behind the measure’s “Done” or “Abandoned” status: it cannot be removed. First add another piece of evidence, or change the status of the measure.',
 		invalidPreciseDate: 'Enter a date such as 2024-06-30, 2024-06, 2024, T3 2023, S1 2022 or “continu”.',
 		continuousNotAllowed: 'Enter a precise date (2024-06-30, 2024-06, 2024, T3 2023 or S1 2022): “continuous” makes no sense here.',
 		percent: 'Enter a whole number from 0 to 100, or leave empty if progress is unknown.',
@@ -90,6 +92,22 @@ export const editingEn: EditingMessages = {
 		englishHint: 'Shown on the English pages (addresses under /en). Left empty, those pages show the French text.',
 		titleEn: 'Title of the measure in English',
 		descriptionEn: 'Description in English'
+	},
+	statusProofs: {
+		counted: {
+			one: '“Done” and “Abandoned” need at least one piece of evidence. {n} counts for this measure:',
+			other: '“Done” and “Abandoned” need at least one piece of evidence. {n} count for this measure:'
+		},
+		none: '“Done” and “Abandoned” need at least one piece of evidence, and this measure has none: these statuses will be refused.',
+		howTo: 'To provide one:',
+		addLink: 'add an evidence link',
+		or: ' or ',
+		publishUpdate: 'publish an update that cites a source',
+		manage: 'Manage the evidence'
+	},
+	proof: {
+		link: 'Evidence link: ',
+		update: 'Published update ({date}), source: '
 	},
 	progressMethodOption: {
 		MANUAL: 'Entered by the team',
@@ -153,7 +171,21 @@ export const editingEn: EditingMessages = {
 		edit: 'Edit the evidence',
 		submitEdit: 'Save the evidence',
 		remove: 'Remove the evidence',
-		removeContext: ' “{title}”'
+		removeContext: ' “{title}”',
+		confirm: {
+			title: 'Remove the evidence “{title}”?',
+			definitive: 'Removal is final; it will show in the public history of the measure.',
+			stillProven: 'The measure stays “{status}”: it is still proven by:',
+			leavesNone: 'After this removal the measure will have no evidence left: it could no longer be marked “Done” or “Abandoned”.',
+			submit: 'Confirm the removal',
+			cancel: 'Cancel',
+			refusedTitle: 'The evidence “{title}” cannot be removed',
+			refused:
+				'It is the only evidence of this “{status}” measure, and a closed measure always keeps at least one piece of evidence. First add another piece of evidence, or change the status of the measure.',
+			addOther: 'Add another piece of evidence',
+			changeStatus: 'Change the status',
+			back: 'Back to the evidence'
+		}
 	},
 	indicators: {
 		title: 'Indicators',

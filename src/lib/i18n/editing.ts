@@ -51,8 +51,10 @@ export const editingFr = {
 	},
 	errors: {
 		forbidden: 'Vous n’avez pas le droit de modifier cette mesure.',
-		proofRequired: 'Pour passer une mesure à « Réalisée » ou « Abandonnée », ajoutez d’abord au moins une preuve ou publiez une mise à jour qui cite une source.',
-		lastProof: 'Cette mesure est close : elle doit garder au moins une preuve. Ajoutez-en une autre avant de supprimer celle-ci.',
+		proofRequired:
+			'Refusé : « Réalisée » et « Abandonnée » demandent au moins une preuve, et cette mesure n’en a aucune. Ajoutez un lien de preuve (page « Preuves ») ou publiez une mise à jour qui cite une source, puis enregistrez de nouveau.',
+		lastProof:
+			'Cette preuve est la dernière qui justifie le statut « Réalisée » ou « Abandonnée » de la mesure : elle ne peut pas être supprimée. Ajoutez d’abord une autre preuve, ou changez le statut de la mesure.',
 		invalidPreciseDate: 'Saisissez une date comme 2024-06-30, 2024-06, 2024, T3 2023, S1 2022 ou « continu ».',
 		continuousNotAllowed: 'Saisissez une date précise (2024-06-30, 2024-06, 2024, T3 2023 ou S1 2022) : « continu » n’a pas de sens ici.',
 		percent: 'Saisissez un nombre entier entre 0 et 100, ou laissez vide si l’avancement est inconnu.',
@@ -88,6 +90,24 @@ export const editingFr = {
 		englishHint: 'Affichée sur les pages en anglais (adresses en /en). Laissée vide, ces pages montrent le texte français.',
 		titleEn: 'Intitulé de la mesure en anglais',
 		descriptionEn: 'Description en anglais'
+	},
+	/** Next to the status field: which proofs let the measure be « Réalisée » (rule in $lib/domain/done-evidence). */
+	statusProofs: {
+		counted: {
+			one: '« Réalisée » et « Abandonnée » demandent au moins une preuve. {n} preuve compte pour cette mesure :',
+			other: '« Réalisée » et « Abandonnée » demandent au moins une preuve. {n} preuves comptent pour cette mesure :'
+		},
+		none: '« Réalisée » et « Abandonnée » demandent au moins une preuve, et cette mesure n’en a aucune : ces statuts seront refusés.',
+		howTo: 'Pour en donner une :',
+		addLink: 'ajoutez un lien de preuve',
+		or: ' ou ',
+		publishUpdate: 'publiez une mise à jour qui cite une source',
+		manage: 'Gérer les preuves'
+	},
+	/** One proof in a list: an evidence link, or a published update through its source. */
+	proof: {
+		link: 'Lien de preuve : ',
+		update: 'Mise à jour publiée ({date}), source : '
 	},
 	progressMethodOption: {
 		MANUAL: 'Saisie par l’équipe',
@@ -151,7 +171,22 @@ export const editingFr = {
 		edit: 'Modifier la preuve',
 		submitEdit: 'Enregistrer la preuve',
 		remove: 'Supprimer la preuve',
-		removeContext: ' « {title} »'
+		removeContext: ' « {title} »',
+		/** The second step before a removal (works without JavaScript: a page state, `?supprimer=<id>`). */
+		confirm: {
+			title: 'Supprimer la preuve « {title} » ?',
+			definitive: 'La suppression est définitive ; elle apparaîtra dans l’historique public de la mesure.',
+			stillProven: 'La mesure reste « {status} » : elle est encore prouvée par :',
+			leavesNone: 'Après cette suppression, la mesure n’aura plus aucune preuve : elle ne pourra plus passer à « Réalisée » ni à « Abandonnée ».',
+			submit: 'Confirmer la suppression',
+			cancel: 'Annuler',
+			refusedTitle: 'La preuve « {title} » ne peut pas être supprimée',
+			refused:
+				'C’est la seule preuve de cette mesure « {status} », et une mesure close garde toujours au moins une preuve. Ajoutez d’abord une autre preuve, ou changez le statut de la mesure.',
+			addOther: 'Ajouter une autre preuve',
+			changeStatus: 'Changer le statut',
+			back: 'Revenir aux preuves'
+		}
 	},
 	indicators: {
 		title: 'Indicateurs',

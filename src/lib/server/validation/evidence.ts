@@ -18,6 +18,12 @@ export const addEvidenceForm = z.strictObject({ ...fields, formToken });
 export const updateEvidenceForm = z.strictObject({ ...target, ...fields });
 export const removeEvidenceForm = z.strictObject(target);
 
+/** The removal being confirmed (`?supprimer=<id>`, the second step, without JavaScript too); anything else: none. */
+export function removalParam(url: URL): string | null {
+	const parsed = id.safeParse(url.searchParams.get('supprimer'));
+	return parsed.success ? parsed.data : null;
+}
+
 export const newEvidenceValues = (): FormValues => ({ title: '', url: '', kind: 'WEBSITE', date: '', milestoneId: '' });
 
 export function evidenceValues(e: EvidenceFields & { version: number }): FormValues {

@@ -5,8 +5,9 @@ import type { Confidence, MeasureStatus, ProgressMethod } from '../../db/generat
 import { auditActor, recordAudit } from '../../audit';
 import type { Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
-import { columnsOf, day, editableMeasure, hasProof, preciseOf, sameJson, type DbOrTx, type MeasureRef } from './editing';
+import { columnsOf, day, editableMeasure, lockMeasure, preciseOf, proofFacts, sameJson, type DbOrTx, type MeasureRef } from './editing';
 import { todayIso, type PreciseDate } from '../../../domain/dates';
+import { doneEvidence, isClosing, refusesStatus, type DoneEvidence } from '../../../domain/done-evidence';
 
 export interface MeasureFields {
 	status: MeasureStatus | null;
@@ -36,9 +37,9 @@ export interface MeasureEditModel {
 	fields: MeasureFields;
 	owners: MeasureOwners;
 	allOwners: { id: string; code: string; name: string }[];
+	/** The proofs that count for « Réalisée » and « Abandonnée », shown next to the status field. */
+	evidence: DoneEvidence;
 }
-
-const CLOSING: readonly (MeasureStatus | null)[] = ['DONE', 'ABANDONED'];
 
 export type MeasureRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 
@@ -90,9 +91,13 @@ export const ownersOf = (m: MeasureRow): MeasureOwners => ({
 
 export async function getMeasureForEdit(db: Db, actor: Viewer, measureId: string): Promise<MeasureEditModel> {
 	const ref = await editableMeasure(db, actor, measureId);
-	const [row, allOwners] = await Promise.all([loadRow(db, measureId), db.owner.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } })]);
+	const [row, allOwners, facts] = await Promise.all([
+		loadRow(db, measureId),
+		db.owner.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
+		proofFacts(db, measureId)
+	]);
 	if (!row) throw new NotFoundError();
-	return { ref, version: row.version, fields: fieldsOf(row), owners: ownersOf(row), allOwners };
+	return { ref, version: row.version, fields: fieldsOf(row), owners: ownersOf(row), allOwners, evidence: doneEvidence(facts) };
 }
 
 export async function updateMeasure(
@@ -122,8 +127,10 @@ export async function updateMeasure(
 			descriptionEn: input.descriptionEn === undefined ? before.descriptionEn : input.descriptionEn
 		};
 		if (sameJson(auditSnapshot(before), auditSnapshot(after))) return { changed: false };
-		if (after.status !== before.status && CLOSING.includes(after.status) && !(await hasProof(tx, ref.id))) {
-			throw new RuleError('editing.errors.proofRequired', 'status');
+		if (after.status !== before.status && isClosing(after.status)) {
+			// Locked first: a proof removed meanwhile is seen, or waits for this save (editing.ts).
+			await lockMeasure(tx, ref.id);
+			if (refusesStatus(before.status, after.status, doneEvidence(await proofFacts(tx, ref.id)))) throw new RuleError('editing.errors.proofRequired', 'status');
 		}
 		const asOf = new Date(`${today}T00:00:00.000Z`);
 		const start = columnsOf(after.plannedStart);

@@ -4,7 +4,8 @@ import type { Db } from '../../db';
 import type { Prisma } from '../../db/generated/client';
 import { canEditMeasure, type Actor, type MeasureOwnership, type Viewer } from '../../policies';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { preciseOf, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
+import { preciseOf, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
+import type { ProofFacts } from '../../../domain/done-evidence';
 
 export type Tx = Prisma.TransactionClient;
 export type DbOrTx = Db | Tx;
@@ -78,8 +79,25 @@ export function columnsOf(date: PreciseDate | null): { date: Date | null; precis
 
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** A measure may be closed only on evidence: a proof link or a published update that cites a source. */
-export async function hasProof(db: DbOrTx, measureId: string): Promise<boolean> {
-	if ((await db.evidenceLink.count({ where: { measureId } })) > 0) return true;
-	return (await db.progressUpdate.count({ where: { measureId, publishedAt: { not: null }, sourceUrls: { isEmpty: false } } })) > 0;
+/**
+ * What may prove a measure (its evidence links, its published updates that cite a source), as plain
+ * data for the pure rule in $lib/domain/done-evidence. Two queries whatever the measure's size.
+ */
+export async function proofFacts(db: DbOrTx, measureId: string): Promise<ProofFacts> {
+	// One after the other: inside a transaction the queries share one connection anyway.
+	const links = await db.evidenceLink.findMany({ where: { measureId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true, url: true } });
+	const updates = await db.progressUpdate.findMany({
+		where: { measureId, publishedAt: { not: null }, sourceUrls: { isEmpty: false } },
+		select: { id: true, date: true, datePrecision: true, sourceUrls: true }
+	});
+	return { links, updates: updates.map((u) => ({ id: u.id, date: toIsoDay(u.date), precision: u.datePrecision, published: true, sourceUrls: u.sourceUrls })) };
+}
+
+/**
+ * Locks the measure's row until the transaction ends. Closing a measure and removing its last proof
+ * both read the other's data: taking this lock first makes them wait for each other, so two
+ * concurrent writes cannot leave a closed measure without a proof.
+ */
+export async function lockMeasure(tx: Tx, measureId: string): Promise<void> {
+	await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measureId} FOR UPDATE`;
 }

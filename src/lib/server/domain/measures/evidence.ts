@@ -1,11 +1,12 @@
 // Evidence links of a measure: the public proof of what was done.
 import type { Db } from '../../db';
 import type { EvidenceLink } from '../../db/generated/client';
-import type { EvidenceKind } from '../../db/generated/enums';
+import type { EvidenceKind, MeasureStatus } from '../../db/generated/enums';
 import { auditActor, recordAudit } from '../../audit';
 import type { Actor, Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
-import { day, editableMeasure, hasProof, type MeasureRef, type Tx } from './editing';
+import { day, editableMeasure, lockMeasure, proofFacts, type MeasureRef, type Tx } from './editing';
+import { doneEvidence, linkRemoval, type DoneEvidence, type LinkRemoval } from '../../../domain/done-evidence';
 import { claimFormToken, type OneTimeForm } from '../submissions';
 
 export interface EvidenceFields {
@@ -28,13 +29,37 @@ type Ref = MeasureRef & { actor: Actor };
 const snapshot = (e: EvidenceLink) => ({ title: e.title, url: e.url, kind: e.kind, date: day(e.date), milestoneId: e.milestoneId });
 const currentOf = (e: EvidenceLink) => ({ version: e.version, ...snapshot(e) });
 
-export async function listEvidenceForEdit(db: Db, actor: Viewer, measureId: string) {
+/** The confirmation step before a link is removed: what removing it would leave, or why it is refused. */
+export interface RemovalView extends LinkRemoval {
+	link: { id: string; title: string; version: number };
+	status: MeasureStatus | null;
+}
+
+export interface EvidenceEditPage {
+	links: EvidenceEditView[];
+	milestones: { id: string; title: string }[];
+	/** What proves the measure today (links and sourced published updates). */
+	evidence: DoneEvidence;
+	/** When a removal is being confirmed (`removing`, a link of this measure), what it would do. */
+	removal: RemovalView | null;
+}
+
+export async function listEvidenceForEdit(db: Db, actor: Viewer, measureId: string, removing: string | null = null): Promise<EvidenceEditPage> {
 	await editableMeasure(db, actor, measureId);
-	const [links, milestones] = await Promise.all([
+	const [rows, milestones, facts, measure] = await Promise.all([
 		db.evidenceLink.findMany({ where: { measureId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] }),
-		db.milestone.findMany({ where: { measureId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true } })
+		db.milestone.findMany({ where: { measureId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true } }),
+		proofFacts(db, measureId),
+		db.measure.findUniqueOrThrow({ where: { id: measureId }, select: { status: true } })
 	]);
-	return { links: links.map((e): EvidenceEditView => ({ id: e.id, ...currentOf(e) })), milestones };
+	const links = rows.map((e): EvidenceEditView => ({ id: e.id, ...currentOf(e) }));
+	const target = removing ? links.find((l) => l.id === removing) : undefined;
+	return {
+		links,
+		milestones,
+		evidence: doneEvidence(facts),
+		removal: target ? { link: { id: target.id, title: target.title, version: target.version }, status: measure.status, ...linkRemoval(facts, measure.status, target.id) } : null
+	};
 }
 
 async function checkMilestone(tx: Tx, ref: Ref, milestoneId: string | null): Promise<void> {
@@ -100,16 +125,20 @@ export async function updateEvidence(db: Db, actor: Viewer, input: EvidenceField
 	});
 }
 
-/** A closed measure keeps at least one proof, unless a sourced published update already proves it. */
+/**
+ * A closed measure keeps at least one proof: removing its last one is refused (linkRemoval in
+ * $lib/domain/done-evidence), before anything is written.
+ */
 export async function removeEvidence(db: Db, actor: Viewer, input: Target): Promise<void> {
 	await db.$transaction(async (tx) => {
 		const { ref, row } = await target(tx, actor, input);
+		// Locked first, so that closing the measure meanwhile waits for this removal (editing.ts).
+		await lockMeasure(tx, ref.id);
+		const measure = await tx.measure.findUniqueOrThrow({ where: { id: ref.id }, select: { status: true } });
+		const facts = await proofFacts(tx, ref.id);
+		if (linkRemoval(facts, measure.status, row.id).refused) throw new RuleError('editing.errors.lastProof');
 		const { count } = await tx.evidenceLink.deleteMany({ where: { id: row.id, version: row.version } });
 		if (count === 0) throw new ConflictError(currentOf(row));
-		const measure = await tx.measure.findUniqueOrThrow({ where: { id: ref.id }, select: { status: true } });
-		if (measure.status === 'DONE' || measure.status === 'ABANDONED') {
-			if (!(await hasProof(tx, ref.id))) throw new RuleError('editing.errors.lastProof');
-		}
 		await audit(tx, ref, 'delete', row.id, row, null);
 	});
 }

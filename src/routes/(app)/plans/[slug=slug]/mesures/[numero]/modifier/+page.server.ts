@@ -12,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		measure: measureValues({ ...model.fields, version: model.version }),
 		owners: ownersValues({ ...model.owners, version: model.version }),
 		ownerOptions: model.allOwners,
+		evidence: model.evidence,
 		can: { changeOwners: canChangeMeasureOwners(user) }
 	};
 };

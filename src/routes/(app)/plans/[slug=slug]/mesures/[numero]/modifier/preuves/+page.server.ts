@@ -1,16 +1,17 @@
 import type { Actions, PageServerLoad } from './$types';
 import { addEvidence, listEvidenceForEdit, removeEvidence, updateEvidence, type EvidenceFields } from '$lib/server/domain/measures/evidence';
-import { addEvidenceForm, evidenceValues, newEvidenceValues, removeEvidenceForm, updateEvidenceForm } from '$lib/server/validation/evidence';
+import { addEvidenceForm, evidenceValues, newEvidenceValues, removalParam, removeEvidenceForm, updateEvidenceForm } from '$lib/server/validation/evidence';
 import { editAction, editGuard } from '$lib/server/forms/editing';
 import { formText } from '$lib/server/forms/form';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);
-	const { links, milestones } = await listEvidenceForEdit(db, user, ref.id);
+	const { links, milestones, removal } = await listEvidenceForEdit(db, user, ref.id, removalParam(event.url));
 	return {
 		newEvidence: newEvidenceValues(),
 		links: links.map((link) => ({ ...link, values: evidenceValues(link) })),
-		milestones
+		milestones,
+		removal
 	};
 };
 
