@@ -5,11 +5,13 @@
 import { request, type APIRequestContext } from '@playwright/test';
 import { test, expect, ACCOUNTS } from './fixtures';
 import { E2E_COUNCIL } from './council-accounts';
+import { E2E_AMDAC } from './ministry-plan';
 import { AUTHZ_MATRIX, ROLES, type MatrixContext, type MatrixRole } from '../security/authz-matrix';
 import { databaseFingerprint, startAppServer, type AppServer } from '../security/app-server';
 
 const ACCOUNT_OF: Record<Exclude<MatrixRole, 'anonymous'>, { email: string; password: string }> = {
 	amdac: ACCOUNTS.amdac,
+	teamAmdac: E2E_AMDAC.team,
 	council: ACCOUNTS.council,
 	otherEditor: ACCOUNTS.label,
 	teamEditor: ACCOUNTS.pole,

@@ -7,15 +7,16 @@
 // Adding a route: add a row keyed exactly as the coverage test prints it, with `path` (a concrete
 // URL), `payload` (a valid-looking form: a deny must not be explained by a bad payload) and one
 // verdict per role. Targets: measure 2.1 of the seeded plan, led by the POLE_LL team — "teamEditor"
-// is the POLE_LL editor, "otherEditor" the LABEL editor; "council" is the demo council account,
+// is the POLE_LL editor, "otherEditor" the LABEL editor, "teamAmdac" an AMDAC member of the POLE_LL
+// team (edits the team's measures, nothing more); "council" is the demo council account,
 // an "écosystème" member to whom the setup also gives the secretariat flag.
 //
-// Roles run one after the other (anonymous, amdac, council, otherEditor, teamEditor, admin) on the
+// Roles run one after the other (anonymous, amdac, teamAmdac, council, otherEditor, teamEditor, admin) on the
 // same database: an allowed write may move its target on (a round gets submitted, an opinion
 // decided), so each such row has a target of its own, and a later allowed role may then get a 400
 // (rule) or 409 (stale), which still means it went through authorization.
 
-export const ROLES = ['anonymous', 'amdac', 'council', 'otherEditor', 'teamEditor', 'admin'] as const;
+export const ROLES = ['anonymous', 'amdac', 'teamAmdac', 'council', 'otherEditor', 'teamEditor', 'admin'] as const;
 export type MatrixRole = (typeof ROLES)[number];
 type Verdict = 'allow' | 'deny';
 
@@ -70,10 +71,19 @@ export interface MatrixRow {
 	endsSession?: boolean;
 }
 
-const everyone: Record<MatrixRole, Verdict> = { anonymous: 'allow', amdac: 'allow', council: 'allow', otherEditor: 'allow', teamEditor: 'allow', admin: 'allow' };
+const everyone: Record<MatrixRole, Verdict> = {
+	anonymous: 'allow',
+	amdac: 'allow',
+	teamAmdac: 'allow',
+	council: 'allow',
+	otherEditor: 'allow',
+	teamEditor: 'allow',
+	admin: 'allow'
+};
 const signedIn: Record<MatrixRole, Verdict> = { ...everyone, anonymous: 'deny' };
-const adminOnly: Record<MatrixRole, Verdict> = { anonymous: 'deny', amdac: 'deny', council: 'deny', otherEditor: 'deny', teamEditor: 'deny', admin: 'allow' };
-const measureEditors: Record<MatrixRole, Verdict> = { ...adminOnly, teamEditor: 'allow' };
+const adminOnly: Record<MatrixRole, Verdict> = { anonymous: 'deny', amdac: 'deny', teamAmdac: 'deny', council: 'deny', otherEditor: 'deny', teamEditor: 'deny', admin: 'allow' };
+/** The measure's teams (an editor, or an AMDAC member of the team) and admins (policies.canEditMeasure). */
+const measureEditors: Record<MatrixRole, Verdict> = { ...adminOnly, teamAmdac: 'allow', teamEditor: 'allow' };
 const nobody: Record<MatrixRole, Verdict> = { ...adminOnly, admin: 'deny' };
 /** Staff: admins, and editors of an owner team (policies.canCreateReportRound, canEditReportRound). */
 const staff: Record<MatrixRole, Verdict> = { ...adminOnly, otherEditor: 'allow', teamEditor: 'allow' };
