@@ -163,6 +163,32 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 	'POST /(app)/admin/utilisateurs/[id]?/disable': { path: userPath('disable'), payload: () => ({}), expect: adminOnly },
 	'POST /(app)/admin/utilisateurs/[id]?/enable': { path: userPath('enable'), payload: () => ({}), expect: adminOnly },
 	'POST /(app)/admin/utilisateurs/[id]?/sendReset': { path: userPath('sendReset'), payload: () => ({}), expect: adminOnly },
+	// Teams (domain/teams): admins create and edit them. The edit keeps the team carrying measure 2.1 as it is but its description.
+	'POST /(app)/admin/equipes/nouvelle?/create': {
+		path: () => '/admin/equipes/nouvelle?/create',
+		payload: () => ({
+			code: `MIN_${Date.now().toString(36).toUpperCase()}_${Math.random().toString(36).slice(2, 6).toUpperCase()}`,
+			name: `Ministère ${unique()}`,
+			nameEn: '',
+			kind: 'MINISTRY',
+			website: '',
+			description: ''
+		}),
+		expect: adminOnly
+	},
+	'POST /(app)/admin/equipes/[id=id]?/save': {
+		path: (ctx) => `/admin/equipes/${ctx.ids.leadOwner}?/save`,
+		payload: async (ctx) => ({
+			version: await ctx.version('Owner', ctx.ids.leadOwner),
+			code: 'POLE_LL',
+			name: 'Pôle d’expertise logiciels libres (Etalab, DINUM)',
+			nameEn: '',
+			kind: 'DINUM_TEAM',
+			website: '',
+			description: `Description ${unique()}`
+		}),
+		expect: adminOnly
+	},
 	'POST /(app)/admin/utilisateurs/[id]?/councilFlags': {
 		path: (ctx) => `/admin/utilisateurs/${ctx.ids.councilTarget}?/councilFlags`,
 		payload: () => ({ councilSecretariat: 'on' }),

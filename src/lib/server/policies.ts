@@ -64,6 +64,11 @@ export function canManageUsers(viewer: Viewer): boolean {
 	return isAdmin(viewer);
 }
 
+/** Owner teams (organisations: DINUM teams, ministries, operators): admins, like the accounts that belong to them. */
+export function canManageTeams(viewer: Viewer): boolean {
+	return isAdmin(viewer);
+}
+
 /** Plan settings (title, status, whether staff names are public). */
 export function canManagePlan(viewer: Viewer): boolean {
 	return isAdmin(viewer);

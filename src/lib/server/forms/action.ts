@@ -100,7 +100,8 @@ export const wordings = {
 		conflict: t.comments.errors.conflict,
 		throttled: (minutes) => plural(getRequestEvent().locals.locale, t.comments.errors.rateLimited, minutes)
 	}),
-	auth: (t: Messages): Wording => ({ forbidden: t.auth.forbidden, conflict: t.editing.conflict.message, throttled: (m) => throttledWords(t, m) })
+	auth: (t: Messages): Wording => ({ forbidden: t.auth.forbidden, conflict: t.editing.conflict.message, throttled: (m) => throttledWords(t, m) }),
+	teams: (t: Messages): Wording => ({ forbidden: t.teams.errors.forbidden, conflict: t.teams.errors.conflict, throttled: (m) => throttledWords(t, m) })
 };
 
 function throttledWords(t: Messages, minutes: number): string {

@@ -74,7 +74,8 @@ export async function seedDefaultPlan(db: Db): Promise<SeedResult> {
 	};
 
 	const owners: Batch<Prisma.OwnerCreateManyInput> = {
-		rows: source.owners.map((o) => ({ id: ownerId(o.code), code: o.code, name: o.name, description: o.description }))
+		// The plan's owners are all DINUM teams (plan.json names them so).
+		rows: source.owners.map((o) => ({ id: ownerId(o.code), code: o.code, name: o.name, description: o.description, kind: 'DINUM_TEAM' as const }))
 	};
 
 	const axes: Batch<Prisma.AxisCreateManyInput> = {
