@@ -25,6 +25,8 @@ export const editingEn: EditingMessages = {
 	saved: {
 		measure: 'The measure is saved.',
 		owners: 'The owners are saved.',
+		successionAdded: 'What became of the measure is saved.',
+		successionRemoved: 'What became of the measure is removed.',
 		milestoneAdded: 'The milestone is added.',
 		milestoneSaved: 'The milestone is saved.',
 		milestoneMoved: 'The order of milestones is saved.',
@@ -113,6 +115,41 @@ export const editingEn: EditingMessages = {
 		MANUAL: 'Entered by the team',
 		MILESTONES: 'Weighted share of milestones reached',
 		INDICATOR: 'Indicator (from baseline to target)'
+	},
+	successions: {
+		title: 'What becomes of it in other plans',
+		hint: 'What becomes of the measure in a newer plan: continued, merged or replaced by a measure of another plan, or abandoned (with the reason). Shown on the public pages of both measures, in the open data and the API.',
+		none: 'Nothing recorded.',
+		kind: 'What becomes of the measure',
+		successor: 'Measure of another plan',
+		successorNone: '— (abandoned)',
+		reason: 'Reason (required to abandon)',
+		add: 'Save',
+		remove: 'Remove',
+		removeLabel: ': “{text}”',
+		kinds: {
+			CONTINUED_BY: 'Continued by',
+			MERGED_INTO: 'Merged into',
+			REPLACED_BY: 'Replaced by',
+			ABANDONED: 'Abandoned'
+		},
+		predecessorKinds: {
+			CONTINUED_BY: 'Continues',
+			MERGED_INTO: 'Takes in, by a merger,',
+			REPLACED_BY: 'Replaces',
+			ABANDONED: 'Abandoned'
+		},
+		publicTitle: 'From one plan to the next',
+		measureIn: 'measure {number} of the plan “{plan}”',
+		errors: {
+			reasonRequired: 'Give the reason for abandoning it.',
+			noSuccessorWhenAbandoned: 'An abandoned measure has no successor: do not choose a measure.',
+			successorRequired: 'Choose the measure that takes over.',
+			samePlan: 'Choose a measure of another plan.',
+			alreadyAbandoned: 'This measure is already recorded as abandoned: remove that first.',
+			alreadyContinued: 'This measure already goes on in another plan: remove that before recording an abandonment.',
+			duplicate: 'This is already recorded.'
+		}
 	},
 	ownersForm: {
 		title: 'Owners',

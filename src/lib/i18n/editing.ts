@@ -23,6 +23,8 @@ export const editingFr = {
 	saved: {
 		measure: 'La mesure est enregistrée.',
 		owners: 'Les porteurs sont enregistrés.',
+		successionAdded: 'La suite de la mesure est enregistrée.',
+		successionRemoved: 'La suite de la mesure est retirée.',
 		milestoneAdded: 'Le jalon est ajouté.',
 		milestoneSaved: 'Le jalon est enregistré.',
 		milestoneMoved: 'L’ordre des jalons est enregistré.',
@@ -113,6 +115,41 @@ export const editingFr = {
 		MANUAL: 'Saisie par l’équipe',
 		MILESTONES: 'Part pondérée des jalons atteints',
 		INDICATOR: 'Indicateur (de la valeur de départ à la cible)'
+	},
+	successions: {
+		title: 'Suite dans d’autres plans',
+		hint: 'Ce que devient la mesure dans un plan plus récent : poursuivie, fusionnée ou remplacée par une mesure d’un autre plan, ou abandonnée (avec la raison). Affiché sur les pages publiques des deux mesures, dans les données ouvertes et l’API.',
+		none: 'Aucune suite enregistrée.',
+		kind: 'Ce que devient la mesure',
+		successor: 'Mesure d’un autre plan',
+		successorNone: '— (abandonnée)',
+		reason: 'Raison (obligatoire pour un abandon)',
+		add: 'Enregistrer la suite',
+		remove: 'Retirer',
+		removeLabel: ' : « {text} »',
+		kinds: {
+			CONTINUED_BY: 'Poursuivie par',
+			MERGED_INTO: 'Fusionnée dans',
+			REPLACED_BY: 'Remplacée par',
+			ABANDONED: 'Abandonnée'
+		},
+		predecessorKinds: {
+			CONTINUED_BY: 'Poursuit',
+			MERGED_INTO: 'Reprend, par fusion,',
+			REPLACED_BY: 'Remplace',
+			ABANDONED: 'Abandonnée'
+		},
+		publicTitle: 'D’un plan à l’autre',
+		measureIn: 'mesure {number} du plan « {plan} »',
+		errors: {
+			reasonRequired: 'Donnez la raison de l’abandon.',
+			noSuccessorWhenAbandoned: 'Une mesure abandonnée n’a pas de suite : ne choisissez pas de mesure.',
+			successorRequired: 'Choisissez la mesure qui prend la suite.',
+			samePlan: 'Choisissez une mesure d’un autre plan.',
+			alreadyAbandoned: 'Cette mesure est déjà enregistrée comme abandonnée : retirez d’abord l’abandon.',
+			alreadyContinued: 'Cette mesure a déjà une suite : retirez-la avant d’enregistrer un abandon.',
+			duplicate: 'Cette suite est déjà enregistrée.'
+		}
 	},
 	ownersForm: {
 		title: 'Porteurs',

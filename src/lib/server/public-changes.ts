@@ -64,6 +64,7 @@ export function showsOnPublicPages(event: EventLike): boolean {
 		case 'Plan':
 		case 'Owner':
 		case 'Axis':
+		case 'MeasureSuccession':
 			return true;
 		case 'Comment':
 			return either(event, 'visibility', 'PUBLIC');

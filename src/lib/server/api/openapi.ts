@@ -171,6 +171,11 @@ function schemas(t: ReturnType<typeof messages>['opendata']['openapi']): Record<
 			progress: nullable(num),
 			values: arr(obj({ date: day, precision: oneOf(DATE_PRECISIONS), value: num, qualifier: nullable(str), sourceUrl: str, note: nullable(str) }))
 		}),
+		Succession: obj({
+			kind: oneOf(['CONTINUED_BY', 'MERGED_INTO', 'REPLACED_BY', 'ABANDONED']),
+			reason: nullable(str),
+			measure: nullable(obj({ plan: str, number: str, title: str, links }))
+		}),
 		Update: obj({ id: str, date: day, precision: oneOf(DATE_PRECISIONS), text: str, blockers: nullable(str), nextSteps: nullable(str), sourceUrls: arr(str) }),
 		Measure: obj({
 			id: str,
@@ -195,6 +200,8 @@ function schemas(t: ReturnType<typeof messages>['opendata']['openapi']): Record<
 			evidence: arr(ref('Evidence')),
 			indicators: arr(ref('Indicator')),
 			updates: arr(ref('Update')),
+			successors: arr(ref('Succession')),
+			predecessors: arr(ref('Succession')),
 			lastChangeAt: nullable({ type: 'string', format: 'date-time' }),
 			computedOn: day,
 			links

@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { getMeasureSummaryPage, getPlanDashboard, type MeasureSummary } from '../domain/plans/view';
 import { pageMeta, type PageMeta, type PageRequest } from './pagination';
 import { getMeasureDetail } from '../domain/measures/view';
+import { successionsOf, type SuccessionLink } from '../domain/measures/successions';
 
 export interface Links {
 	[rel: string]: string;
@@ -120,9 +121,20 @@ export async function getMeasurePageResource(db: Db, slug: string, origin: strin
 	};
 }
 
+/** A succession as the API gives it: the kind, the other plan's measure (with its API link) and the reason. */
+function successionLink(link: SuccessionLink, origin: string) {
+	const other = link.measure;
+	return {
+		kind: link.kind,
+		reason: link.reason,
+		measure: other ? { plan: other.plan.slug, number: other.number, title: other.title, links: measureLinks(origin, other.plan.slug, other.number) } : null
+	};
+}
+
 export async function getMeasureResource(db: Db, slug: string, number: string, origin: string) {
 	const m = await getMeasureDetail(db, slug, number);
 	if (!m) return null;
+	const successions = await successionsOf(db, m.id);
 	return {
 		id: m.id,
 		number: m.number,
@@ -176,6 +188,8 @@ export async function getMeasureResource(db: Db, slug: string, number: string, o
 			nextSteps: u.nextSteps,
 			sourceUrls: u.sourceUrls
 		})),
+		successors: successions.successors.map((s) => successionLink(s, origin)),
+		predecessors: successions.predecessors.map((s) => successionLink(s, origin)),
 		lastChangeAt: m.lastChangeAt,
 		computedOn: m.today,
 		links: measureLinks(origin, m.plan.slug, m.number)

@@ -8,6 +8,7 @@ import { format, messages } from '$lib/i18n';
 import { measurePermissions } from '$lib/server/policies';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';
+import { successionsOf } from '$lib/server/domain/measures/successions';
 import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
@@ -31,7 +32,9 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	// readers may share it; signed-in visitors get `private, no-store` from the authenticate hook.
 	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
 	// The page receives booleans only; with no one signed in they are all false.
-	return { measure: detail, can: measurePermissions(past ? null : locals.user, ownership), travel: found.travel, comments };
+	// Successions are today's knowledge of the plans, shown on today's page.
+	const successions = past ? null : await successionsOf(db, detail.id);
+	return { measure: detail, can: measurePermissions(past ? null : locals.user, ownership), travel: found.travel, comments, successions };
 };
 
 /** The measure of the URL, and the targets its comment form accepts: the measure or one of its milestones. */

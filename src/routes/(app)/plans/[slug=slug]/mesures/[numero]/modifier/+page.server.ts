@@ -1,9 +1,11 @@
 import type { Actions, PageServerLoad } from './$types';
-import { canChangeMeasureOwners } from '$lib/server/policies';
+import { canChangeMeasureOwners, canManagePlan } from '$lib/server/policies';
 import { getMeasureForEdit, updateMeasure, type MeasureFields, type MeasureOwners } from '$lib/server/domain/measures/edit';
 import { updateMeasureOwners } from '$lib/server/domain/measures/owners';
 import { measureForm, measureValues, ownersForm, ownersValues } from '$lib/server/validation/measure';
 import { editAction, editGuard } from '$lib/server/forms/editing';
+import { addSuccession, removeSuccession, successionsOf, successorChoices } from '$lib/server/domain/measures/successions';
+import { addSuccessionForm, newSuccessionValues, removeSuccessionForm } from '$lib/server/validation/succession';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);
@@ -13,7 +15,9 @@ export const load: PageServerLoad = async (event) => {
 		owners: ownersValues({ ...model.owners, version: model.version }),
 		ownerOptions: model.allOwners,
 		evidence: model.evidence,
-		can: { changeOwners: canChangeMeasureOwners(user) }
+		can: { changeOwners: canChangeMeasureOwners(user) },
+		// Successions are the plans' business: admins only.
+		successions: canManagePlan(user) ? { ...(await successionsOf(db, ref.id)), choices: await successorChoices(db, ref.id), initial: newSuccessionValues() } : null
 	};
 };
 
@@ -34,5 +38,21 @@ export const actions: Actions = {
 			run: (ctx, data) => updateMeasureOwners(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
 			stored: (current: MeasureOwners & { version: number }) => ownersValues(current),
 			done: (r) => [r.changed ? 'owners' : 'unchanged', 'porteurs']
+		}),
+	addSuccession: (event) =>
+		editAction(event, {
+			formId: 'succession',
+			allowed: (user) => canManagePlan(user),
+			schema: addSuccessionForm,
+			run: (ctx, data) => addSuccession(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
+			done: () => ['successionAdded', 'suite']
+		}),
+	removeSuccession: (event) =>
+		editAction(event, {
+			formId: (formData) => `remove-succession:${String(formData.get('successionId') ?? '')}`,
+			allowed: (user) => canManagePlan(user),
+			schema: removeSuccessionForm,
+			run: (ctx, data) => removeSuccession(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
+			done: () => ['successionRemoved', 'suite']
 		})
 };
