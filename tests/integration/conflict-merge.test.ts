@@ -3,8 +3,8 @@
 // second person did not touch keeps the first person's value; a field both changed is a 409 with
 // the stored value, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isRedirect, type ActionFailure } from '@sveltejs/kit';
 import type { TestDatabase } from '../helpers/database';
+import { actionEvent, submitAction } from '../helpers/request-event';
 import { footprint, measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { createRound, submitRound } from '../../src/lib/server/domain/reports/rounds';
@@ -34,20 +34,6 @@ afterAll(async () => {
 	await database?.close();
 });
 
-function event<E>(path: string, params: Record<string, string>, user: Actor, body?: URLSearchParams): E {
-	const url = new URL(path, 'http://jalons.test');
-	const request = new Request(url, body ? { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {});
-	return {
-		url,
-		params,
-		request,
-		route: { id: null },
-		locals: { requestId: 'test', locale: 'fr', user },
-		cookies: { get: () => undefined },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as E;
-}
-
 /** The post of a form loaded with `loaded`, the user's changes applied: what the browser sends. */
 function post(loaded: FormValues, changes: Record<string, string>, hidden: Record<string, string> = {}): URLSearchParams {
 	const body = new URLSearchParams(hidden);
@@ -56,16 +42,8 @@ function post(loaded: FormValues, changes: Record<string, string>, hidden: Recor
 	return body;
 }
 
-/** Runs an action: the redirect of a save, or the failure answer. */
-async function submit(action: (e: never) => unknown, e: unknown): Promise<{ saved: true } | { saved: false; status: number; data: FormAnswer }> {
-	try {
-		const failure = (await action(e as never)) as ActionFailure<FormAnswer>;
-		return { saved: false, status: failure.status, data: failure.data };
-	} catch (thrown) {
-		if (isRedirect(thrown)) return { saved: true };
-		throw thrown;
-	}
-}
+const event = actionEvent;
+const submit = (action: (e: never) => unknown, e: unknown) => submitAction<FormAnswer>(action, e);
 
 describe('the measure form', () => {
 	const params = { slug: DEFAULT_PLAN_SLUG, numero: '1.1' };

@@ -2,8 +2,8 @@
 // click, a request sent again after a lost answer), through the real action layer and database; the
 // token is claimed in the creation's own transaction, so a refused first post leaves it free.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isRedirect, type ActionFailure } from '@sveltejs/kit';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { actionEvent, submitAction } from '../helpers/request-event';
 import { smallPlan, user } from '../factories';
 import { postComment } from '../../src/lib/server/domain/comments/comments';
 import { createRound } from '../../src/lib/server/domain/reports/rounds';
@@ -45,31 +45,8 @@ afterAll(async () => {
 	await database?.close();
 });
 
-function event(path: string, params: Record<string, string>, actor: Actor | null, body?: URLSearchParams) {
-	const url = new URL(path, 'http://jalons.test');
-	const request = new Request(url, body ? { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {});
-	return {
-		url,
-		params,
-		request,
-		route: { id: null },
-		locals: { requestId: 'test', locale: 'fr', user: actor },
-		cookies: { get: () => undefined },
-		getClientAddress: () => '127.0.0.1',
-		setHeaders: () => undefined
-	} as never;
-}
-
-/** Runs an action: the redirect of a save, or the failure answer. */
-async function submit(action: (e: never) => unknown, e: never): Promise<{ saved: true } | { saved: false; status: number; data: unknown }> {
-	try {
-		const failure = (await action(e)) as ActionFailure;
-		return { saved: false, status: failure.status, data: failure.data };
-	} catch (thrown) {
-		if (isRedirect(thrown)) return { saved: true };
-		throw thrown;
-	}
-}
+const event = (path: string, params: Record<string, string>, actor: Actor | null, body?: URLSearchParams) => actionEvent<never>(path, params, actor, body);
+const submit = (action: (e: never) => unknown, e: never) => submitAction<unknown>(action, e);
 
 const milestoneCount = () => db.milestone.count({ where: { measureId } });
 
