@@ -48,12 +48,23 @@ export function readCsv(bytes: Uint8Array): CsvTable | ReadFailure {
 	let controls = 0;
 	for (const b of sample) if (b === 0 || (b < 9 && b !== 0) || (b > 13 && b < 32 && b !== 27)) controls++;
 	if (sample.includes(0) || controls > sample.length / 100) return { error: 'binary' };
-	const { text, encoding } = decode(bytes);
+	const decoded = decode(bytes);
+	const encoding = decoded.encoding;
+	// One kind of line end: line numbers count CRLF once, and texts keep "\n" only.
+	const text = decoded.text.replace(/\r\n?/g, '\n');
 	if (text.trim() === '') return { error: 'empty' };
 	const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
 	let records: { record: string[]; info: { lines: number } }[];
 	try {
-		records = parse(text, { bom: true, delimiter, relax_column_count: true, info: true, skip_empty_lines: false, to: MAX_IMPORT_ROWS + 2 }) as typeof records;
+		records = parse(text, {
+			bom: true,
+			delimiter,
+			relax_column_count: true,
+			relax_quotes: true,
+			info: true,
+			skip_empty_lines: false,
+			to: MAX_IMPORT_ROWS + 2
+		}) as unknown as typeof records;
 	} catch (cause) {
 		return { error: 'malformed', detail: (cause as Error).message };
 	}
