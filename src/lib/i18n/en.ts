@@ -9,6 +9,7 @@ import { timetravelEn } from './timetravel.en';
 import { siteEn } from './site.en';
 import { privacyEn } from './privacy.en';
 import { knownEn } from './known.en';
+import { csvImportEn } from './csv-import.en';
 
 export const en: Messages = {
 	auth: authEn,
@@ -21,6 +22,7 @@ export const en: Messages = {
 	site: siteEn,
 	privacy: privacyEn,
 	known: knownEn,
+	csvImport: csvImportEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

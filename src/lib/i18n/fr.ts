@@ -9,6 +9,7 @@ import { timetravelFr } from './timetravel';
 import { siteFr } from './site';
 import { privacyFr } from './privacy';
 import { knownFr } from './known';
+import { csvImportFr } from './csv-import';
 import { typesetFrench } from './typography';
 
 // Pure: the client bundle drops this catalogue where only the English one is loaded (tests/e2e/i18n-bundle.e2e.ts).
@@ -23,6 +24,7 @@ export const fr = /* @__PURE__ */ typesetFrench({
 	site: siteFr,
 	privacy: privacyFr,
 	known: knownFr,
+	csvImport: csvImportFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',

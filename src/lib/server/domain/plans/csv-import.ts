@@ -97,31 +97,30 @@ export async function importCsv(db: Db, actor: AuditActor, input: CsvImportInput
 			const saved = applicableMapping((planId ? (plan?.csvImportMapping as ColumnMapping | null) : null) ?? {}, table.headers);
 			report.mapping = input.mapping ?? (Object.keys(saved).length > 0 ? saved : suggestMapping(table.headers));
 
-			const [owners, axes, measures] = await Promise.all([
-				tx.owner.findMany({ select: { id: true, code: true, name: true } }),
-				planId ? tx.axis.findMany({ where: { planId }, select: { id: true, number: true, title: true }, orderBy: { number: 'asc' } }) : [],
-				planId
-					? tx.measure.findMany({
-							where: { planId },
-							select: {
-								id: true,
-								number: true,
-								title: true,
-								description: true,
-								leadOwnerId: true,
-								axisId: true,
-								status: true,
-								progressManual: true,
-								plannedEnd: true,
-								plannedEndPrecision: true,
-								axis: { select: { number: true } },
-								contributors: { select: { ownerId: true } },
-								evidenceLinks: { select: { url: true } },
-								milestones: { where: { title: DEADLINE_TITLE }, select: { id: true, plannedDate: true, plannedPrecision: true }, take: 1 }
-							}
-						})
-					: []
-			]);
+			// One after the other: queries of a transaction share one connection.
+			const owners = await tx.owner.findMany({ select: { id: true, code: true, name: true } });
+			const axes = !planId ? [] : await tx.axis.findMany({ where: { planId }, select: { id: true, number: true, title: true }, orderBy: { number: 'asc' } });
+			const measures = !planId
+				? []
+				: await tx.measure.findMany({
+						where: { planId },
+						select: {
+							id: true,
+							number: true,
+							title: true,
+							description: true,
+							leadOwnerId: true,
+							axisId: true,
+							status: true,
+							progressManual: true,
+							plannedEnd: true,
+							plannedEndPrecision: true,
+							axis: { select: { number: true } },
+							contributors: { select: { ownerId: true } },
+							evidenceLinks: { select: { url: true } },
+							milestones: { where: { title: DEADLINE_TITLE }, select: { id: true, plannedDate: true, plannedPrecision: true }, take: 1 }
+						}
+					});
 			const context: ImportContext = { owners, axes, measures: measures.map((m) => ({ ...m, axisNumber: m.axis.number })) };
 			const planned = planRows(table, report.mapping, context, excluded);
 			report.plan = {
