@@ -150,6 +150,15 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 		payload: () => ({ displayName: unique(), organisation: 'Tests', roles: 'AMDAC' }),
 		expect: adminOnly
 	},
+	// CSV import: a url-encoded post without a file is a 400 for the admin; an unknown pending import a 404.
+	'POST /(app)/admin/plans/import?/upload': { path: () => '/admin/plans/import?/upload', payload: () => ({ target: 'new', title: 'Essai', slug: 'essai-csv' }), expect: adminOnly },
+	'POST /(app)/admin/plans/import/[id]?/remap': { path: () => '/admin/plans/import/inconnu?/remap', payload: () => ({ titre: 'Titre' }), expect: adminOnly, denyStatuses: [404] },
+	'POST /(app)/admin/plans/import/[id]?/confirm': {
+		path: () => '/admin/plans/import/inconnu?/confirm',
+		payload: () => ({ createOwners: 'on' }),
+		expect: adminOnly,
+		denyStatuses: [404]
+	},
 	'POST /(app)/admin/utilisateurs/[id]?/disable': { path: userPath('disable'), payload: () => ({}), expect: adminOnly },
 	'POST /(app)/admin/utilisateurs/[id]?/enable': { path: userPath('enable'), payload: () => ({}), expect: adminOnly },
 	'POST /(app)/admin/utilisateurs/[id]?/sendReset': { path: userPath('sendReset'), payload: () => ({}), expect: adminOnly },

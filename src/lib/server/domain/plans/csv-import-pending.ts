@@ -11,7 +11,6 @@ import { IMPORT_FIELDS, type ColumnMapping } from '../../import/mapping';
 import { decode, readCsv, type ReadFailure } from '../../import/read';
 import { importCsv, type CsvImportReport, type ImportTarget } from './csv-import';
 
-
 function guard(actor: Actor | null): Actor {
 	if (!actor || !canManagePlan(actor)) throw new ForbiddenError();
 	return actor;
