@@ -51,6 +51,12 @@ export interface CsvImportReport {
 
 const DEADLINE_TITLE = 'Échéance';
 const newId = () => randomUUID().replaceAll('-', '');
+// Big writes go in chunks of a thousand rows: statements of bounded size (PostgreSQL takes at most
+// 65,535 parameters in one statement) and memory that stays flat with 10,000 measures.
+const CHUNK = 1000;
+async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+	for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
+}
 
 const emptyReport = (slug: string): CsvImportReport => ({
 	read: null,
@@ -250,7 +256,7 @@ export async function importCsv(db: Db, actor: AuditActor, input: CsvImportInput
 					for (const ownerId of new Set((row.contributors ?? []).map(idOf))) contributors.push({ measureId: id, ownerId });
 					(row.proofs ?? []).forEach((url, i) => evidence.push({ id: newId(), measureId: id, title: url, url, position: i }));
 				}
-				await tx.measure.createMany({ data: newMeasures });
+				await inChunks(newMeasures, (data) => tx.measure.createMany({ data }));
 				for (const m of newMeasures) audits.push({ action: 'create', entityType: 'Measure', entityId: m.id, planId: pid, measureId: m.id, after: m });
 
 				for (const { row, fields, data } of updates) {
@@ -308,13 +314,13 @@ export async function importCsv(db: Db, actor: AuditActor, input: CsvImportInput
 							.forEach((url, i) => evidence.push({ id: newId(), measureId: current.id, title: url, url, position: current.evidenceLinks.length + i }));
 					}
 				}
-				await tx.measureContributor.createMany({ data: contributors, skipDuplicates: true });
+				await inChunks(contributors, (data) => tx.measureContributor.createMany({ data, skipDuplicates: true }));
 				for (const c of contributors)
 					audits.push({ action: 'create', entityType: 'MeasureContributor', entityId: `${c.measureId}:${c.ownerId}`, planId: pid, measureId: c.measureId, after: c });
 				const milestoneRows = milestones.map((m) => ({ ...m, id: newId() }));
-				await tx.milestone.createMany({ data: milestoneRows });
+				await inChunks(milestoneRows, (data) => tx.milestone.createMany({ data }));
 				for (const m of milestoneRows) audits.push({ action: 'create', entityType: 'Milestone', entityId: m.id, planId: pid, measureId: m.measureId, after: m });
-				await tx.evidenceLink.createMany({ data: evidence });
+				await inChunks(evidence, (data) => tx.evidenceLink.createMany({ data }));
 				for (const e of evidence) audits.push({ action: 'create', entityType: 'EvidenceLink', entityId: e.id!, planId: pid, measureId: e.measureId, after: e });
 
 				const mapping = report.mapping as Prisma.InputJsonValue;
@@ -329,7 +335,7 @@ export async function importCsv(db: Db, actor: AuditActor, input: CsvImportInput
 						after: { csvImportMapping: mapping }
 					});
 				}
-				await recordAudits(tx, actor, audits);
+				await inChunks(audits, (chunk) => recordAudits(tx, actor, chunk));
 			}
 		},
 		{ timeout: 120_000, maxWait: 30_000 }
