@@ -64,7 +64,7 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
 
 /** The mapping kept where its headers are in the file (a saved mapping meets another file). */
 export function applicableMapping(mapping: ColumnMapping, headers: readonly string[]): ColumnMapping {
-	return Object.fromEntries(Object.entries(mapping).filter(([field, header]) => IMPORT_FIELDS.includes(field as ImportField) && headers.includes(header))) as ColumnMapping;
+	return Object.fromEntries(Object.entries(mapping).filter(([field, header]) => IMPORT_FIELDS.includes(field as ImportField) && headers.includes(header)));
 }
 
 /** `axe=Thématiques,titre=Actions` (command line) → mapping; errors name the wrong part. */

@@ -9,7 +9,7 @@ import { REQUIRED_FIELDS, type ColumnMapping, type ImportField } from './mapping
 import type { CsvTable } from './read';
 import { fold, parseDeadline, parseProgress, parseStatusWord, withPrecision } from './words';
 
-export type IssueCode =
+type IssueCode =
 	| 'missingColumn'
 	| 'unknownHeader'
 	| 'required'
@@ -31,13 +31,13 @@ export interface Issue {
 	code: IssueCode;
 }
 
-export interface KnownOwner {
+interface KnownOwner {
 	id: string;
 	code: string;
 	name: string;
 }
 
-export interface ExistingMeasure {
+interface ExistingMeasure {
 	id: string;
 	number: string;
 	title: string;
@@ -71,7 +71,7 @@ export interface PlannedRow {
 	proofs: string[] | undefined;
 }
 
-export interface PlannedAxis {
+interface PlannedAxis {
 	key: string;
 	title: string;
 	number: number;

@@ -27,7 +27,7 @@ export function decode(bytes: Uint8Array): { text: string; encoding: CsvTable['e
 }
 
 /** The separator of the header line: the more frequent of ";" and "," outside quotes (comma on a tie). */
-export function detectDelimiter(text: string): ',' | ';' {
+function detectDelimiter(text: string): ',' | ';' {
 	let inQuotes = false;
 	let commas = 0;
 	let semicolons = 0;

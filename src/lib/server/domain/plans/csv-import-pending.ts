@@ -3,7 +3,6 @@
 // hidden field (a 10 MB field posted back at each step); re-uploading at each step would make the
 // mapping and exclusion steps clumsy. The text is dropped once imported; rows are purged after 7 days.
 import type { Db } from '../../db';
-import type { Prisma } from '../../db/generated/client';
 import { auditActor } from '../../audit';
 import { canManagePlan, type Actor } from '../../policies';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors';
@@ -83,7 +82,7 @@ export async function viewCsvImport(db: Db, actor: Actor | null, id: string): Pr
 export async function remapCsvImport(db: Db, actor: Actor | null, id: string, mapping: ColumnMapping): Promise<void> {
 	const { row } = await pending(db, actor, id);
 	const clean = Object.fromEntries(Object.entries(mapping).filter(([field, header]) => IMPORT_FIELDS.includes(field as never) && header));
-	await db.csvImport.update({ where: { id: row.id }, data: { mapping: clean as Prisma.InputJsonValue } });
+	await db.csvImport.update({ where: { id: row.id }, data: { mapping: clean } });
 }
 
 /** Imports for good, or refuses with the first reason (nothing written then). Confirming twice imports once. */

@@ -27,9 +27,9 @@ export interface CsvImportInput {
 	dryRun?: boolean;
 }
 
-export type Blocker = 'read' | 'mapping' | 'rowErrors' | 'unknownOwners' | 'planMissing' | 'slugInvalid' | 'slugTaken' | 'titleMissing' | 'dryRun';
+type Blocker = 'read' | 'mapping' | 'rowErrors' | 'unknownOwners' | 'planMissing' | 'slugInvalid' | 'slugTaken' | 'titleMissing' | 'dryRun';
 
-export interface MeasureChange {
+interface MeasureChange {
 	number: string;
 	title: string;
 	kind: 'created' | 'updated' | 'unchanged';
@@ -71,7 +71,7 @@ const emptyReport = (slug: string): CsvImportReport => ({
 });
 
 /** Reads the file (bytes or kept text) into a table, or the reason it cannot be read. */
-export function tableOf(file: Uint8Array | string): CsvTable | ReadFailure {
+function tableOf(file: Uint8Array | string): CsvTable | ReadFailure {
 	return readCsv(typeof file === 'string' ? new TextEncoder().encode(file) : file);
 }
 
