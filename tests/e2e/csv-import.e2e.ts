@@ -1,7 +1,7 @@
 // An administrator imports a small CSV with one error: the report shows the line, column, value and
 // message and nothing is written; the fixed file then imports, with the summary. JavaScript on and off.
 import path from 'node:path';
-import { test, expect, ACCOUNTS, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, signIn, expectNoAxeViolations, serverOrigin } from './fixtures';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '../fixtures/csv-import', name);
 
@@ -46,4 +46,15 @@ test('an admin imports a CSV: a report with the error first, then the fixed file
 	await expect(page.getByText('4 mesures créées, 0 mesure modifiée, 0 mesure inchangée.')).toBeVisible();
 	await page.getByRole('link', { name: 'Voir le plan' }).click();
 	await expect(page.getByText('Publier le registre des fontaines').first()).toBeVisible();
+});
+
+test('a file over the size limits gets a sentence, not an error page', async ({ page }) => {
+	await signIn(page, ACCOUNTS.admin, '/admin/plans/import');
+	// Over BODY_SIZE_LIMIT (512K by default) and over the import's own limit (10 MB): the same answer.
+	const response = await page.request.post('/admin/plans/import?/upload', {
+		headers: { origin: serverOrigin(), accept: 'text/html' },
+		multipart: { target: 'new', title: 'Trop gros', slug: 'trop-gros', file: { name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.alloc(11 * 1024 * 1024, 'a') } }
+	});
+	expect(response.status()).toBe(413);
+	expect(await response.text()).toContain('Le fichier dépasse la taille maximale de 10 Mo.');
 });
