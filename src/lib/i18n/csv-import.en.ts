@@ -31,6 +31,7 @@ export const csvImportEn: CsvImportMessages = {
 	message: 'Message',
 	exclude: 'Exclude',
 	excludeLine: 'Exclude line {line}',
+	moreIssues: { one: 'And {n} more error, not shown: fix these first.', other: 'And {n} more errors, not shown: fix these first.' },
 	excludeHint: 'Tick the rows with errors to leave out; they will not be imported.',
 	ownersTitle: 'Unknown owners',
 	ownersLead: 'These teams match no existing team (code or name, ignoring case and accents):',

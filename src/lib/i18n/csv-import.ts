@@ -30,6 +30,10 @@ export const csvImportFr = {
 	message: 'Message',
 	exclude: 'Exclure',
 	excludeLine: 'Exclure la ligne {line}',
+	moreIssues: {
+		one: 'Et {n} autre erreur, non affichée : corrigez d’abord celles-ci.',
+		other: 'Et {n} autres erreurs, non affichées : corrigez d’abord celles-ci.'
+	},
 	excludeHint: 'Cochez les lignes en erreur à laisser de côté ; elles ne seront pas importées.',
 	ownersTitle: 'Porteurs inconnus',
 	ownersLead: 'Ces équipes ne correspondent à aucune équipe existante (code ou nom, sans tenir compte des majuscules ni des accents) :',

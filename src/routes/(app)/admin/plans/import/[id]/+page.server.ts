@@ -11,6 +11,8 @@ import { confirmCsvImport, remapCsvImport, viewCsvImport } from '$lib/server/dom
 import { IMPORT_FIELDS } from '$lib/server/import/mapping';
 import { issueMessage, readFailureMessage } from '$lib/server/import/report-text';
 
+const MAX_SHOWN = 1000;
+
 /** Checks the admin first (so that nobody learns which ids exist), then the id's shape. */
 function target(event: RequestEvent) {
 	const admin = requireAllowed(canManagePlan, event);
@@ -35,7 +37,9 @@ export const load: PageServerLoad = async (event) => {
 			headers: report.headers,
 			mapping: report.mapping as Record<string, string | undefined>,
 			unmapped: report.plan.unmappedColumns,
-			issues: report.plan.issues.map((issue) => ({ ...issue, message: issueMessage(t, issue), value: issue.value.slice(0, 200) })),
+			// A file of 10,000 bad rows would make a page of 10,000 rows: the first thousand are shown.
+			issues: report.plan.issues.slice(0, MAX_SHOWN).map((issue) => ({ ...issue, message: issueMessage(t, issue), value: issue.value.slice(0, 200) })),
+			hiddenIssues: Math.max(0, report.plan.issues.length - MAX_SHOWN),
 			unknownOwners: report.plan.unknownOwners,
 			// What the confirm form takes care of (exclusions, owners) is not a blocker to show here.
 			blockers: report.blockers.filter((b) => !['dryRun', 'rowErrors', 'unknownOwners'].includes(b)).map((b) => t.csvImport.blockers[b]),
