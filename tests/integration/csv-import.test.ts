@@ -110,6 +110,18 @@ describe('CSV import', () => {
 		expect(partial.summary.created).toBe(1);
 	});
 
+	it('reads 10,000 rows in a dry run and refuses more than 20,000 with a reason', async () => {
+		const rows = (n: number) => ['axe;titre;porteur', ...Array.from({ length: n }, (_, i) => `Axe ${i % 7};Action ${i};Ministère fictif ${i % 30}`)].join('\n');
+		const target = { create: { slug: 'dix-mille', title: 'Dix mille' } };
+		const before = await counts();
+		const big = await run({ file: rows(10_000), target, createOwners: true, dryRun: true });
+		expect(big.blockers).toEqual(['dryRun']);
+		expect(big.summary.created).toBe(10_000);
+		expect(big.plan.unknownOwners).toHaveLength(30);
+		expect((await run({ file: rows(20_001), target, createOwners: true })).read).toEqual({ error: 'tooManyRows' });
+		expect(await counts()).toEqual(before);
+	});
+
 	it('imports a plan’s own mesures.csv into a new plan as the same measures', async () => {
 		const db = database.prisma;
 		const source = await plan(db, { slug: 'source-csv' });
