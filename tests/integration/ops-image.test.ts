@@ -85,7 +85,7 @@ describe('the production image runs the operational scripts', () => {
 		return run(process.execPath, [`build/ops/${script}.js`, ...args], { cwd: dir, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
 	}
 
-	it('migrates, seeds, creates an account, exports and imports the plan, purges and sends the digest', async () => {
+	it('migrates, seeds, creates an account, exports and imports the plan, imports a CSV, purges and sends the digest', async () => {
 		const [first, second] = databases.envs as [Record<string, string>, Record<string, string>];
 
 		// Each run starts a process on the database; on PGlite that takes seconds, so each script runs once
@@ -112,6 +112,11 @@ describe('the production image runs the operational scripts', () => {
 		writeFileSync(file, exported.stdout);
 		const rows = Object.values(plan.tables).reduce((sum, table) => sum + table.length, 0);
 		expect((await ops('plan-import', [file], second)).stdout).toMatch(new RegExp(`^Plan « ${DEFAULT_PLAN_SLUG} » importé : ${rows} lignes\\.$`, 'm'));
+
+		// The CSV import (csv-parse is a production dependency): a sample file into a new plan.
+		const csv = path.join(root, 'tests/fixtures/csv-import/corrige.csv');
+		const imported = await ops('plan-import-csv', [csv, '--plan', 'essais-csv', '--create', '--title', 'Essais', '--create-owners'], second);
+		expect(imported.stdout).toMatch(/^Importé — plan « essais-csv » : 4 mesures créées/m);
 
 		expect(JSON.parse((await ops('purge', [], first)).stdout)).toMatchObject({ msg: 'purge', sessions: 0 });
 		const digest = await ops('digest', [], first);

@@ -47,11 +47,11 @@ describe('purgeExpired', () => {
 				{ token: 'new-form-token-000000000', userId: user.id, createdAt: at(6) }
 			]
 		});
-		expect(await purgeExpired(db, now)).toEqual({ loginAttempts: 2, sessions: 2, tokens: 2, formTokens: 1 });
+		expect(await purgeExpired(db, now)).toEqual({ loginAttempts: 2, sessions: 2, tokens: 2, formTokens: 1, csvImports: 0 });
 		expect((await db.formSubmission.findMany()).map((s) => s.token)).toEqual(['new-form-token-000000000']);
 		expect((await db.session.findMany()).map((s) => s.id)).toEqual(['alive']);
 		expect((await db.userToken.findMany()).map((t) => t.tokenHash)).toEqual(['recent']);
 		expect(await db.loginAttempt.count()).toBe(2);
-		expect(await purgeExpired(db, now)).toEqual({ loginAttempts: 0, sessions: 0, tokens: 0, formTokens: 0 });
+		expect(await purgeExpired(db, now)).toEqual({ loginAttempts: 0, sessions: 0, tokens: 0, formTokens: 0, csvImports: 0 });
 	});
 });

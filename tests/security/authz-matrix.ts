@@ -160,6 +160,15 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 		payload: () => ({ displayName: unique(), organisation: 'Tests', roles: 'AMDAC' }),
 		expect: adminOnly
 	},
+	// CSV import: a url-encoded post without a file is a 400 for the admin; an unknown pending import a 404.
+	'POST /(app)/admin/plans/import?/upload': { path: () => '/admin/plans/import?/upload', payload: () => ({ target: 'new', title: 'Essai', slug: 'essai-csv' }), expect: adminOnly },
+	'POST /(app)/admin/plans/import/[id]?/remap': { path: () => '/admin/plans/import/inconnu?/remap', payload: () => ({ titre: 'Titre' }), expect: adminOnly, denyStatuses: [404] },
+	'POST /(app)/admin/plans/import/[id]?/confirm': {
+		path: () => '/admin/plans/import/inconnu?/confirm',
+		payload: () => ({ createOwners: 'on' }),
+		expect: adminOnly,
+		denyStatuses: [404]
+	},
 	'POST /(app)/admin/utilisateurs/[id]?/disable': { path: userPath('disable'), payload: () => ({}), expect: adminOnly },
 	'POST /(app)/admin/utilisateurs/[id]?/enable': { path: userPath('enable'), payload: () => ({}), expect: adminOnly },
 	'POST /(app)/admin/utilisateurs/[id]?/sendReset': { path: userPath('sendReset'), payload: () => ({}), expect: adminOnly },
@@ -322,6 +331,19 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 		path: measurePath('?/updateOwners'),
 		payload: async (ctx) => ({ version: await ctx.version('Measure', ctx.ids.measure), leadOwnerId: ctx.ids.leadOwner }),
 		expect: adminOnly
+	},
+	// Successions (domain/measures/successions.ts) are the plans' business: admins. The removal names a
+	// succession that does not exist, so the admin gets a 404 past authorization.
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier?/addSuccession': {
+		path: measurePath('?/addSuccession'),
+		payload: () => ({ kind: 'ABANDONED', successorId: '', reason: `Abandon ${unique()}` }),
+		expect: adminOnly
+	},
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier?/removeSuccession': {
+		path: measurePath('?/removeSuccession'),
+		payload: () => ({ successionId: 'aucune-suite' }),
+		expect: adminOnly,
+		denyStatuses: [404]
 	},
 	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/indicateurs?/addIndicatorValue': {
 		path: measurePath('/indicateurs?/addIndicatorValue'),

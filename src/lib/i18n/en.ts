@@ -10,6 +10,7 @@ import { siteEn } from './site.en';
 import { privacyEn } from './privacy.en';
 import { knownEn } from './known.en';
 import { teamsEn } from './teams.en';
+import { csvImportEn } from './csv-import.en';
 
 export const en: Messages = {
 	auth: authEn,
@@ -23,6 +24,7 @@ export const en: Messages = {
 	privacy: privacyEn,
 	known: knownEn,
 	teams: teamsEn,
+	csvImport: csvImportEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

@@ -10,6 +10,7 @@ import { siteFr } from './site';
 import { privacyFr } from './privacy';
 import { knownFr } from './known';
 import { teamsFr } from './teams';
+import { csvImportFr } from './csv-import';
 import { typesetFrench } from './typography';
 
 // Pure: the client bundle drops this catalogue where only the English one is loaded (tests/e2e/i18n-bundle.e2e.ts).
@@ -25,6 +26,7 @@ export const fr = /* @__PURE__ */ typesetFrench({
 	privacy: privacyFr,
 	known: knownFr,
 	teams: teamsFr,
+	csvImport: csvImportFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',

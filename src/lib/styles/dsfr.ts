@@ -32,6 +32,7 @@ import '@gouvfr/dsfr/dist/component/segmented/segmented.main.min.css';
 import '@gouvfr/dsfr/dist/component/toggle/toggle.main.min.css';
 import '@gouvfr/dsfr/dist/component/skiplink/skiplink.main.min.css';
 import '@gouvfr/dsfr/dist/component/select/select.main.min.css';
+import '@gouvfr/dsfr/dist/component/upload/upload.main.min.css';
 import '@gouvfr/dsfr/dist/component/modal/modal.main.min.css';
 import '@gouvfr/dsfr/dist/component/navigation/navigation.main.min.css';
 import '@gouvfr/dsfr/dist/component/footer/footer.main.min.css';

@@ -1,20 +1,22 @@
 // Housekeeping: rows that only exist for a while. Login attempts are kept as long as throttling can
 // look at them (failures: 1 day, longer than every window; successes: 30 days, the "usual address"
 // memory), sessions until they expire, single-use links 30 days after they expired or were used,
-// the one-time tokens of create forms 7 days (longer than a page is left open before a second post).
+// the one-time tokens of create forms 7 days (longer than a page is left open before a second post),
+// CSV files uploaded for import 7 days (imported or not: the import itself is in the audit log).
 // Nothing here is plan data, so no audit event: the counts go to the log.
 import type { Db } from '../db';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** How many days rows are kept; the personal-data page quotes these figures. */
-export const RETENTION_DAYS = { failedLogin: 1, successfulLogin: 30, usedOrExpiredLink: 30, formToken: 7 } as const;
+export const RETENTION_DAYS = { failedLogin: 1, successfulLogin: 30, usedOrExpiredLink: 30, formToken: 7, csvImport: 7 } as const;
 
 export interface PurgeCounts {
 	loginAttempts: number;
 	sessions: number;
 	tokens: number;
 	formTokens: number;
+	csvImports: number;
 }
 
 export async function purgeExpired(db: Db, now = new Date()): Promise<PurgeCounts> {
@@ -33,6 +35,7 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<PurgeCount
 			where: { OR: [{ expiresAt: { lt: ago(RETENTION_DAYS.usedOrExpiredLink) } }, { usedAt: { lt: ago(RETENTION_DAYS.usedOrExpiredLink) } }] }
 		});
 		const formTokens = await tx.formSubmission.deleteMany({ where: { createdAt: { lt: ago(RETENTION_DAYS.formToken) } } });
-		return { loginAttempts: attempts.count, sessions: sessions.count, tokens: tokens.count, formTokens: formTokens.count };
+		const csvImports = await tx.csvImport.deleteMany({ where: { createdAt: { lt: ago(RETENTION_DAYS.csvImport) } } });
+		return { loginAttempts: attempts.count, sessions: sessions.count, tokens: tokens.count, formTokens: formTokens.count, csvImports: csvImports.count };
 	});
 }
