@@ -7,6 +7,7 @@ import { test, expect, ACCOUNTS } from './fixtures';
 import { E2E_COUNCIL } from './council-accounts';
 import { AUTHZ_MATRIX, ROLES, type MatrixContext, type MatrixRole } from '../security/authz-matrix';
 import { databaseFingerprint, startAppServer, type AppServer } from '../security/app-server';
+import { E2E_TEMPLATE_DATABASE_URL } from './servers';
 
 const ACCOUNT_OF: Record<Exclude<MatrixRole, 'anonymous'>, { email: string; password: string }> = {
 	amdac: ACCOUNTS.amdac,
@@ -37,7 +38,7 @@ async function setupPost(api: APIRequestContext, url: string, form: Record<strin
 
 test.beforeAll(async () => {
 	test.setTimeout(180_000);
-	server = await startAppServer();
+	server = await startAppServer({ template: E2E_TEMPLATE_DATABASE_URL });
 	const one = async <T>(sql: string, values: unknown[] = []) => {
 		const rows = await server.query(sql, values);
 		if (!rows[0]) throw new Error(`no row for ${sql}`);
