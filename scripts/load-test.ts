@@ -178,9 +178,9 @@ try {
 	const workers = [...Array.from({ length: READERS }, (_, i) => reader(server, slug, i)), ...cookies.map((cookie, i) => editor(server, slug, i, cookie))];
 	const half = (SECONDS * 1000 - OUTAGE * 1000) / 2;
 	await new Promise((r) => setTimeout(r, half));
-	server.postgres.pause();
+	server.postgres!.pause();
 	await new Promise((r) => setTimeout(r, OUTAGE * 1000));
-	server.postgres.start();
+	server.postgres!.start();
 	const restarted = Date.now();
 	let recovered = -1;
 	while (Date.now() - restarted < 15_000) {

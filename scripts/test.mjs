@@ -103,15 +103,18 @@ async function prepareE2eDatabases() {
 	const serverUrl = process.env.DATABASE_URL;
 	if (serverUrl) {
 		const base = `${new URL(serverUrl).pathname.slice(1) || 'jalons'}_e2e`.replace(/[^a-z0-9_]/gi, '_');
+		// The template stays unused (a database being copied may have no connection): the HTTP specs
+		// copy it for their own servers while the workers' servers run.
+		const template = `${base}_template`;
 		const names = Array.from({ length: e2eWorkers }, (_, i) => `${base}_${i}`);
 		const urlOf = (name) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-		await adminQuery(serverUrl, names.flatMap((name) => [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]).concat(`CREATE DATABASE "${names[0]}"`));
-		if (!prepare({ DATABASE_URL: urlOf(names[0]) })) return null;
+		await adminQuery(serverUrl, [template, ...names].map((name) => `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).concat(`CREATE DATABASE "${template}"`));
+		if (!prepare({ DATABASE_URL: urlOf(template) })) return null;
 		await adminQuery(
 			serverUrl,
-			names.slice(1).map((name) => `CREATE DATABASE "${name}" TEMPLATE "${names[0]}"`)
+			names.map((name) => `CREATE DATABASE "${name}" TEMPLATE "${template}"`)
 		);
-		return { env: { E2E_DATABASE_URLS: names.map(urlOf).join(',') }, cleanUp: async () => {} };
+		return { env: { E2E_DATABASE_URLS: names.map(urlOf).join(','), E2E_TEMPLATE_DATABASE_URL: urlOf(template) }, cleanUp: async () => {} };
 	}
 	const dirs = Array.from({ length: e2eWorkers }, () => mkdtempSync(path.join(tmpdir(), 'jalons-e2e-')));
 	const cleanUp = async () => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));

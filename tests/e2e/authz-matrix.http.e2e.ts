@@ -8,6 +8,7 @@ import { E2E_COUNCIL } from './council-accounts';
 import { E2E_AMDAC } from './ministry-plan';
 import { AUTHZ_MATRIX, ROLES, type MatrixContext, type MatrixRole } from '../security/authz-matrix';
 import { databaseFingerprint, startAppServer, type AppServer } from '../security/app-server';
+import { E2E_TEMPLATE_DATABASE_URL } from './servers';
 
 const ACCOUNT_OF: Record<Exclude<MatrixRole, 'anonymous'>, { email: string; password: string }> = {
 	amdac: ACCOUNTS.amdac,
@@ -39,7 +40,7 @@ async function setupPost(api: APIRequestContext, url: string, form: Record<strin
 
 test.beforeAll(async () => {
 	test.setTimeout(180_000);
-	server = await startAppServer();
+	server = await startAppServer({ template: E2E_TEMPLATE_DATABASE_URL });
 	const one = async <T>(sql: string, values: unknown[] = []) => {
 		const rows = await server.query(sql, values);
 		if (!rows[0]) throw new Error(`no row for ${sql}`);

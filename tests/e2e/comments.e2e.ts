@@ -3,7 +3,7 @@
 // writes. Posts are spread over accounts so that the per-user rate limit (5 per 10 minutes) holds
 // across both projects.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, ACCOUNTS, serverOrigin, signIn } from './fixtures';
+import { test, expect, expectNoAxeViolations, ACCOUNTS, serverOrigin, settled } from './fixtures';
 
 const MEASURE = '/plans/plan-action-logiciels-libres-et-communs-numeriques/mesures/1.1';
 
@@ -26,10 +26,11 @@ async function post(page: Page, visibility: 'PUBLIC' | 'WORKING_GROUP' | 'INTERN
 	await expect(page.getByRole('textbox', { name: /^Votre commentaire/ })).toHaveValue('');
 }
 
-test('an AMDAC member posts a public and a working-group comment; a citizen sees only the public one', async ({ page, browser }) => {
+test('an AMDAC member posts a public and a working-group comment; a citizen sees only the public one', async ({ page, browser, signInAs }) => {
 	const run = tag();
-	await signIn(page, ACCOUNTS.amdac, MEASURE);
+	await signInAs(page, ACCOUNTS.amdac);
 	await page.goto(MEASURE);
+	await settled(page);
 	// Internal comments are for staff: the AMDAC member is not offered them.
 	await expect(page.getByRole('combobox', { name: 'Visible par' }).locator('option')).toHaveText(['Public : tout le monde', 'Groupe de travail : personnes connectées']);
 	await post(page, 'PUBLIC', `Avis public ${run}`);
@@ -58,7 +59,7 @@ test('an AMDAC member posts a public and a working-group comment; a citizen sees
 	}
 });
 
-test('an XSS payload in a comment renders as text: no dialog, no injected element', async ({ page, browser }) => {
+test('an XSS payload in a comment renders as text: no dialog, no injected element', async ({ page, browser, signInAs }) => {
 	const run = tag();
 	const payload = `<img src=x onerror="document.body.dataset.xss='img';alert(1)"><script>alert(2)</script> [clic](javascript:alert(3)) <svg onload=alert(4)> **gras** ${run}`;
 	let dialogs = 0;
@@ -66,8 +67,9 @@ test('an XSS payload in a comment renders as text: no dialog, no injected elemen
 		dialogs += 1;
 		void dialog.dismiss();
 	});
-	await signIn(page, ACCOUNTS.council, MEASURE);
+	await signInAs(page, ACCOUNTS.council);
 	await page.goto(MEASURE);
+	await settled(page);
 	await post(page, 'PUBLIC', payload);
 
 	for (const viewer of [page, await citizen(browser)]) {
@@ -90,19 +92,21 @@ test('an XSS payload in a comment renders as text: no dialog, no injected elemen
 	expect(dialogs).toBe(0);
 });
 
-test('an admin hides a comment with a reason; everyone then sees the moderation notice', async ({ page, browser }) => {
+test('an admin hides a comment with a reason; everyone then sees the moderation notice', async ({ page, browser, signInAs }) => {
 	const run = tag();
 	const editor = await citizen(browser);
 	try {
-		await signIn(editor, ACCOUNTS.label, MEASURE);
+		await signInAs(editor, ACCOUNTS.label);
 		await editor.goto(MEASURE);
+		await settled(editor);
 		await post(editor, 'PUBLIC', `Propos à modérer ${run}`);
 	} finally {
 		await editor.context().close();
 	}
 
-	await signIn(page, ACCOUNTS.admin, MEASURE);
+	await signInAs(page, ACCOUNTS.admin);
 	await page.goto(MEASURE);
+	await settled(page);
 	const article = page.locator('article', { hasText: `Propos à modérer ${run}` });
 	await article.getByText('Masquer', { exact: true }).click();
 	await article.getByRole('textbox', { name: 'Raison (affichée à la place du commentaire)' }).fill(`Hors sujet ${run}`);
@@ -123,13 +127,13 @@ test('an admin hides a comment with a reason; everyone then sees the moderation 
 	}
 });
 
-test('forged comment posts are refused on the server, with nothing written', async ({ page, browser }) => {
+test('forged comment posts are refused on the server, with nothing written', async ({ page, browser, signInAs }) => {
 	const run = tag();
 	const origin = serverOrigin();
 	const action = (verb: string) => `${MEASURE}?/${verb}`;
 	// As a browser posts a form without JavaScript: SvelteKit answers other requests with JSON and status 200.
 	const headers = { origin, accept: 'text/html' };
-	await signIn(page, ACCOUNTS.amdac, MEASURE);
+	await signInAs(page, ACCOUNTS.amdac);
 	// Internal comments are staff-only: forging the field gets a 403.
 	const internal = await page.request.post(action('postComment'), {
 		headers,

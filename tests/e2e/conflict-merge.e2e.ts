@@ -3,7 +3,7 @@
 // person's value (it is not silently reverted); a field both changed is shown side by side, and
 // saving again after the conflict still keeps the first person's other changes.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, ACCOUNTS, signIn } from './fixtures';
+import { test, expect, ACCOUNTS, settled } from './fixtures';
 
 const MEASURE = '/plans/plan-action-logiciels-libres-et-communs-numeriques/mesures/1.2';
 
@@ -12,16 +12,18 @@ async function newPage(browser: Browser): Promise<Page> {
 	return context.newPage();
 }
 
-test('a stale form merges with the other person’s save instead of reverting it', async ({ page, browser }) => {
+test('a stale form merges with the other person’s save instead of reverting it', async ({ page, browser, signInAs }) => {
 	test.slow();
 	const stamp = `${test.info().project.name} ${Date.now().toString(36)}`;
 	// Both projects share one database: each sets a status the measure does not have yet.
 	const status = test.info().project.name === 'js' ? 'En cours' : 'Non commencée';
 	const other = await newPage(browser);
-	await signIn(page, ACCOUNTS.label);
-	await signIn(other, ACCOUNTS.label);
-	await page.goto(`${MEASURE}/modifier`, { waitUntil: 'networkidle' });
-	await other.goto(`${MEASURE}/modifier`, { waitUntil: 'networkidle' });
+	await signInAs(page, ACCOUNTS.label);
+	await signInAs(other, ACCOUNTS.label, { slot: 1 });
+	await page.goto(`${MEASURE}/modifier`);
+	await other.goto(`${MEASURE}/modifier`);
+	await settled(page);
+	await settled(other);
 	const save = (p: Page) => p.getByRole('button', { name: 'Enregistrer la mesure' }).click();
 	const statusOf = (p: Page) => p.getByLabel('Statut', { exact: true });
 	const titleEn = (p: Page) => p.getByLabel('Intitulé de la mesure en anglais');
@@ -40,8 +42,10 @@ test('a stale form merges with the other person’s save instead of reverting it
 
 	// Both change the description: shown side by side, nothing saved; the English title A did not
 	// touch now shows what B saved.
-	await page.goto(`${MEASURE}/modifier`, { waitUntil: 'networkidle' });
-	await other.goto(`${MEASURE}/modifier`, { waitUntil: 'networkidle' });
+	await page.goto(`${MEASURE}/modifier`);
+	await other.goto(`${MEASURE}/modifier`);
+	await settled(page);
+	await settled(other);
 	await description(page).fill(`Description A ${stamp}`);
 	await titleEn(other).fill(`Title B ${stamp}`);
 	await save(other);

@@ -3,7 +3,7 @@
 // unknown kept unknown, recent changes that do not count the initial import, and updates' Markdown
 // rendered instead of shown raw.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, ACCOUNTS, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, expectNoAxeViolations, settled } from './fixtures';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 
@@ -74,11 +74,12 @@ test('recently updated measures do not count the initial import', async ({ page 
 	}
 });
 
-test('a progress update written in Markdown is shown formatted, on the measure page and the dashboard', async ({ browser }) => {
+test('a progress update written in Markdown is shown formatted, on the measure page and the dashboard', async ({ browser, signInAs }) => {
 	const stamp = `${Date.now().toString(36)}${test.info().project.name}`;
 	const editor = await newPage(browser);
-	await signIn(editor, ACCOUNTS.label);
+	await signInAs(editor, ACCOUNTS.label);
 	await editor.goto(`${PLAN}/mesures/1.1/modifier/mises-a-jour`);
+	await settled(editor);
 	const writeUpdate = editor.getByRole('region', { name: 'Écrire une mise à jour' });
 	await expect(writeUpdate.getByText(/Markdown accepté/)).toBeVisible();
 	await writeUpdate.getByLabel('Ce qui s’est passé').fill(`Étape **franchie ${stamp}** et *confirmée*`);

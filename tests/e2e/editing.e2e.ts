@@ -3,7 +3,7 @@
 // of a stale form and login throttling. Each run uses its own unique texts: both projects share one
 // database.
 import type { Browser, Locator, Page } from '@playwright/test';
-import { test, expect, ACCOUNTS, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, settled, signIn, expectNoAxeViolations } from './fixtures';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 
@@ -21,7 +21,7 @@ async function newPage(browser: Browser): Promise<Page> {
 	return context.newPage();
 }
 
-test('an admin invites an editor who updates a measure of their team, and the public sees it', async ({ page, browser }) => {
+test('an admin invites an editor who updates a measure of their team, and the public sees it', async ({ page, browser, signInAs }) => {
 	// The longest scenario of the suite (three people, a dozen pages, three axe audits).
 	test.slow();
 	const stamp = unique('e2e');
@@ -29,8 +29,9 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 	const password = 'une phrase de passe assez longue pour le test';
 
 	// The admin invites a LABEL editor; with no SMTP_URL the single-use link is shown to pass on.
-	await signIn(page, ACCOUNTS.admin);
+	await signInAs(page, ACCOUNTS.admin);
 	await page.goto('/admin/utilisateurs/inviter');
+	await settled(page);
 	await page.getByLabel('Adresse électronique').fill(email);
 	await page.getByLabel('Nom affiché').fill(`Rédactrice ${stamp}`);
 	// DSFR draws the checkbox on its label, which is what a person clicks.
@@ -45,6 +46,7 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 	// The invitee sets a password through the link, then signs in.
 	const editor = await newPage(browser);
 	await editor.goto(new URL(link!).pathname);
+	await settled(editor);
 	await editor.getByLabel('Nouveau mot de passe').fill(password);
 	await editor.getByLabel('Confirmation du mot de passe').fill(password);
 	await editor.getByRole('button', { name: 'Créer mon compte' }).click();
@@ -54,6 +56,7 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 	// Measure 1.4 is led by LABEL: the editor changes its confidence explanation.
 	await editor.getByRole('link', { name: 'Modifier cette mesure' }).click();
 	await expect(editor).toHaveURL(new RegExp(`${PLAN}/mesures/1.4/modifier$`));
+	await settled(editor);
 	await appendTo(editor.getByLabel('Description', { exact: true }), `Explication ${stamp}`);
 	await editor.getByLabel('Motif de la modification (facultatif)').fill(`Motif ${stamp}`);
 	await editor.getByRole('button', { name: 'Enregistrer la mesure' }).click();
@@ -62,6 +65,7 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 
 	// A milestone.
 	await editor.goto(`${PLAN}/mesures/1.4/modifier/jalons`);
+	await settled(editor);
 	const addMilestone = editor.getByRole('region', { name: 'Ajouter un jalon' });
 	await addMilestone.getByLabel('Intitulé du jalon', { exact: true }).fill(`Jalon ${stamp}`);
 	await addMilestone.getByLabel('Date prévue (facultatif)').fill('T2 2027');
@@ -73,6 +77,7 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 
 	// An evidence link.
 	await editor.goto(`${PLAN}/mesures/1.4/modifier/preuves`);
+	await settled(editor);
 	const addEvidence = editor.getByRole('region', { name: 'Ajouter une preuve' });
 	await addEvidence.getByLabel('Titre du lien').fill(`Preuve ${stamp}`);
 	await addEvidence.getByLabel('Adresse (URL)').fill('https://code.gouv.fr/fr/communs');
@@ -82,6 +87,7 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 
 	// A progress update, saved as a draft (not public), then published.
 	await editor.goto(`${PLAN}/mesures/1.4/modifier/mises-a-jour`);
+	await settled(editor);
 	const writeUpdate = editor.getByRole('region', { name: 'Écrire une mise à jour' });
 	await writeUpdate.getByLabel(/^Date /).fill('2026-11-20');
 	await writeUpdate.getByLabel('Ce qui s’est passé').fill(`Mise à jour ${stamp}`);
@@ -117,8 +123,8 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 	await expect(citizen.getByRole('main')).toContainText(today);
 });
 
-test('an editor cannot edit another team’s measure: 403 and nothing changes', async ({ page }) => {
-	await signIn(page, ACCOUNTS.label);
+test('an editor cannot edit another team’s measure: 403 and nothing changes', async ({ page, signInAs }) => {
+	await signInAs(page, ACCOUNTS.label);
 	// Measure 2.2 is led by the pôle logiciels libres, not by LABEL.
 	const response = await page.goto(`${PLAN}/mesures/2.2/modifier`);
 	expect(response?.status()).toBe(403);
@@ -139,13 +145,15 @@ test('an editor cannot edit another team’s measure: 403 and nothing changes', 
 	await expect(page.getByText('Piraté')).toHaveCount(0);
 });
 
-test('two people editing the same measure: the second gets the conflict message and keeps what they typed', async ({ page, browser }) => {
+test('two people editing the same measure: the second gets the conflict message and keeps what they typed', async ({ page, browser, signInAs }) => {
 	const stamp = unique('conflit');
-	await signIn(page, ACCOUNTS.label);
+	await signInAs(page, ACCOUNTS.label);
 	const other = await newPage(browser);
-	await signIn(other, ACCOUNTS.label);
+	await signInAs(other, ACCOUNTS.label, { slot: 1 });
 	await page.goto(`${PLAN}/mesures/1.3/modifier`);
 	await other.goto(`${PLAN}/mesures/1.3/modifier`);
+	await settled(page);
+	await settled(other);
 
 	await appendTo(page.getByLabel('Description', { exact: true }), `Première ${stamp}`);
 	await page.getByRole('button', { name: 'Enregistrer la mesure' }).click();
@@ -170,12 +178,14 @@ test('login throttling kicks in after repeated failures, with the same message f
 	const email = `inconnu-${test.info().project.name}-${Date.now()}@jalons.example`;
 	for (let attempt = 1; attempt <= 5; attempt++) {
 		await page.goto('/connexion');
+		await settled(page);
 		await page.getByLabel('Adresse électronique').fill(email);
 		await page.getByLabel('Mot de passe', { exact: true }).fill('mauvais mot de passe');
 		await page.getByRole('button', { name: 'Se connecter' }).click();
 		await expect(page.getByText('Adresse électronique ou mot de passe incorrect.')).toBeVisible();
 	}
 	await page.goto('/connexion');
+	await settled(page);
 	await page.getByLabel('Adresse électronique').fill(email);
 	await page.getByLabel('Mot de passe', { exact: true }).fill('mauvais mot de passe');
 	await page.getByRole('button', { name: 'Se connecter' }).click();

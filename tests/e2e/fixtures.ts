@@ -1,47 +1,141 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, devices, expect, type Browser, type BrowserContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { originFor } from './servers';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /**
- * axe-core on the current page (RGAA-relevant WCAG A/AA rules): zero violations expected.
- * axe needs to run script in the page; for the JavaScript-off project it audits the same URL in a
- * scripting context whose own scripts are all blocked, which is the DOM a no-JS visitor gets.
+ * The page a no-JavaScript visitor gets, as axe sees it. axe runs script in the page, which a
+ * JavaScript-off context cannot do: one JavaScript-on context per worker (kept open) is served the
+ * exact DOM of the audited page (whatever led to it, a form post included) under a CSP that forbids
+ * every script, while its styles and images come from the server as usual.
+ */
+const auditPages = new WeakMap<Browser, Promise<{ page: Page; serve(html: string): void }>>();
+
+function auditPageFor(browser: Browser): Promise<{ page: Page; serve(html: string): void }> {
+	let audit = auditPages.get(browser);
+	if (!audit) {
+		audit = (async () => {
+			const context = await browser.newContext({ javaScriptEnabled: true });
+			let html = '';
+			await context.route('**/*', (route) => {
+				const request = route.request();
+				if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+					return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "script-src 'none'" }, body: html });
+				}
+				// Scripts would not run anyway (CSP): not fetched either.
+				return request.resourceType() === 'script' ? route.abort() : route.continue();
+			});
+			const page = await context.newPage();
+			return { page, serve: (next: string) => void (html = next) };
+		})();
+		auditPages.set(browser, audit);
+	}
+	return audit;
+}
+
+/**
+ * axe-core on the current page (RGAA-relevant WCAG A/AA rules): zero violations expected. With
+ * JavaScript on, the live page once settled; with JavaScript off, the same DOM in a context where no script runs
+ * (see auditPageFor), at the same viewport.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
 	let target = page;
-	let close = async () => {};
+	// With JavaScript, the page as a visitor meets it, not halfway through the DSFR's start.
+	await settled(page);
 	if (base.info().project.use.javaScriptEnabled === false) {
-		const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-		await context.route(/\.m?js(\?.*)?$/, (route) => route.abort());
-		await context.addInitScript(() => {
-			// Inline bootstrap scripts of the page itself are blocked too.
-			document.addEventListener('beforescriptexecute', (event) => event.preventDefault(), true);
-		});
-		target = await context.newPage();
-		await target.goto(page.url());
-		close = () => context.close();
+		const audit = await auditPageFor(page.context().browser()!);
+		const viewport = page.viewportSize();
+		if (viewport) await audit.page.setViewportSize(viewport);
+		audit.serve(await page.content());
+		await audit.page.goto(page.url());
+		target = audit.page;
 	}
+	// axe.run in the page itself ("legacy" mode: the pages have no frames to combine), which spares a
+	// blank page per scan; only violations are detailed. The same rules, a third of the time.
+	const results = await new AxeBuilder({ page: target })
+		.withTags(AXE_TAGS)
+		.options({ resultTypes: ['violations'] })
+		.setLegacyMode()
+		.analyze();
+	const summary = results.violations.map(
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')})`
+	);
+	expect(summary).toEqual([]);
+}
+
+export type Account = { readonly email: string; readonly password: string };
+type Cookie = Awaited<ReturnType<BrowserContext['cookies']>>[number];
+
+/** Signs in through the login action over HTTP, as the form posts it; returns the session cookie. */
+async function signInOverHttp(playwright: PlaywrightWorkerArgs['playwright'], origin: string, account: Account): Promise<Cookie[]> {
+	const api = await playwright.request.newContext({
+		baseURL: origin,
+		extraHTTPHeaders: { origin, accept: 'text/html' },
+		userAgent: devices['Desktop Chrome'].userAgent,
+		maxRedirects: 0
+	});
 	try {
-		const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze();
-		const summary = results.violations.map(
-			(v) =>
-				`${v.id}: ${v.help} (${v.nodes
-					.map((n) => n.target.join(' '))
-					.slice(0, 3)
-					.join(', ')})`
-		);
-		expect(summary).toEqual([]);
+		const response = await api.post('/connexion?/login', { form: { email: account.email, password: account.password, redirectTo: '/' } });
+		if (response.status() !== 303) throw new Error(`Sign-in of ${account.email} over HTTP answered ${response.status()}, not 303`);
+		const { cookies } = await api.storageState();
+		if (!cookies.some((cookie) => cookie.name === 'jalons_session')) throw new Error(`Sign-in of ${account.email} over HTTP set no session cookie`);
+		return cookies;
 	} finally {
-		await close();
+		await api.dispose();
 	}
 }
 
+type WorkerFixtures = {
+	/**
+	 * Sessions shared by this worker's tests, one per account (and slot): signed in once, on first
+	 * use, on the worker's own server and database. A test that signs out, changes a password or
+	 * revokes sessions must sign in on its own (`signIn`), never with these.
+	 */
+	sessions: { cookies(account: Account, slot?: number): Promise<Cookie[]> };
+};
+
+type TestFixtures = {
+	/**
+	 * Signs `page`'s browser context in as `account` with this worker's shared session (no form, no
+	 * navigation: the next page loaded is signed in). `slot` gives another session of the same
+	 * account, for two people on one account in two contexts.
+	 */
+	signInAs: (page: Page, account: Account, options?: { slot?: number }) => Promise<void>;
+};
+
 /** Each worker talks to its own server and database (see servers.ts); contexts a test opens itself inherit it. */
-export const test = base.extend({
+export const test = base.extend<TestFixtures, WorkerFixtures>({
 	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-	baseURL: async ({}, use, testInfo) => use(originFor(testInfo.parallelIndex))
+	baseURL: async ({}, use, testInfo) => use(originFor(testInfo.parallelIndex)),
+	sessions: [
+		async ({ playwright }, use, workerInfo) => {
+			const origin = originFor(workerInfo.parallelIndex);
+			const cache = new Map<string, Promise<Cookie[]>>();
+			await use({
+				cookies(account, slot = 0) {
+					const key = `${account.email} ${slot}`;
+					let cookies = cache.get(key);
+					if (!cookies) {
+						cookies = signInOverHttp(playwright, origin, account);
+						cache.set(key, cookies);
+						cookies.catch(() => cache.delete(key));
+					}
+					return cookies;
+				}
+			});
+		},
+		{ scope: 'worker' }
+	],
+	signInAs: async ({ sessions }, use) => {
+		await use(async (page, account, options = {}) => {
+			await page.context().addCookies(await sessions.cookies(account, options.slot));
+		});
+	}
 });
 
 /** The origin of this test's server, for forged requests that must carry it. */
@@ -59,11 +153,29 @@ export const ACCOUNTS = {
 	council: { email: 'conseil@jalons.example', password: 'demo-conseil-jalons' }
 } as const;
 
-/** Signs in through the login form (works with JavaScript on and off). */
-export async function signIn(page: Page, account: { email: string; password: string }, next = '/'): Promise<void> {
-	// With JavaScript, a click before hydration can be lost on a loaded machine: wait for the
-	// page's scripts (and so use:enhance) to be in place first.
-	await page.goto(`/connexion?redirectTo=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
+/**
+ * With JavaScript, waits until the page has settled: Svelte has hydrated it (a click before would be
+ * lost, a choice reset), then the DSFR script, which the root layout starts only after hydration,
+ * has set up its components (the header menu is the last one it adapts to the screen width, one
+ * animation frame later). Without JavaScript, there is nothing to wait for.
+ */
+export async function settled(page: Page): Promise<void> {
+	if (base.info().project.use.javaScriptEnabled === false) return;
+	await page.waitForFunction(
+		() => document.documentElement.hasAttribute('data-fr-js') && (document.getElementById('menu-compte')?.hasAttribute('data-fr-js-header-modal') ?? true)
+	);
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * Signs in through the login form (works with JavaScript on and off), then lands on `next`. Kept
+ * for the scenarios that test the form itself or need a session of their own; the others use the
+ * worker's shared sessions (`signInAs`).
+ */
+export async function signIn(page: Page, account: Account, next = '/'): Promise<void> {
+	await page.goto(`/connexion?redirectTo=${encodeURIComponent(next)}`);
+	// With JavaScript, a click before hydration would be lost: wait for the page's scripts first.
+	await settled(page);
 	await page.getByLabel('Adresse électronique').fill(account.email);
 	await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
 	await page.getByRole('button', { name: 'Se connecter' }).click();

@@ -1,7 +1,7 @@
 // English interface under /en, language selector, hreflang/OpenGraph metadata and localized errors;
 // signed-in pages and server redirects that keep the visitor under /en; editing the English version.
 // Safe to run twice on the same database (js then nojs): the only write uses a text unique to the run.
-import { test, expect, expectNoAxeViolations, ACCOUNTS } from './fixtures';
+import { test, expect, expectNoAxeViolations, ACCOUNTS, settled } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -17,7 +17,7 @@ async function switchLanguage(page: Page, selectorTitle: string, language: RegEx
 	if (await button.isVisible()) {
 		// The DSFR script toggles the menu: once the page has settled, open it unless it is open already,
 		// and follow the link (again if a late script closed the menu in between).
-		await page.waitForLoadState('networkidle');
+		await settled(page);
 		await expect(async () => {
 			if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 			await tools.locator('.fr-translate__menu').getByRole('link', { name: language }).click({ timeout: 2000 });
@@ -130,7 +130,7 @@ test('French stays the default and the French pages link in French', async ({ pa
 async function signInInEnglish(page: Page, account: { email: string; password: string }) {
 	await expect(page).toHaveURL(/\/en\/connexion(\?|$)/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	await page.getByLabel('E-mail address').fill(account.email);
 	await page.getByLabel('Password', { exact: true }).fill(account.password);
 	await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
@@ -156,6 +156,7 @@ test('an English visitor stays under /en: sign-in redirect, signed-in header, ed
 	await page.goto(`/en${PLAN}/mesures/1.4`);
 	await page.getByRole('link', { name: 'Edit this measure' }).click();
 	await expect(page).toHaveURL(new RegExp(`/en${PLAN}/mesures/1\\.4/modifier$`));
+	await settled(page);
 	await expect(page.getByRole('navigation', { name: 'Parts of the measure' }).getByRole('link', { name: 'Milestones' })).toHaveAttribute(
 		'href',
 		`/en${PLAN}/mesures/1.4/modifier/jalons`

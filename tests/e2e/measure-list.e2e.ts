@@ -1,6 +1,6 @@
 // The public measure list, search and owner pages, with JavaScript on and off. These tests only
 // read: they hold whatever other e2e files wrote to the shared database before them.
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, settled } from './fixtures';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 
@@ -33,6 +33,7 @@ test('the list is linked from the dashboard and shows every measure with its sta
 
 test('filter by owner and status through the form, then reset', async ({ page }) => {
 	await page.goto(LIST);
+	await settled(page);
 	await page.getByLabel('Équipe (porteuse ou contributrice)').selectOption({ label: 'Pôle d’expertise logiciels libres (Etalab, DINUM)' });
 	await page.getByLabel('Statut', { exact: true }).selectOption({ label: 'Statut non renseigné' });
 	await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
@@ -52,6 +53,7 @@ test('filter by owner and status through the form, then reset', async ({ page })
 
 test('search a word of the real plan in French, see the highlighted excerpt, open a result', async ({ page }) => {
 	await page.goto(LIST);
+	await settled(page);
 	await page.getByRole('searchbox', { name: /Rechercher dans les mesures/ }).fill('marchés');
 	await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
 	await expect(page).toHaveURL(/q=march%C3%A9s/);
@@ -85,6 +87,7 @@ test('a search with markup or query syntax is shown as text and finds nothing', 
 
 test('keyboard only: Tab to the search field and a filter, submit with Enter', async ({ page }) => {
 	await page.goto(LIST);
+	await settled(page);
 	await tabTo(page, '#recherche');
 	await page.keyboard.type('logiciels');
 	await tabTo(page, '#filtre-axe', 3);
@@ -103,6 +106,7 @@ test('keyboard only: Tab to the search field and a filter, submit with Enter', a
 
 test('keyboard only: reach a dashboard chart and open its data table', async ({ page }) => {
 	await page.goto(PLAN);
+	await settled(page);
 	const summary = page.locator('#graphique-statuts-titre ~ details > summary');
 	await expect(page.getByRole('table', { name: 'Mesures par statut' })).toBeHidden();
 	await tabTo(page, 'details.jalons-chart-data > summary', 120);

@@ -3,13 +3,14 @@
 // once through the instance that made it and within about a second through any other instance.
 import { test, expect, ACCOUNTS } from './fixtures';
 import { startAppServer, type AppServer } from '../security/app-server';
+import { E2E_TEMPLATE_DATABASE_URL } from './servers';
 
 let server: AppServer;
 let slug: string;
 
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
-	server = await startAppServer();
+	server = await startAppServer({ template: E2E_TEMPLATE_DATABASE_URL });
 	slug = (await server.queryOne<{ slug: string }>(`SELECT slug FROM "Plan" WHERE "isDefault" LIMIT 1`)).slug;
 });
 

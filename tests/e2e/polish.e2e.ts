@@ -1,12 +1,12 @@
 // What a person meets on refusals and odd addresses: a 403 says "Accès refusé" and what to do, and a
 // filter naming nothing in the plan is reported as ignored like any other unusable value.
-import { test, expect, signIn, ACCOUNTS, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, expectNoAxeViolations } from './fixtures';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 const LIST = `${PLAN}/mesures`;
 
-test('another team’s measure: the 403 page is titled “Accès refusé” and says what to do', async ({ page }) => {
-	await signIn(page, ACCOUNTS.label);
+test('another team’s measure: the 403 page is titled “Accès refusé” and says what to do', async ({ page, signInAs }) => {
+	await signInAs(page, ACCOUNTS.label);
 	const response = await page.goto(`${PLAN}/mesures/2.2/modifier`);
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
@@ -16,8 +16,8 @@ test('another team’s measure: the 403 page is titled “Accès refusé” and 
 	await expectNoAxeViolations(page);
 });
 
-test('on /en the 403 page is in English', async ({ page }) => {
-	await signIn(page, ACCOUNTS.label);
+test('on /en the 403 page is in English', async ({ page, signInAs }) => {
+	await signInAs(page, ACCOUNTS.label);
 	const response = await page.goto(`/en${PLAN}/mesures/2.2/modifier`);
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Access denied');
@@ -44,8 +44,8 @@ const crumbs = async (page: import('@playwright/test').Page) =>
 			.allInnerTexts()
 	).map((s) => s.trim());
 
-test('admin breadcrumbs are the same trail on the user list, a user page and the invitation page', async ({ page }) => {
-	await signIn(page, ACCOUNTS.admin);
+test('admin breadcrumbs are the same trail on the user list, a user page and the invitation page', async ({ page, signInAs }) => {
+	await signInAs(page, ACCOUNTS.admin);
 	await page.goto('/admin/utilisateurs');
 	expect(await crumbs(page)).toEqual(['Accueil', 'Administration', 'Utilisateurs']);
 	// "Administration" has no page of its own: it is not a link to the current page.

@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, ACCOUNTS } from './fixtures';
 import { startAppServer, type AppServer } from '../security/app-server';
+import { E2E_TEMPLATE_DATABASE_URL } from './servers';
 
 let server: AppServer;
 const EVIL = 'evil.example';
 
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
-	server = await startAppServer();
+	server = await startAppServer({ template: E2E_TEMPLATE_DATABASE_URL });
 });
 
 test.afterAll(async () => {

@@ -2,7 +2,7 @@
 // reaches them as a notification and through the "Rapports" link of their header; the demo council
 // account alone can adopt an opinion (quorum of one) and record the decision to publish it; a round
 // cannot be created twice.
-import { test, expect, ACCOUNTS, serverOrigin, signIn } from './fixtures';
+import { test, expect, ACCOUNTS, serverOrigin, settled } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -14,7 +14,7 @@ const opinion = (page: Page, name: string) => page.locator('article', { has: pag
 
 /** Ticks a radio of an opinion's form (DSFR draws it on its label), once the page has settled. */
 async function choose(page: Page, card: string, label: string) {
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	await expect(async () => {
 		await opinion(page, card).getByText(label, { exact: true }).click();
 		await expect(opinion(page, card).getByLabel(label, { exact: true })).toBeChecked({ timeout: 1000 });
@@ -22,7 +22,8 @@ async function choose(page: Page, card: string, label: string) {
 }
 
 async function setQuorum(page: Page, value: string) {
-	await page.goto(`${PLAN}/rapports/travail`, { waitUntil: 'networkidle' });
+	await page.goto(`${PLAN}/rapports/travail`);
+	await settled(page);
 	await page.getByLabel(/Nombre de votes de membres de l’écosystème nécessaires/).fill(value);
 	await page.getByRole('button', { name: 'Enregistrer le quorum' }).click();
 	await expect(page.getByText(/Le quorum du conseil est enregistré\.|Aucune modification/)).toBeVisible();
@@ -34,10 +35,11 @@ test.describe.serial('the council meets a submitted report', () => {
 		title = `Rapport conseil ${run}`;
 	});
 
-	test('staff submit a round; the same round cannot be created twice', async ({ page }) => {
-		await signIn(page, ACCOUNTS.admin, `${PLAN}/rapports/travail`);
+	test('staff submit a round; the same round cannot be created twice', async ({ page, signInAs }) => {
+		await signInAs(page, ACCOUNTS.admin);
 		const create = async () => {
-			await page.goto(`${PLAN}/rapports/travail`, { waitUntil: 'networkidle' });
+			await page.goto(`${PLAN}/rapports/travail`);
+			await settled(page);
 			await page.getByLabel('Titre').fill(title);
 			await page.getByLabel('Début de la période').fill('2026-10-01');
 			await page.getByLabel('Fin de la période').fill('2026-12-31');
@@ -57,8 +59,9 @@ test.describe.serial('the council meets a submitted report', () => {
 		await setQuorum(page, '1');
 	});
 
-	test('a council member is notified and finds the workspace in the header', async ({ page }) => {
-		await signIn(page, ACCOUNTS.council, '/');
+	test('a council member is notified and finds the workspace in the header', async ({ page, signInAs }) => {
+		await signInAs(page, ACCOUNTS.council);
+		await page.goto('/');
 		const header = page.locator('header').first();
 		await expect(header.getByRole('link', { name: /Notifications \(\d+ non lues?\)/ }).first()).toBeAttached();
 		await page.goto('/notifications');
@@ -74,10 +77,11 @@ test.describe.serial('the council meets a submitted report', () => {
 		await expect(page.getByRole('link', { name: title })).toBeVisible();
 	});
 
-	test('the demo council account drafts, adopts and decides to publish an opinion on its own', async ({ page }) => {
+	test('the demo council account drafts, adopts and decides to publish an opinion on its own', async ({ page, signInAs }) => {
 		const name = `Avis démo ${run}`;
-		await signIn(page, ACCOUNTS.council, workspacePath);
-		await page.goto(workspacePath, { waitUntil: 'networkidle' });
+		await signInAs(page, ACCOUNTS.council);
+		await page.goto(workspacePath);
+		await settled(page);
 		await page.getByLabel('Titre de l’avis').last().fill(name);
 		await page.getByLabel('Texte de l’avis').last().fill(`Le conseil salue les progrès. ${run}`);
 		await page.getByRole('button', { name: 'Enregistrer l’avis' }).last().click();
@@ -91,13 +95,13 @@ test.describe.serial('the council meets a submitted report', () => {
 		await expect(opinion(page, name).getByText(/Décision du conseil\s:\spublier l’avis, le /)).toBeVisible();
 	});
 
-	test.afterAll(async ({ browser }) => {
+	test.afterAll(async ({ browser, sessions }) => {
 		// Back to the default quorum, which the other report scenarios count on.
 		// The worker's own server (the project's `use` has no baseURL: the fixture gives it per worker).
 		const { javaScriptEnabled } = test.info().project.use;
 		const context = await browser.newContext({ baseURL: serverOrigin(), javaScriptEnabled });
+		await context.addCookies(await sessions.cookies(ACCOUNTS.admin));
 		const page = await context.newPage();
-		await signIn(page, ACCOUNTS.admin, `${PLAN}/rapports/travail`);
 		await setQuorum(page, '');
 		await context.close();
 	});

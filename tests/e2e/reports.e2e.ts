@@ -1,7 +1,7 @@
 // Reporting rounds and council opinions, end to end, JavaScript on and off: staff create and submit a
 // round, two council members vote an opinion into adoption, DINUM responds, the secretariat publishes
 // one opinion and keeps another private; a citizen sees only the published one.
-import { test, expect, ACCOUNTS, serverOrigin, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, serverOrigin, settled, expectNoAxeViolations } from './fixtures';
 import { E2E_COUNCIL } from './council-accounts';
 import type { Page } from '@playwright/test';
 
@@ -16,7 +16,7 @@ const opinion = (page: Page, title: string) => page.locator('article', { has: pa
 async function choose(page: Page, title: string, label: string) {
 	const card = opinion(page, title);
 	// With JavaScript, hydration may reset a radio ticked before it ran: wait for the page to settle.
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	await expect(async () => {
 		await card.getByText(label, { exact: true }).click();
 		await expect(card.getByLabel(label, { exact: true })).toBeChecked({ timeout: 1000 });
@@ -35,9 +35,10 @@ test.describe.serial('reporting round and council opinion', () => {
 		titles.private = `Avis confidentiel ${run}`;
 	});
 
-	test('staff create, submit and publish a round', async ({ page }) => {
-		await signIn(page, ACCOUNTS.admin, `${PLAN}/rapports/travail`);
+	test('staff create, submit and publish a round', async ({ page, signInAs }) => {
+		await signInAs(page, ACCOUNTS.admin);
 		await page.goto(`${PLAN}/rapports/travail`);
+		await settled(page);
 		await page.getByLabel('Titre').fill(`Rapport ${run}`);
 		await page.getByLabel('Début de la période').fill('2026-07-01');
 		await page.getByLabel('Fin de la période').fill('2026-09-30');
@@ -59,9 +60,10 @@ test.describe.serial('reporting round and council opinion', () => {
 		await expect(page.getByRole('link', { name: 'Voir la page publique du rapport' })).toBeVisible();
 	});
 
-	test('council members draft two opinions; the first vote does not reach the quorum', async ({ page }) => {
-		await signIn(page, ACCOUNTS.council, `${PLAN}/rapports/travail`);
+	test('council members draft two opinions; the first vote does not reach the quorum', async ({ page, signInAs }) => {
+		await signInAs(page, ACCOUNTS.council);
 		await page.goto(roundPath.replace('/rapports/', '/rapports/travail/'));
+		await settled(page);
 		for (const title of [titles.public, titles.private]) {
 			await page.getByLabel('Titre de l’avis').last().fill(title);
 			await page.getByLabel('Texte de l’avis').last().fill(`Le conseil salue les progrès. ${run}`);
@@ -86,8 +88,8 @@ test.describe.serial('reporting round and council opinion', () => {
 		await expect(opinion(page, titles.public).getByText(/1 pour, 0 contre, 0 abstention/)).toBeVisible();
 	});
 
-	test('a second ecosystem member votes and the opinions are adopted', async ({ page }) => {
-		await signIn(page, E2E_COUNCIL.member, `${PLAN}/rapports/travail`);
+	test('a second ecosystem member votes and the opinions are adopted', async ({ page, signInAs }) => {
+		await signInAs(page, E2E_COUNCIL.member);
 		await page.goto(roundPath.replace('/rapports/', '/rapports/travail/'));
 		await vote(page, titles.public, 'Pour');
 		await expect(page.getByText('Votre vote est enregistré : l’avis est adopté.')).toBeVisible();
@@ -96,19 +98,21 @@ test.describe.serial('reporting round and council opinion', () => {
 		await expect(opinion(page, titles.public).getByText('Adopté, en attente de décision de publication')).toBeVisible();
 	});
 
-	test('two council members grade from the same page: the later save is refused, shows what is stored and keeps the choices', async ({ page, browser }) => {
+	test('two council members grade from the same page: the later save is refused, shows what is stored and keeps the choices', async ({ page, browser, signInAs }) => {
 		const workspace = roundPath.replace('/rapports/', '/rapports/travail/');
 		const grade = (p: Page) => p.getByLabel(/^Appréciation de la mesure 1\.1 –/);
 		const save = (p: Page) => p.getByRole('button', { name: 'Enregistrer les appréciations' }).click();
-		await signIn(page, ACCOUNTS.council, `${PLAN}/rapports/travail`);
+		await signInAs(page, ACCOUNTS.council);
 		// With JavaScript, hydration may reset a choice made before it ran: wait for each page to settle.
-		await page.goto(workspace, { waitUntil: 'networkidle' });
+		await page.goto(workspace);
+		await settled(page);
 		// Another member opens the same page and saves first.
 		const { javaScriptEnabled } = test.info().project.use;
 		const other = await browser.newContext({ baseURL: serverOrigin(), javaScriptEnabled });
 		const otherPage = await other.newPage();
-		await signIn(otherPage, E2E_COUNCIL.member, `${PLAN}/rapports/travail`);
-		await otherPage.goto(workspace, { waitUntil: 'networkidle' });
+		await signInAs(otherPage, E2E_COUNCIL.member);
+		await otherPage.goto(workspace);
+		await settled(otherPage);
 		await grade(otherPage).selectOption({ label: 'Complète' });
 		await save(otherPage);
 		await expect(otherPage.getByText('Les appréciations sont enregistrées.')).toBeVisible();
@@ -126,17 +130,18 @@ test.describe.serial('reporting round and council opinion', () => {
 		await expect(grade(page)).toHaveValue('LIMITED');
 	});
 
-	test('DINUM responds to the adopted opinion', async ({ page }) => {
-		await signIn(page, ACCOUNTS.admin, `${PLAN}/rapports/travail`);
+	test('DINUM responds to the adopted opinion', async ({ page, signInAs }) => {
+		await signInAs(page, ACCOUNTS.admin);
 		await page.goto(roundPath.replace('/rapports/', '/rapports/travail/'));
+		await settled(page);
 		const card = opinion(page, titles.public);
 		await card.getByLabel('Réponse écrite de la DINUM').fill(`La DINUM prend acte de l’avis. ${run}`);
 		await card.getByRole('button', { name: 'Enregistrer la réponse' }).click();
 		await expect(page.getByText('La réponse de la DINUM est enregistrée.')).toBeVisible();
 	});
 
-	test('the secretariat publishes one opinion and keeps the other private', async ({ page }) => {
-		await signIn(page, E2E_COUNCIL.secretariat, `${PLAN}/rapports/travail`);
+	test('the secretariat publishes one opinion and keeps the other private', async ({ page, signInAs }) => {
+		await signInAs(page, E2E_COUNCIL.secretariat);
 		await page.goto(roundPath.replace('/rapports/', '/rapports/travail/'));
 		await choose(page, titles.public, 'Publier l’avis avec le rapport');
 		await opinion(page, titles.public).getByRole('button', { name: 'Enregistrer la décision' }).click();
@@ -149,7 +154,7 @@ test.describe.serial('reporting round and council opinion', () => {
 		await expect(opinion(page, titles.private).getByText(/Décision du conseil\s: ne pas publier l’avis, le /)).toBeVisible();
 	});
 
-	test('a citizen sees the published opinion with the round, never the private one', async ({ page }) => {
+	test('a citizen sees the published opinion with the round, never the private one', async ({ page, signInAs }) => {
 		await page.goto(`${PLAN}/rapports`);
 		await expect(page.getByRole('heading', { level: 1, name: 'Rapports d’avancement' })).toBeVisible();
 		await expectNoAxeViolations(page);
@@ -174,7 +179,7 @@ test.describe.serial('reporting round and council opinion', () => {
 		// The private opinion's id, read from the workspace by a signed-in user, is a 404 to the public.
 		const staff = await page.context().browser()!.newContext();
 		const staffPage = await staff.newPage();
-		await signIn(staffPage, ACCOUNTS.amdac);
+		await signInAs(staffPage, ACCOUNTS.amdac);
 		await staffPage.goto(new URL(roundPath.replace('/rapports/', '/rapports/travail/'), page.url()).href);
 		const privateId = (await staffPage.locator('article', { has: staffPage.getByRole('heading', { name: titles.private }) }).getAttribute('id'))!.replace('avis-', '');
 		await staff.close();

@@ -4,13 +4,14 @@
 // request body limit, CORS and stray files.
 import { test, expect, ACCOUNTS } from './fixtures';
 import { databaseFingerprint, startAppServer, type AppServer } from '../security/app-server';
+import { E2E_TEMPLATE_DATABASE_URL } from './servers';
 
 let server: AppServer;
 let origin: string;
 
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
-	server = await startAppServer({ origin: (port) => `https://jalons.test:${port}`, env: { BODY_SIZE_LIMIT: '64K' } });
+	server = await startAppServer({ template: E2E_TEMPLATE_DATABASE_URL, origin: (port) => `https://jalons.test:${port}`, env: { BODY_SIZE_LIMIT: '64K' } });
 	origin = `https://jalons.test:${new URL(server.origin).port}`;
 });
 

@@ -11,3 +11,10 @@ export const e2eOrigins: string[] = Array.from({ length: E2E_WORKERS }, (_, i) =
 export function originFor(parallelIndex: number): string {
 	return e2eOrigins[parallelIndex % e2eOrigins.length]!;
 }
+
+/**
+ * A migrated and seeded database that no server uses (scripts/test.mjs prepares it next to the
+ * workers' ones): the HTTP specs' own servers start on a copy of it instead of a throwaway
+ * PostgreSQL server. Unset when Playwright runs on its own.
+ */
+export const E2E_TEMPLATE_DATABASE_URL: string | undefined = process.env.E2E_TEMPLATE_DATABASE_URL || undefined;

@@ -1,6 +1,6 @@
 // Every public page fits a 320 px phone (wide tables scroll inside their own container), and the
 // header's links (sign-in, language) are reachable on a phone with JavaScript on and off.
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, settled } from './fixtures';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 const PUBLIC_PAGES = [
@@ -43,7 +43,8 @@ test.describe('on a 375 px phone', () => {
 	test.use({ viewport: { width: 375, height: 740 } });
 
 	test('sign-in and the language switch are reachable from the header', async ({ page }) => {
-		await page.goto(`${PLAN}/mesures/2.2`, { waitUntil: 'networkidle' });
+		await page.goto(`${PLAN}/mesures/2.2`);
+		await settled(page);
 		const javaScript = test.info().project.use.javaScriptEnabled !== false;
 		if (javaScript) {
 			await page.getByRole('button', { name: 'Menu' }).click();

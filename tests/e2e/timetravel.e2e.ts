@@ -1,12 +1,13 @@
 // Time travel, comparison between two dates and progress over time, with JavaScript on and off.
 // Read-only: nothing here writes, so running twice on the same database changes nothing.
-import { test, expect, expectNoAxeViolations, ACCOUNTS, signIn } from './fixtures';
+import { test, expect, expectNoAxeViolations, ACCOUNTS, settled } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 
 test('the dashboard at a past date: chosen with the form, a banner, links that keep the date, fewer updates', async ({ page }) => {
 	await page.goto(PLAN);
+	await settled(page);
 	await expect(page.getByText(/Vous consultez le plan tel qu’il était/)).toHaveCount(0);
 	await page.getByLabel(/^Date/).fill('2022-06-30');
 	await page.getByRole('button', { name: 'Afficher à cette date' }).click();
@@ -44,6 +45,7 @@ test('the measure list at a past date: reached from the dashboard, filtered, pag
 	await expect(page.getByText('Fin prévue ou jalon dépassé sans être atteint, au 30 juin 2022.')).toBeVisible();
 
 	// The filter form keeps the day (hidden field).
+	await settled(page);
 	await page.getByLabel('Axe', { exact: true }).selectOption('2');
 	await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
 	await expect(page).toHaveURL(/date=2022-06-30/);
@@ -134,8 +136,8 @@ test('a date that is not a calendar day is a bad request: 400, the DSFR error pa
 	await expectNoAxeViolations(page);
 });
 
-test('an editor sees no editing link on a measure viewed at a past date', async ({ page }) => {
-	await signIn(page, ACCOUNTS.admin);
+test('an editor sees no editing link on a measure viewed at a past date', async ({ page, signInAs }) => {
+	await signInAs(page, ACCOUNTS.admin);
 	await page.goto(`${PLAN}/mesures/2.2`);
 	await expect(page.getByRole('link', { name: 'Modifier cette mesure' })).toBeVisible();
 	await page.goto(`${PLAN}/mesures/2.2?date=2023-06-30`);
@@ -147,6 +149,7 @@ test('the comparison between two dates lists what changed, measure by measure', 
 	await page.goto(PLAN);
 	await page.getByRole('link', { name: 'Comparer deux dates' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ce qui a changé entre deux dates');
+	await settled(page);
 	await page.getByRole('textbox', { name: /^Du / }).fill('2022-01-01');
 	await page.getByRole('textbox', { name: /^Au / }).fill('2022-12-31');
 	await page.getByRole('button', { name: 'Comparer' }).click();

@@ -1,8 +1,11 @@
 // A throwaway Jalons server for the security, fault and load tests: Debian's PostgreSQL on a free
 // loopback port (bench/postgres.ts), migrated and seeded with the demo accounts, and the production
-// build (`node build`) on another free port. The tests talk to it over HTTP and read the database
+// build (`node build`) on another free port. Given a prepared template database (the end-to-end run
+// has one), a copy of it on its server stands in for the throwaway PostgreSQL: a second instead of
+// several. The tests talk to it over HTTP and read the database
 // directly (to prove that a refused request wrote nothing).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -26,7 +29,8 @@ async function freePort(): Promise<number> {
 export interface AppServer {
 	origin: string;
 	databaseUrl: string;
-	postgres: ThrowawayPostgres;
+	/** The throwaway PostgreSQL server, which the fault tests stop; null on a copy of a template. */
+	postgres: ThrowawayPostgres | null;
 	app: ChildProcess;
 	/** Lines the app printed (JSON logs), for assertions on logging. */
 	output: string[];
@@ -42,6 +46,47 @@ export interface AppServerOptions {
 	env?: Record<string, string>;
 	/** Origin the app believes it is served from (default: its own http://127.0.0.1:port). */
 	origin?: (port: number) => string;
+	/**
+	 * A migrated and seeded database (scripts/e2e-prepare.ts) that nothing connects to: the server
+	 * gets a copy of it (`CREATE DATABASE … TEMPLATE`), dropped at stop. Without it, a throwaway server.
+	 */
+	template?: string;
+}
+
+/** A database of its own: a copy of the template, or a throwaway server migrated and seeded. */
+async function ownDatabase(template: string | undefined, inherited: NodeJS.ProcessEnv): Promise<{ url: string; postgres: ThrowawayPostgres | null; drop(): Promise<void> }> {
+	if (template) {
+		// Identifiers cannot be bound as parameters: a fixed prefix and hex digits only, the template's name quoted.
+		const name = `jalons_app_${randomBytes(6).toString('hex')}`;
+		const source = `"${new URL(template).pathname.slice(1).replace(/"/g, '""')}"`;
+		const adminUrl = Object.assign(new URL(template), { pathname: '/postgres' }).toString();
+		const adminQuery = async (sql: string) => {
+			const client = new pg.Client({ connectionString: adminUrl });
+			await client.connect();
+			try {
+				await client.query(sql);
+			} finally {
+				await client.end();
+			}
+		};
+		await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${source}`);
+		return {
+			url: Object.assign(new URL(template), { pathname: `/${name}` }).toString(),
+			postgres: null,
+			drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+		};
+	}
+	const postgres = startThrowawayPostgres(await freePort());
+	const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/e2e-prepare.ts'], {
+		cwd: root,
+		env: { ...inherited, DATABASE_URL: postgres.url, JALONS_E2E: '1', CHECKPOINT_DISABLE: '1' },
+		stdio: 'pipe'
+	});
+	if (prepared.status !== 0) {
+		postgres.stop();
+		throw new Error(`e2e-prepare failed: ${prepared.stderr.toString()}`);
+	}
+	return { url: postgres.url, postgres, drop: async () => postgres.stop() };
 }
 
 async function waitFor(url: string, timeoutMs: number, app: ChildProcess): Promise<void> {
@@ -61,18 +106,9 @@ async function waitFor(url: string, timeoutMs: number, app: ChildProcess): Promi
 
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
 	if (!existsSync(path.join(root, 'build/index.js'))) throw new Error('No build: run `npx vite build` first.');
-	const postgres = startThrowawayPostgres(await freePort());
-	const databaseUrl = postgres.url;
 	const { DATABASE_URL: _a, JALONS_DATA_DIR: _b, ...inherited } = process.env;
-	const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/e2e-prepare.ts'], {
-		cwd: root,
-		env: { ...inherited, DATABASE_URL: databaseUrl, JALONS_E2E: '1', CHECKPOINT_DISABLE: '1' },
-		stdio: 'pipe'
-	});
-	if (prepared.status !== 0) {
-		postgres.stop();
-		throw new Error(`e2e-prepare failed: ${prepared.stderr.toString()}`);
-	}
+	const database = await ownDatabase(options.template, inherited);
+	const { url: databaseUrl, postgres } = database;
 	const port = await freePort();
 	const origin = options.origin?.(port) ?? `http://127.0.0.1:${port}`;
 	const app = spawn(process.execPath, ['build/index.js'], {
@@ -110,7 +146,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 			await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
 			if (app.exitCode === null) app.kill('SIGKILL');
 			await pool.end().catch(() => {});
-			postgres.stop();
+			await database.drop();
 		}
 	};
 	try {
