@@ -1,14 +1,15 @@
 // An AMDAC member edits a commitment their own ministry carries and is refused on another
 // ministry's (issue 11), JavaScript on and off, on the made-up ministries' plan of the e2e database.
-import { test, expect, signIn } from './fixtures';
+import { test, expect, settled } from './fixtures';
 import { E2E_AMDAC, MINISTRY_PLAN } from './ministry-plan';
 
 const PLAN = `/plans/${MINISTRY_PLAN.slug}`;
 
-test('an AMDAC member updates their ministry’s commitment, and cannot edit another ministry’s', async ({ page }) => {
+test('an AMDAC member updates their ministry’s commitment, and cannot edit another ministry’s', async ({ page, signInAs }) => {
 	const note = `Point d’étape du ministère ${test.info().project.name} ${Date.now().toString(36)}`;
-	await signIn(page, E2E_AMDAC.ministry, `${PLAN}/mesures/${MINISTRY_PLAN.own}`);
+	await signInAs(page, E2E_AMDAC.ministry);
 	await page.goto(`${PLAN}/mesures/${MINISTRY_PLAN.own}`);
+	await settled(page);
 	await page.getByRole('link', { name: 'Modifier cette mesure' }).click();
 	await expect(page).toHaveURL(new RegExp(`${PLAN}/mesures/${MINISTRY_PLAN.own}/modifier$`));
 	await page.getByLabel('Statut').selectOption('IN_PROGRESS');

@@ -1,14 +1,15 @@
 // An administrator imports a small CSV with one error: the report shows the line, column, value and
 // message and nothing is written; the fixed file then imports, with the summary. JavaScript on and off.
 import path from 'node:path';
-import { test, expect, ACCOUNTS, signIn, expectNoAxeViolations, serverOrigin } from './fixtures';
+import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, serverOrigin } from './fixtures';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '../fixtures/csv-import', name);
 
-test('an admin imports a CSV: a report with the error first, then the fixed file and the summary', async ({ page }) => {
+test('an admin imports a CSV: a report with the error first, then the fixed file and the summary', async ({ page, signInAs }) => {
 	const slug = `essais-${test.info().project.name}-${Date.now().toString(36)}`;
-	await signIn(page, ACCOUNTS.admin, '/admin/plans/import');
+	await signInAs(page, ACCOUNTS.admin);
 	await page.goto('/admin/plans/import');
+	await settled(page);
 
 	const upload = async (file: string) => {
 		await page.goto('/admin/plans/import', { waitUntil: 'networkidle' });
@@ -48,8 +49,8 @@ test('an admin imports a CSV: a report with the error first, then the fixed file
 	await expect(page.getByText('Publier le registre des fontaines').first()).toBeVisible();
 });
 
-test('a file over the size limits gets a sentence, not an error page', async ({ page }) => {
-	await signIn(page, ACCOUNTS.admin, '/admin/plans/import');
+test('a file over the size limits gets a sentence, not an error page', async ({ page, signInAs }) => {
+	await signInAs(page, ACCOUNTS.admin);
 	// Over BODY_SIZE_LIMIT (512K by default) and over the import's own limit (10 MB): the same answer.
 	const response = await page.request.post('/admin/plans/import?/upload', {
 		headers: { origin: serverOrigin(), accept: 'text/html' },

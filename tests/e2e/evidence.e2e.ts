@@ -2,7 +2,7 @@
 // field says which proofs count for « Réalisée », a refusal shows next to it, and removing an
 // evidence link asks first (cancel keeps it, confirm removes it; the last proof of a closed measure
 // cannot be removed). The measures without proof are in a small second plan (evidence-plan.ts).
-import { test, expect, ACCOUNTS, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, settled, expectNoAxeViolations } from './fixtures';
 import { EVIDENCE_PLAN } from './evidence-plan';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -12,12 +12,13 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** French typesetting puts narrow no-break spaces inside « » and before ? and :. */
 const typeset = (text: string) => new RegExp(text.split(' ').map(escape).join('\\s'));
 
-test.beforeEach(async ({ page }) => {
-	await signIn(page, ACCOUNTS.label);
+test.beforeEach(async ({ page, signInAs }) => {
+	await signInAs(page, ACCOUNTS.label);
 });
 
 test('the status field says which proofs count for « Réalisée », or that there is none and how to add one', async ({ page }) => {
 	await page.goto(`${TRIAL}/${EVIDENCE_PLAN.done}/modifier`);
+	await settled(page);
 	const status = page.getByLabel('Statut', { exact: true });
 	await expect(status).toHaveValue('DONE');
 	await expect(status).toHaveAccessibleDescription(typeset(`1 preuve compte pour cette mesure : Lien de preuve : ${EVIDENCE_PLAN.doneProof}`));
@@ -27,9 +28,11 @@ test('the status field says which proofs count for « Réalisée », or that the
 
 	// Sourced published updates count too, and the form says so.
 	await page.goto(`${PLAN}/mesures/1.1/modifier`);
+	await settled(page);
 	await expect(page.locator('#statut-preuves')).toContainText(typeset('Mise à jour publiée (2021), source :'));
 
 	await page.goto(`${TRIAL}/${EVIDENCE_PLAN.bare}/modifier`);
+	await settled(page);
 	await expect(page.getByLabel('Statut', { exact: true })).toHaveAccessibleDescription(typeset('et cette mesure n’en a aucune : ces statuts seront refusés.'));
 	await expect(page.locator('#statut-preuves').getByRole('link', { name: 'ajoutez un lien de preuve' })).toHaveAttribute(
 		'href',
@@ -39,6 +42,7 @@ test('the status field says which proofs count for « Réalisée », or that the
 
 test('marking « Réalisée » without a proof is refused, with the reason next to the status field', async ({ page }) => {
 	await page.goto(`${TRIAL}/${EVIDENCE_PLAN.bare}/modifier`, { waitUntil: 'networkidle' });
+	await settled(page);
 	await page.getByLabel('Statut', { exact: true }).selectOption({ label: 'Réalisée' });
 	await page.getByRole('button', { name: 'Enregistrer la mesure' }).click();
 	const status = page.getByLabel('Statut', { exact: true });
@@ -47,12 +51,14 @@ test('marking « Réalisée » without a proof is refused, with the reason next 
 	// What was chosen is kept, and nothing was saved.
 	await expect(status).toHaveValue('DONE');
 	await page.goto(`${TRIAL}/${EVIDENCE_PLAN.bare}/modifier`);
+	await settled(page);
 	await expect(page.getByLabel('Statut', { exact: true })).toHaveValue('IN_PROGRESS');
 });
 
 test('removing an evidence link asks first: cancel keeps it, confirm removes it', async ({ page }) => {
 	const title = `Preuve à supprimer ${test.info().project.name} ${Date.now().toString(36)}`;
 	await page.goto(`${PLAN}/mesures/1.3/modifier/preuves`, { waitUntil: 'networkidle' });
+	await settled(page);
 	const add = page.getByRole('region', { name: 'Ajouter une preuve' });
 	await add.getByLabel('Titre du lien').fill(title);
 	await add.getByLabel('Adresse (URL)').fill('https://code.gouv.fr/fr/a-supprimer');
@@ -78,6 +84,7 @@ test('removing an evidence link asks first: cancel keeps it, confirm removes it'
 
 test('the last proof of a « Réalisée » measure cannot be removed, and the confirmation step says why', async ({ page }) => {
 	await page.goto(`${TRIAL}/${EVIDENCE_PLAN.done}/modifier/preuves`, { waitUntil: 'networkidle' });
+	await settled(page);
 	await page.getByRole('link', { name: typeset(`Supprimer la preuve « ${EVIDENCE_PLAN.doneProof} »`) }).click();
 	const refusal = page.getByRole('region', { name: typeset(`La preuve « ${EVIDENCE_PLAN.doneProof} » ne peut pas être supprimée`) });
 	await expect(refusal).toContainText(typeset('C’est la seule preuve de cette mesure « Réalisée »'));

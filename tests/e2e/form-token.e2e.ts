@@ -1,14 +1,15 @@
 // The same create form sent twice (a double click, a request sent again after a lost answer) adds
 // nothing the second time, with JavaScript and without: the browser's post is sent twice at the
 // network level and the person sees the second answer. Texts carry the project name and a time.
-import { test, expect, ACCOUNTS, signIn } from './fixtures';
+import { test, expect, ACCOUNTS, settled } from './fixtures';
 
 const MILESTONES = '/plans/plan-action-logiciels-libres-et-communs-numeriques/mesures/1.3/modifier/jalons';
 
-test('a milestone form sent twice adds the milestone once, says so, and the next entry goes through', async ({ page }) => {
+test('a milestone form sent twice adds the milestone once, says so, and the next entry goes through', async ({ page, signInAs }) => {
 	const title = `Jalon envoyé deux fois ${test.info().project.name} ${Date.now().toString(36)}`;
-	await signIn(page, ACCOUNTS.label, MILESTONES);
+	await signInAs(page, ACCOUNTS.label);
 	await page.goto(MILESTONES);
+	await settled(page);
 	const form = page.getByRole('region', { name: 'Ajouter un jalon' });
 	await form.getByLabel('Intitulé du jalon', { exact: true }).fill(title);
 

@@ -1,16 +1,17 @@
 // An admin records that a commitment goes on in another plan (issue 11, succession), JavaScript on
 // and off: both public measure pages then link to each other. Each project uses its own pair of
 // measures of the e2e database's small plans (both projects share the database).
-import { test, expect, ACCOUNTS, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, settled, expectNoAxeViolations } from './fixtures';
 import { MINISTRY_PLAN } from './ministry-plan';
 import { EVIDENCE_PLAN } from './evidence-plan';
 
-test('an admin records a continuation in another plan, shown on both measures, and removes it', async ({ page }) => {
+test('an admin records a continuation in another plan, shown on both measures, and removes it', async ({ page, signInAs }) => {
 	const number = test.info().project.name === 'js' ? MINISTRY_PLAN.own : MINISTRY_PLAN.other;
 	const successor = test.info().project.name === 'js' ? EVIDENCE_PLAN.bare : EVIDENCE_PLAN.done;
 	const editing = `/plans/${MINISTRY_PLAN.slug}/mesures/${number}/modifier`;
-	await signIn(page, ACCOUNTS.admin, editing);
+	await signInAs(page, ACCOUNTS.admin);
 	await page.goto(editing);
+	await settled(page);
 	const section = page.getByRole('region', { name: 'Suite dans d’autres plans' });
 	await section.getByLabel('Ce que devient la mesure').selectOption('CONTINUED_BY');
 	const choice = section.getByLabel('Mesure d’un autre plan').locator('option', { hasText: `Plan d’essai des preuves (e2e) – ${successor} ` });

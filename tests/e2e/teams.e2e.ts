@@ -1,11 +1,12 @@
 // The teams admin (issue 11), JavaScript on and off: an admin creates a ministry's team, finds it in
 // the list and gives it an English name. Codes carry the project and a time: both projects share the database.
-import { test, expect, ACCOUNTS, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, settled, expectNoAxeViolations } from './fixtures';
 
-test('an admin creates a ministry’s team and gives it an English name', async ({ page }) => {
+test('an admin creates a ministry’s team and gives it an English name', async ({ page, signInAs }) => {
 	const code = `MIN_E2E_${test.info().project.name}_${Date.now().toString(36)}`.toUpperCase();
-	await signIn(page, ACCOUNTS.admin, '/admin/equipes');
+	await signInAs(page, ACCOUNTS.admin);
 	await page.goto('/admin/equipes');
+	await settled(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Équipes' })).toBeVisible();
 	await page.getByRole('link', { name: 'Créer une équipe' }).click();
 
@@ -28,9 +29,10 @@ test('an admin creates a ministry’s team and gives it an English name', async 
 	await expect(page.getByRole('row').filter({ hasText: code }).getByRole('cell').nth(1)).toHaveText(`Test ministry ${code}`);
 });
 
-test('a second team with the same code is refused next to the field', async ({ page }) => {
-	await signIn(page, ACCOUNTS.admin, '/admin/equipes/nouvelle');
+test('a second team with the same code is refused next to the field', async ({ page, signInAs }) => {
+	await signInAs(page, ACCOUNTS.admin);
 	await page.goto('/admin/equipes/nouvelle');
+	await settled(page);
 	await page.getByLabel('Code').fill('LABEL');
 	await page.getByLabel('Nom', { exact: true }).fill('Doublon');
 	await page.getByRole('button', { name: 'Créer l’équipe' }).click();
