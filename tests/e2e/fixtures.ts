@@ -36,8 +36,8 @@ function auditPageFor(browser: Browser): Promise<{ page: Page; serve(html: strin
 
 /**
  * axe-core on the current page (RGAA-relevant WCAG A/AA rules): zero violations expected. With
- * JavaScript on, the live page once settled; with JavaScript off, the same DOM in a context where no script runs
- * (see auditPageFor), at the same viewport.
+ * JavaScript on, the live page once settled; with JavaScript off, the same DOM in a context where
+ * no script runs (see auditPageFor), at the same viewport.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
 	let target = page;
