@@ -4,6 +4,7 @@ import { getMeasureForEdit, updateMeasure, type MeasureFields, type MeasureOwner
 import { updateMeasureOwners } from '$lib/server/domain/measures/owners';
 import { measureForm, measureValues, ownersForm, ownersValues } from '$lib/server/validation/measure';
 import { editAction, editGuard } from '$lib/server/forms/editing';
+import { formText } from '$lib/server/forms/form';
 import { addSuccession, removeSuccession, successionsOf, successorChoices } from '$lib/server/domain/measures/successions';
 import { addSuccessionForm, newSuccessionValues, removeSuccessionForm } from '$lib/server/validation/succession';
 
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		}),
 	removeSuccession: (event) =>
 		editAction(event, {
-			formId: (formData) => `remove-succession:${String(formData.get('successionId') ?? '')}`,
+			formId: (formData) => `remove-succession:${formText(formData, 'successionId')}`,
 			allowed: (user) => canManagePlan(user),
 			schema: removeSuccessionForm,
 			run: (ctx, data) => removeSuccession(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
