@@ -6,12 +6,14 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { axis, measure, owner, plan } from '../factories';
+import { axis, measure, owner, plan, user } from '../factories';
 import { importCsv, type CsvImportInput } from '../../src/lib/server/domain/plans/csv-import';
 import { loadMeasureData } from '../../src/lib/server/opendata/load';
 import { datasetCsv } from '../../src/lib/server/opendata/formats';
 import { findDataset } from '../../src/lib/server/opendata/datasets';
 import type { AuditActor } from '../../src/lib/server/audit';
+import type { Actor } from '../../src/lib/server/policies';
+import { confirmCsvImport, startCsvImport } from '../../src/lib/server/domain/plans/csv-import-pending';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -151,5 +153,25 @@ describe('CSV import', () => {
 		const pick = (text: string) => (parse(text, { columns: true }) as Record<string, string>[]).map((r) => columns.map((c) => r[c]));
 		expect(pick(copy)).toEqual(pick(csv));
 		expect((await run({ file: csv, target: { slug: 'copie-csv' } })).summary).toEqual({ created: 0, updated: 0, unchanged: 3 });
+	});
+});
+
+describe('a pending import (the admin pages)', () => {
+	it('is audited when uploaded and imported once when confirmed twice at the same time', async () => {
+		const db = database.prisma;
+		const row = await user(db, { roles: ['ADMIN'] });
+		const admin: Actor = { id: row.id, displayName: row.displayName, roles: ['ADMIN'], teamIds: [] };
+		const started = await startCsvImport(db, admin, { fileName: 'corrige.csv', bytes: fixture('corrige.csv'), target: { create: { slug: 'deux-clics', title: 'Deux clics' } } });
+		if (!('id' in started)) throw new Error('the fixture should be readable');
+		expect(await db.auditEvent.count({ where: { entityType: 'CsvImport', entityId: started.id, action: 'create', actorId: admin.id } })).toBe(1);
+
+		const confirm = () => confirmCsvImport(db, admin, started.id, { excluded: [], createOwners: true });
+		await Promise.all([confirm(), confirm()]);
+
+		expect(await db.plan.count({ where: { slug: 'deux-clics' } })).toBe(1);
+		const settled = await db.csvImport.findUniqueOrThrow({ where: { id: started.id } });
+		expect(settled.content).toBe('');
+		expect(settled.result).toMatchObject({ created: expect.any(Number) });
+		expect((settled.result as { created: number }).created).toBeGreaterThan(0);
 	});
 });

@@ -3,7 +3,7 @@
 // hidden field (a 10 MB field posted back at each step); re-uploading at each step would make the
 // mapping and exclusion steps clumsy. The text is dropped once imported; rows are purged after 7 days.
 import type { Db } from '../../db';
-import { auditActor } from '../../audit';
+import { auditActor, recordAudit } from '../../audit';
 import { canManagePlan, type Actor } from '../../policies';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { IMPORT_FIELDS, type ColumnMapping } from '../../import/mapping';
@@ -31,19 +31,19 @@ export async function startCsvImport(
 	if ('error' in table) return { failure: table };
 	const target = 'slug' in input.target ? await db.plan.findUnique({ where: { slug: input.target.slug }, select: { id: true } }) : null;
 	if ('slug' in input.target && !target) throw new RuleError('csvImport.blockers.planMissing', 'plan');
-	const row = await db.csvImport.create({
-		data: {
-			userId: admin.id,
-			fileName: input.fileName.slice(0, 200),
-			content: decode(input.bytes).text,
-			planId: target?.id ?? null,
-			newSlug: 'create' in input.target ? input.target.create.slug : null,
-			newTitle: 'create' in input.target ? input.target.create.title : null,
-			mapping: {}
-		},
-		select: { id: true }
+	const data = {
+		userId: admin.id,
+		fileName: input.fileName.slice(0, 200),
+		planId: target?.id ?? null,
+		newSlug: 'create' in input.target ? input.target.create.slug : null,
+		newTitle: 'create' in input.target ? input.target.create.title : null
+	};
+	return db.$transaction(async (tx) => {
+		const row = await tx.csvImport.create({ data: { ...data, content: decode(input.bytes).text, mapping: {} }, select: { id: true } });
+		// Who brought which file, not its content (it is plan data only once imported, and audited then).
+		await recordAudit(tx, auditActor(admin), { action: 'create', entityType: 'CsvImport', entityId: row.id, planId: data.planId, after: data });
+		return row;
 	});
-	return row;
 }
 
 async function pending(db: Db, actor: Actor | null, id: string) {
@@ -80,18 +80,29 @@ export async function viewCsvImport(db: Db, actor: Actor | null, id: string): Pr
 }
 
 export async function remapCsvImport(db: Db, actor: Actor | null, id: string, mapping: ColumnMapping): Promise<void> {
-	const { row } = await pending(db, actor, id);
+	const { admin, row } = await pending(db, actor, id);
 	const clean = Object.fromEntries(Object.entries(mapping).filter(([field, header]) => IMPORT_FIELDS.includes(field as never) && header));
-	await db.csvImport.update({ where: { id: row.id }, data: { mapping: clean } });
+	await db.$transaction(async (tx) => {
+		await tx.csvImport.update({ where: { id: row.id }, data: { mapping: clean } });
+		await recordAudit(tx, auditActor(admin), {
+			action: 'update',
+			entityType: 'CsvImport',
+			entityId: row.id,
+			planId: row.planId,
+			before: { mapping: row.mapping },
+			after: { mapping: clean }
+		});
+	});
 }
 
-/** Imports for good, or refuses with the first reason (nothing written then). Confirming twice imports once. */
+/**
+ * Imports for good, or refuses with the first reason (nothing written then). Confirming twice, even
+ * at the same time, imports once: the import settles the pending row in its own transaction.
+ */
 export async function confirmCsvImport(db: Db, actor: Actor | null, id: string, input: { excluded: number[]; createOwners: boolean }): Promise<void> {
 	const { admin, row, target, mapping } = await pending(db, actor, id);
 	if (row.result) return;
-	const report = await importCsv(db, auditActor(admin), { target, file: row.content, mapping, excluded: input.excluded, createOwners: input.createOwners });
+	const report = await importCsv(db, auditActor(admin), { target, file: row.content, mapping, excluded: input.excluded, createOwners: input.createOwners, pendingId: row.id });
 	const blocker = report.blockers[0];
 	if (blocker) throw new RuleError(`csvImport.blockers.${blocker}`);
-	const plan = await db.plan.findUnique({ where: { slug: report.planSlug }, select: { id: true } });
-	await db.csvImport.update({ where: { id: row.id }, data: { result: report.summary, content: '', planId: plan?.id ?? row.planId } });
 }

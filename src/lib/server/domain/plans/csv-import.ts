@@ -25,6 +25,12 @@ export interface CsvImportInput {
 	excluded?: readonly number[];
 	createOwners?: boolean;
 	dryRun?: boolean;
+	/**
+	 * The pending upload this write settles (admin pages). Locked first, so that a second confirmation
+	 * waits for the first and then finds it done (nothing written, no blocker); marked done in the
+	 * same transaction as the import.
+	 */
+	pendingId?: string;
 }
 
 type Blocker = 'read' | 'mapping' | 'rowErrors' | 'unknownOwners' | 'planMissing' | 'slugInvalid' | 'slugTaken' | 'titleMissing' | 'dryRun';
@@ -92,6 +98,10 @@ export async function importCsv(db: Db, actor: AuditActor, input: CsvImportInput
 
 	return db.$transaction(
 		async (tx) => {
+			if (input.pendingId && !input.dryRun) {
+				const [pending] = await tx.$queryRaw<{ done: boolean }[]>`SELECT "result" IS NOT NULL AS "done" FROM "CsvImport" WHERE "id" = ${input.pendingId} FOR UPDATE`;
+				if (!pending || pending.done) return report;
+			}
 			const plan = await tx.plan.findUnique({ where: { slug }, select: { id: true, csvImportMapping: true } });
 			if ('slug' in input.target && !plan) report.blockers.push('planMissing');
 			if ('create' in input.target) {
@@ -336,6 +346,7 @@ export async function importCsv(db: Db, actor: AuditActor, input: CsvImportInput
 					});
 				}
 				await inChunks(audits, (chunk) => recordAudits(tx, actor, chunk));
+				if (input.pendingId) await tx.csvImport.update({ where: { id: input.pendingId }, data: { result: report.summary, content: '', planId: pid } });
 			}
 		},
 		{ timeout: 120_000, maxWait: 30_000 }
