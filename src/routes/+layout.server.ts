@@ -5,7 +5,7 @@ import { unreadCount } from '$lib/server/domain/notifications/notifications';
 import { getDefaultPlanSlug } from '$lib/server/domain/measures/view';
 import { localeFromPath } from '$lib/i18n/routing';
 import { publicOrigin } from '$lib/server/config';
-import { newFormToken } from '$lib/server/forms/form-token';
+import { generateToken } from '$lib/server/auth/tokens';
 
 /**
  * The header's unread count must never take a page down: this load also runs for the error page, and
@@ -39,7 +39,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => ({
 	// Canonical and OpenGraph URLs: from ORIGIN, never from the request's Host.
 	siteOrigin: publicOrigin(),
 	// For the create forms of signed-in pages (FormToken.svelte); this load reruns on every navigation.
-	formToken: locals.user ? newFormToken() : null,
+	formToken: locals.user ? generateToken() : null,
 	currentUser: locals.user
 		? {
 				displayName: locals.user.displayName,

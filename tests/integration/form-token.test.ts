@@ -9,7 +9,7 @@ import { postComment } from '../../src/lib/server/domain/comments/comments';
 import { createRound } from '../../src/lib/server/domain/reports/rounds';
 import { addMilestone } from '../../src/lib/server/domain/measures/milestones';
 import { DuplicateSubmissionError, NotFoundError } from '../../src/lib/server/domain/errors';
-import { newFormToken } from '../../src/lib/server/forms/form-token';
+import { generateToken } from '../../src/lib/server/auth/tokens';
 import { purgeExpired } from '../../src/lib/server/maintenance/purge';
 import type { FormAnswer } from '../../src/lib/server/forms/action';
 import type { Actor } from '../../src/lib/server/policies';
@@ -59,7 +59,7 @@ describe('the form that adds a milestone', () => {
 	it('adds the milestone once when the same form is posted twice, and says so the second time', async () => {
 		const before = await milestoneCount();
 		const audit = await db.auditEvent.count();
-		const token = newFormToken();
+		const token = generateToken();
 
 		expect(await add(milestone('Publier le guide', token))).toEqual({ saved: true });
 		const again = await add(milestone('Publier le guide', token));
@@ -75,14 +75,14 @@ describe('the form that adds a milestone', () => {
 
 	it('adds both when each post carries its own token (a new render of the page gives a new one)', async () => {
 		const before = await milestoneCount();
-		expect(await add(milestone('Premier', newFormToken()))).toEqual({ saved: true });
-		expect(await add(milestone('Premier', newFormToken()))).toEqual({ saved: true });
+		expect(await add(milestone('Premier', generateToken()))).toEqual({ saved: true });
+		expect(await add(milestone('Premier', generateToken()))).toEqual({ saved: true });
 		expect(await milestoneCount()).toBe(before + 2);
 	});
 
 	it('adds one of two identical posts sent at the same time', async () => {
 		const before = await milestoneCount();
-		const token = newFormToken();
+		const token = generateToken();
 		const answers = await Promise.all([add(milestone('En même temps', token)), add(milestone('En même temps', token))]);
 		expect(answers.filter((a) => a.saved)).toHaveLength(1);
 		expect(answers.filter((a) => !a.saved)).toMatchObject([{ status: 409 }]);
@@ -91,7 +91,7 @@ describe('the form that adds a milestone', () => {
 
 	it('leaves the token free when the post is refused, so that the corrected form goes through', async () => {
 		const before = await milestoneCount();
-		const token = newFormToken();
+		const token = generateToken();
 		const refused = await add({ ...milestone('', token) });
 		expect(refused).toMatchObject({ saved: false, status: 400 });
 		expect(await add(milestone('Corrigé', token))).toEqual({ saved: true });
@@ -118,7 +118,7 @@ describe('the comment form of a measure page', () => {
 		);
 
 	it('posts the comment once', async () => {
-		const token = newFormToken();
+		const token = generateToken();
 		expect(await post('Un seul exemplaire', token)).toEqual({ saved: true });
 		const again = await post('Un seul exemplaire', token);
 		expect(again).toMatchObject({ saved: false, status: 409, data: { comments: { formId: 'new', errors: {} } } });
@@ -129,7 +129,7 @@ describe('the comment form of a measure page', () => {
 
 describe('the domain commands', () => {
 	it('roll the claim back with the creation: a reply to a missing comment leaves the token free', async () => {
-		const token = newFormToken();
+		const token = generateToken();
 		const input = { target: { type: 'MEASURE' as const, measureId }, visibility: 'PUBLIC' as const, body: 'Réponse', formToken: token };
 		await expect(postComment(db, editor, { ...input, parentId: 'missing-comment' })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(postComment(db, editor, input)).resolves.toHaveProperty('id');
@@ -137,7 +137,7 @@ describe('the domain commands', () => {
 	});
 
 	it('refuse a second report round from the same form before checking that the title is free', async () => {
-		const token = newFormToken();
+		const token = generateToken();
 		const round = { title: 'Rapport unique', periodStart: '2026-01-01', periodEnd: '2026-03-31', planSlug: slug, formToken: token };
 		const sections = { utiliser: '', publier: '', accompagner: '', attractivite: '', vieInterne: '' };
 		await createRound(db, admin, { ...round, sections });
@@ -154,7 +154,7 @@ describe('the domain commands', () => {
 	});
 
 	it('keep a used token a week, then the purge forgets it', async () => {
-		const token = newFormToken();
+		const token = generateToken();
 		await addMilestone(db, editor, { title: 'Purgé', titleEn: null, description: null, weight: 1, planned: null, measureId, formToken: token });
 		const inEightDays = new Date(Date.now() + 8 * 86_400_000);
 		expect((await purgeExpired(db, new Date(Date.now() + 6 * 86_400_000))).formTokens).toBe(0);
@@ -167,7 +167,7 @@ describe('the page data', () => {
 	it('gives a signed-in page a new token at each render, and an anonymous one none', async () => {
 		const load = (actor: Actor | null) => layout.load(event('/', {}, actor)) as Promise<{ formToken: string | null }>;
 		const [first, second, anonymous] = await Promise.all([load(editor), load(editor), load(null)]);
-		expect(first.formToken).toMatch(/^[A-Za-z0-9_-]{24}$/);
+		expect(first.formToken).toMatch(/^[a-z2-7]{32}$/);
 		expect(second.formToken).not.toBe(first.formToken);
 		expect(anonymous.formToken).toBeNull();
 	});

@@ -5,6 +5,7 @@ import { DATE_PRECISIONS } from '../../domain/dates';
 import { STATUS_KEYS } from '../../domain/status';
 import { Confidence, EvidenceKind, IndicatorDirection, PlanStatus, ProgressMethod } from '../db/generated/enums';
 import { messages, type Locale } from '../../i18n';
+import { SUCCESSION_KINDS } from '../../domain/succession';
 import { PER_PAGE_DEFAULT, PER_PAGE_MAX } from './pagination';
 
 interface JsonSchema {
@@ -172,7 +173,7 @@ function schemas(t: ReturnType<typeof messages>['opendata']['openapi']): Record<
 			values: arr(obj({ date: day, precision: oneOf(DATE_PRECISIONS), value: num, qualifier: nullable(str), sourceUrl: str, note: nullable(str) }))
 		}),
 		Succession: obj({
-			kind: oneOf(['CONTINUED_BY', 'MERGED_INTO', 'REPLACED_BY', 'ABANDONED']),
+			kind: oneOf(SUCCESSION_KINDS),
 			reason: nullable(str),
 			measure: nullable(obj({ plan: str, number: str, title: str, links }))
 		}),

@@ -112,7 +112,7 @@ export const isoDay = z
 		error: 'form.invalidDate'
 	});
 export const version = z.coerce.number().int().min(1);
-/** The one-time token of a create form (forms/form-token.ts); optional, so that a script can post without one. */
+/** The one-time token of a create form (auth/tokens.ts generateToken, given by the root layout); optional, so that a script can post without one. */
 export const formToken = z
 	.string()
 	.regex(/^[A-Za-z0-9_-]{20,64}$/, { error: 'form.invalidChoice' })

@@ -10,6 +10,7 @@ import type { OwnerKind } from '../../db/generated/client';
 import { claimFormToken, type OneTimeForm } from '../submissions';
 
 export const OWNER_KINDS = ['DINUM_TEAM', 'MINISTRY', 'OPERATOR', 'OTHER'] as const satisfies readonly OwnerKind[];
+export type { OwnerKind };
 
 export interface TeamFields {
 	code: string;

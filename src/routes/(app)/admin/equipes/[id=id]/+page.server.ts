@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canManageTeams } from '$lib/server/policies';
-import { getTeam, updateTeam, type TeamFields } from '$lib/server/domain/teams/teams';
+import { getTeam, OWNER_KINDS, updateTeam, type TeamFields } from '$lib/server/domain/teams/teams';
 import { teamValues, updateTeamForm } from '$lib/server/validation/teams';
 import { loadAnswer, runAction, wordings } from '$lib/server/forms/action';
 import { messages } from '$lib/i18n';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const t = messages(locals.locale);
 	const team = await getTeam(await requestDb(), admin, params.id).catch((cause: unknown) => loadAnswer(cause, wordings.teams(t)));
 	const ok = url.searchParams.get('ok');
-	return { team: { id: team.id, code: team.code }, initial: teamValues(team), saved: SAVED.find((key) => key === ok) ?? null };
+	return { team: { id: team.id, code: team.code }, initial: teamValues(team), kinds: OWNER_KINDS, saved: SAVED.find((key) => key === ok) ?? null };
 };
 
 export const actions: Actions = {

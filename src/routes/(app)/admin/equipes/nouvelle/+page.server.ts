@@ -2,14 +2,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { requireAllowed } from '$lib/server/auth/guards';
 import { canManageTeams } from '$lib/server/policies';
-import { createTeam } from '$lib/server/domain/teams/teams';
+import { createTeam, OWNER_KINDS } from '$lib/server/domain/teams/teams';
 import { createTeamForm, newTeamValues } from '$lib/server/validation/teams';
 import { runAction, wordings } from '$lib/server/forms/action';
 import { localizeHref } from '$lib/i18n/routing';
 
 export const load: PageServerLoad = async () => {
 	requireAllowed(canManageTeams);
-	return { initial: newTeamValues() };
+	return { initial: newTeamValues(), kinds: OWNER_KINDS };
 };
 
 export const actions: Actions = {
