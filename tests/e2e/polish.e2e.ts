@@ -80,7 +80,7 @@ test('timeline items show their circle only: no list number on or beside it', as
 		.screenshot({ path: test.info().outputPath('timeline.png') });
 });
 
-test('on /en the archive notice and the reports breadcrumb are in English', async ({ page }) => {
+test('on /en the plan’s summary (with its publisher’s obsolescence note) and the reports breadcrumb are in English', async ({ page }) => {
 	await page.goto('/en');
 	await expect(page.getByText(/marked the plan’s page “obsolete”/)).toBeVisible();
 	await expect(page.getByText(/marqué la page du plan/)).toHaveCount(0);

@@ -13,6 +13,7 @@ import { fileName, parseFileName, renderFile } from '../../src/lib/server/openda
 import { getOpenDataOverview } from '../../src/lib/server/opendata/overview';
 import { DRAFT_ENTITY } from '../../src/lib/server/domain/measures/editing';
 import { messages } from '../../src/lib/i18n';
+import { smallPlan } from '../factories';
 
 const ORIGIN = 'https://jalons.test';
 const DRAFT_TEXT = 'BROUILLON-NE-JAMAIS-PUBLIER';
@@ -35,6 +36,17 @@ beforeAll(async () => {
 			data: { actorLabel: 'test', action: 'create', entityType: DRAFT_ENTITY, entityId: draft.id, planId: measure.planId, measureId, after: { text: draft.text } }
 		});
 	}
+	// Links to an older and a newer plan, and an abandonment: one row each, read from the real plan's side.
+	const older = await smallPlan(db, { axes: 1, measures: 1, plan: { slug: 'plan-ancien' } });
+	const newer = await smallPlan(db, { axes: 1, measures: 1, plan: { slug: 'plan-suivant' } });
+	const byNumber = async (number: string) => (await db.measure.findFirstOrThrow({ where: { number, plan: { slug: DEFAULT_PLAN_SLUG } } })).id;
+	await db.measureSuccession.createMany({
+		data: [
+			{ measureId: older.measures[0]!.id, successorId: await byNumber('1.1'), kind: 'REPLACED_BY', createdAt: new Date('2026-03-01T10:00:00Z') },
+			{ measureId: await byNumber('2.2'), successorId: newer.measures[0]!.id, kind: 'CONTINUED_BY', createdAt: new Date('2026-03-02T10:00:00Z') },
+			{ measureId: await byNumber('3.3'), successorId: null, kind: 'ABANDONED', reason: 'Sans objet', createdAt: new Date('2026-03-03T10:00:00Z') }
+		]
+	});
 	data = (await loadPlanData(db, DEFAULT_PLAN_SLUG, ORIGIN, '2026-11-23'))!;
 });
 afterAll(async () => {
@@ -51,7 +63,8 @@ describe('open datasets of the real plan', () => {
 			preuves: 44,
 			indicateurs: await db.indicator.count(),
 			'valeurs-indicateurs': await db.indicatorValue.count(),
-			'mises-a-jour': 99
+			'mises-a-jour': 99,
+			successions: 3
 		});
 		expect(counts.indicateurs).toBeGreaterThan(0);
 		const updates = datasetRows(dataset('mises-a-jour'), data);
@@ -59,6 +72,17 @@ describe('open datasets of the real plan', () => {
 		expect(planLevel).toHaveLength(12);
 		expect(planLevel.every((u) => u.mesure_id === null && u.mesure_numero === null)).toBe(true);
 		expect(updates.filter((u) => u.portee === 'mesure').every((u) => typeof u.mesure_numero === 'string')).toBe(true);
+	});
+
+	it('link measures to older and newer plans, from this plan’s side, in the plan’s order', () => {
+		const rows = datasetRows(dataset('successions'), data);
+		expect(rows.map((r) => [r.mesure_numero, r.sens, r.type, r.type_libelle, r.autre_plan, r.autre_mesure_numero, r.raison, r.enregistre_le])).toEqual([
+			['1.1', 'origine', 'REPLACED_BY', 'Remplace', 'plan-ancien', '1.1', null, '2026-03-01'],
+			['2.2', 'suite', 'CONTINUED_BY', 'Poursuivie par', 'plan-suivant', '1.1', null, '2026-03-02'],
+			['3.3', 'suite', 'ABANDONED', 'Abandonnée', null, null, 'Sans objet', '2026-03-03']
+		]);
+		expect(rows[1]!.autre_mesure_url).toBe(`${ORIGIN}/plans/plan-suivant/mesures/1.1`);
+		expect(rows[2]!.autre_mesure_url).toBeNull();
 	});
 
 	it('never contain a draft, in CSV or JSON', () => {

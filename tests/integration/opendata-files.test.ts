@@ -44,7 +44,7 @@ describe('open data downloads', () => {
 		const schema = (await (await get('preuves.schema.json')).json()) as { fields: unknown[]; primaryKey: string[] };
 		expect(schema.primaryKey).toEqual(['id']);
 		const pkg = (await (await get('datapackage.json')).json()) as { resources: unknown[]; homepage: string };
-		expect(pkg.resources).toHaveLength(6);
+		expect(pkg.resources).toHaveLength(7);
 		expect(pkg.homepage).toBe(`http://jalons.test/donnees/${SLUG}`);
 	});
 
@@ -58,7 +58,7 @@ describe('open data downloads', () => {
 describe('open data page', () => {
 	it('loads the datasets, the API addresses and the feeds of the plan', async () => {
 		const data = (await load(requestEvent<never>(`/donnees/${SLUG}`, { slug: SLUG }))) as { overview: { datasets: { rows: number }[]; api: unknown[] } };
-		expect(data.overview.datasets).toHaveLength(6);
+		expect(data.overview.datasets).toHaveLength(7);
 		expect(data.overview.datasets[0]!.rows).toBe(10);
 		expect(data.overview.api).toHaveLength(6);
 		await expect(Promise.resolve().then(() => load(requestEvent<never>('/donnees/inconnu', { slug: 'inconnu' })))).rejects.toMatchObject({ status: 404 });

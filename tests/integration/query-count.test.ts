@@ -102,7 +102,7 @@ describe('SQL queries per public page', () => {
 		const large = await queriesFor(() => getPlanComparison(counted.prisma, 'grand-plan', '2022-01-01', '2023-06-30'));
 		expect(small).toBeGreaterThan(0);
 		expect(large).toBe(small);
-		// Three points (to mid-2022) or fourteen (to the archiving in 2025): the same queries.
+		// Three points (to mid-2022) or twenty (to the end of 2026): the same queries.
 		const shortSeries = await queriesFor(() => getProgressSeries(counted.prisma, DEFAULT_PLAN_SLUG, '2022-06-30'));
 		const longSeries = await queriesFor(() => getProgressSeries(counted.prisma, DEFAULT_PLAN_SLUG, '2026-11-30'));
 		expect(shortSeries).toBe(small);

@@ -7,7 +7,7 @@ export const opendataEn: OpendataMessages = {
 	title: 'Open data',
 	pageTitle: 'Open data – {plan} – Jalons',
 	metaDescription: 'Download the data of the plan “{plan}” as CSV and JSON with their schemas, use the API and subscribe to the Atom feeds.',
-	lead: 'All the public data of this plan can be downloaded freely, without an account: measures, milestones, evidence, indicators and their values, published updates. Files are produced on request: they always reflect the current state of the tracking.',
+	lead: 'All the public data of this plan can be downloaded freely, without an account: measures, milestones, evidence, indicators and their values, published updates, links to other plans. Files are produced on request: they always reflect the current state of the tracking.',
 	howTo:
 		'Each dataset comes as CSV (UTF-8 without BOM, comma separator, one header row) and as JSON (an array of objects with the same column names), with a Table Schema describing each column. The id column is a stable identifier: it links the files together and follows a row from one version to the next; measures also keep their public number (“2.2”).',
 	formulaNote:
@@ -189,6 +189,24 @@ export const opendataEn: OpendataMessages = {
 				prochaines_etapes: 'Announced next steps.',
 				sources: 'Addresses of the fact’s sources.',
 				publie_le: 'Date and time of publication (UTC).'
+			}
+		},
+		successions: {
+			title: 'From one plan to another',
+			description:
+				'One row per link between a measure of this plan and a measure of another plan: what it became in a newer plan (continued, merged, replaced, or abandoned with a reason), or which older plan’s measure it goes on from.',
+			fields: {
+				id: 'Stable identifier of the link.',
+				sens: 'suite: the measure of this plan goes on in another plan (or was abandoned); origine: it goes on from a measure of an older plan.',
+				mesure_id: 'Identifier of this plan’s measure (column id of the measures file).',
+				mesure_numero: 'Public number of this plan’s measure.',
+				type: 'CONTINUED_BY (continued by), MERGED_INTO (merged into), REPLACED_BY (replaced by) or ABANDONED (abandoned), always read from the older measure.',
+				type_libelle: 'The link in words (in French), as read from this plan’s measure.',
+				autre_plan: 'Identifier (slug) of the other plan. Empty for an abandonment.',
+				autre_mesure_numero: 'Public number of the measure in the other plan. Empty for an abandonment.',
+				autre_mesure_url: 'Address of the other measure’s public page. Empty for an abandonment.',
+				raison: 'Reason given, required for an abandonment.',
+				enregistre_le: 'Date on which the link was recorded in Jalons.'
 			}
 		}
 	},

@@ -7,7 +7,7 @@ export const opendataFr = {
 	title: 'Données ouvertes',
 	pageTitle: 'Données ouvertes – {plan} – Jalons',
 	metaDescription: 'Téléchargez les données du plan « {plan} » en CSV et en JSON avec leurs schémas, utilisez l’API et abonnez-vous aux flux Atom.',
-	lead: 'Toutes les données publiques de ce plan se téléchargent librement, sans compte : mesures, jalons, preuves, indicateurs et leurs valeurs, mises à jour publiées. Les fichiers sont produits à la demande : ils reflètent toujours l’état actuel du suivi.',
+	lead: 'Toutes les données publiques de ce plan se téléchargent librement, sans compte : mesures, jalons, preuves, indicateurs et leurs valeurs, mises à jour publiées, liens avec d’autres plans. Les fichiers sont produits à la demande : ils reflètent toujours l’état actuel du suivi.',
 	howTo:
 		'Chaque jeu de données existe en CSV (UTF-8 sans BOM, virgule comme séparateur, une ligne d’en-tête) et en JSON (un tableau d’objets aux mêmes noms de colonnes), avec un schéma au format Table Schema qui décrit chaque colonne. La colonne id est un identifiant stable : elle relie les fichiers entre eux et permet de suivre une ligne d’une version à l’autre ; les mesures gardent aussi leur numéro public (« 2.2 »).',
 	formulaNote:
@@ -191,6 +191,24 @@ export const opendataFr = {
 				prochaines_etapes: 'Prochaines étapes annoncées.',
 				sources: 'Adresses des sources du fait.',
 				publie_le: 'Date et heure de publication (UTC).'
+			}
+		},
+		successions: {
+			title: 'D’un plan à l’autre',
+			description:
+				'Une ligne par lien entre une mesure de ce plan et une mesure d’un autre plan : ce qu’elle est devenue dans un plan plus récent (poursuivie, fusionnée, remplacée, ou abandonnée avec sa raison), ou la mesure d’un plan plus ancien qu’elle poursuit.',
+			fields: {
+				id: 'Identifiant stable du lien.',
+				sens: 'suite : la mesure de ce plan se poursuit dans un autre plan (ou a été abandonnée) ; origine : elle poursuit une mesure d’un plan plus ancien.',
+				mesure_id: 'Identifiant de la mesure de ce plan (colonne id du fichier des mesures).',
+				mesure_numero: 'Numéro public de la mesure de ce plan.',
+				type: 'CONTINUED_BY (poursuivie par), MERGED_INTO (fusionnée dans), REPLACED_BY (remplacée par) ou ABANDONED (abandonnée), toujours lu depuis la mesure la plus ancienne.',
+				type_libelle: 'Le lien en clair, lu depuis la mesure de ce plan.',
+				autre_plan: 'Identifiant (slug) de l’autre plan. Vide pour un abandon.',
+				autre_mesure_numero: 'Numéro public de la mesure dans l’autre plan. Vide pour un abandon.',
+				autre_mesure_url: 'Adresse de la page publique de l’autre mesure. Vide pour un abandon.',
+				raison: 'Raison donnée, obligatoire pour un abandon.',
+				enregistre_le: 'Date à laquelle le lien a été enregistré dans Jalons.'
 			}
 		}
 	},

@@ -1,13 +1,13 @@
-// The six open datasets. Each column is defined once (name, type, constraints, value); the CSV, the
+// The seven open datasets. Each column is defined once (name, type, constraints, value); the CSV, the
 // JSON and the Table Schema are all derived from these definitions, so they cannot disagree. The
 // descriptions live in the i18n catalogue, whose keys the column names are type-checked against.
 import { DATE_PRECISIONS, type PreciseDate } from '../../domain/dates';
-import { Confidence, EvidenceKind, IndicatorDirection, MeasureStatus, ProgressMethod } from '../db/generated/enums';
+import { Confidence, EvidenceKind, IndicatorDirection, MeasureStatus, ProgressMethod, SuccessionKind } from '../db/generated/enums';
 import type { OpendataMessages } from '../../i18n/opendata';
 import { messages } from '../../i18n';
 import type { PlanData } from './load';
 
-type DatasetName = 'mesures' | 'jalons' | 'preuves' | 'indicateurs' | 'valeurs-indicateurs' | 'mises-a-jour';
+type DatasetName = 'mesures' | 'jalons' | 'preuves' | 'indicateurs' | 'valeurs-indicateurs' | 'mises-a-jour' | 'successions';
 type FieldName<N extends DatasetName> = keyof OpendataMessages['datasets'][N]['fields'] & string;
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'array';
@@ -57,7 +57,7 @@ function helpers<R>() {
 }
 type Helpers<R> = ReturnType<typeof helpers<R>>;
 
-type RowSource = 'measures' | 'milestones' | 'evidence' | 'indicators' | 'values' | 'updates';
+type RowSource = 'measures' | 'milestones' | 'evidence' | 'indicators' | 'values' | 'updates' | 'successions';
 
 type Row<S extends RowSource> = PlanData[S][number];
 
@@ -220,7 +220,27 @@ const updates = define('mises-a-jour', {
 	foreignKeys: [{ field: 'mesure_id', resource: 'mesures' }]
 });
 
-export const DATASETS: readonly Dataset[] = [measures, milestones, evidence, indicators, values, updates];
+const successionLabels = messages('fr').editing.successions;
+
+const successions = define('successions', {
+	rows: 'successions',
+	columns: (c) => ({
+		id: c.id((s) => s.id),
+		sens: { type: 'string', required: true, enum: ['suite', 'origine'], value: (s) => (s.direction === 'next' ? 'suite' : 'origine') },
+		mesure_id: c.text((s) => s.measureId, true),
+		mesure_numero: c.text((s) => s.measureNumber, true),
+		type: { type: 'string', required: true, enum: Object.values(SuccessionKind), value: (s) => s.kind },
+		type_libelle: c.text((s) => (s.direction === 'next' ? successionLabels.kinds : successionLabels.predecessorKinds)[s.kind], true),
+		autre_plan: c.text((s) => s.otherPlanSlug),
+		autre_mesure_numero: c.text((s) => s.otherMeasureNumber),
+		autre_mesure_url: { type: 'string', format: 'uri', value: (s) => s.otherMeasureUrl },
+		raison: c.text((s) => s.reason),
+		enregistre_le: c.date((s) => s.recordedOn, true)
+	}),
+	foreignKeys: [{ field: 'mesure_id', resource: 'mesures' }]
+});
+
+export const DATASETS: readonly Dataset[] = [measures, milestones, evidence, indicators, values, updates, successions];
 
 export function findDataset(name: string): Dataset | null {
 	return DATASETS.find((d) => d.name === name) ?? null;

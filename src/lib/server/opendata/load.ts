@@ -27,6 +27,8 @@ function byMeasure<T extends { measureId: string }>(rows: T[], rank: Map<string,
 	return rows.sort((a, b) => (rank.get(a.measureId) ?? 0) - (rank.get(b.measureId) ?? 0));
 }
 
+const successionEnd = { select: { id: true, number: true, planId: true, plan: { select: { slug: true } } } } as const;
+
 /**
  * Only the measures (their CSV and JSON): each measure's progress comes from the SQL roll-up the
  * dashboard uses, instead of every milestone, indicator and value of the plan, so that a plan of
@@ -45,7 +47,7 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 	const inPlan = { measure: { planId: plan.id } };
 	// Children of the plan's measures, skipped when only the measures are wanted (`[]` then).
 	const all = <T>(read: () => Promise<T[]>): Promise<T[]> => (only === undefined ? read() : Promise.resolve([]));
-	const [axes, measures, milestones, evidence, indicators, values, updates, rollups] = await Promise.all([
+	const [axes, measures, milestones, evidence, indicators, values, updates, rollups, successions] = await Promise.all([
 		db.axis.findMany({ where: { planId: plan.id }, select: { id: true, number: true, title: true, position: true } }),
 		db.measure.findMany({
 			where: { planId: plan.id },
@@ -68,7 +70,14 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 				orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }]
 			})
 		),
-		only === 'measures' ? measureRollups(db, plan.id) : Promise.resolve(null)
+		only === 'measures' ? measureRollups(db, plan.id) : Promise.resolve(null),
+		all(() =>
+			db.measureSuccession.findMany({
+				where: { OR: [{ measure: { planId: plan.id } }, { successor: { planId: plan.id } }] },
+				orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+				include: { measure: successionEnd, successor: successionEnd }
+			})
+		)
 	]);
 	const rolledUp = rollups ? new Map(rollups.map((r) => [r.id, r.progress])) : null;
 
@@ -184,6 +193,25 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 				note: v.note
 			}))
 			.sort((a, b) => (indicatorRank.get(a.indicatorId) ?? 0) - (indicatorRank.get(b.indicatorId) ?? 0)),
+		successions: byMeasure(
+			successions.map((s) => {
+				// A link between two measures of this plan cannot be recorded (succession.ts): `next` is decided by the older end.
+				const direction = s.measure.planId === plan.id ? 'next' : 'previous';
+				const [own, other] = direction === 'next' ? [s.measure, s.successor] : [s.successor!, s.measure];
+				return {
+					...link(own.id),
+					id: s.id,
+					direction,
+					kind: s.kind,
+					otherPlanSlug: other?.plan.slug ?? null,
+					otherMeasureNumber: other?.number ?? null,
+					otherMeasureUrl: other ? new URL(`/plans/${other.plan.slug}/mesures/${other.number}`, origin).href : null,
+					reason: s.reason,
+					recordedOn: toIsoDay(s.createdAt)
+				};
+			}),
+			rank
+		),
 		// The query keeps published rows only; checking again narrows publishedAt's type without a cast.
 		updates: updates.flatMap((u) =>
 			u.publishedAt === null

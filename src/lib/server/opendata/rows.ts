@@ -1,5 +1,5 @@
 // The rows of the open datasets: flat, typed, with dates as ISO days. load.ts builds them.
-import type { Confidence, EvidenceKind, MeasureStatus, ProgressMethod } from '../db/generated/enums';
+import type { Confidence, EvidenceKind, MeasureStatus, ProgressMethod, SuccessionKind } from '../db/generated/enums';
 import type { IndicatorSummary } from '../../domain/indicator-summary';
 import type { DatePrecision, PreciseDate } from '../../domain/dates';
 
@@ -96,6 +96,21 @@ interface UpdateRow {
 	publishedAt: Date;
 }
 
+/**
+ * A link between a measure of this plan and a measure of another plan: `next` when this plan's
+ * measure goes on elsewhere (or was abandoned), `previous` when it goes on from an older plan's.
+ */
+export interface SuccessionRow extends MeasureLink {
+	id: string;
+	direction: 'next' | 'previous';
+	kind: SuccessionKind;
+	otherPlanSlug: string | null;
+	otherMeasureNumber: string | null;
+	otherMeasureUrl: string | null;
+	reason: string | null;
+	recordedOn: string;
+}
+
 export interface PlanData {
 	plan: PlanInfo;
 	today: string;
@@ -105,4 +120,5 @@ export interface PlanData {
 	indicators: IndicatorRow[];
 	values: ValueRow[];
 	updates: UpdateRow[];
+	successions: SuccessionRow[];
 }

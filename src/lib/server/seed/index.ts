@@ -58,14 +58,14 @@ export async function seedDefaultPlan(db: Db): Promise<SeedResult> {
 				title: source.plan.title,
 				titleEn: 'Action plan for free software and digital commons',
 				summary:
-					'Plan de la DINUM annoncé le 10 novembre 2021 : trois axes et dix mesures pour mieux connaître et utiliser les logiciels libres et les communs numériques, accompagner l’ouverture des codes sources de l’administration et renforcer l’attractivité de l’État-employeur auprès des talents du numérique.',
+					'Plan de la DINUM annoncé le 10 novembre 2021 : trois axes et dix mesures pour mieux connaître et utiliser les logiciels libres et les communs numériques, accompagner l’ouverture des codes sources de l’administration et renforcer l’attractivité de l’État-employeur auprès des talents du numérique. Le 24/02/2025, code.gouv.fr a marqué la page du plan « obsolète », conservée à des fins d’archivage ; Jalons en poursuit le suivi, mesure par mesure.',
 				summaryEn:
-					'DINUM plan announced on 10 November 2021: three axes and ten measures to better know and use free software and digital commons, support the opening of public source code, and make the State a more attractive employer for digital talent.',
+					'DINUM plan announced on 10 November 2021: three axes and ten measures to better know and use free software and digital commons, support the opening of public source code, and make the State a more attractive employer for digital talent. On 24 February 2025, code.gouv.fr marked the plan’s page “obsolete”, kept for archival purposes; Jalons goes on tracking it, measure by measure.',
 				adoptedOn: fromIsoDay(source.plan.adopted_on),
-				status: 'ARCHIVED',
-				archivedOn: fromIsoDay('2025-02-24'),
-				archiveNote: 'Le 24/02/2025, code.gouv.fr a marqué la page du plan « obsolète », conservée à des fins d’archivage.',
-				archiveNoteEn: 'On 24 February 2025, code.gouv.fr marked the plan’s page “obsolete”, kept for archival purposes.',
+				// Its publisher declared it obsolete (see the summary), but its record in Jalons stays open:
+				// archiving here would make it read-only, and documenting what became of each measure is
+				// the tracker's work (README, "Plans: draft, active, archived").
+				status: 'ACTIVE',
 				sourceUrls: source.plan.source_urls,
 				notes: source.plan.notes,
 				isDefault: true
