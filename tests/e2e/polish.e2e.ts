@@ -84,6 +84,12 @@ test('on /en the plan’s summary (with its publisher’s obsolescence note) and
 	await page.goto('/en');
 	await expect(page.getByText(/marked the plan’s page “obsolete”/)).toBeVisible();
 	await expect(page.getByText(/marqué la page du plan/)).toHaveCount(0);
+	// Teams by their English names: the axis and measure owners on the dashboard.
+	await expect(page.getByRole('link', { name: 'Free software expertise unit (Etalab, DINUM)' }).first()).toBeVisible();
+	await expect(page.getByText('Pôle d’expertise logiciels libres (Etalab, DINUM)')).toHaveCount(0);
+	await page.goto(`/en${PLAN}/porteurs/POLE_LL`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Free software expertise unit (Etalab, DINUM)');
+	await expect(page).toHaveTitle(/^Free software expertise unit/);
 	await page.goto(`/en${PLAN}/rapports`);
 	const trail = await page
 		.getByRole('navigation', { name: /you are here/i })

@@ -8,8 +8,8 @@ const d = (day: string) => new Date(`${day}T00:00:00.000Z`);
 const IMPORTED_AT = d('2026-11-01');
 
 const owners = new Map<string, OwnerRow>([
-	['o-pole', { id: 'o-pole', code: 'POLE_LL', name: 'Pôle logiciels libres', description: null }],
-	['o-label', { id: 'o-label', code: 'LABEL', name: 'Mission LABEL', description: null }]
+	['o-pole', { id: 'o-pole', code: 'POLE_LL', name: 'Pôle logiciels libres', nameEn: null, description: null }],
+	['o-label', { id: 'o-label', code: 'LABEL', name: 'Mission LABEL', nameEn: 'LABEL mission', description: null }]
 ]);
 
 function event(partial: Partial<TravelEvent> & Pick<TravelEvent, 'entityType' | 'entityId' | 'action'>): TravelEvent {
@@ -48,7 +48,7 @@ function measure(overrides: Partial<MeasureDetailRow> = {}): MeasureDetailRow {
 		updatedAt: IMPORTED_AT,
 		plan: { slug: 'plan', title: 'Plan', titleEn: null, status: 'ARCHIVED', archivedOn: d('2025-02-24'), archiveNote: 'Archivé', archiveNoteEn: null },
 		axis: { number: 1, title: 'Axe', titleEn: null },
-		leadOwner: { code: 'POLE_LL', name: 'Pôle logiciels libres', description: null },
+		leadOwner: { code: 'POLE_LL', name: 'Pôle logiciels libres', nameEn: null, description: null },
 		contributors: [],
 		milestones: [],
 		evidenceLinks: [],

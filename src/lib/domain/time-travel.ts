@@ -32,6 +32,7 @@ export interface OwnerRow {
 	id: string;
 	code: string;
 	name: string;
+	nameEn: string | null;
 	description: string | null;
 }
 
@@ -257,11 +258,11 @@ export function measureAt(row: MeasureDetailRow, index: EventIndex, owners: Read
 		descriptionEn: read('descriptionEn', row.descriptionEn, strOrNull),
 		subActions: read('subActions', row.subActions, strings),
 		leadOwnerId: lead ? leadOwnerId : row.leadOwnerId,
-		leadOwner: lead ? { code: lead.code, name: lead.name, description: lead.description } : row.leadOwner,
+		leadOwner: lead ? { code: lead.code, name: lead.name, nameEn: lead.nameEn, description: lead.description } : row.leadOwner,
 		contributors: contributorIds
 			.map((id) => owners.get(id))
 			.filter((o): o is OwnerRow => o !== undefined)
-			.map((o) => ({ measureId: row.id, ownerId: o.id, owner: { id: o.id, code: o.code, name: o.name } })),
+			.map((o) => ({ measureId: row.id, ownerId: o.id, owner: { id: o.id, code: o.code, name: o.name, nameEn: o.nameEn } })),
 		status: read('status', row.status, (v, f) => oneOf(STATUSES, v, f)),
 		statusAsOf: asOfAt(events, statusKeys, row.statusAsOf, date),
 		progressMethod: read('progressMethod', row.progressMethod, (v, f) => oneOf(METHODS, v, f) ?? f),

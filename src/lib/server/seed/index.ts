@@ -43,6 +43,15 @@ export interface SeedResult {
 	created: number;
 }
 
+/** The plan's teams on English pages (plan.json names them in French only; like the plan's English title, a translation). */
+const OWNER_NAMES_EN: Record<string, string> = {
+	POLE_LL: 'Free software expertise unit (Etalab, DINUM)',
+	LABEL: 'LABEL mission (TECH.GOUV programme, DINUM)',
+	TALENTS: 'TALENTS mission (TECH.GOUV programme, DINUM)',
+	BETA: 'BETA mission (DINUM)',
+	PILOT: 'PILOT mission (DINUM)'
+};
+
 export async function seedDefaultPlan(db: Db): Promise<SeedResult> {
 	const source = loadPlanSource();
 	const slug = DEFAULT_PLAN_SLUG;
@@ -75,7 +84,7 @@ export async function seedDefaultPlan(db: Db): Promise<SeedResult> {
 
 	const owners: Batch<Prisma.OwnerCreateManyInput> = {
 		// The plan's owners are all DINUM teams (plan.json names them so).
-		rows: source.owners.map((o) => ({ id: ownerId(o.code), code: o.code, name: o.name, description: o.description, kind: 'DINUM_TEAM' as const }))
+		rows: source.owners.map((o) => ({ id: ownerId(o.code), code: o.code, name: o.name, nameEn: OWNER_NAMES_EN[o.code] ?? null, description: o.description, kind: 'DINUM_TEAM' as const }))
 	};
 
 	const axes: Batch<Prisma.AxisCreateManyInput> = {

@@ -122,8 +122,8 @@ function rawSnippetParts(headline: string): SnippetPart[] {
 
 const measureInclude = {
 	axis: { select: { number: true, title: true } },
-	leadOwner: { select: { code: true, name: true } },
-	contributors: { select: { owner: { select: { code: true, name: true } } } },
+	leadOwner: { select: { code: true, name: true, nameEn: true } },
+	contributors: { select: { owner: { select: { code: true, name: true, nameEn: true } } } },
 	milestones: { select: { title: true, plannedDate: true, plannedPrecision: true, forecastDate: true, doneOn: true, weight: true } },
 	indicators: { orderBy: { position: 'asc' }, take: 1, include: { values: { select: { value: true, date: true } } } }
 } satisfies Prisma.MeasureInclude;
@@ -144,8 +144,8 @@ export function toItem(m: MeasureListRow, today: string): MeasureListItem {
 		titleEn: m.titleEn,
 		// Copied field by field: rebuilt rows carry more than the page needs.
 		axis: { number: m.axis.number, title: m.axis.title },
-		leadOwner: { code: m.leadOwner.code, name: m.leadOwner.name },
-		contributors: m.contributors.map((c) => ({ code: c.owner.code, name: c.owner.name })),
+		leadOwner: { code: m.leadOwner.code, name: m.leadOwner.name, nameEn: m.leadOwner.nameEn },
+		contributors: m.contributors.map((c) => ({ code: c.owner.code, name: c.owner.name, nameEn: c.owner.nameEn })),
 		status: m.status ?? 'NOT_REPORTED',
 		confidence: m.confidence,
 		progress,
@@ -159,7 +159,7 @@ export function toItem(m: MeasureListRow, today: string): MeasureListItem {
 function planOwners(db: Db, planId: string) {
 	return db.owner.findMany({
 		where: { OR: [{ leadMeasures: { some: { planId } } }, { contributingMeasures: { some: { measure: { planId } } } }] },
-		select: { code: true, name: true },
+		select: { code: true, name: true, nameEn: true },
 		orderBy: { name: 'asc' }
 	});
 }
@@ -264,7 +264,7 @@ async function countMatches(db: Db, planId: string, f: MeasureFilters, today: st
 
 export interface OwnerPage {
 	plan: PlanRef;
-	owner: { code: string; name: string; description: string | null };
+	owner: OwnerRef & { description: string | null };
 	led: MeasureListItem[];
 	contributed: MeasureListItem[];
 	statusCounts: Record<StatusKey, number>;
@@ -275,7 +275,7 @@ export interface OwnerPage {
 export async function getOwnerPage(db: Db, slug: string, code: string, today = toIsoDay(new Date())): Promise<OwnerPage | null> {
 	const [planRow, owner] = await Promise.all([
 		db.plan.findUnique({ where: { slug }, select: PLAN_REF_SELECT }),
-		db.owner.findUnique({ where: { code }, select: { id: true, code: true, name: true, description: true } })
+		db.owner.findUnique({ where: { code }, select: { id: true, code: true, name: true, nameEn: true, description: true } })
 	]);
 	if (!planRow || !owner) return null;
 	const plan = planRef(planRow);
@@ -298,7 +298,7 @@ export function buildOwnerPage(plan: PlanRef, owner: OwnerPage['owner'], items: 
 	const contributed = items.filter((m) => m.leadOwner.code !== owner.code);
 	const statusCounts = Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<StatusKey, number>;
 	for (const m of items) statusCounts[m.status]++;
-	return { plan, owner: { code: owner.code, name: owner.name, description: owner.description }, led, contributed, statusCounts, today };
+	return { plan, owner: { code: owner.code, name: owner.name, nameEn: owner.nameEn, description: owner.description }, led, contributed, statusCounts, today };
 }
 
 /**

@@ -83,8 +83,8 @@ const day = toIsoDayOrNull;
 export const MEASURE_DETAIL_INCLUDE = {
 	plan: { select: { slug: true, title: true, titleEn: true, status: true, archivedOn: true, archiveNote: true, archiveNoteEn: true } },
 	axis: { select: { number: true, title: true, titleEn: true } },
-	leadOwner: { select: { code: true, name: true, description: true } },
-	contributors: { include: { owner: { select: { id: true, code: true, name: true } } } },
+	leadOwner: { select: { code: true, name: true, nameEn: true, description: true } },
+	contributors: { include: { owner: { select: { id: true, code: true, name: true, nameEn: true } } } },
 	milestones: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], include: { replans: { orderBy: { at: 'asc' } } } },
 	evidenceLinks: { orderBy: [{ position: 'asc' }], include: { milestone: { select: { title: true } } } },
 	indicators: { orderBy: { position: 'asc' }, include: { values: { orderBy: { date: 'asc' } } } },
@@ -145,7 +145,7 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 		plannedEnd,
 		endLate: measure.status !== 'DONE' && measure.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
 		leadOwner: measure.leadOwner,
-		contributors: measure.contributors.map((c) => ({ code: c.owner.code, name: c.owner.name })),
+		contributors: measure.contributors.map((c) => ({ code: c.owner.code, name: c.owner.name, nameEn: c.owner.nameEn })),
 		milestones: measure.milestones.map((m) => {
 			const due = milestoneDue(m);
 			return {

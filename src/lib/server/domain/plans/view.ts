@@ -15,6 +15,8 @@ export type { StatusKey };
 export interface OwnerRef {
 	code: string;
 	name: string;
+	/** Shown on English pages when the team has one. */
+	nameEn: string | null;
 }
 
 interface DatedText {
@@ -228,7 +230,7 @@ export interface DashboardInput {
 }
 
 export const DASHBOARD_MEASURE_INCLUDE = {
-	leadOwner: { select: { code: true, name: true } },
+	leadOwner: { select: { code: true, name: true, nameEn: true } },
 	milestones: { select: { title: true, titleEn: true, plannedDate: true, plannedPrecision: true, forecastDate: true, doneOn: true, weight: true } },
 	indicators: { orderBy: [{ position: 'asc' }, { id: 'asc' }], take: 1, include: { values: { select: { value: true, date: true } } } },
 	progressUpdates: {
@@ -366,7 +368,7 @@ export function buildPlanDashboard({ plan, axes, measures, rollups, latestFacts,
 			number: axis.number,
 			title: axis.title,
 			titleEn: axis.titleEn,
-			leadOwner: axis.leadOwner ? { code: axis.leadOwner.code, name: axis.leadOwner.name } : null,
+			leadOwner: axis.leadOwner ? { code: axis.leadOwner.code, name: axis.leadOwner.name, nameEn: axis.leadOwner.nameEn } : null,
 			progress: rollUp(ofAxis.map((r) => ({ value: r.progress.value }))),
 			statusCounts: counts,
 			measureCount: ofAxis.length,

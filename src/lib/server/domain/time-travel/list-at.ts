@@ -57,8 +57,8 @@ const planRefOf = (history: PlanHistory): PlanRef => ({
 function ownersOf(measures: readonly MeasureDetailRow[]): OwnerRef[] {
 	const byCode = new Map<string, OwnerRef>();
 	for (const m of measures) {
-		byCode.set(m.leadOwner.code, { code: m.leadOwner.code, name: m.leadOwner.name });
-		for (const c of m.contributors) byCode.set(c.owner.code, { code: c.owner.code, name: c.owner.name });
+		byCode.set(m.leadOwner.code, { code: m.leadOwner.code, name: m.leadOwner.name, nameEn: m.leadOwner.nameEn });
+		for (const c of m.contributors) byCode.set(c.owner.code, { code: c.owner.code, name: c.owner.name, nameEn: c.owner.nameEn });
 	}
 	return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }

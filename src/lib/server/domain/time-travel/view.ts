@@ -37,7 +37,7 @@ async function readPlanHistory(db: Db, slug: string) {
 	const plan = await db.plan.findUnique({ where: { slug } });
 	if (!plan) return null;
 	const [axes, measures, facts, events, owners] = await Promise.all([
-		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: { select: { code: true, name: true } } } }),
+		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: { select: { code: true, name: true, nameEn: true } } } }),
 		db.measure.findMany({ where: { planId: plan.id }, orderBy: [{ position: 'asc' }], include: MEASURE_DETAIL_INCLUDE }),
 		db.progressUpdate.findMany({
 			where: { planId: plan.id, publishedAt: { not: null } },
@@ -45,7 +45,7 @@ async function readPlanHistory(db: Db, slug: string) {
 			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measureId: true }
 		}),
 		db.auditEvent.findMany({ where: { planId: plan.id, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
-		db.owner.findMany({ select: { id: true, code: true, name: true, description: true } })
+		db.owner.findMany({ select: { id: true, code: true, name: true, nameEn: true, description: true } })
 	]);
 	const index: EventIndex = indexEvents(events);
 	const ownerMap = new Map<string, OwnerRow>(owners.map((o) => [o.id, o]));
@@ -82,7 +82,7 @@ export async function getMeasureDetailAt(db: Db, slug: string, number: string, d
 	if (!measure) return null;
 	const [events, owners, lastEvent] = await Promise.all([
 		db.auditEvent.findMany({ where: { measureId: measure.id, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
-		db.owner.findMany({ select: { id: true, code: true, name: true, description: true } }),
+		db.owner.findMany({ select: { id: true, code: true, name: true, nameEn: true, description: true } }),
 		db.auditEvent.findFirst({
 			where: { measureId: measure.id, ...publicChangeWhere, at: { lt: nextDay(date) } },
 			orderBy: { at: 'desc' },
