@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "Axis" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
+
+-- AlterTable
 ALTER TABLE "Measure" ADD COLUMN     "retiredOn" DATE,
 ADD COLUMN     "retirementReason" TEXT;
 
