@@ -22,7 +22,8 @@ async function addAxis(page: Page, title: string): Promise<number> {
 
 async function addMeasure(page: Page, axis: string, title: string): Promise<void> {
 	const region = page.getByRole('region', { name: axis });
-	await region.getByText(/^Ajouter une mesure à l’axe/).click();
+	// With JavaScript the page is updated in place after an addition: the form may still be open.
+	if (!(await region.getByLabel('Titre', { exact: true }).isVisible())) await region.getByText(/^Ajouter une mesure à l’axe/).click();
 	await region.getByLabel('Titre', { exact: true }).fill(title);
 	await region.getByLabel('Description').fill('Engagement ajouté par le test de structure.');
 	await region.getByLabel('Équipe pilote').selectOption({ label: 'Ministère de la Culture (essai e2e)' });
@@ -84,6 +85,8 @@ test('an admin adds axes and measures, moves a measure with its new number confi
 	await settled(page);
 	const toRetire = page.getByRole('region', { name: fromAxis }).getByRole('row').filter({ hasText: `Mesure retirée ${tag}` });
 	await toRetire.getByText(`Retirer la mesure ${retired}`).click();
+	// Blanks pass the browser's check, not the server's.
+	await toRetire.getByLabel('Raison du retrait (publique)').fill('   ');
 	await toRetire.getByRole('button', { name: 'Retirer la mesure' }).click();
 	await expect(toRetire.getByText('Ce champ est obligatoire.')).toBeVisible();
 	await toRetire.getByLabel('Raison du retrait (publique)').fill(`Fusionnée (${tag})`);
