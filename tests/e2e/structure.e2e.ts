@@ -52,7 +52,10 @@ test('an admin adds axes and measures, moves a measure with its new number confi
 	await expectNoAxeViolations(page);
 
 	// Moving asks first, naming the new number; nothing has moved until it is confirmed.
-	const row = page.getByRole('region', { name: fromAxis }).getByRole('row').filter({ hasText: `Mesure déplacée ${tag}` });
+	const row = page
+		.getByRole('region', { name: fromAxis })
+		.getByRole('row')
+		.filter({ hasText: `Mesure déplacée ${tag}` });
 	await row.getByText(`Déplacer la mesure ${moved}`).click();
 	await row.getByLabel('Vers l’axe').selectOption({ label: toAxis });
 	await row.getByRole('button', { name: /^Déplacer…/ }).click();
@@ -62,7 +65,12 @@ test('an admin adds axes and measures, moves a measure with its new number confi
 	expect((await page.request.get(`${PLAN}/mesures/${moved}`, { maxRedirects: 0 })).status()).toBe(200);
 	await confirm.getByRole('button', { name: `Confirmer : renuméroter en ${renumbered}` }).click();
 	await expect(page.getByText('La mesure est déplacée et renumérotée')).toBeVisible();
-	await expect(page.getByRole('region', { name: toAxis }).getByRole('row').filter({ hasText: `Mesure déplacée ${tag}` })).toContainText(`anciennement ${moved}`);
+	await expect(
+		page
+			.getByRole('region', { name: toAxis })
+			.getByRole('row')
+			.filter({ hasText: `Mesure déplacée ${tag}` })
+	).toContainText(`anciennement ${moved}`);
 
 	// The old number answers 301 to the new one: the page, its history, the English page, the feed.
 	for (const [old, now] of [
@@ -83,7 +91,10 @@ test('an admin adds axes and measures, moves a measure with its new number confi
 	// Retiring needs a reason; then the measure shows as retired, read-only, with its reason.
 	await page.goto(STRUCTURE);
 	await settled(page);
-	const toRetire = page.getByRole('region', { name: fromAxis }).getByRole('row').filter({ hasText: `Mesure retirée ${tag}` });
+	const toRetire = page
+		.getByRole('region', { name: fromAxis })
+		.getByRole('row')
+		.filter({ hasText: `Mesure retirée ${tag}` });
 	await toRetire.getByText(`Retirer la mesure ${retired}`).click();
 	// Blanks pass the browser's check, not the server's.
 	await toRetire.getByLabel('Raison du retrait (publique)').fill('   ');
@@ -92,7 +103,12 @@ test('an admin adds axes and measures, moves a measure with its new number confi
 	await toRetire.getByLabel('Raison du retrait (publique)').fill(`Fusionnée (${tag})`);
 	await toRetire.getByRole('button', { name: 'Retirer la mesure' }).click();
 	await expect(page.getByText('La mesure est retirée.')).toBeVisible();
-	await expect(page.getByRole('region', { name: fromAxis }).getByRole('row').filter({ hasText: `Mesure retirée ${tag}` })).toContainText('Retirée');
+	await expect(
+		page
+			.getByRole('region', { name: fromAxis })
+			.getByRole('row')
+			.filter({ hasText: `Mesure retirée ${tag}` })
+	).toContainText('Retirée');
 
 	await page.goto(`${PLAN}/mesures/${retired}`);
 	await settled(page);

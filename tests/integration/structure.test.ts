@@ -61,7 +61,15 @@ afterAll(async () => {
 const auditCount = () => db.auditEvent.count();
 const axis = (n: number) => plan.axes[n - 1]!;
 const measureNumbered = (number: string) => db.measure.findFirstOrThrow({ where: { planId: plan.plan.id, number } });
-const newMeasure = (axisId: string, title: string) => ({ slug, axisId, title, titleEn: null, description: 'Une mesure ajoutée.', leadOwnerId: plan.team.id, contributorOwnerIds: [] });
+const newMeasure = (axisId: string, title: string) => ({
+	slug,
+	axisId,
+	title,
+	titleEn: null,
+	description: 'Une mesure ajoutée.',
+	leadOwnerId: plan.team.id,
+	contributorOwnerIds: []
+});
 
 describe('who may change the structure', () => {
 	it('refuses editors and anonymous visitors on the server, with nothing written', async () => {
@@ -144,7 +152,11 @@ describe('measures', () => {
 		// The lead is not also a contributor.
 		expect(row.contributors.map((c) => c.ownerId)).toEqual([helper.id]);
 		const event = await db.auditEvent.findFirstOrThrow({ where: { entityType: 'Measure', entityId: created.id } });
-		expect(event).toMatchObject({ action: 'create', measureId: created.id, after: { axisId: axis(1).id, number: '1.3', title: 'Nouvelle mesure', contributorOwnerIds: [helper.id] } });
+		expect(event).toMatchObject({
+			action: 'create',
+			measureId: created.id,
+			after: { axisId: axis(1).id, number: '1.3', title: 'Nouvelle mesure', contributorOwnerIds: [helper.id] }
+		});
 	});
 
 	it('refuses an unknown team next to the field, with nothing written', async () => {
@@ -196,15 +208,21 @@ describe('measures', () => {
 
 		expect(await retireMeasure(db, admin, { slug, measureId: m.id, version: m.version, reason: 'Fusionnée avec la mesure 2.2' })).toEqual({ retiredOn: today });
 		const event = await db.auditEvent.findFirstOrThrow({ where: { entityType: 'Measure', entityId: m.id, action: 'update' } });
-		expect(event).toMatchObject({ before: { retiredOn: null }, after: { retiredOn: today, retirementReason: 'Fusionnée avec la mesure 2.2' }, reason: 'Fusionnée avec la mesure 2.2' });
-		await expect(retireMeasure(db, admin, { slug, measureId: m.id, version: m.version + 1, reason: 'Encore' })).rejects.toMatchObject(new RuleError('structure.errors.alreadyRetired'));
+		expect(event).toMatchObject({
+			before: { retiredOn: null },
+			after: { retiredOn: today, retirementReason: 'Fusionnée avec la mesure 2.2' },
+			reason: 'Fusionnée avec la mesure 2.2'
+		});
+		await expect(retireMeasure(db, admin, { slug, measureId: m.id, version: m.version + 1, reason: 'Encore' })).rejects.toMatchObject(
+			new RuleError('structure.errors.alreadyRetired')
+		);
 
 		// Its page stays, says so, and nobody edits it, not even an admin.
 		const detail = (await getMeasureDetail(db, slug, '2.1'))!;
 		expect(detail).toMatchObject({ retiredOn: today, retirementReason: 'Fusionnée avec la mesure 2.2', ownership: { retired: true } });
-		await expect(updateMeasureOwners(db, admin, { measureId: m.id, version: m.version + 1, leadOwnerId: plan.team.id, contributorOwnerIds: [], reason: null })).rejects.toBeInstanceOf(
-			ForbiddenError
-		);
+		await expect(
+			updateMeasureOwners(db, admin, { measureId: m.id, version: m.version + 1, leadOwnerId: plan.team.id, contributorOwnerIds: [], reason: null })
+		).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(proposeMove(db, admin, { slug, measureId: m.id, toAxisId: axis(1).id })).rejects.toMatchObject(new RuleError('structure.errors.retired'));
 
 		const dashboard = (await getPlanDashboard(db, slug))!;

@@ -1,7 +1,7 @@
 // The pure rules of a plan's structure (numbers, order, retirement) and how time travel rebuilds
 // them from audit events, on hand-made rows (no database).
 import { describe, expect, it } from 'vitest';
-import { nextAxisNumber, nextMeasureNumber, numberFitsAxis, retiredAt, swapNeighbour } from '../../src/lib/domain/structure';
+import { nextAxisNumber, nextMeasureNumber, retiredAt, swapNeighbour } from '../../src/lib/domain/structure';
 import { axesAt, indexEvents, type TravelEvent } from '../../src/lib/domain/time-travel';
 import { measurePath } from '../../src/lib/server/http/measure-redirects';
 
@@ -15,11 +15,6 @@ describe('numbers', () => {
 		expect(nextMeasureNumber(2, [])).toBe('2.1');
 		expect(nextMeasureNumber(2, ['1.1', '2.1', '2.4', '21.9', '2.9.1', '12.7'])).toBe('2.5');
 		expect(nextMeasureNumber(1, ['1.998', '1.999'])).toBeNull();
-	});
-
-	it('says whether a number belongs to an axis', () => {
-		expect(numberFitsAxis('3.2', 3)).toBe(true);
-		expect(numberFitsAxis('13.2', 3)).toBe(false);
 	});
 });
 

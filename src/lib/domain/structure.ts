@@ -3,7 +3,7 @@
 // before a move (kept as redirects) stay taken for good.
 
 /** Segments of a measure number are at most three digits (route-params.ts `numero`). */
-export const MAX_NUMBER_SEGMENT = 999;
+const MAX_NUMBER_SEGMENT = 999;
 
 /** The number a new axis gets: one more than the highest one the plan ever had. */
 export function nextAxisNumber(axisNumbers: readonly number[]): number {
@@ -24,11 +24,6 @@ export function nextMeasureNumber(axisNumber: number, taken: readonly string[]):
 		if (/^\d+$/.test(rest)) max = Math.max(max, Number(rest));
 	}
 	return max + 1 > MAX_NUMBER_SEGMENT ? null : `${prefix}${max + 1}`;
-}
-
-/** Whether a number says it belongs to axis `axisNumber` ("3.2" to axis 3). */
-export function numberFitsAxis(number: string, axisNumber: number): boolean {
-	return number.split('.')[0] === String(axisNumber);
 }
 
 export type Direction = 'up' | 'down';

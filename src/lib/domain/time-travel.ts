@@ -17,6 +17,7 @@
 import type { Prisma } from '../server/db/generated/client';
 import type { DatePrecision } from '../server/db/generated/enums';
 import { endOfPeriod, toIsoDay } from './dates';
+import { retiredAt } from './structure';
 import type { MeasureDetailRow } from '../server/domain/measures/view';
 
 export interface TravelEvent {
@@ -232,7 +233,7 @@ export interface AxisRow {
 }
 
 /** The axis as it stood on `date` (title, place), or null when it was created in the application after. */
-export function axisAt<A extends AxisRow>(axis: A, index: EventIndex, date: string): A | null {
+function axisAt<A extends AxisRow>(axis: A, index: EventIndex, date: string): A | null {
 	const events = index.get(`Axis:${axis.id}`) ?? [];
 	if (!existedAt(events, date)) return null;
 	const read = reader(events, date);
@@ -271,7 +272,7 @@ export function measureAt(
 	const axis = axes?.get(axisId);
 	// A retirement is dated: whatever the log says, a measure is not retired before its day.
 	const retiredOn = read('retiredOn', row.retiredOn, dateOrNull);
-	const retired = retiredOn !== null && toIsoDay(retiredOn) <= date;
+	const retired = retiredOn !== null && retiredAt(toIsoDay(retiredOn), date);
 	const leadOwnerId = read('leadOwnerId', row.leadOwnerId, str);
 	const lead = owners.get(leadOwnerId);
 	const contributorIds = read(

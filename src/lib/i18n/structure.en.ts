@@ -48,7 +48,8 @@ export const structureEn: StructureMessages = {
 		title: 'Move measure {number}?',
 		lead: 'Measure “{title}” will move from axis {from} to axis {to} and change number:',
 		numbers: '{old} will become {new}.',
-		redirect: 'The old addresses (page, history, feed) will redirect to the new number; number {old} will never be given to another measure. The public history and past dates will show the old number before today.',
+		redirect:
+			'The old addresses (page, history, feed) will redirect to the new number; number {old} will never be given to another measure. The public history and past dates will show the old number before today.',
 		submit: 'Confirm: renumber as {new}',
 		cancel: 'Cancel'
 	},

@@ -47,7 +47,8 @@ export const structureFr = {
 		title: 'Déplacer la mesure {number} ?',
 		lead: 'La mesure « {title} » passera de l’axe {from} à l’axe {to} et changera de numéro :',
 		numbers: '{old} deviendra {new}.',
-		redirect: 'Les anciennes adresses (page, historique, flux) redirigeront vers le nouveau numéro ; le numéro {old} ne sera jamais donné à une autre mesure. L’historique public et la consultation à une date passée montreront l’ancien numéro avant aujourd’hui.',
+		redirect:
+			'Les anciennes adresses (page, historique, flux) redirigeront vers le nouveau numéro ; le numéro {old} ne sera jamais donné à une autre mesure. L’historique public et la consultation à une date passée montreront l’ancien numéro avant aujourd’hui.',
 		submit: 'Confirmer : renuméroter en {new}',
 		cancel: 'Annuler'
 	},

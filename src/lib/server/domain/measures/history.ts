@@ -26,7 +26,8 @@ function describe(entityType: string, action: string, after: Rec | null): Descri
 			// The structure's events (structure.ts) say what they are by their keys.
 			if (action === 'create') return { kind: 'measureCreated', specs: MEASURE_CREATED, mode };
 			if (action !== 'update') return null;
-			if (after && 'retiredOn' in after) return after.retiredOn ? { kind: 'measureRetired', specs: MEASURE_RETIREMENT, mode: 'created' } : { kind: 'measureReinstated', specs: MEASURE_RETIREMENT, mode };
+			if (after && 'retiredOn' in after)
+				return after.retiredOn ? { kind: 'measureRetired', specs: MEASURE_RETIREMENT, mode: 'created' } : { kind: 'measureReinstated', specs: MEASURE_RETIREMENT, mode };
 			if (after && ('number' in after || 'axisId' in after)) return { kind: 'measureMoved', specs: MEASURE_PLACE, mode };
 			return { kind: after && 'leadOwnerId' in after ? 'ownersChanged' : 'measureUpdated', specs: MEASURE, mode };
 		case 'Milestone': {

@@ -207,7 +207,14 @@ export async function moveAxis(db: Db, actor: Viewer, input: { slug: string; axi
 		await tx.axis.update({ where: { id: neighbour.id }, data: { position: b } });
 		const audit = auditActor(admin);
 		await recordAudit(tx, audit, { action: 'update', entityType: 'Axis', entityId: axis.id, planId: plan.id, before: { position: axis.position }, after: { position: a } });
-		await recordAudit(tx, audit, { action: 'update', entityType: 'Axis', entityId: neighbour.id, planId: plan.id, before: { position: neighbour.position }, after: { position: b } });
+		await recordAudit(tx, audit, {
+			action: 'update',
+			entityType: 'Axis',
+			entityId: neighbour.id,
+			planId: plan.id,
+			before: { position: neighbour.position },
+			after: { position: b }
+		});
 		return { changed: true };
 	});
 }
