@@ -95,7 +95,7 @@ export const actions: Actions = {
 		runAction(event, {
 			guard,
 			wording: wordings.structure,
-			formId: (data) => `axis-move:${formText(data, 'axisId')}`,
+			formId: (data) => `axis-move:${formText(data, 'axisId')}:${formText(data, 'direction')}`,
 			schema: moveAxisForm,
 			run: async (admin, data) => moveAxis(await requestDb(), admin, { ...data, slug: slugOf(event) }),
 			done: (_result, data) => back(event, 'axisMoved', `axe-id-${data.axisId}`)
