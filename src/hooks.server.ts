@@ -5,6 +5,7 @@ import { messages } from '$lib/i18n';
 import { localeFromPath } from '$lib/i18n/routing';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { pageCacheHandle } from '$lib/server/http/page-cache-handle';
+import { measureRedirects } from '$lib/server/http/measure-redirects';
 import { log, logError, withRequestId } from '$lib/server/log';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/instance';
 import { authenticate } from '$lib/server/auth/handle';
@@ -62,8 +63,9 @@ const context: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// The page cache sits outside the security headers so that the responses it keeps already carry them.
-export const handle = sequence(context, pageCacheHandle, authenticate, securityHeaders);
+// The page cache sits outside the security headers so that the responses it keeps already carry them;
+// old measure numbers' redirects sit inside them, so that a 301 carries them too.
+export const handle = sequence(context, pageCacheHandle, authenticate, securityHeaders, measureRedirects);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();

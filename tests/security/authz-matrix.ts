@@ -92,6 +92,7 @@ const councilOnly: Record<MatrixRole, Verdict> = { ...nobody, council: 'allow' }
 const teamEditorOnly: Record<MatrixRole, Verdict> = { ...nobody, teamEditor: 'allow' };
 
 const measurePath = (suffix: string) => (ctx: MatrixContext) => `/plans/${ctx.planSlug}/mesures/${ctx.measureNumber}/modifier${suffix}`;
+const structurePath = (action: string) => (ctx: MatrixContext) => `/admin/plans/${ctx.planSlug}/structure?/${action}`;
 const userPath = (action: string) => (ctx: MatrixContext) => `/admin/utilisateurs/${ctx.ids.targetUser}?/${action}`;
 const unique = () => `authz ${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 const milestone = async (ctx: MatrixContext) => ({ milestoneId: ctx.ids.milestone, version: await ctx.version('Milestone', ctx.ids.milestone) });
@@ -326,6 +327,50 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 			reason: ''
 		}),
 		expect: measureEditors
+	},
+	// Plan structure (domain/plans/structure.ts): admins. Every row names an axis, a measure or a plan
+	// that does not exist, so the admin gets a 404 past authorization and the real plan keeps its shape.
+	'POST /(app)/admin/plans/[slug=slug]/structure?/addAxis': {
+		path: () => '/admin/plans/plan-inconnu/structure?/addAxis',
+		payload: () => ({ title: `Axe ${unique()}`, titleEn: '' }),
+		expect: adminOnly,
+		denyStatuses: [404]
+	},
+	'POST /(app)/admin/plans/[slug=slug]/structure?/renameAxis': {
+		path: structurePath('renameAxis'),
+		payload: () => ({ axisId: 'axe-inconnu', version: '1', title: `Axe ${unique()}`, titleEn: '' }),
+		expect: adminOnly,
+		denyStatuses: [404]
+	},
+	'POST /(app)/admin/plans/[slug=slug]/structure?/moveAxis': {
+		path: structurePath('moveAxis'),
+		payload: () => ({ axisId: 'axe-inconnu', direction: 'up', position: '2' }),
+		expect: adminOnly,
+		denyStatuses: [404]
+	},
+	'POST /(app)/admin/plans/[slug=slug]/structure?/addMeasure': {
+		path: structurePath('addMeasure'),
+		payload: (ctx) => ({ axisId: 'axe-inconnu', title: `Mesure ${unique()}`, titleEn: '', description: 'Essai', leadOwnerId: ctx.ids.leadOwner }),
+		expect: adminOnly,
+		denyStatuses: [404]
+	},
+	'POST /(app)/admin/plans/[slug=slug]/structure?/moveMeasure': {
+		path: structurePath('moveMeasure'),
+		payload: () => ({ measureId: 'mesure-inconnue', toAxisId: 'axe-inconnu', version: '1', newNumber: '3.9' }),
+		expect: adminOnly,
+		denyStatuses: [404]
+	},
+	'POST /(app)/admin/plans/[slug=slug]/structure?/retireMeasure': {
+		path: structurePath('retireMeasure'),
+		payload: () => ({ measureId: 'mesure-inconnue', version: '1', reason: `Retrait ${unique()}` }),
+		expect: adminOnly,
+		denyStatuses: [404]
+	},
+	'POST /(app)/admin/plans/[slug=slug]/structure?/reinstateMeasure': {
+		path: structurePath('reinstateMeasure'),
+		payload: () => ({ measureId: 'mesure-inconnue', version: '1' }),
+		expect: adminOnly,
+		denyStatuses: [404]
 	},
 	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier?/updateOwners': {
 		path: measurePath('?/updateOwners'),

@@ -44,6 +44,7 @@ const policies = {
 	canViewInternal: (v: Viewer) => canViewInternal(v),
 	canViewDrafts: (v: Viewer) => canViewDrafts(v),
 	canEditMeasure: (v: Viewer) => canEditMeasure(v, measure),
+	canEditARetiredMeasure: (v: Viewer) => canEditMeasure(v, { ...measure, retired: true }),
 	canPublishUpdate: (v: Viewer) => canPublishUpdate(v, measure),
 	canChangeMeasureOwners: (v: Viewer) => canChangeMeasureOwners(v),
 	canManageUsers: (v: Viewer) => canManageUsers(v),
@@ -56,11 +57,12 @@ type Policy = keyof typeof policies;
 
 const F = false;
 const T = true;
-// Columns: viewInternal, viewDrafts, editMeasure, publishUpdate, changeOwners, manageUsers, managePlan, editSomething, namesHidden, namesShown
+// Columns: viewInternal, viewDrafts, editMeasure, editRetiredMeasure, publishUpdate, changeOwners, manageUsers, managePlan, editSomething, namesHidden, namesShown
 const order: Policy[] = [
 	'canViewInternal',
 	'canViewDrafts',
 	'canEditMeasure',
+	'canEditARetiredMeasure',
 	'canPublishUpdate',
 	'canChangeMeasureOwners',
 	'canManageUsers',
@@ -70,17 +72,17 @@ const order: Policy[] = [
 	'canSeeStaffNamesOnAPlanThatShowsThem'
 ];
 const expected: Record<Who, boolean[]> = {
-	anonymous: [F, F, F, F, F, F, F, F, F, T],
-	signedInWithoutRole: [F, F, F, F, F, F, F, F, F, T],
-	amdac: [T, T, F, F, F, F, F, F, T, T],
-	council: [T, T, F, F, F, F, F, F, T, T],
+	anonymous: [F, F, F, F, F, F, F, F, F, F, T],
+	signedInWithoutRole: [F, F, F, F, F, F, F, F, F, F, T],
+	amdac: [T, T, F, F, F, F, F, F, F, T, T],
+	council: [T, T, F, F, F, F, F, F, F, T, T],
 	// An AMDAC member on the team (their ministry carries the measure) edits it, as an editor would.
-	amdacInTheTeam: [T, T, T, T, F, F, F, T, T, T],
-	editorWithoutTeam: [T, T, F, F, F, F, F, F, T, T],
-	editorOfAnotherTeam: [T, T, F, F, F, F, F, T, T, T],
-	editorOfTheLeadTeam: [T, T, T, T, F, F, F, T, T, T],
-	editorOfAContributingTeam: [T, T, T, T, F, F, F, T, T, T],
-	admin: [T, T, T, T, T, T, T, T, T, T]
+	amdacInTheTeam: [T, T, T, F, T, F, F, F, T, T, T],
+	editorWithoutTeam: [T, T, F, F, F, F, F, F, F, T, T],
+	editorOfAnotherTeam: [T, T, F, F, F, F, F, F, T, T, T],
+	editorOfTheLeadTeam: [T, T, T, F, T, F, F, F, T, T, T],
+	editorOfAContributingTeam: [T, T, T, F, T, F, F, F, T, T, T],
+	admin: [T, T, T, F, T, T, T, T, T, T, T]
 };
 
 describe('policy matrix', () => {
@@ -107,6 +109,10 @@ describe('policy matrix', () => {
 				viewInternal: canViewInternal(v)
 			});
 		}
+	});
+
+	it('makes a retired measure read-only on its page, owners included', () => {
+		expect(measurePermissions(viewers.admin, { ...measure, retired: true })).toEqual({ edit: false, publishUpdate: false, changeOwners: false, viewInternal: true });
 	});
 
 	it('does not let a team edit a measure it neither leads nor contributes to', () => {

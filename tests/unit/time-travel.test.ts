@@ -43,6 +43,8 @@ function measure(overrides: Partial<MeasureDetailRow> = {}): MeasureDetailRow {
 		plannedStartPrecision: null,
 		plannedEnd: null,
 		plannedEndPrecision: null,
+		retiredOn: null,
+		retirementReason: null,
 		version: 1,
 		createdAt: IMPORTED_AT,
 		updatedAt: IMPORTED_AT,

@@ -50,10 +50,17 @@ type HistoryField =
 	| 'text'
 	| 'blockers'
 	| 'nextSteps'
-	| 'sourceUrls';
+	| 'sourceUrls'
+	| 'number'
+	| 'axis'
+	| 'retiredOn';
 
 export type HistoryKind =
 	| 'import'
+	| 'measureCreated'
+	| 'measureMoved'
+	| 'measureRetired'
+	| 'measureReinstated'
 	| 'measureUpdated'
 	| 'ownersChanged'
 	| 'milestoneAdded'
@@ -101,6 +108,8 @@ type Reader = (r: Rec, names: Names) => HistoryValue;
 export interface Names {
 	owners: Map<string, string>;
 	indicators: Map<string, string>;
+	/** Axis id → how the axis is named ("3 – Titre"); absent: the id is shown. */
+	axes?: Map<string, string>;
 }
 export interface Spec {
 	field: HistoryField;
@@ -180,6 +189,16 @@ export const MEASURE: Spec[] = [
 		}
 	}
 ];
+const axisName: Reader = (r, n) => (typeof r.axisId === 'string' ? { type: 'text', text: n.axes?.get(r.axisId) ?? r.axisId } : EMPTY);
+/** A measure's place in the plan: what a move changes (its rank in the axis says nothing to the public). */
+export const MEASURE_PLACE: Spec[] = [
+	{ field: 'number', keys: ['number'], read: text('number') },
+	{ field: 'axis', keys: ['axisId'], read: axisName }
+];
+/** A measure added in the application: its number, axis and title. */
+export const MEASURE_CREATED: Spec[] = [...MEASURE_PLACE, { field: 'title', keys: ['title'], read: text('title') }];
+/** A retirement's day (its reason is the event's reason); a reinstatement empties it. */
+export const MEASURE_RETIREMENT: Spec[] = [{ field: 'retiredOn', keys: ['retiredOn'], read: precise('retiredOn', null) }];
 export const MILESTONE: Spec[] = [
 	{ field: 'title', keys: ['title'], read: text('title') },
 	{ field: 'titleEn', keys: ['titleEn'], read: english('titleEn') },

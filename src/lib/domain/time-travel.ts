@@ -10,10 +10,14 @@
 //   log: the "after" state of the latest event at or before D, else the "before" state of the first
 //   event after D, else today's value;
 // - rows created in the application after D are absent. The import's events ("seed") stand for the
-//   plan's starting state: they count as if made before the plan was adopted.
+//   plan's starting state: they count as if made before the plan was adopted;
+// - the structure comes from the audit log too: a measure has the number and axis it had on D and is
+//   retired only from its retirement day; axes created after D are absent, with the title and place
+//   they had on D.
 import type { Prisma } from '../server/db/generated/client';
 import type { DatePrecision } from '../server/db/generated/enums';
 import { endOfPeriod, toIsoDay } from './dates';
+import { retiredAt } from './structure';
 import type { MeasureDetailRow } from '../server/domain/measures/view';
 
 export interface TravelEvent {
@@ -220,14 +224,56 @@ function deletedEvidence(measureId: string, index: EventIndex, date: string): Ev
 	return out;
 }
 
+/** What time travel rebuilds of an axis: its title and place (its number never changes). */
+export interface AxisRow {
+	id: string;
+	number: number;
+	title: string;
+	titleEn: string | null;
+	position: number;
+}
+
+/** The axis as it stood on `date` (title, place), or null when it was created in the application after. */
+function axisAt<A extends AxisRow>(axis: A, index: EventIndex, date: string): A | null {
+	const events = index.get(`Axis:${axis.id}`) ?? [];
+	if (!existedAt(events, date)) return null;
+	const read = reader(events, date);
+	return {
+		...axis,
+		title: read('title', axis.title, str),
+		titleEn: read('titleEn', axis.titleEn, strOrNull),
+		position: read('position', axis.position, (v, f) => (typeof v === 'number' ? v : f))
+	};
+}
+
+/** The plan's axes on `date`, in their order of that day. */
+export function axesAt<A extends AxisRow>(axes: readonly A[], index: EventIndex, date: string): A[] {
+	return axes
+		.map((a) => axisAt(a, index, date))
+		.filter((a): a is A => a !== null)
+		.sort((a, b) => a.position - b.position || a.number - b.number);
+}
+
 /**
  * The measure as it stood on `date`, in the same row shape as today's, or null when it was created
- * in the application after that day.
+ * in the application after that day. `axes` (the plan's axes as they stood on `date`, by id) gives
+ * the axis the measure was in; without it, today's axis row stays.
  */
-export function measureAt(row: MeasureDetailRow, index: EventIndex, owners: ReadonlyMap<string, OwnerRow>, date: string): MeasureDetailRow | null {
+export function measureAt(
+	row: MeasureDetailRow,
+	index: EventIndex,
+	owners: ReadonlyMap<string, OwnerRow>,
+	date: string,
+	axes?: ReadonlyMap<string, AxisRow>
+): MeasureDetailRow | null {
 	const events = index.get(`Measure:${row.id}`) ?? [];
 	if (!existedAt(events, date)) return null;
 	const read = reader(events, date);
+	const axisId = read('axisId', row.axisId, str);
+	const axis = axes?.get(axisId);
+	// A retirement is dated: whatever the log says, a measure is not retired before its day.
+	const retiredOn = read('retiredOn', row.retiredOn, dateOrNull);
+	const retired = retiredOn !== null && retiredAt(toIsoDay(retiredOn), date);
 	const leadOwnerId = read('leadOwnerId', row.leadOwnerId, str);
 	const lead = owners.get(leadOwnerId);
 	const contributorIds = read(
@@ -252,6 +298,12 @@ export function measureAt(row: MeasureDetailRow, index: EventIndex, owners: Read
 	return {
 		...row,
 		plan: planRowAt(row.plan, date),
+		number: read('number', row.number, str),
+		position: read('position', row.position, (v, f) => (typeof v === 'number' ? v : f)),
+		axisId: axis ? axisId : row.axisId,
+		axis: axis ? { number: axis.number, title: axis.title, titleEn: axis.titleEn } : row.axis,
+		retiredOn: retired ? retiredOn : null,
+		retirementReason: retired ? read('retirementReason', row.retirementReason, strOrNull) : null,
 		title: read('title', row.title, str),
 		titleEn: read('titleEn', row.titleEn, strOrNull),
 		description: read('description', row.description, str),
@@ -295,15 +347,20 @@ export interface PlanFactRow {
 	measureId: string | null;
 }
 
-/** The whole plan on `date`: its measures (those that existed) and its dated facts known then. */
-export function planAt<F extends PlanFactRow>(
-	input: { measures: readonly MeasureDetailRow[]; facts: readonly F[]; index: EventIndex; owners: ReadonlyMap<string, OwnerRow> },
+/**
+ * The whole plan on `date`: its axes and measures (those that existed, as they were) and its dated
+ * facts known then. Without `axes`, measures keep today's axis.
+ */
+export function planAt<F extends PlanFactRow, A extends AxisRow = AxisRow>(
+	input: { measures: readonly MeasureDetailRow[]; facts: readonly F[]; index: EventIndex; owners: ReadonlyMap<string, OwnerRow>; axes?: readonly A[] },
 	date: string
-): { measures: MeasureDetailRow[]; facts: F[] } {
-	const measures = input.measures.map((m) => measureAt(m, input.index, input.owners, date)).filter((m): m is MeasureDetailRow => m !== null);
+): { measures: MeasureDetailRow[]; facts: F[]; axes: A[] } {
+	const axes = axesAt(input.axes ?? [], input.index, date);
+	const byId = input.axes ? new Map(axes.map((a) => [a.id, a])) : undefined;
+	const measures = input.measures.map((m) => measureAt(m, input.index, input.owners, date, byId)).filter((m): m is MeasureDetailRow => m !== null);
 	const present = new Set(measures.map((m) => m.id));
 	const facts = input.facts.filter((f) => knownAt(f.date, f.datePrecision, date) && (f.measureId === null || present.has(f.measureId)));
-	return { measures, facts };
+	return { measures, facts, axes };
 }
 
 /** Quarter ends from the plan's adoption to `today`, then `today` itself; at most `max` points, the latest. */

@@ -277,6 +277,10 @@ export const editingEn: EditingMessages = {
 		},
 		kinds: {
 			import: 'Import of the plan data',
+			measureCreated: 'Measure added to the plan',
+			measureMoved: 'Measure moved to another axis and renumbered',
+			measureRetired: 'Measure retired from the plan',
+			measureReinstated: 'Measure reinstated in the plan',
 			measureUpdated: 'Measure changed',
 			ownersChanged: 'Owners changed',
 			milestoneAdded: 'Milestone added',
@@ -337,6 +341,9 @@ export const editingEn: EditingMessages = {
 		blockers: 'Blockers',
 		nextSteps: 'Next steps',
 		sourceUrls: 'Sources',
-		reason: 'Reason'
+		reason: 'Reason',
+		number: 'Number',
+		axis: 'Axis',
+		retiredOn: 'Retired on'
 	}
 };

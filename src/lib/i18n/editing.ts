@@ -278,6 +278,10 @@ export const editingFr = {
 		},
 		kinds: {
 			import: 'Import des données du plan',
+			measureCreated: 'Mesure ajoutée au plan',
+			measureMoved: 'Mesure déplacée vers un autre axe et renumérotée',
+			measureRetired: 'Mesure retirée du plan',
+			measureReinstated: 'Mesure réintégrée au plan',
 			measureUpdated: 'Mesure modifiée',
 			ownersChanged: 'Porteurs modifiés',
 			milestoneAdded: 'Jalon ajouté',
@@ -338,7 +342,10 @@ export const editingFr = {
 		blockers: 'Points de blocage',
 		nextSteps: 'Prochaines étapes',
 		sourceUrls: 'Sources',
-		reason: 'Motif'
+		reason: 'Motif',
+		number: 'Numéro',
+		axis: 'Axe',
+		retiredOn: 'Retirée le'
 	}
 };
 

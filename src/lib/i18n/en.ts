@@ -10,6 +10,7 @@ import { siteEn } from './site.en';
 import { privacyEn } from './privacy.en';
 import { knownEn } from './known.en';
 import { teamsEn } from './teams.en';
+import { structureEn } from './structure.en';
 import { csvImportEn } from './csv-import.en';
 
 export const en: Messages = {
@@ -24,6 +25,7 @@ export const en: Messages = {
 	privacy: privacyEn,
 	known: knownEn,
 	teams: teamsEn,
+	structure: structureEn,
 	csvImport: csvImportEn,
 	form: {
 		required: 'This field is required.',

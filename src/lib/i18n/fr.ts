@@ -10,6 +10,7 @@ import { siteFr } from './site';
 import { privacyFr } from './privacy';
 import { knownFr } from './known';
 import { teamsFr } from './teams';
+import { structureFr } from './structure';
 import { csvImportFr } from './csv-import';
 import { typesetFrench } from './typography';
 
@@ -26,6 +27,7 @@ export const fr = /* @__PURE__ */ typesetFrench({
 	privacy: privacyFr,
 	known: knownFr,
 	teams: teamsFr,
+	structure: structureFr,
 	csvImport: csvImportFr,
 	form: {
 		required: 'Ce champ est obligatoire.',

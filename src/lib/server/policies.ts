@@ -19,6 +19,8 @@ export type Viewer = Actor | null;
 export interface MeasureOwnership {
 	leadOwnerId: string;
 	contributorOwnerIds: readonly string[];
+	/** Retired from the plan: read-only for everyone (an admin reinstates it from the plan's structure). */
+	retired?: boolean;
 }
 
 function hasRole(viewer: Viewer, role: Role): boolean {
@@ -46,6 +48,7 @@ export function canViewInternal(viewer: Viewer): boolean {
 
 /** Measure fields, milestones, evidence, indicator values and progress updates of one measure. */
 export function canEditMeasure(viewer: Viewer, measure: MeasureOwnership): boolean {
+	if (measure.retired === true) return false;
 	if (isAdmin(viewer)) return true;
 	return editsForTeams(viewer) && isOnTeamOf(viewer, measure);
 }
@@ -84,7 +87,7 @@ export function measurePermissions(viewer: Viewer, measure: MeasureOwnership) {
 	return {
 		edit: canEditMeasure(viewer, measure),
 		publishUpdate: canPublishUpdate(viewer, measure),
-		changeOwners: canChangeMeasureOwners(viewer),
+		changeOwners: canChangeMeasureOwners(viewer) && measure.retired !== true,
 		viewInternal: canViewInternal(viewer)
 	};
 }

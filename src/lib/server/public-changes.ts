@@ -18,7 +18,7 @@ interface EventLike {
 const PUBLIC_CHANGES: Readonly<Record<string, readonly string[]>> = {
 	Plan: ['create'],
 	Owner: ['create'],
-	Axis: ['create'],
+	Axis: ['create', 'update'],
 	Measure: ['create', 'update', 'delete'],
 	MeasureContributor: ['create'],
 	Milestone: ['create', 'update', 'replan', 'delete'],

@@ -8,7 +8,7 @@ import { findMeasureRef, type MeasureRef } from '$lib/server/domain/measures/edi
 import { canEditMeasure, type Actor, type Viewer } from '$lib/server/policies';
 import type { FormValues } from './form';
 import { runAction, wordings, type FormAnswer } from './action';
-import { messages, type Locale, type Messages } from '$lib/i18n';
+import { format, messages, type Locale, type Messages } from '$lib/i18n';
 import { localizeHref } from '$lib/i18n/routing';
 import { loginUrl } from '$lib/server/auth/redirect';
 import type { Db } from '$lib/server/db';
@@ -48,6 +48,8 @@ export async function editGuard(event: EventLike, allowed: (user: Viewer, ref: M
 	const db = await requestDb();
 	const ref = await findMeasureRef(db, parsed.data.slug, parsed.data.numero);
 	if (!ref) notFound(locals.locale);
+	// Retired measures are read-only for everyone: say why rather than a bare "forbidden".
+	if (ref.retired) error(403, format(t.structure.errors.retiredReadOnly, { number: ref.number }));
 	if (!allowed(locals.user, ref)) error(403, t.editing.errors.forbidden);
 	return { db, user: locals.user, ref, locale: locals.locale, t };
 }

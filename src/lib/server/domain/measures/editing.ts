@@ -31,6 +31,7 @@ const refSelect = {
 	title: true,
 	version: true,
 	leadOwnerId: true,
+	retiredOn: true,
 	plan: { select: { slug: true, title: true } },
 	leadOwner: { select: { id: true, code: true } },
 	contributors: { select: { owner: { select: { id: true, code: true } } } }
@@ -49,6 +50,7 @@ function toRef(row: RefRow): MeasureRef {
 		plan: row.plan,
 		leadOwnerId: row.leadOwnerId,
 		contributorOwnerIds: row.contributors.map((c) => c.owner.id),
+		retired: row.retiredOn !== null,
 		ownerCodes: Object.fromEntries(owners.map((o) => [o.id, o.code]))
 	};
 }

@@ -3,7 +3,7 @@
 // hundreds of "created" events become one "import" line per day.
 import type { Db } from '../../db';
 import { canSeeStaffNames, type Viewer } from '../../policies';
-import { asRecord, changes, EVIDENCE, MEASURE, MILESTONE, oneOf, UPDATE, VALUE } from '../../../domain/history-fields';
+import { asRecord, changes, EVIDENCE, MEASURE, MEASURE_CREATED, MEASURE_PLACE, MEASURE_RETIREMENT, MILESTONE, oneOf, UPDATE, VALUE } from '../../../domain/history-fields';
 import type { ActorRole, HistoryEntry, HistoryKind, MeasureHistory, Names, Rec, Spec } from '../../../domain/history-fields';
 import { publicChangeWhere } from '../../public-changes';
 
@@ -23,7 +23,12 @@ function describe(entityType: string, action: string, after: Rec | null): Descri
 	const mode = action === 'create' || action === 'publish' ? 'created' : action === 'delete' ? 'removed' : 'diff';
 	switch (entityType) {
 		case 'Measure':
+			// The structure's events (structure.ts) say what they are by their keys.
+			if (action === 'create') return { kind: 'measureCreated', specs: MEASURE_CREATED, mode };
 			if (action !== 'update') return null;
+			if (after && 'retiredOn' in after)
+				return after.retiredOn ? { kind: 'measureRetired', specs: MEASURE_RETIREMENT, mode: 'created' } : { kind: 'measureReinstated', specs: MEASURE_RETIREMENT, mode };
+			if (after && ('number' in after || 'axisId' in after)) return { kind: 'measureMoved', specs: MEASURE_PLACE, mode };
 			return { kind: after && 'leadOwnerId' in after ? 'ownersChanged' : 'measureUpdated', specs: MEASURE, mode };
 		case 'Milestone': {
 			const kinds: Record<string, HistoryKind> = { create: 'milestoneAdded', update: 'milestoneUpdated', replan: 'milestoneReplanned', delete: 'milestoneRemoved' };
@@ -54,21 +59,26 @@ function actorOf(role: string | null, actorId: string | null): { role: ActorRole
 export async function getMeasureHistory(db: Db, viewer: Viewer, slug: string, number: string): Promise<MeasureHistory | null> {
 	const measure = await db.measure.findFirst({
 		where: { number, plan: { slug } },
-		select: { id: true, number: true, title: true, plan: true }
+		select: { id: true, planId: true, number: true, title: true, plan: true }
 	});
 	if (!measure) return null;
 	// Plan.showStaffNames is read when the column exists; until then staff stay unnamed in public.
 	const showStaffNames = (measure.plan as { showStaffNames?: unknown }).showStaffNames === true;
-	const [events, owners, indicators] = await Promise.all([
+	const [events, owners, indicators, axes] = await Promise.all([
 		db.auditEvent.findMany({
 			where: { measureId: measure.id, ...publicChangeWhere },
 			orderBy: [{ at: 'desc' }, { id: 'desc' }],
 			take: LIMIT + 1
 		}),
 		db.owner.findMany({ select: { id: true, name: true } }),
-		db.indicator.findMany({ where: { measureId: measure.id }, select: { id: true, name: true } })
+		db.indicator.findMany({ where: { measureId: measure.id }, select: { id: true, name: true } }),
+		db.axis.findMany({ where: { planId: measure.planId }, select: { id: true, number: true, title: true } })
 	]);
-	const names: Names = { owners: new Map(owners.map((o) => [o.id, o.name])), indicators: new Map(indicators.map((i) => [i.id, i.name])) };
+	const names: Names = {
+		owners: new Map(owners.map((o) => [o.id, o.name])),
+		indicators: new Map(indicators.map((i) => [i.id, i.name])),
+		axes: new Map(axes.map((a) => [a.id, `${a.number} – ${a.title}`]))
+	};
 	const showNames = canSeeStaffNames(viewer, { showStaffNames });
 	const entries: HistoryEntry[] = [];
 	const imports = new Map<string, HistoryEntry>();

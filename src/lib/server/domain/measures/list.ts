@@ -44,6 +44,8 @@ export interface MeasureListItem {
 	/** Planned end passed (and neither done nor abandoned), or at least one open milestone overdue. */
 	late: boolean;
 	lateMilestones: number;
+	/** Retired from the plan on this day: listed, never late. */
+	retiredOn: string | null;
 	snippet: SnippetPart[] | null;
 }
 
@@ -136,7 +138,7 @@ export function toItem(m: MeasureListRow, today: string): MeasureListItem {
 	const progress = rowProgress(m);
 	const lateMilestones = m.milestones.filter((ms) => !ms.doneOn && isLate(milestoneDue(ms), null, today)).length;
 	const plannedEnd = preciseOf(m.plannedEnd, m.plannedEndPrecision);
-	const finished = m.status === 'DONE' || m.status === 'ABANDONED';
+	const finished = m.status === 'DONE' || m.status === 'ABANDONED' || m.retiredOn !== null;
 	return {
 		id: m.id,
 		number: m.number,
@@ -151,6 +153,7 @@ export function toItem(m: MeasureListRow, today: string): MeasureListItem {
 		progress,
 		late: !finished && (isLate(plannedEnd, null, today) || lateMilestones > 0),
 		lateMilestones: finished ? 0 : lateMilestones,
+		retiredOn: m.retiredOn ? toIsoDay(m.retiredOn) : null,
 		snippet: null
 	};
 }
@@ -173,7 +176,7 @@ function filterConditions(f: MeasureFilters, today: string): Prisma.Sql[] {
 		conditions.push(Prisma.sql`(EXISTS (SELECT 1 FROM "Owner" o WHERE o."id" = m."leadOwnerId" AND o."code" = ${f.owner})
 			OR EXISTS (SELECT 1 FROM "MeasureContributor" c JOIN "Owner" o ON o."id" = c."ownerId" WHERE c."measureId" = m."id" AND o."code" = ${f.owner}))`);
 	if (f.late)
-		conditions.push(Prisma.sql`coalesce(m."status"::text, '') NOT IN ('DONE', 'ABANDONED')
+		conditions.push(Prisma.sql`m."retiredOn" IS NULL AND coalesce(m."status"::text, '') NOT IN ('DONE', 'ABANDONED')
 			AND (${periodEnd(Prisma.sql`m."plannedEnd"`, Prisma.sql`m."plannedEndPrecision"`)} < ${today}::date
 				OR EXISTS (SELECT 1 FROM "Milestone" ms WHERE ms."measureId" = m."id" AND ms."doneOn" IS NULL AND ${milestoneDueEnd} < ${today}::date))`);
 	return conditions;
@@ -297,7 +300,7 @@ export function buildOwnerPage(plan: PlanRef, owner: OwnerPage['owner'], items: 
 	const led = items.filter((m) => m.leadOwner.code === owner.code);
 	const contributed = items.filter((m) => m.leadOwner.code !== owner.code);
 	const statusCounts = Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<StatusKey, number>;
-	for (const m of items) statusCounts[m.status]++;
+	for (const m of items) if (!m.retiredOn) statusCounts[m.status]++;
 	return { plan, owner: { code: owner.code, name: owner.name, nameEn: owner.nameEn, description: owner.description }, led, contributed, statusCounts, today };
 }
 

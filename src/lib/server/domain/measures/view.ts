@@ -58,6 +58,9 @@ export interface MeasureDetail {
 	description: string;
 	descriptionEn: string | null;
 	subActions: string[];
+	/** Retired from the plan on this day, and why: the page says so; the measure is read-only. */
+	retiredOn: string | null;
+	retirementReason: string | null;
 	status: StatusKey;
 	statusAsOf: string | null;
 	progress: Progress & { asOf: string | null };
@@ -125,7 +128,7 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 	const plannedEnd = preciseOf(measure.plannedEnd, measure.plannedEndPrecision);
 
 	return {
-		ownership: { leadOwnerId: measure.leadOwnerId, contributorOwnerIds: measure.contributors.map((c) => c.ownerId) },
+		ownership: { leadOwnerId: measure.leadOwnerId, contributorOwnerIds: measure.contributors.map((c) => c.ownerId), retired: measure.retiredOn !== null },
 		plan: { ...measure.plan, archivedOn: day(measure.plan.archivedOn) },
 		axis: measure.axis,
 		id: measure.id,
@@ -135,6 +138,8 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 		description: measure.description,
 		descriptionEn: measure.descriptionEn,
 		subActions: measure.subActions,
+		retiredOn: day(measure.retiredOn),
+		retirementReason: measure.retirementReason,
 		status: measure.status ?? 'NOT_REPORTED',
 		statusAsOf: day(measure.statusAsOf),
 		progress: { ...progress, asOf: day(measure.progressAsOf) },
@@ -143,7 +148,7 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 		confidenceAsOf: day(measure.confidenceAsOf),
 		plannedStart: preciseOf(measure.plannedStart, measure.plannedStartPrecision),
 		plannedEnd,
-		endLate: measure.status !== 'DONE' && measure.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
+		endLate: measure.retiredOn === null && measure.status !== 'DONE' && measure.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
 		leadOwner: measure.leadOwner,
 		contributors: measure.contributors.map((c) => ({ code: c.owner.code, name: c.owner.name, nameEn: c.owner.nameEn })),
 		milestones: measure.milestones.map((m) => {

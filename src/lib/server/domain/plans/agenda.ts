@@ -60,7 +60,7 @@ function dueMilestones(db: Db, planId: string, today: string, which: 'late' | 'u
 		SELECT ms."title", ms."plannedDate", ms."plannedPrecision"::text AS "plannedPrecision", ms."forecastDate",
 			m."number", m."title" AS "measureTitle", (count(*) OVER ())::int AS total
 		FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
-		WHERE m."planId" = ${planId} AND coalesce(m."status"::text, '') NOT IN ('DONE', 'ABANDONED')
+		WHERE m."planId" = ${planId} AND m."retiredOn" IS NULL AND coalesce(m."status"::text, '') NOT IN ('DONE', 'ABANDONED')
 			AND ms."doneOn" IS NULL AND ${window}
 		${order}, m."position" ASC, ms."position" ASC, ms."id" ASC
 		LIMIT ${AGENDA_LIMIT}`;

@@ -46,6 +46,8 @@ export interface MeasureSummary {
 	nextMilestone: MilestoneDue | null;
 	lateMilestones: number;
 	latestUpdate: DatedText | null;
+	/** Retired from the plan on this day: shown, but no longer counted as work (see rollUp below). */
+	retiredOn: string | null;
 }
 
 export interface AxisSummary {
@@ -55,8 +57,10 @@ export interface AxisSummary {
 	leadOwner: OwnerRef | null;
 	progress: RollUp;
 	statusCounts: Record<StatusKey, number>;
-	/** Every measure of the axis, whether shown here or not. */
+	/** Every measure of the axis still in the plan (not retired), whether shown here or not. */
 	measureCount: number;
+	/** Retired measures of the axis: left out of its progress, counts and measure count. */
+	retiredCount: number;
 	/** The first `DASHBOARD_MEASURES_PER_AXIS` measures of the axis, in the plan's order. */
 	measures: MeasureSummary[];
 }
@@ -87,7 +91,9 @@ export interface PlanDashboard {
 	progress: RollUp;
 	statusCounts: Record<StatusKey, number>;
 	axes: AxisSummary[];
+	/** Measures still in the plan; retired ones are counted apart. */
 	measureCount: number;
+	retiredCount: number;
 	lastChangeAt: string | null;
 	latestFact: DatedText | null;
 	planFacts: (DatedText & { sourceUrls: string[] })[];
@@ -206,6 +212,7 @@ interface DashboardMeasureRow {
 	indicators: { baseline: number; target: number | null; direction: 'UP' | 'DOWN'; values: { value: number; date: Date }[] }[];
 	/** Newest first; only [0] is read. */
 	progressUpdates: { date: Date; datePrecision: DatePrecision; text: string }[];
+	retiredOn: Date | null;
 }
 
 /** What a roll-up needs of each measure of the plan. */
@@ -214,6 +221,8 @@ export interface MeasureRollupRow {
 	axisId: string;
 	status: StatusKey;
 	progress: Progress;
+	/** Retired measures are not work to do: roll-ups and counts leave them out. */
+	retired: boolean;
 }
 
 export interface DashboardInput {
@@ -244,6 +253,7 @@ export const DASHBOARD_MEASURE_INCLUDE = {
 interface RollupSqlRow {
 	id: string;
 	axisId: string;
+	retired: boolean;
 	status: MeasureStatus | null;
 	method: Progress['method'];
 	manual: number | null;
@@ -262,7 +272,7 @@ interface RollupSqlRow {
  */
 export async function measureRollups(db: Db, planId: string): Promise<MeasureRollupRow[]> {
 	const rows = await db.$queryRaw<RollupSqlRow[]>`
-		SELECT m."id", m."axisId", m."status"::text AS status, m."progressMethod"::text AS method, m."progressManual"::float8 AS manual,
+		SELECT m."id", m."axisId", (m."retiredOn" IS NOT NULL) AS retired, m."status"::text AS status, m."progressMethod"::text AS method, m."progressManual"::float8 AS manual,
 			coalesce(w.total, 0)::float8 AS "totalWeight", coalesce(w.done, 0)::float8 AS "doneWeight",
 			i.baseline::float8 AS baseline, i.target::float8 AS target, i.direction::text AS direction, i.current::float8 AS current
 		FROM "Measure" m
@@ -284,6 +294,7 @@ export async function measureRollups(db: Db, planId: string): Promise<MeasureRol
 	return rows.map((r) => ({
 		id: r.id,
 		axisId: r.axisId,
+		retired: r.retired,
 		status: r.status ?? 'NOT_REPORTED',
 		progress: measureProgress({
 			method: r.method,
@@ -349,19 +360,23 @@ function summariseMeasure(m: DashboardMeasureRow, today: string): MeasureSummary
 		leadOwner: m.leadOwner,
 		nextMilestone: next,
 		lateMilestones: late,
-		latestUpdate: latest ? { date: toIsoDay(latest.date), precision: latest.datePrecision, text: latest.text } : null
+		latestUpdate: latest ? { date: toIsoDay(latest.date), precision: latest.datePrecision, text: latest.text } : null,
+		retiredOn: day(m.retiredOn)
 	};
 }
 
 /** Pure: rows in, dashboard out. Lateness and "next milestone" are computed as of `today`. */
 export function buildPlanDashboard({ plan, axes, measures, rollups, latestFacts, lastChangeAt, today }: DashboardInput): PlanDashboard {
 	const summaries = measures.map((m) => ({ axisId: m.axisId, summary: summariseMeasure(m, today) }));
-	const all: MeasureRollupRow[] = rollups ?? summaries.map(({ axisId, summary }) => ({ id: summary.id, axisId, status: summary.status, progress: summary.progress }));
+	const all: MeasureRollupRow[] =
+		rollups ?? summaries.map(({ axisId, summary }) => ({ id: summary.id, axisId, status: summary.status, progress: summary.progress, retired: summary.retiredOn !== null }));
+	// A retired measure is not pending work, nor work done: it leaves the figures, and is counted apart.
+	const active = all.filter((r) => !r.retired);
 	const planCounts = emptyCounts();
-	for (const r of all) planCounts[r.status]++;
+	for (const r of active) planCounts[r.status]++;
 
 	const axisSummaries: AxisSummary[] = axes.map((axis) => {
-		const ofAxis = all.filter((r) => r.axisId === axis.id);
+		const ofAxis = active.filter((r) => r.axisId === axis.id);
 		const counts = emptyCounts();
 		for (const r of ofAxis) counts[r.status]++;
 		return {
@@ -372,6 +387,7 @@ export function buildPlanDashboard({ plan, axes, measures, rollups, latestFacts,
 			progress: rollUp(ofAxis.map((r) => ({ value: r.progress.value }))),
 			statusCounts: counts,
 			measureCount: ofAxis.length,
+			retiredCount: all.filter((r) => r.retired && r.axisId === axis.id).length,
 			measures: summaries
 				.filter((s) => s.axisId === axis.id)
 				.slice(0, DASHBOARD_MEASURES_PER_AXIS)
@@ -383,10 +399,11 @@ export function buildPlanDashboard({ plan, axes, measures, rollups, latestFacts,
 	return {
 		plan: planHeader(plan),
 		today,
-		progress: rollUp(all.map((r) => ({ value: r.progress.value }))),
+		progress: rollUp(active.map((r) => ({ value: r.progress.value }))),
 		statusCounts: planCounts,
 		axes: axisSummaries,
-		measureCount: all.length,
+		measureCount: active.length,
+		retiredCount: all.length - active.length,
 		lastChangeAt: lastChangeAt ? lastChangeAt.toISOString() : null,
 		latestFact: facts[0] ?? null,
 		planFacts: facts

@@ -94,7 +94,8 @@ function comparePlan(history: PlanHistory, from: string, to: string): PlanCompar
 		if (hasChanges(change)) changes.push(change);
 	}
 	const sum = (pick: (c: MeasureChange) => number) => changes.reduce((n, c) => n + pick(c), 0);
-	const progressOf = (details: Map<string, Detail>) => rollUp([...details.values()].map((d) => ({ value: d.progress.value })));
+	// As on the dashboard: a retired measure is left out of the plan's progress.
+	const progressOf = (details: Map<string, Detail>) => rollUp([...details.values()].filter((d) => d.retiredOn === null).map((d) => ({ value: d.progress.value })));
 	const known = new Set(before.facts);
 	return {
 		plan: planHeader(planRowAt(history.plan, to)),

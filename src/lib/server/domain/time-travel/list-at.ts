@@ -64,15 +64,17 @@ function ownersOf(measures: readonly MeasureDetailRow[]): OwnerRef[] {
 }
 
 /** The plan's measures on `date`, in the order of today's SQL list (axis, position, then id). */
-function measuresAt(history: PlanHistory, date: string): MeasureDetailRow[] {
-	const axisRank = new Map(history.axes.map((a, index) => [a.id, index]));
+function measuresAt(history: PlanHistory, date: string): { measures: MeasureDetailRow[]; axes: PlanHistory['axes'] } {
+	const { measures, axes } = planAt(history, date);
+	const axisRank = new Map(axes.map((a, index) => [a.id, index]));
 	const rank = (m: MeasureDetailRow) => axisRank.get(m.axisId) ?? Number.MAX_SAFE_INTEGER;
-	return planAt(history, date).measures.sort((a, b) => rank(a) - rank(b) || a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const sorted = measures.sort((a, b) => rank(a) - rank(b) || a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return { measures: sorted, axes };
 }
 
 /** Pure: the list as it stood on `date`, from already loaded history. */
 function measureListAt(history: PlanHistory, filters: MeasureFilters, date: string, paging: Paging): MeasureList {
-	const measures = measuresAt(history, date);
+	const { measures, axes } = measuresAt(history, date);
 	const words = filters.q ? queryWords(filters.q) : [];
 	const matching = measures
 		.filter((m) => matchesText(m, words))
@@ -82,7 +84,7 @@ function measureListAt(history: PlanHistory, filters: MeasureFilters, date: stri
 		{
 			plan: planRefOf(history),
 			today: date,
-			axes: history.axes.map((a) => ({ number: a.number, title: a.title })),
+			axes: axes.map((a) => ({ number: a.number, title: a.title })),
 			owners: ownersOf(measures),
 			total: measures.length
 		},
@@ -95,7 +97,7 @@ function measureListAt(history: PlanHistory, filters: MeasureFilters, date: stri
 function ownerPageAt(history: PlanHistory, code: string, date: string): OwnerPage | null {
 	const owner = [...history.owners.values()].find((o) => o.code === code);
 	if (!owner) return null;
-	const measures = measuresAt(history, date);
+	const { measures } = measuresAt(history, date);
 	const theirs = measures.filter((m) => m.leadOwner.code === code || m.contributors.some((c) => c.owner.code === code));
 	return buildOwnerPage(
 		planRefOf(history),

@@ -7,11 +7,13 @@ import { fromIsoDay, toIsoDay } from '../../../domain/dates';
 import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail } from '../measures/view';
 import { buildPlanDashboard, getPlanDashboard, type PlanDashboard } from '../plans/view';
 import { travelState, type TravelState } from '../../validation/time-travel';
-import { indexEvents, measureAt, planAt, planRowAt, type EventIndex, type OwnerRow } from '../../../domain/time-travel';
+import { axesAt, indexEvents, measureAt, planAt, planRowAt, type EventIndex, type OwnerRow } from '../../../domain/time-travel';
 import { publicChangeWhere } from '../../public-changes';
 
 /** Audit events that rebuild undated fields and tell when rows were created or deleted (public ones only). */
-const TRAVEL_EVENTS = { AND: [publicChangeWhere, { entityType: { in: ['Measure', 'Milestone', 'EvidenceLink'] } }] };
+const TRAVEL_EVENTS = { AND: [publicChangeWhere, { entityType: { in: ['Measure', 'Milestone', 'EvidenceLink', 'Axis'] } }] };
+/** The structure's events of a plan (axes created, renamed, moved), for a single measure's page. */
+const AXIS_EVENTS = { AND: [publicChangeWhere, { entityType: 'Axis' }] };
 const EVENT_SELECT = {
 	at: true,
 	actorId: true,
@@ -54,10 +56,10 @@ async function readPlanHistory(db: Db, slug: string) {
 
 /** The dashboard from already loaded history, as it stood on `date` (pure). */
 export function dashboardAt(history: PlanHistory, date: string, lastChangeAt: Date | null): PlanDashboard {
-	const { measures, facts } = planAt(history, date);
+	const { measures, facts, axes } = planAt(history, date);
 	return buildPlanDashboard({
 		plan: planRowAt(history.plan, date),
-		axes: history.axes,
+		axes,
 		measures,
 		latestFacts: facts.slice(0, 5),
 		lastChangeAt,
@@ -80,8 +82,10 @@ export async function getPlanDashboardAt(db: Db, slug: string, date: string): Pr
 export async function getMeasureDetailAt(db: Db, slug: string, number: string, date: string): Promise<MeasureDetail | 'absent' | null> {
 	const measure = await db.measure.findFirst({ where: { number, plan: { slug } }, include: MEASURE_DETAIL_INCLUDE });
 	if (!measure) return null;
-	const [events, owners, lastEvent] = await Promise.all([
+	const [events, axisEvents, axes, owners, lastEvent] = await Promise.all([
 		db.auditEvent.findMany({ where: { measureId: measure.id, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
+		db.auditEvent.findMany({ where: { planId: measure.planId, ...AXIS_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
+		db.axis.findMany({ where: { planId: measure.planId }, select: { id: true, number: true, title: true, titleEn: true, position: true } }),
 		db.owner.findMany({ select: { id: true, code: true, name: true, nameEn: true, description: true } }),
 		db.auditEvent.findFirst({
 			where: { measureId: measure.id, ...publicChangeWhere, at: { lt: nextDay(date) } },
@@ -89,7 +93,9 @@ export async function getMeasureDetailAt(db: Db, slug: string, number: string, d
 			select: { at: true }
 		})
 	]);
-	const rebuilt = measureAt(measure, indexEvents(events), new Map(owners.map((o) => [o.id, o])), date);
+	const index = indexEvents([...events, ...axisEvents]);
+	const axesThen = new Map(axesAt(axes, index, date).map((a) => [a.id, a]));
+	const rebuilt = measureAt(measure, index, new Map(owners.map((o) => [o.id, o])), date, axesThen);
 	if (!rebuilt) return 'absent';
 	return buildMeasureDetail(rebuilt, lastEvent?.at ?? null, date);
 }

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 		owners: ownersValues({ ...model.owners, version: model.version }),
 		ownerOptions: model.allOwners,
 		evidence: model.evidence,
-		can: { changeOwners: canChangeMeasureOwners(user) },
+		can: { changeOwners: canChangeMeasureOwners(user), managePlan: canManagePlan(user) },
 		// Successions are the plans' business: admins only.
 		successions: canManagePlan(user) ? { ...(await successionsOf(db, ref.id)), choices: await successorChoices(db, ref.id), initial: newSuccessionValues() } : null
 	};
