@@ -47,6 +47,7 @@ beforeAll(async () => {
 			{ measureId: await byNumber('3.3'), successorId: null, kind: 'ABANDONED', reason: 'Sans objet', createdAt: new Date('2026-03-03T10:00:00Z') }
 		]
 	});
+	await db.measure.update({ where: { id: await byNumber('3.2') }, data: { retiredOn: new Date('2026-04-01T00:00:00Z'), retirementReason: 'Reprise ailleurs' } });
 	data = (await loadPlanData(db, DEFAULT_PLAN_SLUG, ORIGIN, '2026-11-23'))!;
 });
 afterAll(async () => {
@@ -83,6 +84,12 @@ describe('open datasets of the real plan', () => {
 		]);
 		expect(rows[1]!.autre_mesure_url).toBe(`${ORIGIN}/plans/plan-suivant/mesures/1.1`);
 		expect(rows[2]!.autre_mesure_url).toBeNull();
+	});
+
+	it('say which measure was retired, when and why; a retired measure is never late', () => {
+		const rows = datasetRows(dataset('mesures'), data);
+		const retired = rows.filter((m) => m.retiree_le !== null);
+		expect(retired.map((m) => [m.numero, m.retiree_le, m.retrait_raison, m.en_retard])).toEqual([['3.2', '2026-04-01', 'Reprise ailleurs', false]]);
 	});
 
 	it('never contain a draft, in CSV or JSON', () => {

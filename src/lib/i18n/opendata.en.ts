@@ -99,7 +99,9 @@ export const opendataEn: OpendataMessages = {
 				debut_prevu_precision: precisionEn,
 				fin_prevue: 'Planned end (first day of the period; the deadline is the last day of that period).',
 				fin_prevue_precision: precisionEn,
-				en_retard: 'true when the planned end has passed and the measure is neither done nor abandoned, on the day the file was produced.',
+				en_retard: 'true when the planned end has passed and the measure is neither done, abandoned nor retired, on the day the file was produced.',
+				retiree_le: 'Day the measure was retired from the plan (it keeps its number and page but no longer counts in the progress). Empty: the measure is in force.',
+				retrait_raison: 'Why it was retired. Empty: the measure is in force.',
 				url: 'Address of the measure’s public page.'
 			}
 		},

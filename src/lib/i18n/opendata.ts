@@ -101,7 +101,9 @@ export const opendataFr = {
 				debut_prevu_precision: precisionFr,
 				fin_prevue: 'Fin prévue (premier jour de la période ; l’échéance est le dernier jour de cette période).',
 				fin_prevue_precision: precisionFr,
-				en_retard: 'true si la fin prévue est passée et que la mesure n’est ni réalisée ni abandonnée, à la date de production du fichier.',
+				en_retard: 'true si la fin prévue est passée et que la mesure n’est ni réalisée, ni abandonnée, ni retirée, à la date de production du fichier.',
+				retiree_le: 'Date à laquelle la mesure a été retirée du plan (elle garde son numéro et sa page, mais ne compte plus dans l’avancement). Vide : mesure en vigueur.',
+				retrait_raison: 'Raison du retrait. Vide : mesure en vigueur.',
 				url: 'Adresse de la page publique de la mesure.'
 			}
 		},

@@ -195,6 +195,8 @@ function schemas(t: ReturnType<typeof messages>['opendata']['openapi']): Record<
 			plannedStart: nullable(ref('PreciseDate')),
 			plannedEnd: nullable(ref('PreciseDate')),
 			endLate: bool,
+			retiredOn: nullable(day),
+			retirementReason: nullable(str),
 			leadOwner: obj({ code: str, name: str, description: nullable(str) }),
 			contributors: arr(ref('Owner')),
 			milestones: arr(ref('Milestone')),

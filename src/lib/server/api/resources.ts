@@ -152,6 +152,8 @@ export async function getMeasureResource(db: Db, slug: string, number: string, o
 		plannedStart: m.plannedStart,
 		plannedEnd: m.plannedEnd,
 		endLate: m.endLate,
+		retiredOn: m.retiredOn,
+		retirementReason: m.retirementReason,
 		leadOwner: { code: m.leadOwner.code, name: m.leadOwner.name, description: m.leadOwner.description },
 		contributors: m.contributors.map((c) => ({ code: c.code, name: c.name })),
 		milestones: m.milestones.map((ms) => ({

@@ -116,6 +116,8 @@ const measures = define('mesures', {
 		fin_prevue: c.date((m) => startOf(m.plannedEnd)),
 		fin_prevue_precision: c.precision((m) => m.plannedEnd?.precision ?? null),
 		en_retard: { type: 'boolean', required: true, value: (m) => m.late },
+		retiree_le: c.date((m) => m.retiredOn),
+		retrait_raison: c.text((m) => m.retirementReason),
 		url: { type: 'string', format: 'uri', required: true, value: (m) => m.url }
 	})
 });

@@ -156,7 +156,9 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 			confidenceAsOf: day(m.confidenceAsOf),
 			plannedStart: preciseOf(m.plannedStart, m.plannedStartPrecision),
 			plannedEnd,
-			late: m.status !== 'DONE' && m.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
+			late: m.retiredOn === null && m.status !== 'DONE' && m.status !== 'ABANDONED' && isLate(plannedEnd, null, today),
+			retiredOn: day(m.retiredOn),
+			retirementReason: m.retirementReason,
 			url: new URL(`/plans/${plan.slug}/mesures/${m.number}`, origin).href
 		};
 	});

@@ -35,6 +35,8 @@ export interface MeasureRow {
 	plannedStart: PreciseDate | null;
 	plannedEnd: PreciseDate | null;
 	late: boolean;
+	retiredOn: string | null;
+	retirementReason: string | null;
 	url: string;
 }
 
