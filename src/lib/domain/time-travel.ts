@@ -11,6 +11,7 @@
 //   event after D, else today's value;
 // - rows created in the application after D are absent. The import's events ("seed") stand for the
 //   plan's starting state: they count as if made before the plan was adopted.
+import type { PlanStatusKey } from './plan-status';
 import type { Prisma } from '../server/db/generated/client';
 import type { DatePrecision } from '../server/db/generated/enums';
 import { endOfPeriod, toIsoDay } from './dates';
@@ -282,7 +283,7 @@ export function measureAt(row: MeasureDetailRow, index: EventIndex, owners: Read
 }
 
 /** A plan archived after `date` was still running that day. */
-export function planRowAt<P extends { status: 'ACTIVE' | 'ARCHIVED'; archivedOn: Date | null; archiveNote: string | null }>(plan: P, date: string): P {
+export function planRowAt<P extends { status: PlanStatusKey; archivedOn: Date | null; archiveNote: string | null }>(plan: P, date: string): P {
 	return plan.archivedOn && toIsoDay(plan.archivedOn) > date ? { ...plan, status: 'ACTIVE', archivedOn: null, archiveNote: null } : plan;
 }
 

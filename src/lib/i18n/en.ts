@@ -11,6 +11,7 @@ import { privacyEn } from './privacy.en';
 import { knownEn } from './known.en';
 import { teamsEn } from './teams.en';
 import { csvImportEn } from './csv-import.en';
+import { plansEn } from './plans.en';
 
 export const en: Messages = {
 	auth: authEn,
@@ -25,6 +26,7 @@ export const en: Messages = {
 	known: knownEn,
 	teams: teamsEn,
 	csvImport: csvImportEn,
+	plans: plansEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

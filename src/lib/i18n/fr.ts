@@ -11,6 +11,7 @@ import { privacyFr } from './privacy';
 import { knownFr } from './known';
 import { teamsFr } from './teams';
 import { csvImportFr } from './csv-import';
+import { plansFr } from './plans';
 import { typesetFrench } from './typography';
 
 // Pure: the client bundle drops this catalogue where only the English one is loaded (tests/e2e/i18n-bundle.e2e.ts).
@@ -27,6 +28,7 @@ export const fr = /* @__PURE__ */ typesetFrench({
 	known: knownFr,
 	teams: teamsFr,
 	csvImport: csvImportFr,
+	plans: plansFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',

@@ -81,7 +81,7 @@ export function domainAnswer(cause: unknown, ctx: AnswerContext): { status: numb
 		const minutes = Math.max(1, Math.ceil(cause.retryAfterSeconds / 60));
 		return { status: 429, body: { formId, values, errors: {}, formError: wording.throttled(minutes) } };
 	}
-	if (cause instanceof RuleError) return { status: 400, body: { formId, values, ...ruleFeedback(t, cause) } };
+	if (cause instanceof RuleError) return { status: 400, body: { formId, values, ...ruleFeedback(t, cause, getRequestEvent().locals.locale) } };
 	throw cause;
 }
 
