@@ -101,7 +101,8 @@ export const wordings = {
 		throttled: (minutes) => plural(getRequestEvent().locals.locale, t.comments.errors.rateLimited, minutes)
 	}),
 	auth: (t: Messages): Wording => ({ forbidden: t.auth.forbidden, conflict: t.editing.conflict.message, throttled: (m) => throttledWords(t, m) }),
-	teams: (t: Messages): Wording => ({ forbidden: t.teams.errors.forbidden, conflict: t.teams.errors.conflict, throttled: (m) => throttledWords(t, m) })
+	teams: (t: Messages): Wording => ({ forbidden: t.teams.errors.forbidden, conflict: t.teams.errors.conflict, throttled: (m) => throttledWords(t, m) }),
+	plans: (t: Messages): Wording => ({ forbidden: t.plans.errors.forbidden, conflict: t.plans.errors.conflict, throttled: (m) => throttledWords(t, m) })
 };
 
 function throttledWords(t: Messages, minutes: number): string {
