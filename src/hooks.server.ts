@@ -8,6 +8,7 @@ import { pageCacheHandle } from '$lib/server/http/page-cache-handle';
 import { log, logError, withRequestId } from '$lib/server/log';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/instance';
 import { authenticate } from '$lib/server/auth/handle';
+import { planAccess } from '$lib/server/http/plan-access';
 import { isTemporarilyUnavailable } from '$lib/server/db/outage';
 import { BusyError } from '$lib/server/whole-plan-reads';
 import { purgeExpired } from '$lib/server/maintenance/purge';
@@ -63,7 +64,8 @@ const context: Handle = async ({ event, resolve }) => {
 };
 
 // The page cache sits outside the security headers so that the responses it keeps already carry them.
-export const handle = sequence(context, pageCacheHandle, authenticate, securityHeaders);
+// The plan gate needs to know who is signed in, and comes after authentication.
+export const handle = sequence(context, pageCacheHandle, authenticate, planAccess, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();

@@ -12,9 +12,9 @@ const slug = z
 	.transform((v) => v.toLowerCase())
 	.pipe(z.string().regex(/^(?=.{3,80}$)[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'plans.errors.slugFormat' }));
 
-/** A checkbox: present ("on") or absent. */
+/** A checkbox: "on" when ticked, absent when not ("" as a merged form posts it again). */
 const checkbox = z
-	.literal('on')
+	.enum(['on', ''])
 	.optional()
 	.transform((v) => v === 'on');
 
@@ -53,7 +53,8 @@ export const newPlanValues = (): FormValues => ({
 	contentLicence: 'Licence Ouverte / Open Licence 2.0',
 	contentLicenceUrl: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
 	// A new plan starts as a draft: nothing is public until an admin says so.
-	status: 'DRAFT'
+	status: 'DRAFT',
+	showStaffNames: ''
 });
 
 export function planValues(plan: Omit<PlanSettings, 'id' | 'slug' | 'stored' | 'archivedOn' | 'archiveNote' | 'archiveNoteEn' | 'successor' | 'measures'>): FormValues {
@@ -67,10 +68,10 @@ export function planValues(plan: Omit<PlanSettings, 'id' | 'slug' | 'stored' | '
 		sourceUrls: plan.sourceUrls.join('\n'),
 		contentLicence: plan.contentLicence,
 		contentLicenceUrl: plan.contentLicenceUrl ?? '',
-		status: plan.status
+		status: plan.status,
+		// As the browser posts it: a ticked box sends "on".
+		showStaffNames: plan.showStaffNames ? 'on' : ''
 	};
-	// As the browser posts it: a checked box sends "on", an unchecked one nothing.
-	if (plan.showStaffNames) values.showStaffNames = 'on';
 	return values;
 }
 
