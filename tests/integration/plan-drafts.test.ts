@@ -4,7 +4,8 @@
 // draft's pages (not its feeds, data files nor API); lists (home, sitemap, API) never name it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isHttpError, isRedirect, type Handle, type RequestEvent } from '@sveltejs/kit';
-import { with_request_store } from '@sveltejs/kit/internal/server';
+// @ts-expect-error -- Kit's own request store (untyped internal export), so that getRequestEvent() works as in a real request.
+import { with_request_store as withRequestStore } from '@sveltejs/kit/internal/server';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { owner, plan, axis, measure, round, user } from '../factories';
 import type { Db } from '../../src/lib/server/db';
@@ -13,6 +14,7 @@ import type { Db } from '../../src/lib/server/db';
 const dbRef = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock('../../src/lib/server/db/instance', () => ({ db: async () => dbRef.current }));
 
+const inRequest = withRequestStore as <T>(store: unknown, fn: () => T) => T;
 const { planAccess } = await import('../../src/lib/server/http/plan-access');
 
 type Loader = (event: never) => unknown;
@@ -116,7 +118,7 @@ async function get(surface: Surface, target: Arranged, user: typeof signedIn | n
 			throw error;
 		}
 	};
-	const response = await with_request_store({ event, state: {} } as never, () => (planAccess as Handle)({ event, resolve }));
+	const response = await inRequest({ event, state: {} } as never, () => (planAccess as Handle)({ event, resolve }));
 	return response.status;
 }
 
@@ -136,7 +138,7 @@ describe('a draft on every public route of a plan', () => {
 		const answer = async (slug: string) => {
 			const url = new URL(`/api/v1/plans/${slug}`, 'http://jalons.test');
 			const event = { url, params: { slug }, route: { id: api.route }, request: new Request(url), locals: { requestId: 't', locale: 'fr', user: null } } as unknown as RequestEvent;
-			const response = await with_request_store({ event, state: {} } as never, () => (planAccess as Handle)({ event, resolve: (e) => handler(e as never) as Promise<Response> }));
+			const response = await inRequest({ event, state: {} } as never, () => (planAccess as Handle)({ event, resolve: (e) => handler(e as never) as Promise<Response> }));
 			return { status: response.status, body: (await response.text()).replace(slug, '<slug>') };
 		};
 		expect(await answer(draft.slug)).toEqual(await answer('plan-qui-n-existe-pas'));
