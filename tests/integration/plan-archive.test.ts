@@ -124,3 +124,37 @@ describe('an archived plan', () => {
 		await expect(setMilestoneDone(db, admin, { measureId: m(), milestoneId: ids.milestone, version: v, doneOn: '2026-01-10' }, '2026-03-01')).resolves.toEqual({ changed: true });
 	});
 });
+
+describe('the feeds of an archived plan', () => {
+	it('stop at the end of the archive day: nothing dated later, and `updated` no later either', async () => {
+		const { buildFeed } = await import('../../src/lib/server/feeds/plan-feed');
+		const arranged = await smallPlan(db, { axes: 1, measures: 1, plan: { slug: 'plan-gele' } });
+		const measure = arranged.measures[0]!;
+		const update = (text: string, at: string) =>
+			progressUpdate(db, measure.id, { text, date: new Date(at), publishedAt: new Date(at), sourceUrls: ['https://example.org/source'] });
+		await update('Publié avant l’archivage', '2026-02-10T09:00:00Z');
+		await update('Publié le jour même', '2026-02-15T18:00:00Z');
+		await update('Publié après la date d’archivage', '2026-02-16T07:00:00Z');
+		const status = (at: string, after: string) =>
+			db.auditEvent.create({
+				data: { at: new Date(at), actorLabel: 'test', action: 'update', entityType: 'Measure', entityId: measure.id, planId: arranged.plan.id, measureId: measure.id, before: { status: null }, after: { status: after } }
+			});
+		await status('2026-02-12T10:00:00Z', 'IN_PROGRESS');
+		await status('2026-03-01T10:00:00Z', 'DONE');
+		const feed = async () => buildFeed(db, 'plan-gele', { kind: 'plan' }, 'https://jalons.test/flux/plan-gele.atom');
+		const open = (await feed())!;
+		expect(open).toContain('Publié après la date d’archivage');
+		expect(open).toContain('<updated>2026-03-01T10:00:00Z</updated>');
+
+		// Archived today, as of an earlier day (the record is often closed after the fact).
+		await archivePlan(db, admin, { slug: 'plan-gele', version: 1, archivedOn: ARCHIVED_ON, note: null, noteEn: null, successor: null });
+		const frozen = (await feed())!;
+		expect(frozen).toContain('Publié avant l’archivage');
+		expect(frozen).toContain('Publié le jour même');
+		expect(frozen).not.toContain('Publié après la date d’archivage');
+		expect(frozen).not.toContain('Réalisée');
+		expect(frozen.match(/<updated>([^<]+)<\/updated>/)?.[1]).toBe('2026-02-15T18:00:00Z');
+		const measureFeed = (await buildFeed(db, 'plan-gele', { kind: 'measure', number: measure.number }, 'https://jalons.test/x.atom'))!;
+		expect(measureFeed).not.toContain('Publié après la date d’archivage');
+	});
+});
