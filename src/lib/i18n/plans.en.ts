@@ -84,6 +84,11 @@ export const plansEn: PlansMessages = {
 		archivedOn: 'Archived on {date}',
 		measures: { one: '{n} measure', other: '{n} measures' }
 	},
+	openData: {
+		archived:
+			'This plan has been archived since {date}: its files show the plan as it stood when it was archived and no longer change, except for the continuations of its measures in other plans (successions); its feeds stop at that date.',
+		archivedUndated: 'This plan is archived: its files no longer change, except for the continuations of its measures in other plans (successions).'
+	},
 	errors: {
 		forbidden: 'Only administrators manage plans.',
 		conflict: 'Someone changed this plan while you were editing it: check the saved values below before saving again.',

@@ -82,6 +82,11 @@ export const plansFr = {
 		archivedOn: 'Archivé le {date}',
 		measures: { one: '{n} mesure', other: '{n} mesures' }
 	},
+	openData: {
+		archived:
+			'Ce plan est archivé depuis le {date} : ses fichiers montrent le plan tel qu’il était à son archivage et ne changent plus, sauf les suites de ses mesures dans d’autres plans (successions) ; ses flux s’arrêtent à cette date.',
+		archivedUndated: 'Ce plan est archivé : ses fichiers ne changent plus, sauf les suites de ses mesures dans d’autres plans (successions).'
+	},
 	errors: {
 		forbidden: 'Seule l’administration gère les plans.',
 		conflict: 'Quelqu’un a modifié ce plan pendant que vous le modifiiez : vérifiez les valeurs enregistrées ci-dessous avant d’enregistrer de nouveau.',
