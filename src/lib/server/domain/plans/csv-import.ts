@@ -234,7 +234,8 @@ export async function importCsv(db: Db, actor: AuditActor, input: CsvImportInput
 				const today = fromIsoDay(todayIso());
 				let targetPlanId = planId;
 				if (!targetPlanId && 'create' in input.target) {
-					const created = await tx.plan.create({ data: { slug, title: input.target.create.title.trim(), sourceUrls: [], notes: [], status: 'ACTIVE' } });
+					// A new plan starts as a draft, as from /admin/plans/nouveau: an admin publishes it once checked.
+					const created = await tx.plan.create({ data: { slug, title: input.target.create.title.trim(), sourceUrls: [], notes: [], status: 'DRAFT' } });
 					targetPlanId = created.id;
 					audits.push({ action: 'create', entityType: 'Plan', entityId: created.id, planId: created.id, after: created });
 				}
