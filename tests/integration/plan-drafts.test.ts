@@ -159,4 +159,18 @@ describe('lists that name plans', () => {
 		expect(owners.find((o) => o.code === draft.owner)?.measures).toEqual([]);
 		expect((await listPublicPlans(db)).map((p) => p.slug)).toEqual([active.slug]);
 	});
+
+	it('a public measure’s successions do not name a draft plan’s measure, except for signed-in readers', async () => {
+		const { successionsOf } = await import('../../src/lib/server/domain/measures/successions');
+		const [from, to] = await Promise.all([
+			db.measure.findFirstOrThrow({ where: { plan: { slug: active.slug } } }),
+			db.measure.findFirstOrThrow({ where: { plan: { slug: draft.slug } } })
+		]);
+		await db.measureSuccession.create({ data: { measureId: from.id, successorId: to.id, kind: 'CONTINUED_BY' } });
+		await db.measureSuccession.create({ data: { measureId: to.id, successorId: from.id, kind: 'CONTINUED_BY' } });
+		expect(await successionsOf(db, from.id)).toEqual({ successors: [], predecessors: [] });
+		const signedInView = await successionsOf(db, from.id, { withDrafts: true });
+		expect(signedInView.successors.map((s) => s.measure?.plan.slug)).toEqual([draft.slug]);
+		expect(signedInView.predecessors.map((s) => s.measure?.plan.slug)).toEqual([draft.slug]);
+	});
 });

@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
 	// The page receives booleans only; with no one signed in they are all false.
 	// Successions are today's knowledge of the plans, shown on today's page.
-	const successions = past ? null : await successionsOf(db, detail.id);
+	const successions = past ? null : await successionsOf(db, detail.id, { withDrafts: locals.user !== null });
 	const can = measurePermissions(past ? null : locals.user, ownership);
 	// An archived plan is read-only: no edit link, except to its successions (admins), which stay open.
 	const archived = locals.plan?.status === 'ARCHIVED';
