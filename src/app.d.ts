@@ -1,6 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Locale } from '$lib/i18n';
 import type { Actor } from '$lib/server/policies';
+import type { PlanLifecycle } from '$lib/server/domain/plans/lifecycle';
 
 declare global {
 	namespace App {
@@ -19,6 +20,10 @@ declare global {
 			session: { id: string; expiresAt: Date } | null;
 			/** Set by handleError when the database went away during the request: answered 503. */
 			databaseUnavailable?: boolean;
+			/** The life cycle of the plan named by the route's `slug` (null: no such plan). Set by the plan-access hook. */
+			plan?: PlanLifecycle | null;
+			/** The visitor may not see this plan (a draft, anonymous), or that could not be checked: see http/plan-access.ts. */
+			planGate?: 'hidden' | 'unchecked';
 		}
 	}
 }

@@ -9,6 +9,7 @@ import { measureRedirects } from '$lib/server/http/measure-redirects';
 import { log, logError, withRequestId } from '$lib/server/log';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/instance';
 import { authenticate } from '$lib/server/auth/handle';
+import { planAccess } from '$lib/server/http/plan-access';
 import { isTemporarilyUnavailable } from '$lib/server/db/outage';
 import { BusyError } from '$lib/server/whole-plan-reads';
 import { purgeExpired } from '$lib/server/maintenance/purge';
@@ -63,9 +64,10 @@ const context: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// The page cache sits outside the security headers so that the responses it keeps already carry them;
-// old measure numbers' redirects sit inside them, so that a 301 carries them too.
-export const handle = sequence(context, pageCacheHandle, authenticate, securityHeaders, measureRedirects);
+// The page cache sits outside the security headers so that the responses it keeps already carry them.
+// The plan gate needs to know who is signed in, and comes after authentication; old measure numbers'
+// redirects sit inside the security headers, so that a 301 carries them too.
+export const handle = sequence(context, pageCacheHandle, authenticate, planAccess, securityHeaders, measureRedirects);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();

@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { canFollow, canManageUsers, canViewInternal } from '$lib/server/policies';
+import { canFollow, canManagePlan, canManageUsers, canViewInternal } from '$lib/server/policies';
 import { requestDb } from '$lib/server/db/request';
 import { unreadCount } from '$lib/server/domain/notifications/notifications';
 import { getDefaultPlanSlug } from '$lib/server/domain/measures/view';
@@ -44,6 +44,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => ({
 		? {
 				displayName: locals.user.displayName,
 				canManageUsers: canManageUsers(locals.user),
+				canManagePlans: canManagePlan(locals.user),
 				// Null: no notifications page for this account (no role).
 				unreadNotifications: canFollow(locals.user) ? await unreadOrNull(locals.user) : null,
 				reportsHref: await reportsHrefOrNull(locals.user)

@@ -6,7 +6,7 @@ import { request, type APIRequestContext } from '@playwright/test';
 import { test, expect, ACCOUNTS } from './fixtures';
 import { E2E_COUNCIL } from './council-accounts';
 import { E2E_AMDAC } from './ministry-plan';
-import { AUTHZ_MATRIX, ROLES, type MatrixContext, type MatrixRole } from '../security/authz-matrix';
+import { AUTHZ_MATRIX, LIFECYCLE_PLAN_SLUG, ROLES, type MatrixContext, type MatrixRole } from '../security/authz-matrix';
 import { databaseFingerprint, startAppServer, type AppServer } from '../security/app-server';
 import { E2E_TEMPLATE_DATABASE_URL } from './servers';
 
@@ -138,6 +138,10 @@ test.beforeAll(async () => {
 	await admin.dispose();
 	await editor.dispose();
 	const plan = await one<{ id: string }>(`SELECT id FROM "Plan" WHERE slug = $1`, [measure.slug]);
+	await server.query(
+		`INSERT INTO "Plan" (id, slug, title, "sourceUrls", notes, "updatedAt") VALUES ('authzlifecycleplan', $1, 'Plan du test de droits', '{}', '{}', now()) ON CONFLICT DO NOTHING`,
+		[LIFECYCLE_PLAN_SLUG]
+	);
 	let indicator = (await server.query<{ id: string }>(`SELECT id FROM "Indicator" WHERE "measureId" = $1 LIMIT 1`, [measure.id]))[0];
 	if (!indicator) {
 		// The seeded plan has no indicator on this measure and no form creates one yet.
@@ -163,6 +167,7 @@ test.beforeAll(async () => {
 			draft: (await one<{ id: string }>(`SELECT id FROM "ProgressUpdate" WHERE "measureId" = $1 AND "publishedAt" IS NULL LIMIT 1`, [measure.id])).id,
 			targetUser: (await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'cible-droits@jalons.example'`)).id,
 			plan: plan.id,
+			lifecyclePlan: 'authzlifecycleplan',
 			councilTarget: 'authzcouncil',
 			draftRound,
 			submittableRound,

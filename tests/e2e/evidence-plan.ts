@@ -17,7 +17,8 @@ export async function ensureE2eEvidencePlan(db: Db): Promise<void> {
 	if (await db.plan.findUnique({ where: { slug: EVIDENCE_PLAN.slug } })) return;
 	const label = await db.owner.findUniqueOrThrow({ where: { code: 'LABEL' } });
 	await db.$transaction(async (tx) => {
-		const plan = await tx.plan.create({ data: { slug: EVIDENCE_PLAN.slug, title: 'Plan d’essai des preuves (e2e)', sourceUrls: [], notes: [] } });
+		// A draft: signed-in people (all the specs that use it) see it; the public and the home page do not.
+		const plan = await tx.plan.create({ data: { slug: EVIDENCE_PLAN.slug, title: 'Plan d’essai des preuves (e2e)', sourceUrls: [], notes: [], status: 'DRAFT' } });
 		const axis = await tx.axis.create({ data: { planId: plan.id, number: 1, position: 1, title: 'Axe d’essai' } });
 		const measure = (number: string, position: number, title: string, status: 'IN_PROGRESS' | 'DONE') =>
 			tx.measure.create({ data: { planId: plan.id, axisId: axis.id, number, position, title, description: 'Mesure d’essai.', subActions: [], leadOwnerId: label.id, status } });

@@ -25,7 +25,8 @@ export async function ensureE2eMinistryPlan(db: Db): Promise<void> {
 		await db.$transaction(async (tx) => {
 			const culture = await tx.owner.create({ data: { code: 'E2E_MIN_CULTURE', name: 'Ministère de la Culture (essai e2e)' } });
 			const mer = await tx.owner.create({ data: { code: 'E2E_MIN_MER', name: 'Ministère de la Mer (essai e2e)' } });
-			const plan = await tx.plan.create({ data: { slug: MINISTRY_PLAN.slug, title: 'Feuilles de route ministérielles (e2e)', sourceUrls: [], notes: [] } });
+			// A draft: signed-in people (all the specs that use it) see it; the public and the home page do not.
+			const plan = await tx.plan.create({ data: { slug: MINISTRY_PLAN.slug, title: 'Feuilles de route ministérielles (e2e)', sourceUrls: [], notes: [], status: 'DRAFT' } });
 			const axis = await tx.axis.create({ data: { planId: plan.id, number: 1, position: 1, title: 'Logiciels libres dans les ministères' } });
 			const measure = (number: string, position: number, title: string, leadOwnerId: string) =>
 				tx.measure.create({ data: { planId: plan.id, axisId: axis.id, number, position, title, description: 'Engagement d’essai.', subActions: [], leadOwnerId } });

@@ -39,12 +39,16 @@ beforeAll(async () => {
 	// Links to an older and a newer plan, and an abandonment: one row each, read from the real plan's side.
 	const older = await smallPlan(db, { axes: 1, measures: 1, plan: { slug: 'plan-ancien' } });
 	const newer = await smallPlan(db, { axes: 1, measures: 1, plan: { slug: 'plan-suivant' } });
+	const draft = await smallPlan(db, { axes: 1, measures: 1, plan: { slug: 'plan-brouillon', status: 'DRAFT' } });
 	const byNumber = async (number: string) => (await db.measure.findFirstOrThrow({ where: { number, plan: { slug: DEFAULT_PLAN_SLUG } } })).id;
 	await db.measureSuccession.createMany({
 		data: [
 			{ measureId: older.measures[0]!.id, successorId: await byNumber('1.1'), kind: 'REPLACED_BY', createdAt: new Date('2026-03-01T10:00:00Z') },
 			{ measureId: await byNumber('2.2'), successorId: newer.measures[0]!.id, kind: 'CONTINUED_BY', createdAt: new Date('2026-03-02T10:00:00Z') },
-			{ measureId: await byNumber('3.3'), successorId: null, kind: 'ABANDONED', reason: 'Sans objet', createdAt: new Date('2026-03-03T10:00:00Z') }
+			{ measureId: await byNumber('3.3'), successorId: null, kind: 'ABANDONED', reason: 'Sans objet', createdAt: new Date('2026-03-03T10:00:00Z') },
+			// Links with a draft plan: left out, both ways.
+			{ measureId: await byNumber('1.2'), successorId: draft.measures[0]!.id, kind: 'CONTINUED_BY', createdAt: new Date('2026-03-04T10:00:00Z') },
+			{ measureId: draft.measures[0]!.id, successorId: await byNumber('2.1'), kind: 'REPLACED_BY', createdAt: new Date('2026-03-05T10:00:00Z') }
 		]
 	});
 	await db.measure.update({ where: { id: await byNumber('3.2') }, data: { retiredOn: new Date('2026-04-01T00:00:00Z'), retirementReason: 'Reprise ailleurs' } });

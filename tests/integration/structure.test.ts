@@ -97,6 +97,22 @@ describe('who may change the structure', () => {
 		await expect(retireMeasure(db, admin, { slug, measureId: other.measures[0]!.id, version: 1, reason: 'X' })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(addAxis(db, admin, { slug: 'plan-inconnu', title: 'X', titleEn: null })).rejects.toBeInstanceOf(NotFoundError);
 	});
+
+	it('refuses every structure change of an archived plan, admins included, with nothing written', async () => {
+		const archived = await smallPlan(db, { axes: 1, measures: 1, plan: { status: 'ARCHIVED', archivedOn: new Date('2025-06-30T00:00:00Z') } });
+		const s = archived.plan.slug;
+		const [a, m] = [archived.axes[0]!, archived.measures[0]!];
+		const before = await auditCount();
+		const attempts = [
+			() => addAxis(db, admin, { slug: s, title: 'X', titleEn: null, formToken: 'structure-archived-0001' }),
+			() => renameAxis(db, admin, { slug: s, axisId: a.id, version: 1, title: 'X', titleEn: null }),
+			() => addMeasure(db, admin, { ...newMeasure(a.id, 'X'), slug: s, leadOwnerId: archived.team.id, formToken: 'structure-archived-0002' }),
+			() => retireMeasure(db, admin, { slug: s, measureId: m.id, version: 1, reason: 'X' })
+		];
+		for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ messageKey: 'plans.errors.archived' });
+		expect(await auditCount()).toBe(before);
+		expect(await db.axis.count({ where: { planId: archived.plan.id } })).toBe(1);
+	});
 });
 
 describe('axes', () => {

@@ -39,6 +39,8 @@ export interface MatrixContext {
 		targetUser: string;
 		leadOwner: string;
 		plan: string;
+		/** A plan of its own for the plans admin rows (settings, archive, reopen), empty and active at first. */
+		lifecyclePlan: string;
 		/** A COUNCIL account that exists only for these tests (the council flags row targets it). */
 		councilTarget: string;
 		/** Report rounds: a draft to edit, a draft to submit, the round under review (opinions, grades,
@@ -152,6 +154,19 @@ function commentRows(
 
 const STRONG = 'Un mot de passe assez long pour passer 2024';
 
+/** The plan the plans admin rows edit (made by the matrix's setup). */
+export const LIFECYCLE_PLAN_SLUG = 'plan-droits-cycle';
+const planFields = () => ({
+	title: 'Plan du test de droits',
+	titleEn: '',
+	summary: `Résumé ${unique()}`,
+	summaryEn: '',
+	adoptedOn: '',
+	sourceUrls: '',
+	contentLicence: 'Licence Ouverte / Open Licence 2.0',
+	contentLicenceUrl: ''
+});
+
 export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 	// Catch-all of the JSON API: read-only, every other method is a 404 for everyone.
 	'ANY /api/[...rest]': { path: () => '/api/v1/nothing-here', payload: () => ({ x: '1' }), expect: nobody, denyStatuses: [404, 405] },
@@ -197,6 +212,28 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 			website: '',
 			description: `Description ${unique()}`
 		}),
+		expect: adminOnly
+	},
+	// Plans (domain/plans/settings): admins create them, edit their settings, archive and reopen them,
+	// in this order on a plan of their own (the admin archives it, then reopens it).
+	'POST /(app)/admin/plans/nouveau?/create': {
+		path: () => '/admin/plans/nouveau?/create',
+		payload: () => ({ ...planFields(), slug: `plan-droits-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`, status: 'DRAFT' }),
+		expect: adminOnly
+	},
+	'POST /(app)/admin/plans/[slug=slug]?/save': {
+		path: () => `/admin/plans/${LIFECYCLE_PLAN_SLUG}?/save`,
+		payload: async (ctx) => ({ ...planFields(), version: await ctx.version('Plan', ctx.ids.lifecyclePlan), status: 'ACTIVE' }),
+		expect: adminOnly
+	},
+	'POST /(app)/admin/plans/[slug=slug]?/archive': {
+		path: () => `/admin/plans/${LIFECYCLE_PLAN_SLUG}?/archive`,
+		payload: async (ctx) => ({ version: await ctx.version('Plan', ctx.ids.lifecyclePlan), archivedOn: new Date().toISOString().slice(0, 10), note: '', noteEn: '', successor: '' }),
+		expect: adminOnly
+	},
+	'POST /(app)/admin/plans/[slug=slug]?/reopen': {
+		path: () => `/admin/plans/${LIFECYCLE_PLAN_SLUG}?/reopen`,
+		payload: async (ctx) => ({ version: await ctx.version('Plan', ctx.ids.lifecyclePlan) }),
 		expect: adminOnly
 	},
 	'POST /(app)/admin/utilisateurs/[id]?/councilFlags': {

@@ -14,6 +14,7 @@
 // - the structure comes from the audit log too: a measure has the number and axis it had on D and is
 //   retired only from its retirement day; axes created after D are absent, with the title and place
 //   they had on D.
+import type { PlanStatusKey } from './plan-status';
 import type { Prisma } from '../server/db/generated/client';
 import type { DatePrecision } from '../server/db/generated/enums';
 import { endOfPeriod, toIsoDay } from './dates';
@@ -335,7 +336,7 @@ export function measureAt(
 }
 
 /** A plan archived after `date` was still running that day. */
-export function planRowAt<P extends { status: 'ACTIVE' | 'ARCHIVED'; archivedOn: Date | null; archiveNote: string | null }>(plan: P, date: string): P {
+export function planRowAt<P extends { status: PlanStatusKey; archivedOn: Date | null; archiveNote: string | null }>(plan: P, date: string): P {
 	return plan.archivedOn && toIsoDay(plan.archivedOn) > date ? { ...plan, status: 'ACTIVE', archivedOn: null, archiveNote: null } : plan;
 }
 

@@ -80,6 +80,7 @@ export const csvImportEn: CsvImportMessages = {
 		rowErrors: 'Some rows have errors: fix the file or exclude those rows.',
 		unknownOwners: 'Some owners are unknown: tick “Create these teams” to create them.',
 		planMissing: 'This plan does not exist.',
+		planArchived: 'This plan is archived: it can no longer be changed, nothing can be imported into it.',
 		slugInvalid: 'The plan’s identifier may only hold lower-case letters, digits and hyphens.',
 		slugTaken: 'A plan already has this identifier.',
 		titleMissing: 'Give the new plan a title.',

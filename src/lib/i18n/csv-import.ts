@@ -82,6 +82,7 @@ export const csvImportFr = {
 		rowErrors: 'Des lignes contiennent des erreurs : corrigez le fichier ou excluez ces lignes.',
 		unknownOwners: 'Des porteurs sont inconnus : cochez « Créer ces équipes » pour les créer.',
 		planMissing: 'Ce plan n’existe pas.',
+		planArchived: 'Ce plan est archivé : il n’est plus modifiable, aucun import n’est possible.',
 		slugInvalid: 'L’identifiant du plan ne doit contenir que des lettres minuscules, des chiffres et des tirets.',
 		slugTaken: 'Un plan porte déjà cet identifiant.',
 		titleMissing: 'Donnez un titre au nouveau plan.',

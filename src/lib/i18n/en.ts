@@ -12,6 +12,7 @@ import { knownEn } from './known.en';
 import { teamsEn } from './teams.en';
 import { structureEn } from './structure.en';
 import { csvImportEn } from './csv-import.en';
+import { plansEn } from './plans.en';
 
 export const en: Messages = {
 	auth: authEn,
@@ -27,6 +28,7 @@ export const en: Messages = {
 	teams: teamsEn,
 	structure: structureEn,
 	csvImport: csvImportEn,
+	plans: plansEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

@@ -12,6 +12,7 @@ import { knownFr } from './known';
 import { teamsFr } from './teams';
 import { structureFr } from './structure';
 import { csvImportFr } from './csv-import';
+import { plansFr } from './plans';
 import { typesetFrench } from './typography';
 
 // Pure: the client bundle drops this catalogue where only the English one is loaded (tests/e2e/i18n-bundle.e2e.ts).
@@ -29,6 +30,7 @@ export const fr = /* @__PURE__ */ typesetFrench({
 	teams: teamsFr,
 	structure: structureFr,
 	csvImport: csvImportFr,
+	plans: plansFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',

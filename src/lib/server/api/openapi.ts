@@ -3,7 +3,8 @@
 // document cannot drift from what the API sends.
 import { DATE_PRECISIONS } from '../../domain/dates';
 import { STATUS_KEYS } from '../../domain/status';
-import { Confidence, EvidenceKind, IndicatorDirection, PlanStatus, ProgressMethod } from '../db/generated/enums';
+import { Confidence, EvidenceKind, IndicatorDirection, ProgressMethod } from '../db/generated/enums';
+import { PUBLIC_PLAN_STATUSES } from '../../domain/plan-status';
 import { messages, type Locale } from '../../i18n';
 import { SUCCESSION_KINDS } from '../../domain/succession';
 import { PER_PAGE_DEFAULT, PER_PAGE_MAX } from './pagination';
@@ -95,7 +96,7 @@ function schemas(t: ReturnType<typeof messages>['opendata']['openapi']): Record<
 			titleEn: nullable(str),
 			summary: nullable(str),
 			adoptedOn: nullable(day),
-			status: oneOf(Object.values(PlanStatus)),
+			status: oneOf(PUBLIC_PLAN_STATUSES),
 			archivedOn: nullable(day),
 			isDefault: bool,
 			contentLicence: str,
@@ -118,7 +119,7 @@ function schemas(t: ReturnType<typeof messages>['opendata']['openapi']): Record<
 			title: str,
 			summary: nullable(str),
 			adoptedOn: nullable(day),
-			status: oneOf(Object.values(PlanStatus)),
+			status: oneOf(PUBLIC_PLAN_STATUSES),
 			archivedOn: nullable(day),
 			archiveNote: nullable(str),
 			contentLicence: str,
@@ -184,7 +185,7 @@ function schemas(t: ReturnType<typeof messages>['opendata']['openapi']): Record<
 			title: str,
 			description: str,
 			subActions: arr(str),
-			plan: obj({ slug: str, title: str, status: oneOf(Object.values(PlanStatus)), archivedOn: nullable(day), archiveNote: nullable(str) }),
+			plan: obj({ slug: str, title: str, status: oneOf(PUBLIC_PLAN_STATUSES), archivedOn: nullable(day), archiveNote: nullable(str) }),
 			axis: obj({ number: int, title: str }),
 			status,
 			statusAsOf: nullable(day),

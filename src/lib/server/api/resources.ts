@@ -33,7 +33,12 @@ function measureLinks(origin: string, slug: string, number: string): Links {
 }
 
 export async function listPlans(db: Db, origin: string) {
-	const plans = await db.plan.findMany({ orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }], include: { _count: { select: { measures: true } } } });
+	// Drafts are not public: the API never names them (http/plan-access.ts answers 404 for their routes).
+	const plans = await db.plan.findMany({
+		where: { status: { not: 'DRAFT' } },
+		orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }],
+		include: { _count: { select: { measures: true } } }
+	});
 	return plans.map((p) => ({
 		id: p.id,
 		slug: p.slug,
@@ -205,8 +210,15 @@ export async function listOwners(db: Db) {
 			code: true,
 			name: true,
 			description: true,
-			leadMeasures: { select: { number: true, position: true, plan: { select: { slug: true } } }, orderBy: [{ planId: 'asc' }, { position: 'asc' }] },
-			contributingMeasures: { select: { measure: { select: { number: true, position: true, plan: { select: { slug: true } } } } } }
+			leadMeasures: {
+				where: { plan: { status: { not: 'DRAFT' } } },
+				select: { number: true, position: true, plan: { select: { slug: true } } },
+				orderBy: [{ planId: 'asc' }, { position: 'asc' }]
+			},
+			contributingMeasures: {
+				where: { measure: { plan: { status: { not: 'DRAFT' } } } },
+				select: { measure: { select: { number: true, position: true, plan: { select: { slug: true } } } } }
+			}
 		}
 	});
 	return owners.map((o) => ({

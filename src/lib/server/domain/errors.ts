@@ -33,11 +33,15 @@ export class ConflictError<T = unknown> extends Error {
 	}
 }
 
+/** Values of a rule's message placeholders; `{ day }` is an ISO day, written in the reader's language. */
+export type RuleParams = Record<string, string | { day: string }>;
+
 /** A business rule refused otherwise valid input; `field` and `messageKey` (i18n key) say why. */
 export class RuleError extends Error {
 	constructor(
 		readonly messageKey: MessageKey,
-		readonly field?: string
+		readonly field?: string,
+		readonly params: RuleParams = {}
 	) {
 		super(messageKey);
 		this.name = 'RuleError';

@@ -1,6 +1,8 @@
 // Atom feeds of a plan, an axis or a measure: published updates, status changes and milestones
 // reached. Status and milestone entries come from the audit log, which is append-only, so an entry
-// never changes once published. A fixed number of queries whatever the plan's size.
+// never changes once published. A fixed number of queries whatever the plan's size. An archived
+// plan's feeds are frozen at the end of its archive day: nothing dated later (the day may be earlier
+// than the archiving itself), and `updated` never later either.
 import type { Db } from '../db';
 import type { Prisma } from '../db/generated/client';
 import { publicChangeWhere } from '../public-changes';
@@ -29,8 +31,13 @@ interface Target {
 
 export async function buildFeed(db: Db, slug: string, scope: FeedScope, selfUrl: string, locale: Locale = 'fr'): Promise<string | null> {
 	const t = messages(locale);
-	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, contentLicence: true, updatedAt: true } });
+	const plan = await db.plan.findUnique({
+		where: { slug },
+		select: { id: true, slug: true, title: true, contentLicence: true, updatedAt: true, status: true, archivedOn: true }
+	});
 	if (!plan) return null;
+	const frozenAt = plan.status === 'ARCHIVED' && plan.archivedOn ? new Date(plan.archivedOn.getTime() + 86_400_000 - 1) : null;
+	const until = frozenAt ? { lte: frozenAt } : undefined;
 	const origin = new URL(selfUrl).origin;
 	const page = (path: string) => new URL(path, origin).href;
 	const [axes, measureRows] = await Promise.all([
@@ -67,12 +74,17 @@ export async function buildFeed(db: Db, slug: string, scope: FeedScope, selfUrl:
 	const inScope = target.measureIds ? { measureId: { in: target.measureIds } } : {};
 	const [updates, events] = await Promise.all([
 		db.progressUpdate.findMany({
-			where: { planId: plan.id, publishedAt: { not: null }, ...inScope },
+			where: { planId: plan.id, publishedAt: { not: null, ...until }, ...inScope },
 			orderBy: [{ publishedAt: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
 			take: ENTRY_LIMIT
 		}),
 		db.auditEvent.findMany({
-			where: { planId: plan.id, AND: [publicChangeWhere, { entityType: { in: ['Measure', 'Milestone'] }, action: { in: ['create', 'update'] } }], ...inScope },
+			where: {
+				planId: plan.id,
+				AND: [publicChangeWhere, { entityType: { in: ['Measure', 'Milestone'] }, action: { in: ['create', 'update'] } }],
+				...(until ? { at: until } : {}),
+				...inScope
+			},
 			orderBy: [{ at: 'desc' }, { id: 'desc' }],
 			take: EVENT_WINDOW
 		})
@@ -122,7 +134,7 @@ export async function buildFeed(db: Db, slug: string, scope: FeedScope, selfUrl:
 		title: target.title,
 		subtitle: t.opendata.feed.subtitle,
 		// The newest entry, not "now": the same content must give the same bytes (and ETag).
-		updated: shown[0]?.updated ?? plan.updatedAt,
+		updated: shown[0]?.updated ?? (frozenAt && frozenAt < plan.updatedAt ? frozenAt : plan.updatedAt),
 		lang: locale,
 		selfUrl,
 		alternateUrl: target.alternate,

@@ -81,7 +81,7 @@ export function domainAnswer(cause: unknown, ctx: AnswerContext): { status: numb
 		const minutes = Math.max(1, Math.ceil(cause.retryAfterSeconds / 60));
 		return { status: 429, body: { formId, values, errors: {}, formError: wording.throttled(minutes) } };
 	}
-	if (cause instanceof RuleError) return { status: 400, body: { formId, values, ...ruleFeedback(t, cause) } };
+	if (cause instanceof RuleError) return { status: 400, body: { formId, values, ...ruleFeedback(t, cause, getRequestEvent().locals.locale) } };
 	throw cause;
 }
 
@@ -102,7 +102,8 @@ export const wordings = {
 	}),
 	auth: (t: Messages): Wording => ({ forbidden: t.auth.forbidden, conflict: t.editing.conflict.message, throttled: (m) => throttledWords(t, m) }),
 	teams: (t: Messages): Wording => ({ forbidden: t.teams.errors.forbidden, conflict: t.teams.errors.conflict, throttled: (m) => throttledWords(t, m) }),
-	structure: (t: Messages): Wording => ({ forbidden: t.structure.errors.forbidden, conflict: t.structure.errors.conflict, throttled: (m) => throttledWords(t, m) })
+	structure: (t: Messages): Wording => ({ forbidden: t.structure.errors.forbidden, conflict: t.structure.errors.conflict, throttled: (m) => throttledWords(t, m) }),
+	plans: (t: Messages): Wording => ({ forbidden: t.plans.errors.forbidden, conflict: t.plans.errors.conflict, throttled: (m) => throttledWords(t, m) })
 };
 
 function throttledWords(t: Messages, minutes: number): string {

@@ -2,7 +2,8 @@
 // `role=admin` changes nothing), errors translated into the visitor's language, and the values
 // sent back to re-fill the form — never a password.
 import { z } from 'zod';
-import { format, messages, type Locale, type Messages } from '$lib/i18n';
+import { format, formatDay, messages, type Locale, type Messages } from '$lib/i18n';
+import type { RuleParams } from '../domain/errors';
 import { isMessageKey, translate, type MessageKey } from '$lib/i18n/keys';
 
 type FieldErrors = Record<string, string>;
@@ -48,8 +49,9 @@ function withoutSecrets(values: FormValues): FormValues {
  * How a domain rule's refusal (RuleError) shows on its form: next to the field it names, with the
  * summary above the form, or above the form alone.
  */
-export function ruleFeedback(t: Messages, rule: { messageKey: MessageKey; field?: string }): Pick<FormFailure, 'errors'> & { formError: string } {
-	const message = translate(t, rule.messageKey);
+export function ruleFeedback(t: Messages, rule: { messageKey: MessageKey; field?: string; params?: RuleParams }, locale: Locale = 'fr'): Pick<FormFailure, 'errors'> & { formError: string } {
+	const params = Object.entries(rule.params ?? {}).map(([name, value]) => [name, typeof value === 'string' ? value : formatDay(value.day, locale)]);
+	const message = format(translate(t, rule.messageKey), Object.fromEntries(params));
 	return rule.field ? { errors: { [rule.field]: message }, formError: t.form.errorSummary } : { errors: {}, formError: message };
 }
 

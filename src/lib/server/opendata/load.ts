@@ -73,7 +73,13 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 		only === 'measures' ? measureRollups(db, plan.id) : Promise.resolve(null),
 		all(() =>
 			db.measureSuccession.findMany({
-				where: { OR: [{ measure: { planId: plan.id } }, { successor: { planId: plan.id } }] },
+				// Never a draft plan's measure, not even its number: a draft appears nowhere public.
+				where: {
+					OR: [
+						{ measure: { planId: plan.id }, OR: [{ successorId: null }, { successor: { plan: { status: { not: 'DRAFT' } } } }] },
+						{ successor: { planId: plan.id }, measure: { plan: { status: { not: 'DRAFT' } } } }
+					]
+				},
 				orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
 				include: { measure: successionEnd, successor: successionEnd }
 			})

@@ -5,7 +5,7 @@ import type { Confidence, MeasureStatus, ProgressMethod } from '../../db/generat
 import { auditActor, recordAudit } from '../../audit';
 import type { Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
-import { columnsOf, day, editableMeasure, lockMeasure, preciseOf, proofFacts, sameJson, type DbOrTx, type MeasureRef } from './editing';
+import { columnsOf, day, editableMeasure, lockMeasure, preciseOf, proofFacts, sameJson, writableMeasure, type DbOrTx, type MeasureRef } from './editing';
 import { todayIso, type PreciseDate } from '../../../domain/dates';
 import { doneEvidence, isClosing, refusesStatus, type DoneEvidence } from '../../../domain/done-evidence';
 
@@ -108,7 +108,7 @@ export async function updateMeasure(
 	today = todayIso()
 ): Promise<{ changed: boolean }> {
 	return db.$transaction(async (tx) => {
-		const ref = await editableMeasure(tx, actor, input.measureId);
+		const ref = await writableMeasure(tx, actor, input.measureId);
 		const row = await loadRow(tx, input.measureId);
 		if (!row) throw new NotFoundError();
 		const before = fieldsOf(row);

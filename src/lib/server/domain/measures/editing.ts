@@ -4,6 +4,7 @@ import type { Db } from '../../db';
 import type { Prisma } from '../../db/generated/client';
 import { canEditMeasure, type Actor, type MeasureOwnership, type Viewer } from '../../policies';
 import { ForbiddenError, NotFoundError } from '../errors';
+import { requireWritablePlan } from '../plans/writable';
 import { preciseOf, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import type { ProofFacts } from '../../../domain/done-evidence';
 
@@ -67,6 +68,17 @@ export async function editableMeasure(db: DbOrTx, actor: Viewer, measureId: stri
 	const ref = toRef(row);
 	if (!actor || !canEditMeasure(actor, ref)) throw new ForbiddenError();
 	return { ...ref, actor };
+}
+
+/**
+ * editableMeasure for a write, inside its transaction: also refuses when the measure's plan is
+ * archived (plans/writable.ts). Every edit of a measure goes through here; form loads use
+ * editableMeasure and show the archive notice instead of their forms.
+ */
+export async function writableMeasure(tx: Tx, actor: Viewer, measureId: string): Promise<MeasureRef & { actor: Actor }> {
+	const ref = await editableMeasure(tx, actor, measureId);
+	await requireWritablePlan(tx, ref.planId);
+	return ref;
 }
 
 export const day = toIsoDayOrNull;

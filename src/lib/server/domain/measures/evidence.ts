@@ -5,7 +5,7 @@ import type { EvidenceKind, MeasureStatus } from '../../db/generated/enums';
 import { auditActor, recordAudit } from '../../audit';
 import type { Actor, Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
-import { day, editableMeasure, lockMeasure, proofFacts, type MeasureRef, type Tx } from './editing';
+import { day, editableMeasure, lockMeasure, proofFacts, writableMeasure, type MeasureRef, type Tx } from './editing';
 import { doneEvidence, linkRemoval, type DoneEvidence, type LinkRemoval } from '../../../domain/done-evidence';
 import { claimFormToken, type OneTimeForm } from '../submissions';
 
@@ -69,7 +69,7 @@ async function checkMilestone(tx: Tx, ref: Ref, milestoneId: string | null): Pro
 }
 
 async function target(tx: Tx, actor: Viewer, input: Target): Promise<{ ref: Ref; row: EvidenceLink }> {
-	const ref = await editableMeasure(tx, actor, input.measureId);
+	const ref = await writableMeasure(tx, actor, input.measureId);
 	const row = await tx.evidenceLink.findUnique({ where: { id: input.evidenceId } });
 	if (!row || row.measureId !== ref.id) throw new NotFoundError();
 	if (row.version !== input.version) throw new ConflictError(currentOf(row));
@@ -99,7 +99,7 @@ const columns = (f: EvidenceFields) => ({
 
 export async function addEvidence(db: Db, actor: Viewer, input: EvidenceFields & OneTimeForm & { measureId: string }): Promise<{ id: string }> {
 	return db.$transaction(async (tx) => {
-		const ref = await editableMeasure(tx, actor, input.measureId);
+		const ref = await writableMeasure(tx, actor, input.measureId);
 		await claimFormToken(tx, actor, input);
 		await checkMilestone(tx, ref, input.milestoneId);
 		const last = await tx.evidenceLink.aggregate({ where: { measureId: ref.id }, _max: { position: true } });

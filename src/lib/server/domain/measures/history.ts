@@ -59,11 +59,11 @@ function actorOf(role: string | null, actorId: string | null): { role: ActorRole
 export async function getMeasureHistory(db: Db, viewer: Viewer, slug: string, number: string): Promise<MeasureHistory | null> {
 	const measure = await db.measure.findFirst({
 		where: { number, plan: { slug } },
-		select: { id: true, planId: true, number: true, title: true, plan: true }
+		select: { id: true, planId: true, number: true, title: true, plan: { select: { slug: true, title: true, showStaffNames: true } } }
 	});
 	if (!measure) return null;
-	// Plan.showStaffNames is read when the column exists; until then staff stay unnamed in public.
-	const showStaffNames = (measure.plan as { showStaffNames?: unknown }).showStaffNames === true;
+	// The plan's setting (admin, /admin/plans/<slug>): otherwise staff stay unnamed in public.
+	const { showStaffNames } = measure.plan;
 	const [events, owners, indicators, axes] = await Promise.all([
 		db.auditEvent.findMany({
 			where: { measureId: measure.id, ...publicChangeWhere },

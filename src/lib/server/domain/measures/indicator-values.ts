@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { auditActor, recordAudit } from '../../audit';
 import type { Viewer } from '../../policies';
 import { NotFoundError } from '../errors';
-import { columnsOf, day, editableMeasure } from './editing';
+import { columnsOf, day, editableMeasure, writableMeasure } from './editing';
 import { todayIso, toIsoDay, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import { claimFormToken, type OneTimeForm } from '../submissions';
 
@@ -54,7 +54,7 @@ export async function addIndicatorValue(
 	today = todayIso()
 ): Promise<{ id: string }> {
 	return db.$transaction(async (tx) => {
-		const ref = await editableMeasure(tx, actor, input.measureId);
+		const ref = await writableMeasure(tx, actor, input.measureId);
 		await claimFormToken(tx, actor, input);
 		const indicator = await tx.indicator.findUnique({ where: { id: input.indicatorId }, select: { measureId: true, position: true } });
 		if (!indicator || indicator.measureId !== ref.id) throw new NotFoundError();

@@ -5,7 +5,7 @@ import type { Milestone } from '../../db/generated/client';
 import { auditActor, recordAudit } from '../../audit';
 import type { Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
-import { columnsOf, day, editableMeasure, preciseOf, type MeasureRef, type Tx } from './editing';
+import { columnsOf, day, editableMeasure, preciseOf, writableMeasure, type MeasureRef, type Tx } from './editing';
 import { todayIso, type PreciseDate } from '../../../domain/dates';
 import { claimFormToken, type OneTimeForm } from '../submissions';
 
@@ -66,7 +66,7 @@ export async function listMilestonesForEdit(db: Db, actor: Viewer, measureId: st
 
 /** Loads the milestone inside the transaction; a stale version is a conflict before anything is written. */
 async function target(tx: Tx, actor: Viewer, input: Target): Promise<{ ref: MeasureRef & { actor: NonNullable<Viewer> }; row: Milestone }> {
-	const ref = await editableMeasure(tx, actor, input.measureId);
+	const ref = await writableMeasure(tx, actor, input.measureId);
 	const row = await tx.milestone.findUnique({ where: { id: input.milestoneId } });
 	if (!row || row.measureId !== ref.id) throw new NotFoundError();
 	if (row.version !== input.version) throw new ConflictError(currentOf(row));
@@ -112,7 +112,7 @@ export async function addMilestone(
 	today = todayIso()
 ): Promise<{ id: string }> {
 	return db.$transaction(async (tx) => {
-		const ref = await editableMeasure(tx, actor, input.measureId);
+		const ref = await writableMeasure(tx, actor, input.measureId);
 		await claimFormToken(tx, actor, input);
 		const last = await tx.milestone.aggregate({ where: { measureId: ref.id }, _max: { position: true } });
 		const planned = columnsOf(input.planned);

@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { auditActor, recordAudit } from '../../audit';
 import { canChangeMeasureOwners, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
-import { editableMeasure, sameJson } from './editing';
+import { sameJson, writableMeasure } from './editing';
 import { loadRow, ownersOf, type MeasureOwners } from './edit';
 
 export async function updateMeasureOwners(
@@ -14,7 +14,7 @@ export async function updateMeasureOwners(
 ): Promise<{ changed: boolean }> {
 	if (!canChangeMeasureOwners(actor)) throw new ForbiddenError();
 	return db.$transaction(async (tx) => {
-		const ref = await editableMeasure(tx, actor, input.measureId);
+		const ref = await writableMeasure(tx, actor, input.measureId);
 		const row = await loadRow(tx, input.measureId);
 		if (!row) throw new NotFoundError();
 		const before = ownersOf(row);

@@ -5,7 +5,7 @@ import type { ProgressUpdate } from '../../db/generated/client';
 import { auditActor, recordAudit } from '../../audit';
 import { canPublishUpdate, canViewDrafts, type Actor, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
-import { columnsOf, day, DRAFT_ENTITY, editableMeasure, sameJson, type MeasureRef, type Tx } from './editing';
+import { columnsOf, day, DRAFT_ENTITY, editableMeasure, sameJson, writableMeasure, type MeasureRef, type Tx } from './editing';
 import { type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import { notifyFollowers } from '../notifications/notifications';
 import { claimFormToken, type OneTimeForm } from '../submissions';
@@ -65,7 +65,7 @@ export async function listDrafts(db: Db, viewer: Viewer, measureId: string): Pro
 }
 
 async function draftTarget(tx: Tx, actor: Viewer, input: Target): Promise<{ ref: Ref; row: ProgressUpdate }> {
-	const ref = await editableMeasure(tx, actor, input.measureId);
+	const ref = await writableMeasure(tx, actor, input.measureId);
 	const row = await tx.progressUpdate.findUnique({ where: { id: input.updateId } });
 	if (!row || row.measureId !== ref.id) throw new NotFoundError();
 	if (row.version !== input.version) throw new ConflictError(currentOf(row));
@@ -102,7 +102,7 @@ export async function saveUpdateDraft(
 ): Promise<{ id: string; changed: boolean }> {
 	return db.$transaction(async (tx) => {
 		if (!input.updateId) {
-			const ref = await editableMeasure(tx, actor, input.measureId);
+			const ref = await writableMeasure(tx, actor, input.measureId);
 			await claimFormToken(tx, actor, input);
 			const created = await tx.progressUpdate.create({ data: { planId: ref.planId, measureId: ref.id, ...columns(input) } });
 			await audit(tx, ref, { action: 'create', entityType: DRAFT_ENTITY, id: created.id, after: created });

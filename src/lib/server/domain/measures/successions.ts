@@ -27,10 +27,19 @@ export interface Successions {
 
 const otherMeasure = { select: { number: true, title: true, titleEn: true, plan: { select: { slug: true, title: true, titleEn: true } } } } as const;
 
-export async function successionsOf(db: DbOrTx, measureId: string): Promise<Successions> {
+/**
+ * The measure's successions. A link to a measure of a draft plan is left out unless `withDrafts`
+ * (signed-in readers and the editing page): a draft appears nowhere public, not even as a title.
+ */
+export async function successionsOf(db: DbOrTx, measureId: string, options: { withDrafts?: boolean } = {}): Promise<Successions> {
+	const publicPlan = options.withDrafts ? {} : { plan: { status: { not: 'DRAFT' as const } } };
 	const [successors, predecessors] = await Promise.all([
-		db.measureSuccession.findMany({ where: { measureId }, orderBy: { createdAt: 'asc' }, include: { successor: otherMeasure } }),
-		db.measureSuccession.findMany({ where: { successorId: measureId }, orderBy: { createdAt: 'asc' }, include: { measure: otherMeasure } })
+		db.measureSuccession.findMany({
+			where: { measureId, ...(options.withDrafts ? {} : { OR: [{ successorId: null }, { successor: publicPlan }] }) },
+			orderBy: { createdAt: 'asc' },
+			include: { successor: otherMeasure }
+		}),
+		db.measureSuccession.findMany({ where: { successorId: measureId, measure: publicPlan }, orderBy: { createdAt: 'asc' }, include: { measure: otherMeasure } })
 	]);
 	return {
 		successors: successors.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, measure: s.successor })),

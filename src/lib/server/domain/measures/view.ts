@@ -189,8 +189,11 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 	};
 }
 
+/** The plan of a single-plan home page: the default plan, else the oldest; never a draft. */
 export async function getDefaultPlanSlug(db: Db): Promise<string | null> {
+	const visible = { status: { not: 'DRAFT' as const } };
 	const plan =
-		(await db.plan.findFirst({ where: { isDefault: true }, select: { slug: true } })) ?? (await db.plan.findFirst({ orderBy: { createdAt: 'asc' }, select: { slug: true } }));
+		(await db.plan.findFirst({ where: { isDefault: true, ...visible }, select: { slug: true } })) ??
+		(await db.plan.findFirst({ where: visible, orderBy: { createdAt: 'asc' }, select: { slug: true } }));
 	return plan?.slug ?? null;
 }

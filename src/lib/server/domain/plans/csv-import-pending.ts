@@ -17,7 +17,8 @@ function guard(actor: Actor | null): Actor {
 
 export async function listImportTargets(db: Db, actor: Actor | null) {
 	guard(actor);
-	return db.plan.findMany({ select: { slug: true, title: true }, orderBy: { title: 'asc' } });
+	// An archived plan is read-only (plans/writable.ts): it is not offered.
+	return db.plan.findMany({ where: { status: { not: 'ARCHIVED' } }, select: { slug: true, title: true }, orderBy: { title: 'asc' } });
 }
 
 /** Keeps an uploaded file for the preview; a file that cannot be read is refused with its reason. */
@@ -29,8 +30,9 @@ export async function startCsvImport(
 	const admin = guard(actor);
 	const table = readCsv(input.bytes);
 	if ('error' in table) return { failure: table };
-	const target = 'slug' in input.target ? await db.plan.findUnique({ where: { slug: input.target.slug }, select: { id: true } }) : null;
+	const target = 'slug' in input.target ? await db.plan.findUnique({ where: { slug: input.target.slug }, select: { id: true, status: true } }) : null;
 	if ('slug' in input.target && !target) throw new RuleError('csvImport.blockers.planMissing', 'plan');
+	if (target?.status === 'ARCHIVED') throw new RuleError('csvImport.blockers.planArchived', 'plan');
 	const data = {
 		userId: admin.id,
 		fileName: input.fileName.slice(0, 200),

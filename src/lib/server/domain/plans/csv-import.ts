@@ -12,6 +12,7 @@ import { PARAM_PATTERNS } from '../../../route-params';
 import { applicableMapping, suggestMapping, type ColumnMapping } from '../../import/mapping';
 import { ownerCodeOf, planRows, type ImportContext, type ImportPlan, type OwnerRef, type PlannedRow } from '../../import/plan-rows';
 import { readCsv, type CsvTable, type ReadFailure } from '../../import/read';
+import { ArchivedPlanError, requireWritablePlan } from './writable';
 
 export type ImportTarget = { slug: string } | { create: { slug: string; title: string } };
 
@@ -33,7 +34,7 @@ export interface CsvImportInput {
 	pendingId?: string;
 }
 
-type Blocker = 'read' | 'mapping' | 'rowErrors' | 'unknownOwners' | 'planMissing' | 'slugInvalid' | 'slugTaken' | 'titleMissing' | 'dryRun';
+type Blocker = 'read' | 'mapping' | 'rowErrors' | 'unknownOwners' | 'planMissing' | 'planArchived' | 'slugInvalid' | 'slugTaken' | 'titleMissing' | 'dryRun';
 
 interface MeasureChange {
 	number: string;
@@ -56,6 +57,16 @@ export interface CsvImportReport {
 }
 
 const DEADLINE_TITLE = 'Échéance';
+
+/** The plan's write lock for the whole import (its mapping row is updated at the end), or a blocker when it is archived. */
+async function archivedBlocker(tx: Prisma.TransactionClient, planId: string, report: CsvImportReport): Promise<void> {
+	try {
+		await requireWritablePlan(tx, planId, { forUpdate: true });
+	} catch (error) {
+		if (!(error instanceof ArchivedPlanError)) throw error;
+		report.blockers.push('planArchived');
+	}
+}
 const newId = () => randomUUID().replaceAll('-', '');
 // Big writes go in chunks of a thousand rows: statements of bounded size (PostgreSQL takes at most
 // 65,535 parameters in one statement) and memory that stays flat with 10,000 measures.
@@ -104,6 +115,8 @@ export async function importCsv(db: Db, actor: AuditActor, input: CsvImportInput
 			}
 			const plan = await tx.plan.findUnique({ where: { slug }, select: { id: true, csvImportMapping: true } });
 			if ('slug' in input.target && !plan) report.blockers.push('planMissing');
+			// An archived plan takes no import; the preview says so before anything is mapped.
+			if ('slug' in input.target && plan) await archivedBlocker(tx, plan.id, report);
 			if ('create' in input.target) {
 				if (!PARAM_PATTERNS.slug.test(slug)) report.blockers.push('slugInvalid');
 				else if (plan) report.blockers.push('slugTaken');
@@ -221,7 +234,8 @@ export async function importCsv(db: Db, actor: AuditActor, input: CsvImportInput
 				const today = fromIsoDay(todayIso());
 				let targetPlanId = planId;
 				if (!targetPlanId && 'create' in input.target) {
-					const created = await tx.plan.create({ data: { slug, title: input.target.create.title.trim(), sourceUrls: [], notes: [], status: 'ACTIVE' } });
+					// A new plan starts as a draft, as from /admin/plans/nouveau: an admin publishes it once checked.
+					const created = await tx.plan.create({ data: { slug, title: input.target.create.title.trim(), sourceUrls: [], notes: [], status: 'DRAFT' } });
 					targetPlanId = created.id;
 					audits.push({ action: 'create', entityType: 'Plan', entityId: created.id, planId: created.id, after: created });
 				}

@@ -1,10 +1,13 @@
-// The public pages a search engine should know about.
+// The public pages a search engine should know about: never those of a draft plan.
 import type { Db } from '../../db';
+
+const PUBLIC_PLAN = { status: { not: 'DRAFT' as const } };
 
 export async function publicPaths(db: Db): Promise<string[]> {
 	const [plans, measures, rounds] = await Promise.all([
-		db.plan.findMany({ select: { slug: true }, orderBy: { createdAt: 'asc' } }),
+		db.plan.findMany({ where: PUBLIC_PLAN, select: { slug: true }, orderBy: { createdAt: 'asc' } }),
 		db.measure.findMany({
+			where: { plan: PUBLIC_PLAN },
 			select: {
 				number: true,
 				plan: { select: { slug: true } },
@@ -13,7 +16,7 @@ export async function publicPaths(db: Db): Promise<string[]> {
 			},
 			orderBy: [{ planId: 'asc' }, { number: 'asc' }]
 		}),
-		db.reportRound.findMany({ where: { status: 'PUBLISHED' }, select: { id: true, plan: { select: { slug: true } } }, orderBy: [{ planId: 'asc' }, { periodEnd: 'asc' }] })
+		db.reportRound.findMany({ where: { status: 'PUBLISHED', plan: PUBLIC_PLAN }, select: { id: true, plan: { select: { slug: true } } }, orderBy: [{ planId: 'asc' }, { periodEnd: 'asc' }] })
 	]);
 	// An owner page exists for every team that leads or contributes to a measure of the plan.
 	const ownerPaths = new Set<string>();

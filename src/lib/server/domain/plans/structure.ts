@@ -10,6 +10,7 @@ import type { Prisma } from '../../db/generated/client';
 import { auditActor, recordAudit } from '../../audit';
 import { canManagePlan, type Actor, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
+import { requireWritablePlan } from './writable';
 import { claimFormToken, type OneTimeForm } from '../submissions';
 import { nextAxisNumber, nextMeasureNumber, swapNeighbour, type Direction } from '../../../domain/structure';
 import { todayIso, toIsoDayOrNull } from '../../../domain/dates';
@@ -61,10 +62,14 @@ function requireAdmin(actor: Viewer): Actor {
 	return actor;
 }
 
-/** The plan of the URL, its row locked until the transaction ends (structure writes queue per plan). */
+/**
+ * The plan of the URL, its row locked until the transaction ends (structure writes queue per plan);
+ * an archived plan's structure is read-only like the rest of it.
+ */
 async function lockedPlan(tx: Tx, slug: string): Promise<{ id: string }> {
-	const [plan] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Plan" WHERE "slug" = ${slug} FOR UPDATE`;
+	const plan = await tx.plan.findUnique({ where: { slug }, select: { id: true } });
 	if (!plan) throw new NotFoundError();
+	await requireWritablePlan(tx, plan.id, { forUpdate: true });
 	return plan;
 }
 

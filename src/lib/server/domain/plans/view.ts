@@ -2,6 +2,7 @@
 // axis in full (the list page, paginated, has them all). A fixed number of queries whatever the plan's
 // size, and rows bounded by the number of axes, not of measures: the roll-ups come from one SQL query
 // that sums milestone weights and reads each first indicator's latest value per measure.
+import type { PlanStatusKey } from '../../../domain/plan-status';
 import type { Db } from '../../db';
 import { Prisma } from '../../db/generated/client';
 import { measureProgress, rollUp, type Progress, type RollUp } from '../../../domain/progress';
@@ -76,7 +77,7 @@ export interface PlanHeader {
 	summary: string | null;
 	summaryEn: string | null;
 	adoptedOn: string | null;
-	status: 'ACTIVE' | 'ARCHIVED';
+	status: PlanStatusKey;
 	archivedOn: string | null;
 	archiveNote: string | null;
 	archiveNoteEn: string | null;
@@ -113,7 +114,7 @@ export function planHeader(plan: {
 	summary: string | null;
 	summaryEn: string | null;
 	adoptedOn: Date | null;
-	status: 'ACTIVE' | 'ARCHIVED';
+	status: PlanStatusKey;
 	archivedOn: Date | null;
 	archiveNote: string | null;
 	archiveNoteEn: string | null;

@@ -17,6 +17,7 @@ import {
 	type Viewer
 } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
+import { requireWritablePlan } from '../plans/writable';
 import { tallyVotes, type AdoptionTally, type VoteChoice } from '../../../domain/adoption';
 import { toIsoDay } from '../../../domain/dates';
 import type { CompletionGrade } from '../../../domain/report-snapshot';
@@ -57,9 +58,11 @@ export const opinionCurrent = (o: Opinion) => ({
 	publish: o.publish === null ? '' : String(o.publish)
 });
 
+/** The round of a council command; the work on a round stops when its plan is archived. */
 async function roundOf(tx: Tx, roundId: string) {
 	const round = await tx.reportRound.findUnique({ where: { id: roundId }, select: { id: true, planId: true, status: true, plan: { select: { councilQuorum: true } } } });
 	if (!round) throw new NotFoundError();
+	await requireWritablePlan(tx, round.planId);
 	return round;
 }
 
@@ -245,6 +248,7 @@ export async function saveGrades(db: Db, actor: Viewer, input: { roundId: string
 			select: { id: true, planId: true, status: true, gradesVersion: true }
 		});
 		if (!round) throw new NotFoundError();
+		await requireWritablePlan(tx, round.planId);
 		const opinionPublished = (await tx.opinion.count({ where: { roundId: round.id, publish: true } })) > 0;
 		if (!actor || !canGradeMeasures(actor, { status: 'SUBMITTED', opinionPublished: false })) throw new ForbiddenError();
 		if (!canGradeMeasures(actor, { status: round.status, opinionPublished })) throw new RuleError('reports.errors.gradesLocked');

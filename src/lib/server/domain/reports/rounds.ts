@@ -6,6 +6,7 @@ import type { Prisma, ReportRound } from '../../db/generated/client';
 import { auditActor, recordAudit } from '../../audit';
 import { canCreateReportRound, canEditReportRound, canManagePlan, canPublishReportRound, canSubmitReportRound, type Actor, type Viewer } from '../../policies';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors';
+import { requireWritablePlan } from '../plans/writable';
 import { liveEntries } from './entries';
 import { settleAdoptions } from './opinions';
 import { notifyCouncil } from '../notifications/council';
@@ -63,6 +64,7 @@ export async function createRound(db: Db, actor: Viewer, input: RoundFields & On
 			await claimFormToken(tx, actor, input);
 			const plan = await tx.plan.findUnique({ where: { slug: input.planSlug }, select: { id: true } });
 			if (!plan) throw new NotFoundError();
+			await requireWritablePlan(tx, plan.id);
 			await checkUnique(tx, plan.id, input);
 			const round = await tx.reportRound.create({
 				data: { planId: plan.id, title: input.title, periodStart: asDate(input.periodStart), periodEnd: asDate(input.periodEnd), sections: input.sections }
@@ -86,6 +88,7 @@ async function target(
 	if (!round) throw new NotFoundError();
 	// Who may act is judged on the status the action expects; a round that moved on is then a rule error.
 	if (!actor || !allowed(actor, { status: expected })) throw new ForbiddenError();
+	await requireWritablePlan(tx, round.planId);
 	if (round.status !== expected) throw new RuleError(expected === 'DRAFT' ? 'reports.errors.frozen' : 'reports.errors.notSubmitted');
 	if (round.version !== version) throw new ConflictError(roundCurrent(round));
 	return { actor, round };
@@ -162,6 +165,7 @@ export async function setCouncilQuorum(db: Db, actor: Viewer, input: { planSlug:
 	return db.$transaction(async (tx) => {
 		const plan = await tx.plan.findUnique({ where: { slug: input.planSlug }, select: { id: true, version: true, councilQuorum: true } });
 		if (!plan) throw new NotFoundError();
+		await requireWritablePlan(tx, plan.id, { forUpdate: true });
 		if (plan.version !== input.version) throw new ConflictError({ version: plan.version, quorum: plan.councilQuorum });
 		if (plan.councilQuorum === input.quorum) return { changed: false };
 		const { count } = await tx.plan.updateMany({ where: { id: plan.id, version: plan.version }, data: { councilQuorum: input.quorum, version: { increment: 1 } } });

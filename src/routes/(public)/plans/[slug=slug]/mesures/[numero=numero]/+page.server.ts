@@ -5,7 +5,7 @@ import { getMeasureForRequest } from '$lib/server/domain/time-travel/view';
 import { commentActions, loadCommentThread, type ThreadContext } from '$lib/server/forms/comment-thread';
 import { measureCommentTargets, type CommentTarget } from '$lib/server/domain/comments/comments';
 import { format, messages } from '$lib/i18n';
-import { measurePermissions } from '$lib/server/policies';
+import { canManagePlan, measurePermissions } from '$lib/server/policies';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';
 import { successionsOf } from '$lib/server/domain/measures/successions';
@@ -33,8 +33,17 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
 	// The page receives booleans only; with no one signed in they are all false.
 	// Successions are today's knowledge of the plans, shown on today's page.
-	const successions = past ? null : await successionsOf(db, detail.id);
-	return { measure: detail, can: measurePermissions(past ? null : locals.user, ownership), travel: found.travel, comments, successions };
+	const successions = past ? null : await successionsOf(db, detail.id, { withDrafts: locals.user !== null });
+	const can = measurePermissions(past ? null : locals.user, ownership);
+	// An archived plan is read-only: no edit link, except to its successions (admins), which stay open.
+	const archived = locals.plan?.status === 'ARCHIVED';
+	return {
+		measure: detail,
+		can: { ...can, edit: can.edit && !archived, successions: archived && !past && canManagePlan(locals.user) },
+		travel: found.travel,
+		comments,
+		successions
+	};
 };
 
 /** The measure of the URL, and the targets its comment form accepts: the measure or one of its milestones. */

@@ -5,8 +5,11 @@ import { editGuard, savedMessage } from '$lib/server/forms/editing';
 // layout load does not rerun on every request.
 export const load: LayoutServerLoad = async (event) => {
 	const { ref, t } = await editGuard(event);
+	const plan = event.locals.plan;
 	return {
 		header: { plan: ref.plan, number: ref.number, title: ref.title },
+		// An archived plan is read-only: the pages show why instead of their forms (the commands refuse anyway).
+		readOnly: plan?.status === 'ARCHIVED' ? { archivedOn: plan.archivedOn } : null,
 		savedMessage: savedMessage(event.url, t)
 	};
 };
