@@ -20,7 +20,16 @@ export async function ensureE2eLifecyclePlans(db: Db): Promise<void> {
 			});
 			const axis = await tx.axis.create({ data: { planId: plan.id, number: 1, position: 1, title: 'Axe d’essai' } });
 			await tx.measure.create({
-				data: { planId: plan.id, axisId: axis.id, number: LIFECYCLE_PLAN.measure, position: 1, title: 'Mesure d’un plan à archiver (e2e)', description: 'Mesure d’essai.', subActions: [], leadOwnerId: label.id }
+				data: {
+					planId: plan.id,
+					axisId: axis.id,
+					number: LIFECYCLE_PLAN.measure,
+					position: 1,
+					title: 'Mesure d’un plan à archiver (e2e)',
+					description: 'Mesure d’essai.',
+					subActions: [],
+					leadOwnerId: label.id
+				}
 			});
 		});
 	}

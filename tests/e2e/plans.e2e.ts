@@ -4,26 +4,11 @@
 // editing pages refuse, on the page and on the server. Each project uses its own plans; the spec puts
 // them back as drafts at the end, so that the other specs' home page is still the real plan's.
 import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, serverOrigin } from './fixtures';
-import type { Page } from '@playwright/test';
 import { LIFECYCLE_PLAN } from './lifecycle-plans';
+import { setPlanStatus as setStatus } from './plan-admin';
 
 const project = () => test.info().project.name;
 const created = () => ({ slug: `plan-cree-${project()}`, title: `Plan créé par l’e2e (${project()})` });
-
-/** Sets a draft or active plan's status from its settings page (reopening it first when archived). */
-async function setStatus(page: Page, slug: string, status: 'Brouillon' | 'Actif') {
-	await page.goto(`/admin/plans/${slug}`);
-	await settled(page);
-	const reopen = page.getByRole('button', { name: 'Rouvrir le plan' });
-	if (await reopen.count()) {
-		await reopen.click();
-		await expect(page.getByText('Le plan est rouvert : il est de nouveau modifiable.')).toBeVisible();
-	}
-	// DSFR draws the radio on its label, which is what a person clicks.
-	await page.locator('label', { hasText: status }).first().click();
-	await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
-	await expect(page.getByText(/Les réglages sont enregistrés\.|Aucune modification\./)).toBeVisible();
-}
 
 test.afterEach(async ({ page, signInAs }) => {
 	// Whatever happened, the other specs find a single public plan.

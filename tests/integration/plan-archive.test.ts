@@ -36,7 +36,7 @@ let ids: { milestone: string; evidence: string; draft: string; indicator: string
 const ARCHIVED_ON = '2026-02-15';
 const sections = { utiliser: '', publier: '', accompagner: '', attractivite: '', vieInterne: '' };
 const version = async (table: 'milestone' | 'evidenceLink' | 'progressUpdate' | 'reportRound', id: string) =>
-	((await (db[table] as unknown as { findUniqueOrThrow(a: unknown): Promise<{ version: number }> }).findUniqueOrThrow({ where: { id } })).version);
+	(await (db[table] as unknown as { findUniqueOrThrow(a: unknown): Promise<{ version: number }> }).findUniqueOrThrow({ where: { id } })).version;
 
 beforeAll(async () => {
 	database = await freshDatabase();
@@ -66,22 +66,98 @@ afterAll(async () => {
 const m = () => measureId;
 const EDITS: [string, () => Promise<unknown>][] = [
 	['measure fields', () => updateMeasure(db, admin, { measureId: m(), version: 1, reason: null, title: 'Nouveau titre' } as never)],
-	['owners', async () => updateMeasureOwners(db, admin, { measureId: m(), version: 1, reason: null, leadOwnerId: (await db.measure.findUniqueOrThrow({ where: { id: m() } })).leadOwnerId, contributorOwnerIds: [] } as never)],
+	[
+		'owners',
+		async () =>
+			updateMeasureOwners(db, admin, {
+				measureId: m(),
+				version: 1,
+				reason: null,
+				leadOwnerId: (await db.measure.findUniqueOrThrow({ where: { id: m() } })).leadOwnerId,
+				contributorOwnerIds: []
+			} as never)
+	],
 	['add a milestone', () => addMilestone(db, admin, { measureId: m(), title: 'Jalon', titleEn: null, description: null, weight: 1, planned: null } as never)],
-	['edit a milestone', async () => updateMilestone(db, admin, { measureId: m(), milestoneId: ids.milestone, version: await version('milestone', ids.milestone), title: 'Autre', description: null, weight: 2 } as never)],
+	[
+		'edit a milestone',
+		async () =>
+			updateMilestone(db, admin, {
+				measureId: m(),
+				milestoneId: ids.milestone,
+				version: await version('milestone', ids.milestone),
+				title: 'Autre',
+				description: null,
+				weight: 2
+			} as never)
+	],
 	['move a milestone', async () => moveMilestone(db, admin, { measureId: m(), milestoneId: ids.milestone, version: await version('milestone', ids.milestone), direction: 'down' })],
-	['mark a milestone done', async () => setMilestoneDone(db, admin, { measureId: m(), milestoneId: ids.milestone, version: await version('milestone', ids.milestone), doneOn: '2026-01-10' })],
-	['re-plan a milestone', async () => replanMilestone(db, admin, { measureId: m(), milestoneId: ids.milestone, version: await version('milestone', ids.milestone), planned: { start: '2027-01-01', precision: 'DAY' }, reason: 'Retard' } as never)],
+	[
+		'mark a milestone done',
+		async () => setMilestoneDone(db, admin, { measureId: m(), milestoneId: ids.milestone, version: await version('milestone', ids.milestone), doneOn: '2026-01-10' })
+	],
+	[
+		're-plan a milestone',
+		async () =>
+			replanMilestone(db, admin, {
+				measureId: m(),
+				milestoneId: ids.milestone,
+				version: await version('milestone', ids.milestone),
+				planned: { start: '2027-01-01', precision: 'DAY' },
+				reason: 'Retard'
+			} as never)
+	],
 	['add evidence', () => addEvidence(db, admin, { measureId: m(), title: 'Preuve', url: 'https://example.org/p', kind: 'DOCUMENT', date: null, milestoneId: null } as never)],
-	['edit evidence', async () => updateEvidence(db, admin, { measureId: m(), evidenceId: ids.evidence, version: await version('evidenceLink', ids.evidence), title: 'Autre', url: 'https://example.org/q', kind: 'DOCUMENT', date: null, milestoneId: null } as never)],
+	[
+		'edit evidence',
+		async () =>
+			updateEvidence(db, admin, {
+				measureId: m(),
+				evidenceId: ids.evidence,
+				version: await version('evidenceLink', ids.evidence),
+				title: 'Autre',
+				url: 'https://example.org/q',
+				kind: 'DOCUMENT',
+				date: null,
+				milestoneId: null
+			} as never)
+	],
 	['remove evidence', async () => removeEvidence(db, admin, { measureId: m(), evidenceId: ids.evidence, version: await version('evidenceLink', ids.evidence) } as never)],
-	['add an indicator value', () => addIndicatorValue(db, admin, { measureId: m(), indicatorId: ids.indicator, value: 3, date: { start: '2026-01-01', precision: 'DAY' }, sourceUrl: null, note: null } as never)],
-	['write an update draft', () => saveUpdateDraft(db, admin, { measureId: m(), updateId: null, version: null, text: 'Point', date: { start: '2026-01-01', precision: 'DAY' }, sourceUrls: [] } as never)],
-	['edit an update draft', async () => saveUpdateDraft(db, admin, { measureId: m(), updateId: ids.draft, version: await version('progressUpdate', ids.draft), text: 'Point', date: { start: '2026-01-01', precision: 'DAY' }, sourceUrls: [] } as never)],
+	[
+		'add an indicator value',
+		() =>
+			addIndicatorValue(db, admin, { measureId: m(), indicatorId: ids.indicator, value: 3, date: { start: '2026-01-01', precision: 'DAY' }, sourceUrl: null, note: null } as never)
+	],
+	[
+		'write an update draft',
+		() => saveUpdateDraft(db, admin, { measureId: m(), updateId: null, version: null, text: 'Point', date: { start: '2026-01-01', precision: 'DAY' }, sourceUrls: [] } as never)
+	],
+	[
+		'edit an update draft',
+		async () =>
+			saveUpdateDraft(db, admin, {
+				measureId: m(),
+				updateId: ids.draft,
+				version: await version('progressUpdate', ids.draft),
+				text: 'Point',
+				date: { start: '2026-01-01', precision: 'DAY' },
+				sourceUrls: []
+			} as never)
+	],
 	['publish an update', async () => publishUpdate(db, admin, { measureId: m(), updateId: ids.draft, version: await version('progressUpdate', ids.draft) } as never)],
 	['remove an update draft', async () => removeUpdateDraft(db, admin, { measureId: m(), updateId: ids.draft, version: await version('progressUpdate', ids.draft) } as never)],
 	['create a report round', () => createRound(db, admin, { planSlug: slug, title: 'Bilan', periodStart: '2026-01-01', periodEnd: '2026-03-31', sections })],
-	['edit a report round', async () => updateRound(db, admin, { roundId: ids.draftRound, version: await version('reportRound', ids.draftRound), title: 'Bilan revu', periodStart: '2026-01-01', periodEnd: '2026-03-31', sections })],
+	[
+		'edit a report round',
+		async () =>
+			updateRound(db, admin, {
+				roundId: ids.draftRound,
+				version: await version('reportRound', ids.draftRound),
+				title: 'Bilan revu',
+				periodStart: '2026-01-01',
+				periodEnd: '2026-03-31',
+				sections
+			})
+	],
 	['submit a report round', async () => submitRound(db, admin, { roundId: ids.draftRound, version: await version('reportRound', ids.draftRound) })],
 	['publish a report round', async () => publishRound(db, admin, { roundId: ids.publishableRound, version: await version('reportRound', ids.publishableRound) })],
 	['draft a council opinion', () => createOpinion(db, admin, { roundId: ids.submittedRound, title: 'Avis', text: 'Texte', date: '2026-03-01' })],
@@ -110,7 +186,9 @@ describe('an archived plan', () => {
 		const report = await importCsv(db, auditActor(admin), { target: { slug }, file, mapping: null, createOwners: true });
 		expect(report.blockers).toContain('planArchived');
 		expect(report.written).toBe(false);
-		await expect(startCsvImport(db, admin, { fileName: 'plan.csv', bytes: file, target: { slug } })).rejects.toMatchObject(new RuleError('csvImport.blockers.planArchived', 'plan'));
+		await expect(startCsvImport(db, admin, { fileName: 'plan.csv', bytes: file, target: { slug } })).rejects.toMatchObject(
+			new RuleError('csvImport.blockers.planArchived', 'plan')
+		);
 	});
 
 	it('still takes successions and comments', async () => {
@@ -137,7 +215,17 @@ describe('the feeds of an archived plan', () => {
 		await update('Publié après la date d’archivage', '2026-02-16T07:00:00Z');
 		const status = (at: string, after: string) =>
 			db.auditEvent.create({
-				data: { at: new Date(at), actorLabel: 'test', action: 'update', entityType: 'Measure', entityId: measure.id, planId: arranged.plan.id, measureId: measure.id, before: { status: null }, after: { status: after } }
+				data: {
+					at: new Date(at),
+					actorLabel: 'test',
+					action: 'update',
+					entityType: 'Measure',
+					entityId: measure.id,
+					planId: arranged.plan.id,
+					measureId: measure.id,
+					before: { status: null },
+					after: { status: after }
+				}
 			});
 		await status('2026-02-12T10:00:00Z', 'IN_PROGRESS');
 		await status('2026-03-01T10:00:00Z', 'DONE');

@@ -40,24 +40,150 @@ const load = (module: Promise<{ load?: unknown; GET?: unknown }>) => async () =>
 };
 
 const SURFACES: Surface[] = [
-	{ name: 'dashboard', route: '/(public)/plans/[slug=slug]', load: load(import('../../src/routes/(public)/plans/[slug=slug]/+page.server')), path: (p) => `/plans/${p.slug}`, params: (p) => ({ slug: p.slug }), page: true },
-	{ name: 'measure list and search', route: '/(public)/plans/[slug=slug]/mesures', load: load(import('../../src/routes/(public)/plans/[slug=slug]/mesures/+page.server')), path: (p) => `/plans/${p.slug}/mesures?q=mesure`, params: (p) => ({ slug: p.slug }), page: true },
-	{ name: 'measure', route: '/(public)/plans/[slug=slug]/mesures/[numero=numero]', load: load(import('../../src/routes/(public)/plans/[slug=slug]/mesures/[numero=numero]/+page.server')), path: (p) => `/plans/${p.slug}/mesures/1.1`, params: (p) => ({ slug: p.slug, numero: '1.1' }), page: true },
-	{ name: 'history', route: '/(public)/plans/[slug=slug]/mesures/[numero=numero]/historique', load: load(import('../../src/routes/(public)/plans/[slug=slug]/mesures/[numero=numero]/historique/+page.server')), path: (p) => `/plans/${p.slug}/mesures/1.1/historique`, params: (p) => ({ slug: p.slug, numero: '1.1' }), page: true },
-	{ name: 'owner', route: '/(public)/plans/[slug=slug]/porteurs/[code=code]', load: load(import('../../src/routes/(public)/plans/[slug=slug]/porteurs/[code=code]/+page.server')), path: (p) => `/plans/${p.slug}/porteurs/${p.owner}`, params: (p) => ({ slug: p.slug, code: p.owner }), page: true },
-	{ name: 'reports', route: '/(public)/plans/[slug=slug]/rapports', load: load(import('../../src/routes/(public)/plans/[slug=slug]/rapports/+page.server')), path: (p) => `/plans/${p.slug}/rapports`, params: (p) => ({ slug: p.slug }), page: true },
-	{ name: 'report', route: '/(public)/plans/[slug=slug]/rapports/[id=id]', load: load(import('../../src/routes/(public)/plans/[slug=slug]/rapports/[id=id]/+page.server')), path: (p) => `/plans/${p.slug}/rapports/${p.round}`, params: (p) => ({ slug: p.slug, id: p.round }), page: true },
-	{ name: 'opinion', route: '/(public)/plans/[slug=slug]/rapports/[id=id]/avis/[avis=id]', load: load(import('../../src/routes/(public)/plans/[slug=slug]/rapports/[id=id]/avis/[avis=id]/+page.server')), path: (p) => `/plans/${p.slug}/rapports/${p.round}/avis/${p.opinion}`, params: (p) => ({ slug: p.slug, id: p.round, avis: p.opinion }), page: true },
-	{ name: 'compare', route: '/(public)/plans/[slug=slug]/comparer', load: load(import('../../src/routes/(public)/plans/[slug=slug]/comparer/+page.server')), path: (p) => `/plans/${p.slug}/comparer`, params: (p) => ({ slug: p.slug }), page: true },
-	{ name: 'evolution', route: '/(public)/plans/[slug=slug]/evolution', load: load(import('../../src/routes/(public)/plans/[slug=slug]/evolution/+page.server')), path: (p) => `/plans/${p.slug}/evolution`, params: (p) => ({ slug: p.slug }), page: true },
-	{ name: 'open data page', route: '/(public)/donnees/[slug=slug]', load: load(import('../../src/routes/(public)/donnees/[slug=slug]/+page.server')), path: (p) => `/donnees/${p.slug}`, params: (p) => ({ slug: p.slug }), page: true },
-	{ name: 'open data file', route: '/(public)/donnees/[slug=slug]/[file]', load: load(import('../../src/routes/(public)/donnees/[slug=slug]/[file]/+server')), path: (p) => `/donnees/${p.slug}/mesures.csv`, params: (p) => ({ slug: p.slug, file: 'mesures.csv' }), page: false },
-	{ name: 'plan feed', route: '/(public)/flux/[slug=slug].atom', load: load(import('../../src/routes/(public)/flux/[slug=slug].atom/+server')), path: (p) => `/flux/${p.slug}.atom`, params: (p) => ({ slug: p.slug }), page: false },
-	{ name: 'axis feed', route: '/(public)/flux/[slug=slug]/axes/[n].atom', load: load(import('../../src/routes/(public)/flux/[slug=slug]/axes/[n].atom/+server')), path: (p) => `/flux/${p.slug}/axes/1.atom`, params: (p) => ({ slug: p.slug, n: '1' }), page: false },
-	{ name: 'measure feed', route: '/(public)/flux/[slug=slug]/mesures/[numero=numero].atom', load: load(import('../../src/routes/(public)/flux/[slug=slug]/mesures/[numero=numero].atom/+server')), path: (p) => `/flux/${p.slug}/mesures/1.1.atom`, params: (p) => ({ slug: p.slug, numero: '1.1' }), page: false },
-	{ name: 'API plan', route: '/api/v1/plans/[slug]', load: load(import('../../src/routes/api/v1/plans/[slug]/+server')), path: (p) => `/api/v1/plans/${p.slug}`, params: (p) => ({ slug: p.slug }), page: false },
-	{ name: 'API measures', route: '/api/v1/plans/[slug]/measures', load: load(import('../../src/routes/api/v1/plans/[slug]/measures/+server')), path: (p) => `/api/v1/plans/${p.slug}/measures`, params: (p) => ({ slug: p.slug }), page: false },
-	{ name: 'API measure', route: '/api/v1/plans/[slug]/measures/[number]', load: load(import('../../src/routes/api/v1/plans/[slug]/measures/[number]/+server')), path: (p) => `/api/v1/plans/${p.slug}/measures/1.1`, params: (p) => ({ slug: p.slug, number: '1.1' }), page: false }
+	{
+		name: 'dashboard',
+		route: '/(public)/plans/[slug=slug]',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/+page.server')),
+		path: (p) => `/plans/${p.slug}`,
+		params: (p) => ({ slug: p.slug }),
+		page: true
+	},
+	{
+		name: 'measure list and search',
+		route: '/(public)/plans/[slug=slug]/mesures',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/mesures/+page.server')),
+		path: (p) => `/plans/${p.slug}/mesures?q=mesure`,
+		params: (p) => ({ slug: p.slug }),
+		page: true
+	},
+	{
+		name: 'measure',
+		route: '/(public)/plans/[slug=slug]/mesures/[numero=numero]',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/mesures/[numero=numero]/+page.server')),
+		path: (p) => `/plans/${p.slug}/mesures/1.1`,
+		params: (p) => ({ slug: p.slug, numero: '1.1' }),
+		page: true
+	},
+	{
+		name: 'history',
+		route: '/(public)/plans/[slug=slug]/mesures/[numero=numero]/historique',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/mesures/[numero=numero]/historique/+page.server')),
+		path: (p) => `/plans/${p.slug}/mesures/1.1/historique`,
+		params: (p) => ({ slug: p.slug, numero: '1.1' }),
+		page: true
+	},
+	{
+		name: 'owner',
+		route: '/(public)/plans/[slug=slug]/porteurs/[code=code]',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/porteurs/[code=code]/+page.server')),
+		path: (p) => `/plans/${p.slug}/porteurs/${p.owner}`,
+		params: (p) => ({ slug: p.slug, code: p.owner }),
+		page: true
+	},
+	{
+		name: 'reports',
+		route: '/(public)/plans/[slug=slug]/rapports',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/rapports/+page.server')),
+		path: (p) => `/plans/${p.slug}/rapports`,
+		params: (p) => ({ slug: p.slug }),
+		page: true
+	},
+	{
+		name: 'report',
+		route: '/(public)/plans/[slug=slug]/rapports/[id=id]',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/rapports/[id=id]/+page.server')),
+		path: (p) => `/plans/${p.slug}/rapports/${p.round}`,
+		params: (p) => ({ slug: p.slug, id: p.round }),
+		page: true
+	},
+	{
+		name: 'opinion',
+		route: '/(public)/plans/[slug=slug]/rapports/[id=id]/avis/[avis=id]',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/rapports/[id=id]/avis/[avis=id]/+page.server')),
+		path: (p) => `/plans/${p.slug}/rapports/${p.round}/avis/${p.opinion}`,
+		params: (p) => ({ slug: p.slug, id: p.round, avis: p.opinion }),
+		page: true
+	},
+	{
+		name: 'compare',
+		route: '/(public)/plans/[slug=slug]/comparer',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/comparer/+page.server')),
+		path: (p) => `/plans/${p.slug}/comparer`,
+		params: (p) => ({ slug: p.slug }),
+		page: true
+	},
+	{
+		name: 'evolution',
+		route: '/(public)/plans/[slug=slug]/evolution',
+		load: load(import('../../src/routes/(public)/plans/[slug=slug]/evolution/+page.server')),
+		path: (p) => `/plans/${p.slug}/evolution`,
+		params: (p) => ({ slug: p.slug }),
+		page: true
+	},
+	{
+		name: 'open data page',
+		route: '/(public)/donnees/[slug=slug]',
+		load: load(import('../../src/routes/(public)/donnees/[slug=slug]/+page.server')),
+		path: (p) => `/donnees/${p.slug}`,
+		params: (p) => ({ slug: p.slug }),
+		page: true
+	},
+	{
+		name: 'open data file',
+		route: '/(public)/donnees/[slug=slug]/[file]',
+		load: load(import('../../src/routes/(public)/donnees/[slug=slug]/[file]/+server')),
+		path: (p) => `/donnees/${p.slug}/mesures.csv`,
+		params: (p) => ({ slug: p.slug, file: 'mesures.csv' }),
+		page: false
+	},
+	{
+		name: 'plan feed',
+		route: '/(public)/flux/[slug=slug].atom',
+		load: load(import('../../src/routes/(public)/flux/[slug=slug].atom/+server')),
+		path: (p) => `/flux/${p.slug}.atom`,
+		params: (p) => ({ slug: p.slug }),
+		page: false
+	},
+	{
+		name: 'axis feed',
+		route: '/(public)/flux/[slug=slug]/axes/[n].atom',
+		load: load(import('../../src/routes/(public)/flux/[slug=slug]/axes/[n].atom/+server')),
+		path: (p) => `/flux/${p.slug}/axes/1.atom`,
+		params: (p) => ({ slug: p.slug, n: '1' }),
+		page: false
+	},
+	{
+		name: 'measure feed',
+		route: '/(public)/flux/[slug=slug]/mesures/[numero=numero].atom',
+		load: load(import('../../src/routes/(public)/flux/[slug=slug]/mesures/[numero=numero].atom/+server')),
+		path: (p) => `/flux/${p.slug}/mesures/1.1.atom`,
+		params: (p) => ({ slug: p.slug, numero: '1.1' }),
+		page: false
+	},
+	{
+		name: 'API plan',
+		route: '/api/v1/plans/[slug]',
+		load: load(import('../../src/routes/api/v1/plans/[slug]/+server')),
+		path: (p) => `/api/v1/plans/${p.slug}`,
+		params: (p) => ({ slug: p.slug }),
+		page: false
+	},
+	{
+		name: 'API measures',
+		route: '/api/v1/plans/[slug]/measures',
+		load: load(import('../../src/routes/api/v1/plans/[slug]/measures/+server')),
+		path: (p) => `/api/v1/plans/${p.slug}/measures`,
+		params: (p) => ({ slug: p.slug }),
+		page: false
+	},
+	{
+		name: 'API measure',
+		route: '/api/v1/plans/[slug]/measures/[number]',
+		load: load(import('../../src/routes/api/v1/plans/[slug]/measures/[number]/+server')),
+		path: (p) => `/api/v1/plans/${p.slug}/measures/1.1`,
+		params: (p) => ({ slug: p.slug, number: '1.1' }),
+		page: false
+	}
 ];
 
 let database: TestDatabase;
@@ -73,7 +199,9 @@ async function arrange(status: 'ACTIVE' | 'DRAFT', n: number): Promise<Arranged>
 	const ax = await axis(db, created.id);
 	await measure(db, ax.id, { leadOwnerId: team.id, title: `Mesure du plan ${status}` });
 	const published = await round(db, created.id, { status: 'PUBLISHED', submittedAt: new Date(), publishedAt: new Date() });
-	const opinion = await db.opinion.create({ data: { roundId: published.id, title: 'Avis', text: 'Texte.', date: new Date('2026-01-10T00:00:00Z'), adoptedAt: new Date(), publish: true } });
+	const opinion = await db.opinion.create({
+		data: { roundId: published.id, title: 'Avis', text: 'Texte.', date: new Date('2026-01-10T00:00:00Z'), adoptedAt: new Date(), publish: true }
+	});
 	return { slug: created.slug, owner: team.code, round: published.id, opinion: opinion.id };
 }
 

@@ -3,15 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { plan, user } from '../factories';
-import {
-	archivePlan,
-	createPlan,
-	getPlanSettings,
-	listPlansForAdmin,
-	reopenPlan,
-	updatePlanSettings,
-	type PlanCreateFields
-} from '../../src/lib/server/domain/plans/settings';
+import { archivePlan, createPlan, getPlanSettings, listPlansForAdmin, reopenPlan, updatePlanSettings, type PlanCreateFields } from '../../src/lib/server/domain/plans/settings';
 import { ConflictError, DuplicateSubmissionError, ForbiddenError, RuleError } from '../../src/lib/server/domain/errors';
 import { archivePlanForm, createPlanForm, planSettingsForm } from '../../src/lib/server/validation/plans';
 import { parseForm } from '../../src/lib/server/forms/form';
@@ -97,7 +89,9 @@ describe('creating a plan', () => {
 			const actor = refused(roles);
 			await expect(createPlan(db, actor, { ...newPlan, slug: 'plan-refuse' })).rejects.toBeInstanceOf(ForbiddenError);
 			await expect(updatePlanSettings(db, actor, { ...newPlan, version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
-			await expect(archivePlan(db, actor, { slug: newPlan.slug, version: 1, archivedOn: '2026-02-01', note: null, noteEn: null, successor: null })).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(archivePlan(db, actor, { slug: newPlan.slug, version: 1, archivedOn: '2026-02-01', note: null, noteEn: null, successor: null })).rejects.toBeInstanceOf(
+				ForbiddenError
+			);
 			await expect(reopenPlan(db, actor, { slug: newPlan.slug, version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
 			await expect(listPlansForAdmin(db, actor)).rejects.toBeInstanceOf(ForbiddenError);
 		}

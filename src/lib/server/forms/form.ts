@@ -49,7 +49,11 @@ function withoutSecrets(values: FormValues): FormValues {
  * How a domain rule's refusal (RuleError) shows on its form: next to the field it names, with the
  * summary above the form, or above the form alone.
  */
-export function ruleFeedback(t: Messages, rule: { messageKey: MessageKey; field?: string; params?: RuleParams }, locale: Locale = 'fr'): Pick<FormFailure, 'errors'> & { formError: string } {
+export function ruleFeedback(
+	t: Messages,
+	rule: { messageKey: MessageKey; field?: string; params?: RuleParams },
+	locale: Locale = 'fr'
+): Pick<FormFailure, 'errors'> & { formError: string } {
 	const params = Object.entries(rule.params ?? {}).map(([name, value]) => [name, typeof value === 'string' ? value : formatDay(value.day, locale)]);
 	const message = format(translate(t, rule.messageKey), Object.fromEntries(params));
 	return rule.field ? { errors: { [rule.field]: message }, formError: t.form.errorSummary } : { errors: {}, formError: message };

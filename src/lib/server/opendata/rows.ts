@@ -102,7 +102,7 @@ interface UpdateRow {
  * A link between a measure of this plan and a measure of another plan: `next` when this plan's
  * measure goes on elsewhere (or was abandoned), `previous` when it goes on from an older plan's.
  */
-export interface SuccessionRow extends MeasureLink {
+interface SuccessionRow extends MeasureLink {
 	id: string;
 	direction: 'next' | 'previous';
 	kind: SuccessionKind;

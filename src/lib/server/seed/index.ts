@@ -84,7 +84,14 @@ export async function seedDefaultPlan(db: Db): Promise<SeedResult> {
 
 	const owners: Batch<Prisma.OwnerCreateManyInput> = {
 		// The plan's owners are all DINUM teams (plan.json names them so).
-		rows: source.owners.map((o) => ({ id: ownerId(o.code), code: o.code, name: o.name, nameEn: OWNER_NAMES_EN[o.code] ?? null, description: o.description, kind: 'DINUM_TEAM' as const }))
+		rows: source.owners.map((o) => ({
+			id: ownerId(o.code),
+			code: o.code,
+			name: o.name,
+			nameEn: OWNER_NAMES_EN[o.code] ?? null,
+			description: o.description,
+			kind: 'DINUM_TEAM' as const
+		}))
 	};
 
 	const axes: Batch<Prisma.AxisCreateManyInput> = {

@@ -38,7 +38,11 @@ export const archivePlanForm = z.strictObject({
 	archivedOn: isoDay,
 	note: optionalText(2000),
 	noteEn: optionalText(2000),
-	successor: z.string().trim().max(120).transform((v) => (v === '' ? null : v))
+	successor: z
+		.string()
+		.trim()
+		.max(120)
+		.transform((v) => (v === '' ? null : v))
 });
 export const reopenPlanForm = z.strictObject({ version });
 

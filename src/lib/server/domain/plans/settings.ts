@@ -200,7 +200,13 @@ export async function createPlan(db: Db, actor: Viewer, input: PlanCreateFields 
 			await claimFormToken(tx, admin, input);
 			if (await tx.plan.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw new RuleError('plans.errors.slugTaken', 'slug');
 			const created = await tx.plan.create({ data: { slug: input.slug, notes: [], ...columnsOf(settingsFieldsOf(input)) }, select });
-			await recordAudit(tx, auditActor(admin), { action: 'create', entityType: 'Plan', entityId: created.id, planId: created.id, after: { slug: created.slug, ...fieldsOf(created) } });
+			await recordAudit(tx, auditActor(admin), {
+				action: 'create',
+				entityType: 'Plan',
+				entityId: created.id,
+				planId: created.id,
+				after: { slug: created.slug, ...fieldsOf(created) }
+			});
 			return { slug: created.slug };
 		})
 		.catch(slugTaken);
@@ -255,7 +261,13 @@ export async function archivePlan(db: Db, actor: Viewer, input: ArchiveFields & 
 			successor = await tx.plan.findFirst({ where: { slug: input.successor, status: { not: 'DRAFT' } }, select: { id: true, slug: true } });
 			if (!successor) throw new RuleError('plans.errors.successorUnknown', 'successor');
 		}
-		await save(tx, row, { status: 'ARCHIVED', archivedOn: fromIsoDay(input.archivedOn), archiveNote: input.note, archiveNoteEn: input.noteEn, successorPlanId: successor?.id ?? null });
+		await save(tx, row, {
+			status: 'ARCHIVED',
+			archivedOn: fromIsoDay(input.archivedOn),
+			archiveNote: input.note,
+			archiveNoteEn: input.noteEn,
+			successorPlanId: successor?.id ?? null
+		});
 		await recordAudit(tx, auditActor(admin), {
 			action: 'update',
 			entityType: 'Plan',

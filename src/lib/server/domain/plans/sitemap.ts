@@ -16,7 +16,11 @@ export async function publicPaths(db: Db): Promise<string[]> {
 			},
 			orderBy: [{ planId: 'asc' }, { number: 'asc' }]
 		}),
-		db.reportRound.findMany({ where: { status: 'PUBLISHED', plan: PUBLIC_PLAN }, select: { id: true, plan: { select: { slug: true } } }, orderBy: [{ planId: 'asc' }, { periodEnd: 'asc' }] })
+		db.reportRound.findMany({
+			where: { status: 'PUBLISHED', plan: PUBLIC_PLAN },
+			select: { id: true, plan: { select: { slug: true } } },
+			orderBy: [{ planId: 'asc' }, { periodEnd: 'asc' }]
+		})
 	]);
 	// An owner page exists for every team that leads or contributes to a measure of the plan.
 	const ownerPaths = new Set<string>();

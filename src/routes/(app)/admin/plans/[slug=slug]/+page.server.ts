@@ -18,7 +18,15 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const plan = await getPlanSettings(db, admin, params.slug).catch((cause: unknown) => loadAnswer(cause, wordings.plans(t)));
 	const ok = url.searchParams.get('ok');
 	return {
-		plan: { slug: plan.slug, title: plan.title, status: plan.stored, archivedOn: plan.archivedOn, archiveNote: plan.archiveNote, successor: plan.successor, measures: plan.measures },
+		plan: {
+			slug: plan.slug,
+			title: plan.title,
+			status: plan.stored,
+			archivedOn: plan.archivedOn,
+			archiveNote: plan.archiveNote,
+			successor: plan.successor,
+			measures: plan.measures
+		},
 		initial: planValues(plan),
 		archive: archiveValues(plan, todayIso()),
 		reopen: { version: String(plan.version) },

@@ -18,7 +18,9 @@ export const load: PageServerLoad = async (event) => {
 		evidence: model.evidence,
 		can: { changeOwners: canChangeMeasureOwners(user), managePlan: canManagePlan(user) },
 		// Successions are the plans' business: admins only.
-		successions: canManagePlan(user) ? { ...(await successionsOf(db, ref.id, { withDrafts: true })), choices: await successorChoices(db, ref.id), initial: newSuccessionValues() } : null
+		successions: canManagePlan(user)
+			? { ...(await successionsOf(db, ref.id, { withDrafts: true })), choices: await successorChoices(db, ref.id), initial: newSuccessionValues() }
+			: null
 	};
 };
 
