@@ -122,7 +122,9 @@ test('first sign-in with an invitation: the account is created without a passwor
 	expect(answer.status).toBe(303);
 	expect(answer.headers.get('location')).toBe('/compte');
 	expect(await signedIn(browser)).toBe(true);
-	const user = await server.queryOne<{ id: string; passwordHash: string | null; roles: string }>(`SELECT id, "passwordHash", roles::text FROM "User" WHERE email = $1`, [AGENTS.invited.email]);
+	const user = await server.queryOne<{ id: string; passwordHash: string | null; roles: string }>(`SELECT id, "passwordHash", roles::text FROM "User" WHERE email = $1`, [
+		AGENTS.invited.email
+	]);
 	expect(user.passwordHash).toBeNull();
 	expect(user.roles).toBe('{AMDAC}');
 	const identity = await server.queryOne<{ idpId: string; sub: string; siret: string }>(`SELECT "idpId", sub, siret FROM "FederatedIdentity" WHERE "userId" = $1`, [user.id]);

@@ -26,7 +26,12 @@ export class HttpBrowser {
 		if (cookies.size) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
 		if (init.origin) headers.origin = init.origin;
-		const response = await fetch(target, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body: init.form ? new URLSearchParams(init.form) : undefined, redirect: 'manual' });
+		const response = await fetch(target, {
+			method: init.method ?? (init.form ? 'POST' : 'GET'),
+			headers,
+			body: init.form ? new URLSearchParams(init.form) : undefined,
+			redirect: 'manual'
+		});
 		for (const line of response.headers.getSetCookie()) {
 			const [pair, ...attributes] = line.split(';');
 			const eq = pair!.indexOf('=');

@@ -162,7 +162,9 @@ export async function startTestProvider(options: { port: number; redirectUri: st
 		if (details.uid !== uid) throw new Error('interaction mismatch');
 		if (details.prompt.name === 'consent') {
 			// Agents consent once and for all, as with ProConnect: grant what the client asked for.
-			const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
+			const grant = details.grantId
+				? await provider.Grant.find(details.grantId)
+				: new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
 			const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
 			if (missing.missingOIDCScope) grant!.addOIDCScope(missing.missingOIDCScope.join(' '));
 			if (missing.missingOIDCClaims) grant!.addOIDCClaims(missing.missingOIDCClaims);
@@ -178,7 +180,12 @@ export async function startTestProvider(options: { port: number; redirectUri: st
 				res.writeHead(400).end('unknown agent');
 				return;
 			}
-			await provider.interactionFinished(req, res, { login: { accountId: sub, acr, amr: acr === LEVELS.twoFactor ? ['pwd', 'totp', 'mfa'] : ['pwd'] } }, { mergeWithLastSubmission: false });
+			await provider.interactionFinished(
+				req,
+				res,
+				{ login: { accountId: sub, acr, amr: acr === LEVELS.twoFactor ? ['pwd', 'totp', 'mfa'] : ['pwd'] } },
+				{ mergeWithLastSubmission: false }
+			);
 			return;
 		}
 		const choices = [...agents.values()].map((a) => `<option value="${escape(a.sub)}">${escape(a.email)}</option>`).join('');

@@ -116,8 +116,15 @@ describe('ProConnect variables', () => {
 
 	it('are off when unset, with levels defaulting to eidas1 when on', () => {
 		expect(parseConfig({}).proConnect).toBeNull();
-		expect(parseConfig(all).proConnect).toEqual({ ...{ issuer: all.PROCONNECT_ISSUER, clientId: 'id', clientSecret: 'secret' }, acrValues: ['eidas1'], staffAcrValues: ['eidas1'] });
-		expect(parseConfig({ ...all, PROCONNECT_ACR_VALUES: 'eidas1, eidas2', PROCONNECT_STAFF_ACR_VALUES: 'eidas2' }).proConnect).toMatchObject({ acrValues: ['eidas1', 'eidas2'], staffAcrValues: ['eidas2'] });
+		expect(parseConfig(all).proConnect).toEqual({
+			...{ issuer: all.PROCONNECT_ISSUER, clientId: 'id', clientSecret: 'secret' },
+			acrValues: ['eidas1'],
+			staffAcrValues: ['eidas1']
+		});
+		expect(parseConfig({ ...all, PROCONNECT_ACR_VALUES: 'eidas1, eidas2', PROCONNECT_STAFF_ACR_VALUES: 'eidas2' }).proConnect).toMatchObject({
+			acrValues: ['eidas1', 'eidas2'],
+			staffAcrValues: ['eidas2']
+		});
 	});
 
 	it('refuse half a configuration, an http issuer off the loopback, and levels without a client', () => {

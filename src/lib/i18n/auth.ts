@@ -168,7 +168,8 @@ export const authFr = {
 		level:
 			'Votre compte Jalons demande une authentification plus forte que celle utilisée (par exemple une double authentification). Aucune session n’a été ouverte. Reconnectez-vous avec ProConnect en choisissant une méthode à deux facteurs, ou demandez conseil à votre service informatique.',
 		disabled: 'Votre compte Jalons est désactivé. Aucune session n’a été ouverte. Contactez l’équipe qui administre Jalons.',
-		failed: 'La réponse de ProConnect n’a pas pu être vérifiée (lien expiré, déjà utilisé ou ouvert dans un autre navigateur). Aucune session n’a été ouverte. Recommencez depuis la page de connexion.',
+		failed:
+			'La réponse de ProConnect n’a pas pu être vérifiée (lien expiré, déjà utilisé ou ouvert dans un autre navigateur). Aucune session n’a été ouverte. Recommencez depuis la page de connexion.',
 		unavailable: 'ProConnect ne répond pas pour le moment. Réessayez dans quelques minutes, ou connectez-vous avec votre mot de passe Jalons.',
 		throttled: 'Trop de tentatives de connexion depuis cette adresse. Réessayez dans quelques minutes.',
 		retry: 'Retour à la page de connexion',

@@ -52,7 +52,12 @@ const urlWithScheme = (schemes: string[]) =>
 /** Authentication levels (`acr`), comma-separated: `eidas1,https://proconnect.gouv.fr/assurance/…`. */
 const acrList = z
 	.string()
-	.transform((value) => value.split(',').map((v) => v.trim()).filter(Boolean))
+	.transform((value) =>
+		value
+			.split(',')
+			.map((v) => v.trim())
+			.filter(Boolean)
+	)
 	.refine((values) => values.length > 0 && values.every((v) => /^[\x21-\x7e]{1,200}$/.test(v)), 'expected acr values separated by commas');
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -171,7 +176,8 @@ function proConnectConfig(e: z.infer<typeof appSchema>): { value: ProConnectConf
 	const missing = PROCONNECT_VARIABLES.filter((name) => e[name] === undefined);
 	if (missing.length) return { value: null, problems: missing.map((name) => `${name}="": required with ${set.join(', ')} (ProConnect needs all three)`) };
 	const issuer = parseIssuer(e.PROCONNECT_ISSUER!);
-	if (!issuer) return { value: null, problems: [`PROCONNECT_ISSUER=${JSON.stringify(e.PROCONNECT_ISSUER)}: expected an https issuer such as https://auth.agentconnect.gouv.fr/api/v2`] };
+	if (!issuer)
+		return { value: null, problems: [`PROCONNECT_ISSUER=${JSON.stringify(e.PROCONNECT_ISSUER)}: expected an https issuer such as https://auth.agentconnect.gouv.fr/api/v2`] };
 	const acrValues = e.PROCONNECT_ACR_VALUES ?? ['eidas1'];
 	const staffAcrValues = e.PROCONNECT_STAFF_ACR_VALUES ?? acrValues;
 	return { value: { issuer, clientId: e.PROCONNECT_CLIENT_ID!, clientSecret: e.PROCONNECT_CLIENT_SECRET!, acrValues, staffAcrValues }, problems: [] };

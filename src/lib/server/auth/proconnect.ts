@@ -222,7 +222,7 @@ export async function completeSignIn(settings: ProConnectConfig, flow: Flow | nu
 		usualName: text(userinfo.usual_name, 200),
 		siret: typeof userinfo.siret === 'string' && /^\d{14}$/.test(userinfo.siret) ? userinfo.siret : null,
 		acr: text(claims.acr, 200),
-		idToken: tokens.id_token!
+		idToken: tokens.id_token
 	};
 }
 

@@ -31,8 +31,7 @@ export interface ProConnectSignInMeta extends SessionMeta {
 }
 
 export type ProConnectSignInResult =
-	| { ok: true; token: string; expiresAt: Date; userId: string; linked: boolean; created: boolean }
-	| { ok: false; reason: 'unknown' | 'disabled' | 'level' };
+	{ ok: true; token: string; expiresAt: Date; userId: string; linked: boolean; created: boolean } | { ok: false; reason: 'unknown' | 'disabled' | 'level' };
 
 const SYSTEM: AuditActor = { id: null, label: 'proconnect', role: null };
 
@@ -53,7 +52,13 @@ function pendingInvitation(db: Db | Tx, email: string, now: Date) {
  * authentication level the account's roles require, links the identity, opens a session. Refusals
  * write nothing but the failed attempt, and for a known account, the refusal in the audit log.
  */
-export async function signInWithProConnect(db: Db, levels: ProConnectLevels, identity: ProConnectIdentity, meta: ProConnectSignInMeta, now = new Date()): Promise<ProConnectSignInResult> {
+export async function signInWithProConnect(
+	db: Db,
+	levels: ProConnectLevels,
+	identity: ProConnectIdentity,
+	meta: ProConnectSignInMeta,
+	now = new Date()
+): Promise<ProConnectSignInResult> {
 	const email = normaliseEmail(identity.email);
 	const acr = identity.acr;
 	if (!acr || !levels.accepted.includes(acr)) return refuse(db, email, meta.ipAddress, now, 'level');
@@ -101,7 +106,7 @@ export async function signInWithProConnect(db: Db, levels: ProConnectLevels, ide
 				}
 			});
 			await tx.userToken.update({ where: { id: invitation!.id }, data: { userId: row.id } });
-			await recordAudit(tx, auditActor({ ...row, roles: row.roles as Role[], teamIds: [] }), {
+			await recordAudit(tx, auditActor({ ...row, roles: row.roles, teamIds: [] }), {
 				action: 'create',
 				entityType: 'User',
 				entityId: row.id,

@@ -8,7 +8,7 @@ import { localizeHref } from '$lib/i18n/routing';
 import { messages } from '$lib/i18n';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { setSessionCookie } from '$lib/server/auth/session';
-import { acceptedLevels, completeSignIn, ProConnectError, proConnectSettings, takeFlow } from '$lib/server/auth/proconnect';
+import { acceptedLevels, completeSignIn, ProConnectError, proConnectSettings, takeFlow, type ProConnectIdentity } from '$lib/server/auth/proconnect';
 import { REFUSAL_PATH, setRefusal, type Refusal } from '$lib/server/auth/proconnect-refusal';
 import { checkAddressThrottle, recordLoginAttempt } from '$lib/server/auth/throttle';
 import { emailHash } from '$lib/server/auth/tokens';
@@ -23,7 +23,8 @@ export const GET: RequestHandler = async (event) => {
 	if (!settings) error(404, messages(locals.locale).notFound.title);
 	// The flow cookie is read and deleted first: a callback serves once, whatever happens next.
 	const { flow, redirectTo, locale } = takeFlow(cookies, url);
-	const refuse = (refusal: Refusal): never => {
+	// Typed on the declaration so that TypeScript knows the code after a call is unreachable.
+	const refuse: (refusal: Refusal) => never = (refusal) => {
 		setRefusal(cookies, url, refusal);
 		redirect(303, localizeHref(REFUSAL_PATH, locale));
 	};
@@ -34,7 +35,7 @@ export const GET: RequestHandler = async (event) => {
 		log('warn', 'proconnect throttled', { ip: ipAddress, retryAfter: throttle.retryAfterSeconds });
 		refuse({ reason: 'throttled' });
 	}
-	let identity;
+	let identity: ProConnectIdentity;
 	try {
 		identity = await completeSignIn(settings, flow, url);
 	} catch (cause) {
@@ -44,15 +45,14 @@ export const GET: RequestHandler = async (event) => {
 		if (cause.reason !== 'unavailable') await recordLoginAttempt(db, emailHash(NO_ADDRESS), ipAddress, false);
 		refuse({ reason: cause.reason === 'unavailable' ? 'unavailable' : 'failed' });
 	}
-	const result = await signInWithProConnect(
-		db,
-		{ accepted: acceptedLevels(settings), staff: settings.staffAcrValues },
-		identity!,
-		{ ipAddress, userAgent: request.headers.get('user-agent'), previousSessionId: locals.session?.id }
-	);
+	const result = await signInWithProConnect(db, { accepted: acceptedLevels(settings), staff: settings.staffAcrValues }, identity, {
+		ipAddress,
+		userAgent: request.headers.get('user-agent'),
+		previousSessionId: locals.session?.id
+	});
 	if (!result.ok) {
-		log('warn', 'proconnect sign-in refused', { ip: ipAddress, reason: result.reason, idpId: identity!.idpId, acr: identity!.acr });
-		refuse({ reason: result.reason, email: result.reason === 'unknown' ? identity!.email : undefined });
+		log('warn', 'proconnect sign-in refused', { ip: ipAddress, reason: result.reason, idpId: identity.idpId, acr: identity.acr });
+		refuse({ reason: result.reason, email: result.reason === 'unknown' ? identity.email : undefined });
 	}
 	if (result.ok) {
 		log('info', 'login', { userId: result.userId, ip: ipAddress, method: 'proconnect', linked: result.linked });
