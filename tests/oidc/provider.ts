@@ -18,7 +18,7 @@ export interface Agent {
 	uid: string;
 }
 
-export type IdTokenTamper = (token: { header: Record<string, unknown>; payload: Record<string, unknown> }) => {
+type IdTokenTamper = (token: { header: Record<string, unknown>; payload: Record<string, unknown> }) => {
 	header: Record<string, unknown>;
 	payload: Record<string, unknown>;
 	/** Signing key: the provider's own unless given; 'none' for an unsigned token. */
@@ -47,7 +47,7 @@ export const LEVELS = {
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const fromB64 = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 
-export function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject | 'none'): string {
+function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject | 'none'): string {
 	const input = `${b64(header)}.${b64(payload)}`;
 	if (key === 'none') return `${input}.`;
 	return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;

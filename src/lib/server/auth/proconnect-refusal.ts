@@ -6,7 +6,7 @@ import { cookieSecurity } from './session';
 export const REFUSAL_PATH = '/connexion/proconnect/refus';
 const COOKIE = 'jalons_proconnect_refusal';
 const REASONS = ['unknown', 'level', 'disabled', 'failed', 'unavailable', 'throttled'] as const;
-export type RefusalReason = (typeof REASONS)[number];
+type RefusalReason = (typeof REASONS)[number];
 export interface Refusal {
 	reason: RefusalReason;
 	/** The address ProConnect vouched for, shown to an agent with no account. */

@@ -12,9 +12,9 @@ import type { Locale } from '../../i18n';
 import { cookieSecurity } from './session';
 
 /** The redirect URI and post-logout redirect URI to register with ProConnect (both under ORIGIN). */
-export const CALLBACK_PATH = '/connexion/proconnect/retour';
-export const LOGOUT_RETURN_PATH = '/deconnexion/proconnect';
-export const SCOPES = 'openid given_name usual_name email uid siret idp_id';
+const CALLBACK_PATH = '/connexion/proconnect/retour';
+const LOGOUT_RETURN_PATH = '/deconnexion/proconnect';
+const SCOPES = 'openid given_name usual_name email uid siret idp_id';
 /** ProConnect signs ID tokens and userinfo with the algorithm chosen at registration: RS256 here. */
 const SIGNING_ALG = 'RS256';
 
@@ -26,8 +26,8 @@ const FLOW_TTL_SECONDS = 10 * 60;
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 const HTTP_TIMEOUT_SECONDS = 10;
 
-export const redirectUri = () => publicOrigin() + CALLBACK_PATH;
-export const postLogoutRedirectUri = () => publicOrigin() + LOGOUT_RETURN_PATH;
+const redirectUri = () => publicOrigin() + CALLBACK_PATH;
+const postLogoutRedirectUri = () => publicOrigin() + LOGOUT_RETURN_PATH;
 
 /** The ProConnect settings, or null when it is not configured (no button, no route answers). */
 export function proConnectSettings(): ProConnectConfig | null {
