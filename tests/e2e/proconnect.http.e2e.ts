@@ -3,50 +3,23 @@
 // account found by its address then by its key after an e-mail change, the staff authentication
 // level, logout through the provider; and the attacks, each refused with no session opened.
 import { test, expect, ACCOUNTS } from './fixtures';
-import { startAppServer, databaseFingerprint, type AppServer } from '../security/app-server';
-import { E2E_TEMPLATE_DATABASE_URL } from './servers';
-import { startTestProvider, otherKey, IDP_ID, LEVELS, type Agent, type TestProvider } from '../oidc/provider';
+import { databaseFingerprint, type AppServer } from '../security/app-server';
+import { otherKey, IDP_ID, LEVELS, type Agent, type TestProvider } from '../oidc/provider';
+import { AGENTS, CALLBACK, invite, PROVIDER_PORTS, REFUSAL, startProConnectApp, type ProConnectApp } from '../oidc/proconnect-app';
 import { HttpBrowser } from '../oidc/http-browser';
 
-const PROVIDER_PORT = 4650;
-const CALLBACK = '/connexion/proconnect/retour';
-const REFUSAL = '/connexion/proconnect/refus';
-
+let app: ProConnectApp;
 let server: AppServer;
 let provider: TestProvider;
 
-const agent = (sub: string, email: string): Agent => ({ sub, idp_id: IDP_ID, email, given_name: 'Camille', usual_name: 'Agent', siret: '13002526500013', uid: sub });
-const AGENTS = {
-	invited: agent('agent-invited', 'nouvelle.agente@agents.example'),
-	unknown: agent('agent-unknown', 'inconnu@agents.example'),
-	amdac: agent('agent-amdac', 'AMDAC@Jalons.Example'),
-	admin: agent('agent-admin', ACCOUNTS.admin.email),
-	council: agent('agent-council', ACCOUNTS.council.email)
-};
-
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
-	server = await startAppServer({
-		template: E2E_TEMPLATE_DATABASE_URL,
-		env: {
-			PROCONNECT_ISSUER: `http://127.0.0.1:${PROVIDER_PORT}`,
-			PROCONNECT_CLIENT_ID: 'jalons-test',
-			PROCONNECT_CLIENT_SECRET: 'jalons-test-secret-0123456789abcdef',
-			PROCONNECT_ACR_VALUES: LEVELS.basic,
-			PROCONNECT_STAFF_ACR_VALUES: LEVELS.twoFactor
-		}
-	});
-	provider = await startTestProvider({
-		port: PROVIDER_PORT,
-		redirectUri: server.origin + CALLBACK,
-		postLogoutRedirectUri: server.origin + '/deconnexion/proconnect',
-		agents: Object.values(AGENTS)
-	});
+	app = await startProConnectApp(PROVIDER_PORTS.http);
+	({ server, provider } = app);
 });
 
 test.afterAll(async () => {
-	await provider?.stop();
-	await server?.stop();
+	await app?.stop();
 });
 
 test.afterEach(() => {
@@ -112,11 +85,7 @@ test('the authorization request carries state, nonce (32+ characters), PKCE S256
 });
 
 test('first sign-in with an invitation: the account is created without a password, the identity linked, a session opened', async () => {
-	await server.query(
-		`INSERT INTO "UserToken" (id, "tokenHash", purpose, email, roles, "teamIds", "displayName", "createdAt", "expiresAt")
-		 VALUES ('inv-proconnect', 'hash-proconnect-invitation', 'INVITATION', $1, '{AMDAC}', '{}', 'Camille Agent', now(), now() + interval '7 days')`,
-		[AGENTS.invited.email]
-	);
+	await invite(server, 'inv-proconnect', AGENTS.invited.email);
 	const browser = new HttpBrowser();
 	const answer = await browser.request(await toCallback(browser, AGENTS.invited, LEVELS.basic, '/compte'));
 	expect(answer.status).toBe(303);

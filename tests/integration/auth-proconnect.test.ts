@@ -48,6 +48,8 @@ async function rows() {
 	};
 }
 
+const invite = (email: string, roles: Role[], teamIds: string[] = []) => inviteUser(db, admin, { email, displayName: 'Invitée', organisation: null, roles, teamIds }, t0);
+
 const attempts = (email: string) => db.loginAttempt.findMany({ where: { emailHash: emailHash(email) }, select: { success: true, ipAddress: true } });
 
 beforeAll(async () => {
@@ -104,11 +106,11 @@ describe('finding the account', () => {
 
 	it('an expired or used invitation lets no one in', async () => {
 		const email = 'late@agents.example.gouv.fr';
-		await inviteUser(db, admin, { email, displayName: null, organisation: null, roles: ['AMDAC'], teamIds: [] }, t0);
+		await invite(email, ['AMDAC'], []);
 		const eightDaysLater = new Date(t0.getTime() + 8 * 24 * 60 * 60 * 1000);
 		expect(await signIn(identity(email), eightDaysLater)).toEqual({ ok: false, reason: 'unknown' });
 		const used = 'used@agents.example.gouv.fr';
-		await inviteUser(db, admin, { email: used, displayName: null, organisation: null, roles: ['AMDAC'], teamIds: [] }, t0);
+		await invite(used, ['AMDAC'], []);
 		await db.userToken.updateMany({ where: { email: used }, data: { usedAt: t0 } });
 		expect(await signIn(identity(used))).toEqual({ ok: false, reason: 'unknown' });
 		expect(await db.user.count({ where: { email: { in: [email, used] } } })).toBe(0);
@@ -157,7 +159,7 @@ describe('authentication levels', () => {
 	it('an invitation to an editor’s role asks for the staff level too, and is not spent by a refusal', async () => {
 		const team = await db.owner.create({ data: { code: 'PC_EDIT', name: 'Équipe rédaction' } });
 		const email = 'future.editor@agents.example.gouv.fr';
-		await inviteUser(db, admin, { email, displayName: null, organisation: null, roles: ['EDITOR'], teamIds: [team.id] }, t0);
+		await invite(email, ['EDITOR'], [team.id]);
 		expect(await signIn(identity(email, { acr: BASIC }))).toEqual({ ok: false, reason: 'level' });
 		expect(await db.user.count({ where: { email } })).toBe(0);
 		expect((await db.userToken.findFirstOrThrow({ where: { email } })).usedAt).toBeNull();
@@ -196,7 +198,7 @@ describe('a linked identity', () => {
 
 	it('is not unlinked when it is the account’s only way in; one of two is', async () => {
 		const email = 'passwordless@agents.example.gouv.fr';
-		await inviteUser(db, admin, { email, displayName: null, organisation: null, roles: ['AMDAC'], teamIds: [] }, t0);
+		await invite(email, ['AMDAC'], []);
 		const first = await signIn(identity(email));
 		if (!first.ok) throw new Error('the invitation should have let the agent in');
 		const actor: Actor = { id: first.userId, displayName: email, roles: ['AMDAC'], teamIds: [] };
