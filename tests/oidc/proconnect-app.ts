@@ -13,7 +13,7 @@ export const REFUSAL = '/connexion/proconnect/refus';
 /** The test provider's port for each spec and project: 4650 and up (free on the test machines). */
 export const PROVIDER_PORTS = { http: 4650, js: 4651, nojs: 4652 } as const;
 
-export const agent = (sub: string, email: string): Agent => ({
+const agent = (sub: string, email: string): Agent => ({
 	sub,
 	idp_id: IDP_ID,
 	email,
