@@ -206,6 +206,8 @@ test('the personal-data page says what sessions and login throttling store, why 
 	await expect(fr).toContainText('Elle expire après 30 jours sans activité et au plus tard 90 jours après la connexion');
 	await expect(fr).toContainText('1 jour pour une tentative échouée, 30 jours pour une connexion réussie');
 	await expect(fr.getByText(/^Pourquoi\s: /)).toHaveCount(2);
+	// ProConnect is not configured here: nothing of it is stored, nor said (tests/e2e/proconnect.e2e.ts has it).
+	await expect(fr.getByRole('heading', { name: 'Connexion avec ProConnect' })).toHaveCount(0);
 
 	await page.goto('/en/donnees-personnelles');
 	const en = page.getByRole('main');

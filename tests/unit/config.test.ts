@@ -110,3 +110,27 @@ describe('parseConfig', () => {
 		expect(publicOrigin(parseConfig({ NODE_ENV: 'production', ORIGIN: 'https://jalons.example.gouv.fr' }))).toBe('https://jalons.example.gouv.fr');
 	});
 });
+
+describe('ProConnect variables', () => {
+	const all = { PROCONNECT_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2', PROCONNECT_CLIENT_ID: 'id', PROCONNECT_CLIENT_SECRET: 'secret' };
+
+	it('are off when unset, with levels defaulting to eidas1 when on', () => {
+		expect(parseConfig({}).proConnect).toBeNull();
+		expect(parseConfig(all).proConnect).toEqual({
+			...{ issuer: all.PROCONNECT_ISSUER, clientId: 'id', clientSecret: 'secret' },
+			acrValues: ['eidas1'],
+			staffAcrValues: ['eidas1']
+		});
+		expect(parseConfig({ ...all, PROCONNECT_ACR_VALUES: 'eidas1, eidas2', PROCONNECT_STAFF_ACR_VALUES: 'eidas2' }).proConnect).toMatchObject({
+			acrValues: ['eidas1', 'eidas2'],
+			staffAcrValues: ['eidas2']
+		});
+	});
+
+	it('refuse half a configuration, an http issuer off the loopback, and levels without a client', () => {
+		expect(() => parseConfig({ PROCONNECT_ISSUER: all.PROCONNECT_ISSUER })).toThrow(/PROCONNECT_CLIENT_ID/);
+		expect(() => parseConfig({ ...all, PROCONNECT_ISSUER: 'http://auth.example.gouv.fr/api/v2' })).toThrow(/PROCONNECT_ISSUER/);
+		expect(() => parseConfig({ PROCONNECT_STAFF_ACR_VALUES: 'eidas2' })).toThrow(/PROCONNECT_STAFF_ACR_VALUES/);
+		expect(parseConfig({ ...all, PROCONNECT_ISSUER: 'http://127.0.0.1:4650' }).proConnect?.issuer).toBe('http://127.0.0.1:4650');
+	});
+});

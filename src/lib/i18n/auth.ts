@@ -148,7 +148,47 @@ export const authFr = {
 		cannotDemoteSelf: 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.',
 		userDisabled: 'Ce compte est désactivé.',
 		revokeCurrent: 'Pour fermer la session actuelle, déconnectez-vous.',
-		sessionNotFound: 'Cette session n’existe plus.'
+		sessionNotFound: 'Cette session n’existe plus.',
+		identityNotFound: 'Cette identité ProConnect n’est plus liée à votre compte.',
+		unlinkNeedsPassword: 'Choisissez d’abord un mot de passe : sans lui ni ProConnect, vous ne pourriez plus vous connecter.'
+	},
+	proconnect: {
+		or: 'ou',
+		login: 'S’identifier avec',
+		brand: 'ProConnect',
+		what: 'Qu’est-ce que ProConnect ?',
+		whatTitle: 'Qu’est-ce que ProConnect ? - nouvelle fenêtre',
+		lead: 'Agents publics : connectez-vous avec votre compte professionnel, sans mot de passe Jalons.',
+		passwordLead: 'Avec un mot de passe Jalons',
+		refusedTitle: 'Connexion avec ProConnect impossible',
+		unknown:
+			'ProConnect a bien confirmé votre identité ({email}), mais aucun compte Jalons ni aucune invitation ne correspond à cette adresse. L’accès à Jalons se fait sur invitation : demandez-la à l’équipe qui administre Jalons, en précisant votre rôle (rédaction d’une mesure, AMDAC…).',
+		unknownNoEmail:
+			'ProConnect a bien confirmé votre identité, mais aucun compte Jalons ni aucune invitation ne correspond à votre adresse. L’accès à Jalons se fait sur invitation : demandez-la à l’équipe qui administre Jalons.',
+		level:
+			'Votre compte Jalons demande une authentification plus forte que celle utilisée (par exemple une double authentification). Aucune session n’a été ouverte. Reconnectez-vous avec ProConnect en choisissant une méthode à deux facteurs, ou demandez conseil à votre service informatique.',
+		disabled: 'Votre compte Jalons est désactivé. Aucune session n’a été ouverte. Contactez l’équipe qui administre Jalons.',
+		failed:
+			'La réponse de ProConnect n’a pas pu être vérifiée (lien expiré, déjà utilisé ou ouvert dans un autre navigateur). Aucune session n’a été ouverte. Recommencez depuis la page de connexion.',
+		unavailable: 'ProConnect ne répond pas pour le moment. Réessayez dans quelques minutes, ou connectez-vous avec votre mot de passe Jalons.',
+		throttled: 'Trop de tentatives de connexion depuis cette adresse. Réessayez dans quelques minutes.',
+		retry: 'Retour à la page de connexion',
+		accountTitle: 'Connexion avec ProConnect',
+		accountNone: 'Aucune identité ProConnect n’est liée à votre compte. Elle le sera à votre première connexion avec ProConnect.',
+		accountCaption: 'Identités ProConnect liées à mon compte',
+		provider: 'Fournisseur d’identité',
+		organisation: 'Organisation (SIRET)',
+		emailAtProvider: 'Adresse chez le fournisseur',
+		linkedAt: 'Liée le',
+		lastUsed: 'Dernière connexion',
+		never: 'Jamais',
+		unlink: 'Délier',
+		unlinkLabel: 'Délier l’identité ProConnect {email}',
+		unlinked: 'Identité ProConnect déliée.',
+		unlinkNeedsPassword: 'Pour délier cette identité, choisissez d’abord un mot de passe (lien « Mot de passe oublié ? » de la page de connexion).',
+		methods: 'Connexion',
+		methodPassword: 'Mot de passe',
+		methodProConnect: 'ProConnect'
 	},
 	mail: {
 		invitationSubject: 'Votre invitation à Jalons',

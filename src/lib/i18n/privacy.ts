@@ -17,7 +17,14 @@ export const privacyFr = {
 	throttleWhy:
 		'Pourquoi : pour ralentir qui essaie de deviner un mot de passe (un nombre limité d’échecs par compte et par adresse IP sur une période donnée), sans bloquer la personne titulaire du compte : les adresses d’où elle s’est déjà connectée avec succès sont reconnues.',
 	throttleHowLong:
-		'Combien de temps : {failed} pour une tentative échouée, {succeeded} pour une connexion réussie (la durée pendant laquelle une adresse reste reconnue), puis la tentative est effacée.'
+		'Combien de temps : {failed} pour une tentative échouée, {succeeded} pour une connexion réussie (la durée pendant laquelle une adresse reste reconnue), puis la tentative est effacée.',
+	proconnectTitle: 'Connexion avec ProConnect',
+	proconnectWhat:
+		'Quand un agent se connecte avec ProConnect, Jalons enregistre l’identité liée à son compte : l’identifiant de son fournisseur d’identité (« idp_id ») et le sien chez ce fournisseur (« sub »), l’adresse électronique et le SIRET de son organisation tels que ProConnect les transmet, la date à laquelle l’identité a été liée et celle de la dernière connexion. Les autres informations transmises (prénom, nom, identifiant interne) ne sont pas conservées. La session ouverte garde en plus le jeton d’identité (« ID token ») remis par ProConnect. Pendant l’aller-retour vers ProConnect, un cookie technique de quelques minutes garde les valeurs aléatoires qui protègent l’échange ; il est effacé au retour.',
+	proconnectWhy:
+		'Pourquoi : pour retrouver le compte aux connexions suivantes, même si l’adresse de l’agent change, et montrer sur la page « Mon compte » les identités liées (organisation, dates) ; le jeton d’identité sert à fermer aussi la session ProConnect à la déconnexion.',
+	proconnectHowLong:
+		'Combien de temps : l’identité reste liée jusqu’à ce que l’agent la délie depuis « Mon compte » (s’il garde un autre moyen de se connecter, un mot de passe) ou que le compte soit effacé ; l’adresse et le SIRET sont remplacés à chaque connexion. Le jeton d’identité est effacé avec la session, dans les délais indiqués plus haut.'
 };
 
 export type PrivacyMessages = typeof privacyFr;

@@ -49,6 +49,35 @@ const urlWithScheme = (schemes: string[]) =>
 		`expected a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`
 	);
 
+/** Authentication levels (`acr`), comma-separated: `eidas1,https://proconnect.gouv.fr/assurance/…`. */
+const acrList = z
+	.string()
+	.transform((value) =>
+		value
+			.split(',')
+			.map((v) => v.trim())
+			.filter(Boolean)
+	)
+	.refine((values) => values.length > 0 && values.every((v) => /^[\x21-\x7e]{1,200}$/.test(v)), 'expected acr values separated by commas');
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The issuer ProConnect's discovery document names (https://…/api/v2): https only, except on the
+ * loopback, where the tests run their own OpenID provider over plain http.
+ */
+function parseIssuer(value: string): string | null {
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return null;
+	}
+	if (url.username || url.password || url.search || url.hash) return null;
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return null;
+	return url.href.replace(/\/$/, '');
+}
+
 const refused = (why: string) => z.undefined({ error: why });
 
 /** Read by the app and its scripts (npm run db:migrate, digest, …). */
@@ -72,6 +101,11 @@ const appSchema = z.object({
 	MAIL_FROM: z.string().default('Jalons <ne-pas-repondre@jalons.invalid>'),
 	// adapter-node would build URLs from these forgeable request headers when ORIGIN is unset; Jalons
 	// takes its address from ORIGIN alone (reset and invitation links must not follow a forged header).
+	PROCONNECT_ISSUER: z.string().optional(),
+	PROCONNECT_CLIENT_ID: z.string().max(200).optional(),
+	PROCONNECT_CLIENT_SECRET: z.string().max(500).optional(),
+	PROCONNECT_ACR_VALUES: acrList.optional(),
+	PROCONNECT_STAFF_ACR_VALUES: acrList.optional(),
 	HOST_HEADER: refused('not supported: set ORIGIN to the public address instead'),
 	PROTOCOL_HEADER: refused('not supported: set ORIGIN to the public address instead')
 });
@@ -115,6 +149,38 @@ export interface Config {
 	wholePlanReads: number;
 	smtpUrl: string | undefined;
 	mailFrom: string;
+	/** Signing in with ProConnect; null when not configured (no button, nothing else changes). */
+	proConnect: ProConnectConfig | null;
+}
+
+export interface ProConnectConfig {
+	/** Issuer identifier, without a trailing slash; discovery reads `${issuer}/.well-known/openid-configuration`. */
+	issuer: string;
+	clientId: string;
+	clientSecret: string;
+	/** Levels accepted for any account. */
+	acrValues: string[];
+	/** Levels accepted for administrators and editors (a subset of `acrValues` is expected, e.g. the two-factor ones). */
+	staffAcrValues: string[];
+}
+
+const PROCONNECT_VARIABLES = ['PROCONNECT_ISSUER', 'PROCONNECT_CLIENT_ID', 'PROCONNECT_CLIENT_SECRET'] as const;
+
+function proConnectConfig(e: z.infer<typeof appSchema>): { value: ProConnectConfig | null; problems: string[] } {
+	const set = PROCONNECT_VARIABLES.filter((name) => e[name] !== undefined);
+	if (set.length === 0) {
+		const stray = (['PROCONNECT_ACR_VALUES', 'PROCONNECT_STAFF_ACR_VALUES'] as const).filter((name) => e[name] !== undefined);
+		return { value: null, problems: stray.map((name) => `${name}: set PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID and PROCONNECT_CLIENT_SECRET too, or unset it`) };
+	}
+	// Half a configuration is a mistake, not "off": say which variable is missing.
+	const missing = PROCONNECT_VARIABLES.filter((name) => e[name] === undefined);
+	if (missing.length) return { value: null, problems: missing.map((name) => `${name}="": required with ${set.join(', ')} (ProConnect needs all three)`) };
+	const issuer = parseIssuer(e.PROCONNECT_ISSUER!);
+	if (!issuer)
+		return { value: null, problems: [`PROCONNECT_ISSUER=${JSON.stringify(e.PROCONNECT_ISSUER)}: expected an https issuer such as https://auth.agentconnect.gouv.fr/api/v2`] };
+	const acrValues = e.PROCONNECT_ACR_VALUES ?? ['eidas1'];
+	const staffAcrValues = e.PROCONNECT_STAFF_ACR_VALUES ?? acrValues;
+	return { value: { issuer, clientId: e.PROCONNECT_CLIENT_ID!, clientSecret: e.PROCONNECT_CLIENT_SECRET!, acrValues, staffAcrValues }, problems: [] };
 }
 
 /** Parses `env`; throws a ConfigError naming every invalid variable. Empty values count as unset. */
@@ -124,6 +190,8 @@ export function parseConfig(env: Env): Config {
 	if (!parsed.success)
 		throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`));
 	const e = parsed.data;
+	const proConnect = proConnectConfig(e);
+	if (proConnect.problems.length) throw new ConfigError(proConnect.problems);
 	return {
 		production: e.NODE_ENV === 'production',
 		databaseUrl: e.DATABASE_URL,
@@ -138,7 +206,8 @@ export function parseConfig(env: Env): Config {
 		pageCacheBytes: e.JALONS_PAGE_CACHE_MB * 1024 * 1024,
 		wholePlanReads: e.JALONS_WHOLE_PLAN_READS,
 		smtpUrl: e.SMTP_URL,
-		mailFrom: e.MAIL_FROM
+		mailFrom: e.MAIL_FROM,
+		proConnect: proConnect.value
 	};
 }
 

@@ -34,6 +34,8 @@ export interface ValidSession {
 export interface SessionMeta {
 	userAgent?: string | null;
 	ipAddress?: string | null;
+	/** A ProConnect session's ID token, for the federation's logout. */
+	idToken?: string | null;
 }
 
 export async function createSession(db: DbOrTx, userId: string, meta: SessionMeta = {}, now = new Date()) {
@@ -47,7 +49,8 @@ export async function createSession(db: DbOrTx, userId: string, meta: SessionMet
 			expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
 			absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
 			userAgent: meta.userAgent?.slice(0, 400) ?? null,
-			ipAddress: meta.ipAddress?.slice(0, 64) ?? null
+			ipAddress: meta.ipAddress?.slice(0, 64) ?? null,
+			idToken: meta.idToken ?? null
 		}
 	});
 	return { token, session };
@@ -103,9 +106,10 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** The cookie's name on plain http; on https it carries the `__Host-` prefix. */
 export const SESSION_COOKIE = 'jalons_session';
 
-function cookieSecurity(url: URL): { name: string; secure: boolean } {
+/** The name and Secure flag of one of our cookies (`base`: its name on plain http). */
+export function cookieSecurity(url: URL, base: string = SESSION_COOKIE): { name: string; secure: boolean } {
 	const secure = url.protocol === 'https:' || (config().production && !LOCAL_HOSTS.has(url.hostname));
-	return { name: secure && url.protocol === 'https:' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE, secure };
+	return { name: secure && url.protocol === 'https:' ? `__Host-${base}` : base, secure };
 }
 
 export function readSessionCookie(cookies: Cookies, url: URL): string | undefined {

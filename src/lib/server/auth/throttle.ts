@@ -91,3 +91,12 @@ export class ThrottledError extends Error {
 		this.name = 'ThrottledError';
 	}
 }
+
+/**
+ * Signing in with ProConnect: no password to guess here, but failed callbacks (forged state, refused
+ * tokens, unknown agents) still count against the address, and an address over the limit is told to wait.
+ */
+export async function checkAddressThrottle(db: DbOrTx, ipAddress: string, now = new Date()): Promise<ThrottleDecision> {
+	const { address } = THROTTLE;
+	return windowDecision(await failures(db, { ipAddress }, address, now), address, now);
+}

@@ -2,6 +2,7 @@
 // itself comes from `kit.csp` in svelte.config.js, which hashes SvelteKit's own inline scripts.
 import type { Handle } from '@sveltejs/kit';
 import { config } from '../config';
+import { providerOrigin } from '../auth/proconnect';
 
 const isProduction = () => config().production && (config().origin ?? '').startsWith('https://');
 
@@ -14,6 +15,11 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	if (isProduction()) headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	// Signing in and out with ProConnect are form posts answered by a redirect to the provider, which
+	// form-action also governs: its origin is allowed, and nothing else.
+	const proConnect = config().proConnect;
+	const policy = headers.get('Content-Security-Policy');
+	if (proConnect && policy) headers.set('Content-Security-Policy', policy.replace(/form-action 'self'/, `form-action 'self' ${providerOrigin(proConnect)}`));
 	if (!headers.has('Content-Security-Policy')) {
 		// Non-page responses (downloads, errors raised before rendering) get a locked-down policy.
 		headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");

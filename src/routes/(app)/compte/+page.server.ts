@@ -7,13 +7,26 @@ import { failFromDomain, invalid } from '$lib/server/forms/auth-errors';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { changePassword, listMySessions, listMyTeams, revokeMyOtherSessions, revokeMySession } from '$lib/server/domain/users/users';
 import { describeDevice } from './device';
+import { listMyIdentities, unlinkMyIdentity } from '$lib/server/domain/users/proconnect';
+import { proConnectSettings } from '$lib/server/auth/proconnect';
+import { z } from 'zod';
+
+const identityIdSchema = z.strictObject({ identityId: z.string().min(1).max(64) });
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser();
 	const db = await requestDb();
-	const [sessions, teams] = await Promise.all([listMySessions(db, user), listMyTeams(db, user)]);
+	const [sessions, teams, identities] = await Promise.all([listMySessions(db, user), listMyTeams(db, user), listMyIdentities(db, user)]);
+	// Shown when ProConnect is on, or when an identity is still linked from a time it was.
+	const showProConnect = proConnectSettings() !== null || identities.identities.length > 0;
 	return {
 		identity: { email: user.email, displayName: user.displayName, organisation: user.organisation, roles: [...user.roles], teams },
+		proConnect: showProConnect
+			? {
+					hasPassword: identities.hasPassword,
+					identities: identities.identities.map((i) => ({ ...i, linkedAt: i.linkedAt.toISOString(), lastUsedAt: i.lastUsedAt?.toISOString() ?? null }))
+				}
+			: null,
 		sessions: sessions.map((s) => ({
 			id: s.id,
 			createdAt: s.createdAt.toISOString(),
@@ -54,6 +67,17 @@ export const actions: Actions = {
 			return failFromDomain(cause);
 		}
 		return { revoked: true };
+	},
+	unlinkIdentity: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(identityIdSchema, await event.request.formData(), event.locals.locale);
+		if (!parsed.ok) return invalid(parsed);
+		try {
+			await unlinkMyIdentity(await requestDb(), user, parsed.data.identityId);
+		} catch (cause) {
+			return failFromDomain(cause);
+		}
+		return { unlinked: true };
 	},
 	revokeOthers: async (event) => {
 		const user = requireUser(event);

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '$lib/server/auth/session';
 import { RETENTION_DAYS } from '$lib/server/maintenance/purge';
+import { proConnectSettings } from '$lib/server/auth/proconnect';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -11,5 +12,7 @@ export const load: PageServerLoad = () => ({
 		sessionMaxDays: SESSION_ABSOLUTE_MS / DAY,
 		failedLoginDays: RETENTION_DAYS.failedLogin,
 		successfulLoginDays: RETENTION_DAYS.successfulLogin
-	}
+	},
+	// Without ProConnect configured, nothing of it is stored: no section to read.
+	proConnect: proConnectSettings() !== null
 });

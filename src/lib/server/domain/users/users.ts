@@ -296,6 +296,7 @@ export async function listUsers(db: Db, actor: Viewer, now = new Date()) {
 				roles: true,
 				disabledAt: true,
 				passwordHash: true,
+				_count: { select: { identities: true } },
 				teams: { select: { owner: { select: { code: true } } } }
 			}
 		}),
@@ -306,7 +307,12 @@ export async function listUsers(db: Db, actor: Viewer, now = new Date()) {
 		})
 	]);
 	return {
-		users: users.map(({ passwordHash, teams, ...user }) => ({ ...user, hasPassword: passwordHash !== null, teams: teams.map((t) => t.owner.code) })),
+		users: users.map(({ passwordHash, teams, _count, ...user }) => ({
+			...user,
+			hasPassword: passwordHash !== null,
+			proConnect: _count.identities > 0,
+			teams: teams.map((t) => t.owner.code)
+		})),
 		invitations
 	};
 }
