@@ -78,6 +78,9 @@ test('first sign-in with an invitation: the account is created and the agent lan
 	// No password: the identity is the account's only way in, so it cannot be unlinked.
 	await expect(page.getByText('Pour délier cette identité, choisissez d’abord un mot de passe')).toBeVisible();
 	await expect(row.getByRole('button', { name: 'Délier' })).toHaveCount(0);
+	// No current password to give: a link to set one instead of the change form.
+	await expect(page.getByLabel('Mot de passe actuel')).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'définir un mot de passe' })).toHaveAttribute('href', '/mot-de-passe-oublie');
 	expect((await server.queryOne<{ usedAt: Date | null }>(`SELECT "usedAt" FROM "UserToken" WHERE id = 'inv-browser'`)).usedAt).not.toBeNull();
 });
 

@@ -16,9 +16,6 @@ const admin = { id: 'admin-tt', email: 'admin@example.gouv.fr', displayName: 'Ad
 beforeAll(async () => {
 	database = await freshDatabase({ plan: true });
 	await database.prisma.user.create({ data: { id: admin.id, email: admin.email, displayName: admin.displayName, roles: ['ADMIN'] } });
-	// The seed keeps the real plan's record open; archived here on the day its publisher declared it
-	// obsolete, so that the archive's effect on past dates is tested on real data.
-	await database.prisma.plan.update({ where: { slug: DEFAULT_PLAN_SLUG }, data: { status: 'ARCHIVED', archivedOn: new Date('2025-02-24T00:00:00Z') } });
 });
 afterAll(async () => {
 	await database?.close();
@@ -37,7 +34,7 @@ describe('the real plan at a past date', () => {
 		expect(past!.latestFact?.date).toBe('2021-12-01');
 		const updatesShown = (d: typeof past) => d!.axes.flatMap((a) => a.measures).filter((m) => m.latestUpdate).length;
 		expect(updatesShown(past)).toBeLessThan(updatesShown(today));
-		// Archived on 24/02/2025 (above): not yet at the end of 2021.
+		// The seed keeps the real plan's record open (it is archived below, for the series).
 		expect(past!.plan.status).toBe('ACTIVE');
 		expect(past!.plan.archivedOn).toBeNull();
 		// The import ran today: at that date no change had been made in Jalons.
@@ -130,6 +127,8 @@ describe('comparison between two dates on the real plan', () => {
 
 describe('progress over time', () => {
 	it('gives one point per quarter end from adoption to the archive date, all from the same history', async () => {
+		// Archived here on the day its publisher declared it obsolete (after the edits above: an archived plan refuses them).
+		await database.prisma.plan.update({ where: { slug: DEFAULT_PLAN_SLUG }, data: { status: 'ARCHIVED', archivedOn: new Date('2025-02-24T00:00:00Z') } });
 		const series = await getProgressSeries(database.prisma, DEFAULT_PLAN_SLUG, '2026-11-30');
 		const dates = series!.points.map((p) => p.date);
 		expect(dates[0]).toBe('2021-12-31');

@@ -255,6 +255,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 	},
 	'POST /(app)/compte?/revokeSession': { path: () => '/compte?/revokeSession', payload: () => ({ sessionId: 'a'.repeat(64) }), expect: signedIn, denyStatuses: [404] },
 	'POST /(app)/compte?/revokeOthers': { path: () => '/compte?/revokeOthers', payload: () => ({}), expect: signedIn },
+	// An identity that is not the caller's: refused with a sentence, never someone else's unlinked.
+	'POST /(app)/compte?/unlinkIdentity': { path: () => '/compte?/unlinkIdentity', payload: () => ({ identityId: 'not-mine' }), expect: signedIn },
 
 	// Notifications: anyone who may follow a measure, i.e. every signed-in role.
 	'POST /(app)/notifications?/markAllRead': { path: () => '/notifications?/markAllRead', payload: () => ({}), expect: signedIn },
@@ -494,6 +496,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 	},
 
 	// Authentication pages: open to everyone by design (a wrong password or an unknown token is a 400).
+	// Without ProConnect settings (the matrix's server) a sentence says it is unavailable, to anyone.
+	'POST /(auth)/connexion?/proconnect': { path: () => '/connexion?/proconnect', payload: () => ({}), expect: everyone },
 	'POST /(auth)/connexion?/login': { path: () => '/connexion?/login', payload: () => ({ email: 'nobody@jalons.example', password: 'wrong password' }), expect: everyone },
 	'POST /(auth)/deconnexion?/logout': { path: () => '/deconnexion?/logout', payload: () => ({}), expect: everyone, endsSession: true },
 	'POST /(auth)/invitation/[token]?/setPassword': {

@@ -79,6 +79,8 @@ export const authEn: AuthMessages = {
 		none: 'None',
 		changePassword: 'Change password',
 		changePasswordLead: 'Your other sessions will be closed.',
+		noPassword: 'You sign in with ProConnect: this account has no password. To set one (useful when ProConnect is unavailable), ask for a link by e-mail:',
+		noPasswordLink: 'set a password',
 		changeSubmit: 'Change the password',
 		passwordChanged: 'Password changed. Your other sessions have been closed.',
 		sessions: 'My sessions',

@@ -78,6 +78,9 @@ export const authFr = {
 		none: 'Aucune',
 		changePassword: 'Changer de mot de passe',
 		changePasswordLead: 'Vos autres sessions seront fermées.',
+		noPassword:
+			'Vous vous connectez avec ProConnect : ce compte n’a pas de mot de passe. Pour en définir un (utile si ProConnect est indisponible), demandez un lien par courriel :',
+		noPasswordLink: 'définir un mot de passe',
 		changeSubmit: 'Changer le mot de passe',
 		passwordChanged: 'Mot de passe changé. Vos autres sessions ont été fermées.',
 		sessions: 'Mes sessions',

@@ -92,6 +92,13 @@ export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<
 	await db.session.deleteMany({ where: { id: sessionId } });
 }
 
+/** Signing out: ends the session and gives back the ProConnect ID token it held (for the federation's logout), if any. */
+export async function endSession(db: DbOrTx, sessionId: string): Promise<{ idToken: string | null }> {
+	const session = await db.session.findUnique({ where: { id: sessionId }, select: { idToken: true } });
+	await invalidateSession(db, sessionId);
+	return { idToken: session?.idToken ?? null };
+}
+
 /** Ends every session of a user (password change, disable), except `keepId` when given. */
 export async function invalidateUserSessions(db: DbOrTx, userId: string, keepId?: string): Promise<number> {
 	const { count } = await db.session.deleteMany({ where: { userId, ...(keepId ? { id: { not: keepId } } : {}) } });

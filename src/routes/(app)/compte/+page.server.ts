@@ -21,6 +21,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const showProConnect = proConnectSettings() !== null || identities.identities.length > 0;
 	return {
 		identity: { email: user.email, displayName: user.displayName, organisation: user.organisation, roles: [...user.roles], teams },
+		hasPassword: identities.hasPassword,
 		proConnect: showProConnect
 			? {
 					hasPassword: identities.hasPassword,

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
+import { deleteSessionCookie, endSession } from '$lib/server/auth/session';
 import { endSessionUrl, proConnectSettings } from '$lib/server/auth/proconnect';
 import { log } from '$lib/server/log';
 import { localizeHref } from '$lib/i18n/routing';
@@ -13,9 +13,7 @@ export const actions: Actions = {
 	logout: async ({ locals, cookies, url }) => {
 		let idToken: string | null = null;
 		if (locals.session) {
-			const db = await requestDb();
-			idToken = (await db.session.findUnique({ where: { id: locals.session.id }, select: { idToken: true } }))?.idToken ?? null;
-			await invalidateSession(db, locals.session.id);
+			({ idToken } = await endSession(await requestDb(), locals.session.id));
 			log('info', 'logout', { userId: locals.user?.id });
 		}
 		deleteSessionCookie(cookies, url);
