@@ -327,29 +327,47 @@ export async function moveMeasure(
 }
 
 /** Retires a measure today, with the reason the public will read. It stays, read-only, at its number. */
+type Retirement = { retiredOn: string | null; retirementReason: string | null };
+
+/**
+ * Retires or reinstates a measure loaded at `version`, in the caller's transaction: the versioned write
+ * and its audit event, whose before/after time travel reads.
+ */
+async function setRetirement(
+	tx: Tx,
+	admin: Actor,
+	planId: string,
+	measure: Awaited<ReturnType<typeof measureOfPlan>>,
+	version: number,
+	after: Retirement,
+	reason?: string
+): Promise<void> {
+	if (measure.version !== version) throw new ConflictError({ version: measure.version });
+	const { count } = await tx.measure.updateMany({
+		where: { id: measure.id, version },
+		data: { retiredOn: after.retiredOn ? new Date(`${after.retiredOn}T00:00:00.000Z`) : null, retirementReason: after.retirementReason, version: { increment: 1 } }
+	});
+	if (count === 0) throw new ConflictError({ version: measure.version });
+	await recordAudit(tx, auditActor(admin), {
+		action: 'update',
+		entityType: 'Measure',
+		entityId: measure.id,
+		planId,
+		measureId: measure.id,
+		before: retiredOf(measure),
+		after,
+		...(reason === undefined ? {} : { reason })
+	});
+}
+
 export async function retireMeasure(db: Db, actor: Viewer, input: { slug: string; measureId: string; version: number; reason: string }): Promise<{ retiredOn: string }> {
 	const admin = requireAdmin(actor);
 	return db.$transaction(async (tx) => {
 		const plan = await lockedPlan(tx, input.slug);
 		const measure = await measureOfPlan(tx, plan.id, input.measureId);
 		if (measure.retiredOn) throw new RuleError('structure.errors.alreadyRetired');
-		if (measure.version !== input.version) throw new ConflictError({ version: measure.version });
 		const retiredOn = todayIso();
-		const { count } = await tx.measure.updateMany({
-			where: { id: measure.id, version: input.version },
-			data: { retiredOn: new Date(`${retiredOn}T00:00:00.000Z`), retirementReason: input.reason, version: { increment: 1 } }
-		});
-		if (count === 0) throw new ConflictError({ version: measure.version });
-		await recordAudit(tx, auditActor(admin), {
-			action: 'update',
-			entityType: 'Measure',
-			entityId: measure.id,
-			planId: plan.id,
-			measureId: measure.id,
-			before: { retiredOn: null, retirementReason: null },
-			after: { retiredOn, retirementReason: input.reason },
-			reason: input.reason
-		});
+		await setRetirement(tx, admin, plan.id, measure, input.version, { retiredOn, retirementReason: input.reason }, input.reason);
 		return { retiredOn };
 	});
 }
@@ -361,21 +379,7 @@ export async function reinstateMeasure(db: Db, actor: Viewer, input: { slug: str
 		const plan = await lockedPlan(tx, input.slug);
 		const measure = await measureOfPlan(tx, plan.id, input.measureId);
 		if (!measure.retiredOn) throw new RuleError('structure.errors.notRetired');
-		if (measure.version !== input.version) throw new ConflictError({ version: measure.version });
-		const { count } = await tx.measure.updateMany({
-			where: { id: measure.id, version: input.version },
-			data: { retiredOn: null, retirementReason: null, version: { increment: 1 } }
-		});
-		if (count === 0) throw new ConflictError({ version: measure.version });
-		await recordAudit(tx, auditActor(admin), {
-			action: 'update',
-			entityType: 'Measure',
-			entityId: measure.id,
-			planId: plan.id,
-			measureId: measure.id,
-			before: retiredOf(measure),
-			after: { retiredOn: null, retirementReason: null }
-		});
+		await setRetirement(tx, admin, plan.id, measure, input.version, { retiredOn: null, retirementReason: null });
 		return { changed: true };
 	});
 }
