@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { axis, measure, owner, plan, user } from '../factories';
 import { importCsv, type CsvImportInput } from '../../src/lib/server/domain/plans/csv-import';
-import { loadMeasureData } from '../../src/lib/server/opendata/load';
+import { loadPlanData } from '../../src/lib/server/opendata/load';
 import { datasetCsv } from '../../src/lib/server/opendata/formats';
 import { findDataset } from '../../src/lib/server/opendata/datasets';
 import type { AuditActor } from '../../src/lib/server/audit';
@@ -143,12 +143,12 @@ describe('CSV import', () => {
 		await db.measureContributor.create({ data: { measureId: m2.id, ownerId: lead.id } });
 		await measure(db, a2.id, { leadOwnerId: lead.id, status: 'IN_PROGRESS', plannedEnd: day('2024-06-30'), plannedEndPrecision: 'DAY' });
 		const dataset = findDataset('mesures')!;
-		const csv = datasetCsv(dataset, (await loadMeasureData(db, 'source-csv', 'http://x'))!);
+		const csv = datasetCsv(dataset, (await loadPlanData(db, 'source-csv', 'http://x'))!);
 
 		const result = await run({ file: csv, target: { create: { slug: 'copie-csv', title: 'Copie' } } });
 		expect(result.blockers).toEqual([]);
 		expect(result.summary).toEqual({ created: 3, updated: 0, unchanged: 0 });
-		const copy = datasetCsv(dataset, (await loadMeasureData(db, 'copie-csv', 'http://x'))!);
+		const copy = datasetCsv(dataset, (await loadPlanData(db, 'copie-csv', 'http://x'))!);
 		const columns = ['numero', 'axe_numero', 'axe_titre', 'titre', 'description', 'porteur_code', 'contributeurs', 'statut', 'fin_prevue', 'fin_prevue_precision', 'en_retard'];
 		const pick = (text: string) => (parse(text, { columns: true }) as Record<string, string>[]).map((r) => columns.map((c) => r[c]));
 		expect(pick(copy)).toEqual(pick(csv));

@@ -10,6 +10,7 @@ import { requestEvent } from '../helpers/request-event';
 import { csvProblems, dataPackageProblems, tableSchemaProblems } from '../helpers/frictionless';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { DATASETS } from '../../src/lib/server/opendata/datasets';
+import { createLargePlan } from '../helpers/large-plan';
 import { GET as file } from '../../src/routes/(public)/donnees/[slug=slug]/[file]/+server';
 import { GET as openapi } from '../../src/routes/api/v1/openapi.json/+server';
 
@@ -19,11 +20,12 @@ vi.mock('../../src/lib/server/db/request', () => ({ requestDb: async () => db.cu
 const SLUG = DEFAULT_PLAN_SLUG;
 let database: TestDatabase;
 
-async function served(name: string): Promise<string> {
-	const response = await file(requestEvent(`/donnees/${SLUG}/${name}`, { slug: SLUG, file: name }));
+async function serve(name: string, slug = SLUG): Promise<Response> {
+	const response = await file(requestEvent(`/donnees/${slug}/${name}`, { slug, file: name }));
 	expect(response.status, name).toBe(200);
-	return response.text();
+	return response;
 }
+const served = async (name: string, slug = SLUG) => (await serve(name, slug)).text();
 
 beforeAll(async () => {
 	database = await freshDatabase({ plan: true });
@@ -54,6 +56,26 @@ describe('published descriptors', () => {
 		for (const dataset of DATASETS) files[`${dataset.name}.csv`] = await served(`${dataset.name}.csv`);
 		expect(await dataPackageProblems(descriptor, files)).toEqual([]);
 	});
+
+	it('a plan of more than 1,000 measures: its files are streamed (no ETag, not kept), still valid, and its package lists them without sizes', async () => {
+		const slug = 'plan-streame';
+		await createLargePlan(database.prisma, { slug, measures: 1001, milestonesPerMeasure: 1, updatesPerMeasure: 1 });
+		const measures = await serve('mesures.csv', slug);
+		expect(measures.headers.get('etag')).toBeNull();
+		expect(measures.headers.get('cache-control')).toBe('public, no-cache');
+		expect(measures.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		const small = await serve('mesures.csv');
+		expect(small.headers.get('etag')).toMatch(/^"/);
+		expect(small.headers.get('cache-control')).toMatch(/max-age=60/);
+
+		const descriptor = JSON.parse(await served('datapackage.json', slug)) as { resources: Record<string, unknown>[] };
+		expect(descriptor.resources.map((r) => [r.bytes, r.hash])).toEqual(DATASETS.map(() => [undefined, undefined]));
+		const files: Record<string, string> = { 'mesures.csv': await measures.text() };
+		for (const dataset of DATASETS.slice(1)) files[`${dataset.name}.csv`] = await served(`${dataset.name}.csv`, slug);
+		expect(files['mesures.csv']!.trim().split('\r\n')).toHaveLength(1002);
+		expect(await dataPackageProblems(descriptor, files)).toEqual([]);
+		expect((JSON.parse(await served('jalons.json', slug)) as unknown[]).length).toBe(1001);
+	}, 120_000);
 
 	it('/api/v1/openapi.json is a valid OpenAPI 3.1 document', async () => {
 		const response = await openapi(requestEvent('/api/v1/openapi.json', {}));

@@ -1,8 +1,10 @@
 // Open data, feeds and API lists must cost the same number of SQL queries whatever the plan's size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
-import { loadPlanData } from '../../src/lib/server/opendata/load';
+import { loadPlanData, loadPlanIndex } from '../../src/lib/server/opendata/load';
 import { loadFile, parseFileName, renderFile } from '../../src/lib/server/opendata/files';
+import { DATASETS, findDataset } from '../../src/lib/server/opendata/datasets';
+import { recordBatches } from '../../src/lib/server/opendata/stream';
 import { getOpenDataOverview } from '../../src/lib/server/opendata/overview';
 import { buildFeed } from '../../src/lib/server/feeds/plan-feed';
 import { listOwners, listPlans } from '../../src/lib/server/api/resources';
@@ -49,7 +51,7 @@ describe('SQL queries for open data, feeds and API lists', () => {
 		expect(xml).toContain('statut «\u202fEn cours\u202f»');
 	});
 
-	it('the measures file, built from the SQL roll-up, is byte for byte the one built from every row', async () => {
+	it('every streamed file, read a batch at a time with the SQL roll-up, is byte for byte the file built from the whole plan', async () => {
 		const db = counted.prisma;
 		// Every progress method on the generated plan, and indicators that count or not.
 		const plan = await db.plan.findUniqueOrThrow({ where: { slug: 'grand-plan' } });
@@ -59,13 +61,42 @@ describe('SQL queries for open data, feeds and API lists', () => {
 			if (i % 3 === 2) await db.measure.update({ where: { id: m.id }, data: { progressMethod: 'INDICATOR' } });
 			if (i % 9 === 2) await db.indicator.update({ where: { id: m.indicators[0]!.id }, data: { target: null } });
 		}
-		for (const name of ['mesures.csv', 'mesures.json']) {
-			const file = parseFileName(name)!;
-			const full = renderFile(file, (await loadPlanData(db, 'grand-plan', ORIGIN))!, ORIGIN);
-			const fast = await loadFile(db, 'grand-plan', file, ORIGIN);
-			expect(fast!.body, name).toBe(full.body);
-			expect(fast!.body, name).toMatch(/MANUAL|manuel/i);
+		const today = '2026-11-23';
+		const batch = { measures: 7, updates: 11 };
+		for (const slug of ['grand-plan', DEFAULT_PLAN_SLUG]) {
+			const whole = (await loadPlanData(db, slug, ORIGIN, today))!;
+			for (const dataset of DATASETS) {
+				for (const name of [`${dataset.name}.csv`, `${dataset.name}.json`]) {
+					const file = parseFileName(name)!;
+					const full = renderFile(file, whole, ORIGIN);
+					// 7 measures a batch: batches end inside axes, and some hold no row of a dataset.
+					const streamed = await loadFile(db, slug, file, ORIGIN, { today, batch });
+					expect(streamed!.body, `${slug} ${name}`).toBe(full.body);
+					expect(streamed!.headers, `${slug} ${name}`).toEqual(full.headers);
+				}
+			}
+			const pkg = renderFile(parseFileName('datapackage.json')!, whole, ORIGIN);
+			expect((await loadFile(db, slug, parseFileName('datapackage.json')!, ORIGIN, { today, batch }))!.body).toBe(pkg.body);
 		}
+		const measures = (await loadFile(db, 'grand-plan', parseFileName('mesures.csv')!, ORIGIN))!.body;
+		expect(measures).toMatch(/MANUAL/);
 		expect(await loadFile(db, 'inconnu', parseFileName('mesures.csv')!, ORIGIN)).toBeNull();
+	});
+
+	it('a streamed file holds one batch of measures at a time, whatever the plan size', async () => {
+		const db = counted.prisma;
+		const index = (await loadPlanIndex(db, 'grand-plan'))!;
+		const context = { db, index, origin: ORIGIN, today: '2026-11-23', batch: { measures: 7, updates: 11 } };
+		const milestones = findDataset('jalons')!;
+		const sizes: number[] = [];
+		for await (const records of recordBatches(context, milestones)) sizes.push(records.length);
+		// 300 measures of 5 milestones: 43 batches of at most 7 × 5 rows, every row once.
+		expect(sizes).toHaveLength(Math.ceil(300 / 7));
+		expect(Math.max(...sizes)).toBe(35);
+		expect(sizes.reduce((a, b) => a + b, 0)).toBe(1500);
+		const updates: number[] = [];
+		for await (const records of recordBatches(context, findDataset('mises-a-jour')!)) updates.push(records.length);
+		expect(Math.max(...updates)).toBe(11);
+		expect(updates.reduce((a, b) => a + b, 0)).toBe(600);
 	});
 });

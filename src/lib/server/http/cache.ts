@@ -43,3 +43,33 @@ export function cachedResponse(request: Request, body: string | Uint8Array<Array
 	}
 	return new Response(body, { status: options.status ?? 200, headers });
 }
+
+/**
+ * A public file produced piece by piece. A small one is collected and answered as `cachedResponse`
+ * does (ETag, 304, page cache). A large one starts leaving with its first piece, with no ETag (its
+ * hash is only known at the end) and `no-cache`, so that neither the page cache nor a shared cache
+ * waits for the whole of it or keeps a copy.
+ */
+export async function fileResponse(request: Request, file: { chunks: AsyncIterable<string>; streamed: boolean }, headers: Record<string, string>): Promise<Response> {
+	if (!file.streamed) {
+		let body = '';
+		for await (const chunk of file.chunks) body += chunk;
+		return cachedResponse(request, body, { headers });
+	}
+	const iterator = file.chunks[Symbol.asyncIterator]();
+	const encoder = new TextEncoder();
+	const body = new ReadableStream<Uint8Array>(
+		{
+			async pull(controller) {
+				const next = await iterator.next();
+				if (next.done) controller.close();
+				else controller.enqueue(encoder.encode(next.value));
+			},
+			async cancel() {
+				await iterator.return?.();
+			}
+		},
+		{ highWaterMark: 0 }
+	);
+	return new Response(body, { headers: { ...headers, 'Cache-Control': 'public, no-cache' } });
+}

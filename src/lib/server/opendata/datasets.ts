@@ -42,6 +42,8 @@ export interface Dataset {
 	fields: Field[];
 	primaryKey: string[];
 	foreignKeys: ForeignKey[];
+	/** Which rows of the plan the dataset is made of (what a batch of it must load). */
+	source: RowSource;
 	/** One array per row, values in the order of `fields`. */
 	records(data: PlanData): FieldValue[][];
 }
@@ -57,7 +59,7 @@ function helpers<R>() {
 }
 type Helpers<R> = ReturnType<typeof helpers<R>>;
 
-type RowSource = 'measures' | 'milestones' | 'evidence' | 'indicators' | 'values' | 'updates' | 'successions';
+export type RowSource = 'measures' | 'milestones' | 'evidence' | 'indicators' | 'values' | 'updates' | 'successions';
 
 type Row<S extends RowSource> = PlanData[S][number];
 
@@ -82,6 +84,7 @@ function define<N extends DatasetName, S extends RowSource>(
 		})),
 		primaryKey: ['id'],
 		foreignKeys: (spec.foreignKeys ?? []).map((fk) => ({ fields: fk.field, reference: { resource: fk.resource, fields: 'id' } })),
+		source: spec.rows,
 		records: (data) => (data[spec.rows] as Row<S>[]).map((row) => columns.map(([, c]) => c.value(row)))
 	};
 }

@@ -1,11 +1,12 @@
 // The downloadable files of a plan, by file name: "<dataset>.csv", "<dataset>.json",
 // "<dataset>.schema.json" and "datapackage.json". File names sent to browsers are built here from
 // validated parts, never taken from the request.
-import { datasetCsv, datasetJson, dataPackage, json, tableSchema } from './formats';
-import { findDataset, type Dataset } from './datasets';
+import { datasetCsv, datasetJson, dataPackage, dataPackageOf, json, tableSchema, type FileStats } from './formats';
+import { DATASETS, findDataset, type Dataset } from './datasets';
 import type { Db } from '../db';
-import { loadMeasureData, loadPlanData, type PlanData } from './load';
-import { wholePlanReads } from '../whole-plan-reads';
+import { loadPlanIndex, type PlanData } from './load';
+import { csvText, jsonText, streamedStats, type StreamContext } from './stream';
+import { todayIso } from '../../domain/dates';
 
 export type OpenDataFile = { kind: 'csv' | 'json' | 'schema'; dataset: Dataset } | { kind: 'package' };
 
@@ -27,32 +28,88 @@ export function fileName(file: OpenDataFile): string {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function renderFile(file: OpenDataFile, data: PlanData, origin: string): { body: string; headers: Record<string, string> } {
-	const download = `${data.plan.slug}-${fileName(file)}`;
+function headersOf(file: OpenDataFile, slug: string): Record<string, string> {
+	const download = `${slug}-${fileName(file)}`;
 	switch (file.kind) {
 		case 'csv':
-			return {
-				body: datasetCsv(file.dataset, data),
-				headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${download}"` }
-			};
+			return { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${download}"` };
 		case 'json':
-			return { body: datasetJson(file.dataset, data), headers: { 'Content-Type': JSON_TYPE, 'Content-Disposition': `inline; filename="${download}"` } };
-		case 'schema':
-			return { body: json(tableSchema(file.dataset)), headers: { 'Content-Type': JSON_TYPE } };
-		case 'package':
-			return { body: json(dataPackage(data, origin)), headers: { 'Content-Type': JSON_TYPE } };
+			return { 'Content-Type': JSON_TYPE, 'Content-Disposition': `inline; filename="${download}"` };
+		default:
+			return { 'Content-Type': JSON_TYPE };
 	}
 }
 
-/** The file's body and headers, or null when the plan does not exist. */
-export async function loadFile(db: Db, slug: string, file: OpenDataFile, origin: string): Promise<{ body: string; headers: Record<string, string> } | null> {
-	if (file.kind === 'schema') {
-		// A schema does not depend on the plan's rows, only on the plan existing.
-		const plan = await db.plan.findUnique({ where: { slug }, select: { id: true } });
-		return plan ? { body: json(tableSchema(file.dataset)), headers: { 'Content-Type': JSON_TYPE } } : null;
+/** The file built at once from a whole plan's rows (the data page's sizes, tests). */
+export function renderFile(file: OpenDataFile, data: PlanData, origin: string): { body: string; headers: Record<string, string> } {
+	const headers = headersOf(file, data.plan.slug);
+	switch (file.kind) {
+		case 'csv':
+			return { body: datasetCsv(file.dataset, data), headers };
+		case 'json':
+			return { body: datasetJson(file.dataset, data), headers };
+		case 'schema':
+			return { body: json(tableSchema(file.dataset)), headers };
+		case 'package':
+			return { body: json(dataPackage(data, origin)), headers };
 	}
-	return wholePlanReads.run(async () => {
-		const data = file.kind !== 'package' && file.dataset.name === 'mesures' ? await loadMeasureData(db, slug, origin) : await loadPlanData(db, slug, origin);
-		return data ? renderFile(file, data, origin) : null;
-	});
+}
+
+async function* once(text: string): AsyncGenerator<string> {
+	yield text;
+}
+
+/**
+ * Past this many measures a plan's files are streamed as they are read (stream.ts) instead of being
+ * collected first; smaller plans' files are collected, hashed and kept by the page cache.
+ */
+const STREAMED_FROM_MEASURES = 1000;
+
+/**
+ * The file as pieces of text read from the database a batch at a time, or null when the plan does
+ * not exist. The Data Package lists each CSV file's size and hash, which means reading every
+ * dataset first: it does so for the plans whose files are collected anyway, and leaves them out
+ * (they are optional in a Data Package) for the plans whose files are streamed.
+ */
+export async function openFile(
+	db: Db,
+	slug: string,
+	file: OpenDataFile,
+	origin: string,
+	options: { today?: string; batch?: StreamContext['batch'] } = {}
+): Promise<{ chunks: AsyncIterable<string>; headers: Record<string, string>; streamed: boolean } | null> {
+	const index = await loadPlanIndex(db, slug);
+	if (!index) return null;
+	const headers = headersOf(file, slug);
+	const streamed = index.measureIds.length > STREAMED_FROM_MEASURES;
+	const context: StreamContext = { db, index, origin, today: options.today ?? todayIso(), batch: options.batch };
+	switch (file.kind) {
+		case 'csv':
+			return { chunks: csvText(context, file.dataset), headers, streamed };
+		case 'json':
+			return { chunks: jsonText(context, file.dataset), headers, streamed };
+		case 'schema':
+			// A schema does not depend on the plan's rows, only on the plan existing.
+			return { chunks: once(json(tableSchema(file.dataset))), headers, streamed: false };
+		case 'package': {
+			const stats = new Map<string, FileStats>();
+			if (!streamed) for (const dataset of DATASETS) stats.set(dataset.name, await streamedStats(csvText(context, dataset)));
+			return { chunks: once(json(dataPackageOf(index.plan, (dataset) => stats.get(dataset.name) ?? null, origin))), headers, streamed: false };
+		}
+	}
+}
+
+/** The whole file as one string (small files, tests). */
+export async function loadFile(
+	db: Db,
+	slug: string,
+	file: OpenDataFile,
+	origin: string,
+	options: Parameters<typeof openFile>[4] = {}
+): Promise<{ body: string; headers: Record<string, string> } | null> {
+	const opened = await openFile(db, slug, file, origin, options);
+	if (!opened) return null;
+	let body = '';
+	for await (const chunk of opened.chunks) body += chunk;
+	return { body, headers: opened.headers };
 }

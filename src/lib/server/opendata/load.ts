@@ -1,12 +1,15 @@
 // Everything a plan publishes, read in a fixed number of queries whatever its size (no query per
 // measure), then flattened into the rows the datasets describe. Drafts (publishedAt null) are
-// filtered in SQL so that no later step can leak them.
+// filtered in SQL so that no later step can leak them. The same code reads the whole plan at once
+// (the data page, the Data Package) or one batch of measures at a time (streamed files, stream.ts):
+// rows come out in the same order either way, since a batch is a run of measures in the plan's order.
 import type { Db } from '../db';
 import { measureProgress } from '../../domain/progress';
 import { isLate, preciseOf, toIsoDay, toIsoDayOrNull, todayIso } from '../../domain/dates';
 import { measureRollups, milestoneDue } from '../domain/plans/view';
 import { summariseIndicator } from '../../domain/indicator-summary';
-import type { IndicatorRow, MeasureLink, MeasureRow, MilestoneRow, PlanData } from './rows';
+import type { RowSource } from './datasets';
+import type { IndicatorRow, MeasureLink, MeasureRow, MilestoneRow, PlanData, PlanInfo } from './rows';
 
 export type * from './rows';
 
@@ -27,57 +30,106 @@ function byMeasure<T extends { measureId: string }>(rows: T[], rank: Map<string,
 	return rows.sort((a, b) => (rank.get(a.measureId) ?? 0) - (rank.get(b.measureId) ?? 0));
 }
 
-const successionEnd = { select: { id: true, number: true, planId: true, plan: { select: { slug: true } } } } as const;
-
-/**
- * Only the measures (their CSV and JSON): each measure's progress comes from the SQL roll-up the
- * dashboard uses, instead of every milestone, indicator and value of the plan, so that a plan of
- * thousands of measures builds this file in a fraction of the time. The other datasets are empty.
- */
-export async function loadMeasureData(db: Db, slug: string, origin: string, today = todayIso()): Promise<PlanData | null> {
-	return loadPlanData(db, slug, origin, today, 'measures');
+/** What every batch needs: the plan, its axes, and its measures' order and numbers (a few bytes a measure). */
+export interface PlanIndex {
+	plan: PlanInfo;
+	axes: Map<string, { number: number; title: string; position: number }>;
+	/** The measures' ids in the plan's order: axis by axis, then by position. */
+	measureIds: string[];
+	rank: Map<string, number>;
+	numberOf: Map<string, string>;
 }
 
-export async function loadPlanData(db: Db, slug: string, origin: string, today = todayIso(), only?: 'measures'): Promise<PlanData | null> {
+export async function loadPlanIndex(db: Db, slug: string): Promise<PlanIndex | null> {
 	const plan = await db.plan.findUnique({
 		where: { slug },
 		select: { id: true, slug: true, title: true, summary: true, contentLicence: true, contentLicenceUrl: true, sourceUrls: true }
 	});
 	if (!plan) return null;
-	const inPlan = { measure: { planId: plan.id } };
-	// Children of the plan's measures, skipped when only the measures are wanted (`[]` then).
-	const all = <T>(read: () => Promise<T[]>): Promise<T[]> => (only === undefined ? read() : Promise.resolve([]));
-	const [axes, measures, milestones, evidence, indicators, values, updates, rollups, successions] = await Promise.all([
+	const [axes, measures] = await Promise.all([
 		db.axis.findMany({ where: { planId: plan.id }, select: { id: true, number: true, title: true, position: true } }),
-		db.measure.findMany({
-			where: { planId: plan.id },
-			orderBy: [{ position: 'asc' }, { id: 'asc' }],
-			include: { leadOwner: { select: { code: true, name: true } }, contributors: { select: { owner: { select: { code: true } } } } }
-		}),
-		all(() =>
+		db.measure.findMany({ where: { planId: plan.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, number: true, axisId: true } })
+	]);
+	const axisById = new Map(axes.map((a) => [a.id, a]));
+	measures.sort((a, b) => (axisById.get(a.axisId)?.position ?? 0) - (axisById.get(b.axisId)?.position ?? 0));
+	return {
+		plan,
+		axes: axisById,
+		measureIds: measures.map((m) => m.id),
+		rank: new Map(measures.map((m, i) => [m.id, i])),
+		numberOf: new Map(measures.map((m) => [m.id, m.number]))
+	};
+}
+
+export const ALL_SOURCES: ReadonlySet<RowSource> = new Set(['measures', 'milestones', 'evidence', 'indicators', 'values', 'updates', 'successions']);
+
+export async function loadPlanData(db: Db, slug: string, origin: string, today = todayIso()): Promise<PlanData | null> {
+	const index = await loadPlanIndex(db, slug);
+	return index ? loadRows(db, index, { measures: 'all', sources: ALL_SOURCES, origin, today }) : null;
+}
+
+export interface RowsRequest {
+	/** Every measure of the plan, or a batch of them (ids in the plan's order). */
+	measures: 'all' | readonly string[];
+	sources: ReadonlySet<RowSource>;
+	origin: string;
+	today: string;
+	/**
+	 * Where the measures' progress comes from: every milestone, indicator and value ('rows'), or
+	 * the SQL roll-up the dashboard uses ('rollup', far less to read when only measures are wanted).
+	 * Both give the same figures (opendata-query-count.test.ts).
+	 */
+	progress?: 'rows' | 'rollup';
+	/** Published updates from this one on (streamed files read them in pages), `take` at a time. */
+	updates?: { after: string | null; take: number };
+}
+
+const successionEnd = { select: { id: true, number: true, planId: true, plan: { select: { slug: true } } } } as const;
+
+/** The rows of the requested sources for the requested measures; the other sources stay empty. */
+export async function loadRows(db: Db, index: PlanIndex, request: RowsRequest): Promise<PlanData> {
+	const { plan, rank, numberOf } = index;
+	const { sources, origin, today } = request;
+	const progressFromRows = request.progress !== 'rollup';
+	const ids = request.measures === 'all' ? null : [...request.measures];
+	const inScope = ids ? { measureId: { in: ids } } : { measure: { planId: plan.id } };
+	const wants = (...needed: RowSource[]) => needed.some((source) => sources.has(source));
+	const needsRows = sources.has('measures') && progressFromRows;
+	const read = <T>(wanted: boolean, query: () => Promise<T[]>): Promise<T[]> => (wanted ? query() : Promise.resolve([]));
+	const [measures, milestones, evidence, indicators, values, updates, rollups, successions] = await Promise.all([
+		read(wants('measures'), () =>
+			db.measure.findMany({
+				where: ids ? { id: { in: ids } } : { planId: plan.id },
+				include: { leadOwner: { select: { code: true, name: true } }, contributors: { select: { owner: { select: { code: true } } } } }
+			})
+		),
+		read(wants('milestones') || needsRows, () =>
 			db.milestone.findMany({
-				where: inPlan,
+				where: inScope,
 				orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
 				include: { _count: { select: { replans: true } } }
 			})
 		),
-		all(() => db.evidenceLink.findMany({ where: inPlan, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] })),
-		all(() => db.indicator.findMany({ where: inPlan, orderBy: [{ position: 'asc' }, { id: 'asc' }] })),
-		all(() => db.indicatorValue.findMany({ where: { indicator: inPlan }, orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] })),
-		all(() =>
+		read(wants('evidence'), () => db.evidenceLink.findMany({ where: inScope, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] })),
+		read(wants('indicators', 'values') || needsRows, () => db.indicator.findMany({ where: inScope, orderBy: [{ position: 'asc' }, { id: 'asc' }] })),
+		read(wants('indicators', 'values') || needsRows, () =>
+			db.indicatorValue.findMany({ where: { indicator: inScope }, orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] })
+		),
+		read(wants('updates'), () =>
 			db.progressUpdate.findMany({
 				where: { planId: plan.id, publishedAt: { not: null } },
-				orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }]
+				orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+				...(request.updates ? { take: request.updates.take, ...(request.updates.after ? { cursor: { id: request.updates.after }, skip: 1 } : {}) } : {})
 			})
 		),
-		only === 'measures' ? measureRollups(db, plan.id) : Promise.resolve(null),
-		all(() =>
+		sources.has('measures') && !progressFromRows ? measureRollups(db, plan.id, ids ?? undefined) : Promise.resolve(null),
+		read(wants('successions'), () =>
 			db.measureSuccession.findMany({
 				// Never a draft plan's measure, not even its number: a draft appears nowhere public.
 				where: {
 					OR: [
-						{ measure: { planId: plan.id }, OR: [{ successorId: null }, { successor: { plan: { status: { not: 'DRAFT' } } } }] },
-						{ successor: { planId: plan.id }, measure: { plan: { status: { not: 'DRAFT' } } } }
+						{ measure: { planId: plan.id }, ...(ids ? { measureId: { in: ids } } : {}), OR: [{ successorId: null }, { successor: { plan: { status: { not: 'DRAFT' } } } }] },
+						{ successor: { planId: plan.id }, ...(ids ? { successorId: { in: ids } } : {}), measure: { plan: { status: { not: 'DRAFT' } } } }
 					]
 				},
 				orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -86,11 +138,7 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 		)
 	]);
 	const rolledUp = rollups ? new Map(rollups.map((r) => [r.id, r.progress])) : null;
-
-	const axisById = new Map(axes.map((a) => [a.id, a]));
-	measures.sort((a, b) => (axisById.get(a.axisId)?.position ?? 0) - (axisById.get(b.axisId)?.position ?? 0));
-	const rank = new Map(measures.map((m, i) => [m.id, i]));
-	const numberOf = new Map(measures.map((m) => [m.id, m.number]));
+	measures.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
 	const link = (measureId: string): MeasureLink => ({ measureId, measureNumber: numberOf.get(measureId) ?? '' });
 
 	const milestoneRows: MilestoneRow[] = byMeasure(
@@ -124,13 +172,13 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 		}),
 		rank
 	);
-	const indicatorRank = new Map(indicatorRows.map((i, index) => [i.id, index]));
+	const indicatorRank = new Map(indicatorRows.map((i, position) => [i.id, position]));
 	const measureOfIndicator = new Map(indicatorRows.map((i) => [i.id, i.measureId]));
 
 	const milestonesOf = groupBy(milestoneRows, (ms) => ms.measureId);
 	const indicatorsOf = groupBy(indicatorRows, (i) => i.measureId);
 	const measureRows: MeasureRow[] = measures.map((m) => {
-		const axis = axisById.get(m.axisId);
+		const axis = index.axes.get(m.axisId);
 		const firstIndicator = indicatorsOf.get(m.id)?.[0];
 		const progress =
 			rolledUp?.get(m.id) ??
@@ -173,7 +221,7 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 		plan,
 		today,
 		measures: measureRows,
-		milestones: milestoneRows,
+		milestones: sources.has('milestones') ? milestoneRows : [],
 		evidence: byMeasure(
 			evidence.map((e) => ({
 				...link(e.measureId),
@@ -187,20 +235,22 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 			})),
 			rank
 		),
-		indicators: indicatorRows,
-		values: values
-			.map((v) => ({
-				...link(measureOfIndicator.get(v.indicatorId) ?? ''),
-				id: v.id,
-				indicatorId: v.indicatorId,
-				date: toIsoDay(v.date),
-				datePrecision: v.datePrecision,
-				value: v.value,
-				qualifier: v.qualifier,
-				sourceUrl: v.sourceUrl,
-				note: v.note
-			}))
-			.sort((a, b) => (indicatorRank.get(a.indicatorId) ?? 0) - (indicatorRank.get(b.indicatorId) ?? 0)),
+		indicators: sources.has('indicators') ? indicatorRows : [],
+		values: sources.has('values')
+			? values
+					.map((v) => ({
+						...link(measureOfIndicator.get(v.indicatorId) ?? ''),
+						id: v.id,
+						indicatorId: v.indicatorId,
+						date: toIsoDay(v.date),
+						datePrecision: v.datePrecision,
+						value: v.value,
+						qualifier: v.qualifier,
+						sourceUrl: v.sourceUrl,
+						note: v.note
+					}))
+					.sort((a, b) => (indicatorRank.get(a.indicatorId) ?? 0) - (indicatorRank.get(b.indicatorId) ?? 0))
+			: [],
 		successions: byMeasure(
 			successions.map((s) => {
 				// A link between two measures of this plan cannot be recorded (succession.ts): `next` is decided by the older end.

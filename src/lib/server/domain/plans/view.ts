@@ -269,9 +269,11 @@ interface RollupSqlRow {
 /**
  * Status and progress of every measure of a plan, in the plan's order, in one query: milestone
  * weights summed and the first indicator's latest value read in SQL, the rule applied by
- * `measureProgress` as everywhere else.
+ * `measureProgress` as everywhere else. `measureIds` narrows it to some of the plan's measures (a
+ * batch of a streamed file).
  */
-export async function measureRollups(db: Db, planId: string): Promise<MeasureRollupRow[]> {
+export async function measureRollups(db: Db, planId: string, measureIds?: readonly string[]): Promise<MeasureRollupRow[]> {
+	const only = (column: Prisma.Sql) => (measureIds ? Prisma.sql`AND ${column} = ANY(${[...measureIds]}::text[])` : Prisma.empty);
 	const rows = await db.$queryRaw<RollupSqlRow[]>`
 		SELECT m."id", m."axisId", (m."retiredOn" IS NOT NULL) AS retired, m."status"::text AS status, m."progressMethod"::text AS method, m."progressManual"::float8 AS manual,
 			coalesce(w.total, 0)::float8 AS "totalWeight", coalesce(w.done, 0)::float8 AS "doneWeight",
@@ -281,7 +283,7 @@ export async function measureRollups(db: Db, planId: string): Promise<MeasureRol
 			SELECT ms."measureId", sum(greatest(ms."weight", 0)) AS total,
 				sum(CASE WHEN ms."doneOn" IS NOT NULL THEN greatest(ms."weight", 0) ELSE 0 END) AS done
 			FROM "Milestone" ms JOIN "Measure" mm ON mm."id" = ms."measureId"
-			WHERE mm."planId" = ${planId}
+			WHERE mm."planId" = ${planId} ${only(Prisma.sql`ms."measureId"`)}
 			GROUP BY ms."measureId"
 		) w ON w."measureId" = m."id"
 		LEFT JOIN LATERAL (
@@ -290,7 +292,7 @@ export async function measureRollups(db: Db, planId: string): Promise<MeasureRol
 			FROM "Indicator" ind WHERE ind."measureId" = m."id"
 			ORDER BY ind."position" ASC, ind."id" ASC LIMIT 1
 		) i ON TRUE
-		WHERE m."planId" = ${planId}
+		WHERE m."planId" = ${planId} ${only(Prisma.sql`m."id"`)}
 		ORDER BY m."position" ASC, m."id" ASC`;
 	return rows.map((r) => ({
 		id: r.id,
