@@ -6,7 +6,8 @@
 // Options: --measures (default 10000). Needs `npm run build` first; PostgreSQL from DATABASE_URL
 // or a throwaway local server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,19 +57,21 @@ async function startApp(): Promise<ChildProcess> {
 	throw new Error('the app did not become ready');
 }
 
-async function download(name: string): Promise<{ firstByteMs: number; totalMs: number; bytes: number; status: number }> {
+/** One download on a connection of its own (no keep-alive race with the server's idle timeout). */
+function download(name: string): Promise<{ firstByteMs: number; totalMs: number; bytes: number; status: number }> {
 	const start = performance.now();
-	const response = await fetch(`${origin}/donnees/${slug}/${name}`);
-	const reader = response.body!.getReader();
-	let firstByteMs = NaN;
-	let bytes = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - start;
-		bytes += value.byteLength;
-	}
-	return { firstByteMs, totalMs: performance.now() - start, bytes, status: response.status };
+	return new Promise((resolve, reject) => {
+		get(`${origin}/donnees/${slug}/${name}`, { agent: false }, (response) => {
+			let firstByteMs = NaN;
+			let bytes = 0;
+			response.on('data', (chunk: Buffer) => {
+				if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - start;
+				bytes += chunk.byteLength;
+			});
+			response.on('end', () => resolve({ firstByteMs, totalMs: performance.now() - start, bytes, status: response.statusCode ?? 0 }));
+			response.on('error', reject);
+		}).on('error', reject);
+	});
 }
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -139,7 +142,11 @@ try {
 		''
 	];
 	console.log('\n' + lines.join('\n'));
-	writeFileSync(path.join(root, 'bench/OPEN-DATA.md'), lines.join('\n'));
+	// The reading of the figures is written by hand below a "## Reading" heading, and kept.
+	const file = path.join(root, 'bench/OPEN-DATA.md');
+	const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+	const reading = previous.indexOf('\n## Reading');
+	writeFileSync(file, lines.join('\n') + (reading >= 0 ? previous.slice(reading) : ''));
 } finally {
 	app?.kill('SIGKILL');
 	own?.stop();
