@@ -35,7 +35,8 @@ beforeAll(async () => {
 	target = await startHttpTarget();
 	refusedUrl = `http://127.0.0.1:${await closedPort()}/disparu`;
 	arranged = await smallPlan(db, { axes: 1, measures: 2 });
-	const [m1, m2] = arranged.measures as [{ id: string }, { id: string }];
+	const m1 = arranged.measures[0]!;
+	const m2 = arranged.measures[1]!;
 	editor = { id: 'user-editor', displayName: 'Éva Éditrice', roles: ['EDITOR'], teamIds: [arranged.team.id] };
 	outsider = { id: 'user-outsider', displayName: 'Omar', roles: ['EDITOR'], teamIds: [] };
 	await evidenceLink(db, m1.id, { url: url('/status/200'), title: 'Vivant' });
@@ -115,7 +116,7 @@ describe('checkLinks', () => {
 		expect(await readContentVersion(db)).not.toBe(version);
 		const notices = await deadLinkNotices(db, [url('/status/404'), url('/status/200')]);
 		expect(notices).toEqual({ [url('/status/404')]: { since: '2026-03-01', archiveUrl: `https://web.archive.org/web/*/${url('/status/404')}` } });
-		expect(await countPossiblyDeadLinks(db, arranged.plan.id)).toBe(5);
+		expect(await countPossiblyDeadLinks(db, arranged.plan.slug)).toBe(5);
 		// Another round that changes nothing about who is dead leaves the version alone.
 		const after = await readContentVersion(db);
 		await round(8);

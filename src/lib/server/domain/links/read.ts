@@ -62,12 +62,16 @@ export async function evidenceLinkHealth(db: Db, actor: Viewer, measureId: strin
 	return health;
 }
 
-/** How many distinct outside URLs of the plan (evidence, sources of its updates and indicator values) are possibly dead. */
-export async function countPossiblyDeadLinks(db: Db, planId: string): Promise<number> {
+/**
+ * How many distinct outside URLs the plan shows (evidence, sources of its published updates and of its
+ * indicator values) are possibly dead, for its open-data page.
+ */
+export async function countPossiblyDeadLinks(db: Db, planSlug: string): Promise<number> {
 	const urls = await db.$queryRaw<{ url: string }[]>`
-		SELECT e."url" FROM "EvidenceLink" e JOIN "Measure" m ON m."id" = e."measureId" WHERE m."planId" = ${planId}
-		UNION SELECT v."sourceUrl" FROM "IndicatorValue" v JOIN "Indicator" i ON i."id" = v."indicatorId" JOIN "Measure" m ON m."id" = i."measureId" WHERE m."planId" = ${planId}
-		UNION SELECT unnest(u."sourceUrls") FROM "ProgressUpdate" u WHERE u."planId" = ${planId} AND u."publishedAt" IS NOT NULL`;
+		WITH p AS (SELECT "id" FROM "Plan" WHERE "slug" = ${planSlug})
+		SELECT e."url" FROM "EvidenceLink" e JOIN "Measure" m ON m."id" = e."measureId" WHERE m."planId" IN (SELECT "id" FROM p)
+		UNION SELECT v."sourceUrl" FROM "IndicatorValue" v JOIN "Indicator" i ON i."id" = v."indicatorId" JOIN "Measure" m ON m."id" = i."measureId" WHERE m."planId" IN (SELECT "id" FROM p)
+		UNION SELECT unnest(u."sourceUrls") FROM "ProgressUpdate" u WHERE u."planId" IN (SELECT "id" FROM p) AND u."publishedAt" IS NOT NULL`;
 	return Object.keys(
 		await deadLinkNotices(
 			db,
