@@ -27,7 +27,7 @@ export async function startHttpTarget(): Promise<HttpTarget> {
 	const routes: HttpTarget['routes'] = [];
 	const sockets = new Set<import('node:net').Socket>();
 	let origin = '';
-	const server = http.createServer(async (req, res) => {
+	const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
 		const url = new URL(req.url ?? '/', origin);
 		const path = url.pathname;
 		seen.set(path, req.headers);
@@ -95,7 +95,8 @@ export async function startHttpTarget(): Promise<HttpTarget> {
 		}
 		res.writeHead(200, { 'Content-Type': 'text/plain' });
 		res.end(req.method === 'HEAD' ? undefined : 'hello');
-	});
+	};
+	const server = http.createServer((req, res) => void handle(req, res));
 	server.on('connection', (socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));

@@ -117,6 +117,8 @@ describe('checkLinks', () => {
 		const notices = await deadLinkNotices(db, [url('/status/404'), url('/status/200')]);
 		expect(notices).toEqual({ [url('/status/404')]: { since: '2026-03-01', archiveUrl: `https://web.archive.org/web/*/${url('/status/404')}` } });
 		expect(await countPossiblyDeadLinks(db, arranged.plan.slug)).toBe(5);
+		// A past view (?date=) shows no notice: the records say what is dead today, not then.
+		expect(await deadLinkNotices(db, [url('/status/404')], '2026-03-09')).toEqual({});
 		// Another round that changes nothing about who is dead leaves the version alone.
 		const after = await readContentVersion(db);
 		await round(8);

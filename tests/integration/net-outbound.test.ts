@@ -1,7 +1,7 @@
 // Outbound HTTP against a local server started here: statuses, redirects, the address guard, the
 // body limit, the timeout, the per-host limit, the user agent and the absence of cookies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOutbound } from '../../src/lib/server/net/outbound';
+import { createOutbound, type OutboundFailureReason, type OutboundOptions, type OutboundRedirect, type OutboundResult } from '../../src/lib/server/net/outbound';
 import { closedPort, startHttpTarget, type HttpTarget } from '../helpers/http-target';
 
 let target: HttpTarget;
@@ -11,6 +11,11 @@ beforeAll(async () => {
 afterAll(async () => {
 	await target?.close();
 });
+
+/** The failure's reason, or null for an answer: the module's public types, as its callers (feeds, link watch) use them. */
+const reasonOf = (result: OutboundResult): OutboundFailureReason | null => (result.ok ? null : result.reason);
+const hopsOf = (result: OutboundResult): OutboundRedirect[] => result.redirects;
+const head: OutboundOptions = { method: 'HEAD' };
 
 const outbound = () => createOutbound({ allowHosts: ['127.0.0.1'], timeoutMs: 400, hostPauseMs: 0, userAgent: 'Jalons (+http://jalons.test)' });
 
@@ -57,7 +62,9 @@ describe('fetchOutbound', () => {
 
 	it('reports a refused connection', async () => {
 		const port = await closedPort();
-		expect(await outbound()(`http://127.0.0.1:${port}/`, { method: 'HEAD' })).toMatchObject({ ok: false, reason: 'refused' });
+		const result = await outbound()(`http://127.0.0.1:${port}/`, head);
+		expect(reasonOf(result)).toBe('refused');
+		expect(hopsOf(result)).toEqual([]);
 	});
 
 	it('refuses loopback and private addresses unless the host is allow-listed', async () => {

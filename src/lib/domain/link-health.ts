@@ -5,7 +5,7 @@
 /** Failed checks in a row before a link is called possibly dead… */
 export const DEAD_AFTER_FAILURES = 3;
 /** …spread over at least this many days between the first and the last of them. */
-export const DEAD_AFTER_DAYS = 7;
+const DEAD_AFTER_DAYS = 7;
 
 const DAY_MS = 86_400_000;
 

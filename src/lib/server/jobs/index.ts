@@ -61,7 +61,7 @@ export function registerJob(job: JobDefinition): void {
 	registry.set(job.name, job);
 }
 
-export function registeredJobs(): JobDefinition[] {
+function registeredJobs(): JobDefinition[] {
 	return [...registry.values()];
 }
 

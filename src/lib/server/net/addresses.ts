@@ -13,7 +13,7 @@ export function ipLiteral(host: string): string | null {
 }
 
 /** The range ipaddr.js names for `address` ('unicast' for an ordinary public address). */
-export function addressRange(address: string): string {
+function addressRange(address: string): string {
 	return ipaddr.process(address).range();
 }
 

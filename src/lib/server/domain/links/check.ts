@@ -9,7 +9,7 @@ import { recordAudit, type AuditActor } from '../../audit';
 import { markPublicChange } from '../../public-changes';
 
 /** How the link watch appears in the audit log. */
-export const LINK_CHECK_ACTOR: AuditActor = { id: null, label: 'vérification des liens', role: null };
+const LINK_CHECK_ACTOR: AuditActor = { id: null, label: 'vérification des liens', role: null };
 
 /** Every outside URL a public page links to as evidence or source, each once. */
 export async function watchedUrls(db: Db): Promise<string[]> {
@@ -21,7 +21,7 @@ export async function watchedUrls(db: Db): Promise<string[]> {
 }
 
 /** One URL checked: HEAD, then GET (body not read) when HEAD is refused or looks wrong. */
-export async function checkUrl(fetch: FetchOutbound, url: string): Promise<CheckOutcome> {
+async function checkUrl(fetch: FetchOutbound, url: string): Promise<CheckOutcome> {
 	let result = await fetch(url, { method: 'HEAD' });
 	if ((result.ok && retryWithGet(result.status)) || (!result.ok && result.reason === 'network')) {
 		result = await fetch(url, { method: 'GET', maxBodyBytes: 0 });

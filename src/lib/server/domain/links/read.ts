@@ -11,9 +11,14 @@ export interface DeadLinkNotice {
 	archiveUrl: string;
 }
 
-/** The possibly dead ones among `urls`, by URL. */
-export async function deadLinkNotices(db: Db, urls: string[]): Promise<Record<string, DeadLinkNotice>> {
-	if (urls.length === 0) return {};
+/**
+ * The possibly dead ones among `urls`, by URL. With `travelDate` (a past view, `?date=`): none. The
+ * records are today's observations and no history of checks is kept, so a past page cannot know what
+ * was dead on its day; it shows the content as it was, without notices, rather than today's state
+ * under an old date.
+ */
+export async function deadLinkNotices(db: Db, urls: string[], travelDate: string | null = null): Promise<Record<string, DeadLinkNotice>> {
+	if (urls.length === 0 || travelDate !== null) return {};
 	const rows = await db.linkCheck.findMany({
 		where: { url: { in: [...new Set(urls)] }, consecutiveFailures: { gte: DEAD_AFTER_FAILURES } },
 		select: { url: true, consecutiveFailures: true, firstFailureAt: true, lastCheckedAt: true }
