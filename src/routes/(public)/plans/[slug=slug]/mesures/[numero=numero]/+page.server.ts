@@ -35,14 +35,9 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	// The page receives booleans only; with no one signed in they are all false.
 	// Successions are today's knowledge of the plans, shown on today's page.
 	const successions = past ? null : await successionsOf(db, detail.id, { withDrafts: locals.user !== null });
-	// The link watch's notices are today's observations: a past view shows the page as it was, without
-	// them (no history of checks is kept, so a past page cannot know what was dead then).
-	const deadLinks = past
-		? {}
-		: await deadLinkNotices(
-				db,
-				detail.evidence.map((e) => e.url)
-			);
+	// Today's observations only: a past view gets none (see deadLinkNotices).
+	const urls = detail.evidence.map((e) => e.url);
+	const deadLinks = await deadLinkNotices(db, urls, found.travel.date);
 	const can = measurePermissions(past ? null : locals.user, ownership);
 	// An archived plan is read-only: no edit link, except to its successions (admins), which stay open.
 	const archived = locals.plan?.status === 'ARCHIVED';
