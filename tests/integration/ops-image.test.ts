@@ -85,7 +85,7 @@ describe('the production image runs the operational scripts', () => {
 		return run(process.execPath, [`build/ops/${script}.js`, ...args], { cwd: dir, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
 	}
 
-	it('migrates, seeds, creates an account, exports and imports the plan, imports a CSV, purges and sends the digest', async () => {
+	it('migrates, checks links, seeds, creates an account, exports and imports the plan, imports a CSV, purges and sends the digest', async () => {
 		const [first, second] = databases.envs as [Record<string, string>, Record<string, string>];
 
 		// Each run starts a process on the database; on PGlite that takes seconds, so each script runs once
@@ -94,6 +94,9 @@ describe('the production image runs the operational scripts', () => {
 		expect(migrated.stdout).toMatch(/applied \d+ migration\(s\):\n {2}\d{14}_init/);
 		// A copy of a migrated PGlite folder saves creating and migrating the second one.
 		if (first.JALONS_DATA_DIR && second.JALONS_DATA_DIR) cpSync(first.JALONS_DATA_DIR, second.JALONS_DATA_DIR, { recursive: true });
+
+		// The link watch's bundle (ipaddr.js is a production dependency), on a database with no link yet.
+		expect(JSON.parse((await ops('links-check', [], first)).stdout)).toMatchObject({ msg: 'links check', checked: 0, possiblyDead: 0 });
 
 		expect((await ops('seed', [], first)).stdout).toMatch(/^Seeded the plan: \d+ rows created\.$/m);
 

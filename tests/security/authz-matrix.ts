@@ -488,6 +488,11 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 		payload: async (ctx) => ({ ...(await evidence(ctx)), ...evidenceFields() }),
 		expect: measureEditors
 	},
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/preuves?/replaceEvidenceUrl': {
+		path: measurePath('/preuves?/replaceEvidenceUrl'),
+		payload: async (ctx) => ({ ...(await evidence(ctx)), url: `https://www.example.org/nouvelle-${Date.now().toString(36)}` }),
+		expect: measureEditors
+	},
 	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/preuves?/removeEvidence': {
 		path: measurePath('/preuves?/removeEvidence'),
 		payload: (ctx) => evidence(ctx, 'removableEvidence'),

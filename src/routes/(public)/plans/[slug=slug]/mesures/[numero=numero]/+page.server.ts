@@ -10,6 +10,7 @@ import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';
 import { successionsOf } from '$lib/server/domain/measures/successions';
 import { notFound } from '$lib/server/http/not-found';
+import { deadLinkNotices } from '$lib/server/domain/links/read';
 
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
 	// `?date=` shows the measure as it stood that day; a value that is not a day at all is a bad request.
@@ -34,6 +35,9 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	// The page receives booleans only; with no one signed in they are all false.
 	// Successions are today's knowledge of the plans, shown on today's page.
 	const successions = past ? null : await successionsOf(db, detail.id, { withDrafts: locals.user !== null });
+	// Today's observations only: a past view gets none (see deadLinkNotices).
+	const urls = detail.evidence.map((e) => e.url);
+	const deadLinks = await deadLinkNotices(db, urls, found.travel.date);
 	const can = measurePermissions(past ? null : locals.user, ownership);
 	// An archived plan is read-only: no edit link, except to its successions (admins), which stay open.
 	const archived = locals.plan?.status === 'ARCHIVED';
@@ -42,7 +46,8 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 		can: { ...can, edit: can.edit && !archived, successions: archived && !past && canManagePlan(locals.user) },
 		travel: found.travel,
 		comments,
-		successions
+		successions,
+		deadLinks
 	};
 };
 
