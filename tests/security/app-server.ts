@@ -14,7 +14,7 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from '../../bench/post
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);
@@ -51,6 +51,8 @@ export interface AppServerOptions {
 	 * gets a copy of it (`CREATE DATABASE … TEMPLATE`), dropped at stop. Without it, a throwaway server.
 	 */
 	template?: string;
+	/** Another instance on the same database (the load test's second app server): shared, not dropped. */
+	sameDatabaseAs?: AppServer;
 }
 
 /** A database of its own: a copy of the template, or a throwaway server migrated and seeded. */
@@ -107,7 +109,8 @@ async function waitFor(url: string, timeoutMs: number, app: ChildProcess): Promi
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
 	if (!existsSync(path.join(root, 'build/index.js'))) throw new Error('No build: run `npx vite build` first.');
 	const { DATABASE_URL: _a, JALONS_DATA_DIR: _b, ...inherited } = process.env;
-	const database = await ownDatabase(options.template, inherited);
+	const shared = options.sameDatabaseAs;
+	const database = shared ? { url: shared.databaseUrl, postgres: shared.postgres, drop: async () => {} } : await ownDatabase(options.template, inherited);
 	const { url: databaseUrl, postgres } = database;
 	const port = await freePort();
 	const origin = options.origin?.(port) ?? `http://127.0.0.1:${port}`;
