@@ -14,6 +14,7 @@ import { addIndicatorValue } from '../../src/lib/server/domain/measures/indicato
 import { publishUpdate, removeUpdateDraft, saveUpdateDraft } from '../../src/lib/server/domain/measures/progress-updates';
 import { createRound, publishRound, setCouncilQuorum, submitRound, updateRound } from '../../src/lib/server/domain/reports/rounds';
 import { createOpinion, saveGrades } from '../../src/lib/server/domain/reports/opinions';
+import { getRound, listRounds } from '../../src/lib/server/domain/reports/view';
 import { importCsv } from '../../src/lib/server/domain/plans/csv-import';
 import { startCsvImport } from '../../src/lib/server/domain/plans/csv-import-pending';
 import { addSuccession } from '../../src/lib/server/domain/measures/successions';
@@ -189,6 +190,20 @@ describe('an archived plan', () => {
 		await expect(startCsvImport(db, admin, { fileName: 'plan.csv', bytes: file, target: { slug } })).rejects.toMatchObject(
 			new RuleError('csvImport.blockers.planArchived', 'plan')
 		);
+	});
+
+	it('offers no report form: its rounds and opinions say every action is closed, for an admin too', async () => {
+		const list = (await listRounds(db, admin, slug))!;
+		expect(list.canCreate).toBe(false);
+		expect(list.quorum).toBeNull();
+		// An adopted opinion awaiting the secretariat: one the admin could respond to or decide on.
+		await db.opinion.create({ data: { roundId: ids.submittedRound, title: 'Avis', text: 'Texte', date: new Date('2026-01-20'), adoptedAt: new Date('2026-01-25') } });
+		for (const id of [ids.draftRound, ids.submittedRound]) {
+			const view = (await getRound(db, admin, slug, id))!;
+			expect(Object.entries(view.can).filter(([name, allowed]) => name !== 'seeDecision' && allowed)).toEqual([]);
+			for (const opinion of view.opinions) expect(Object.values(opinion.can)).not.toContain(true);
+		}
+		expect((await getRound(db, admin, slug, ids.submittedRound))!.opinions).not.toHaveLength(0);
 	});
 
 	it('still takes successions and comments', async () => {

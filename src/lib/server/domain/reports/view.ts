@@ -95,14 +95,16 @@ function summary(r: { id: string; title: string; periodStart: Date; periodEnd: D
 
 /** The rounds of a plan the viewer may see, latest period first; null when the plan does not exist. */
 export async function listRounds(db: Db, viewer: Viewer, slug: string) {
-	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleEn: true, version: true, councilQuorum: true } });
+	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, titleEn: true, version: true, councilQuorum: true, status: true } });
 	if (!plan) return null;
 	const rows = await db.reportRound.findMany({ where: { planId: plan.id }, orderBy: [{ periodEnd: 'desc' }, { createdAt: 'desc' }] });
-	const manage = canManagePlan(viewer);
+	// An archived plan's rounds are read-only (requireWritablePlan refuses every command): no forms.
+	const writable = plan.status !== 'ARCHIVED';
+	const manage = writable && canManagePlan(viewer);
 	return {
 		plan: { slug: plan.slug, title: plan.title, titleEn: plan.titleEn },
 		rounds: rows.filter((r) => canViewReportRound(viewer, r)).map(summary),
-		canCreate: canCreateReportRound(viewer),
+		canCreate: writable && canCreateReportRound(viewer),
 		/** The quorum setting, for admins only. */
 		quorum: manage ? { version: plan.version, value: plan.councilQuorum, defaultValue: defaultQuorum((await ecosystemMemberIds(db)).length) } : null
 	};
@@ -114,9 +116,11 @@ const snapshotsOf = async (db: Db, roundId: string) =>
 export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: string): Promise<RoundView | null> {
 	const round = await db.reportRound.findFirst({
 		where: { id: roundId, plan: { slug } },
-		include: { plan: { select: { slug: true, title: true, titleEn: true, councilQuorum: true } } }
+		include: { plan: { select: { slug: true, title: true, titleEn: true, councilQuorum: true, status: true } } }
 	});
 	if (!round || !canViewReportRound(viewer, round)) return null;
+	// An archived plan's rounds are read-only (requireWritablePlan refuses every command): no forms.
+	const writable = round.plan.status !== 'ARCHIVED';
 	const frozen = round.status !== 'DRAFT';
 	const internal = canSeePublicationDecision(viewer);
 	const [entries, previous, opinionRows, gradeRows, flags, electorate] = await Promise.all([
@@ -158,10 +162,10 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 			tally: internal ? tallyVotes({ votes: o.votes, ecosystemMemberIds: electorate, quorumSetting: round.plan.councilQuorum }) : null,
 			myVote: (viewer && o.votes.find((v) => v.voterId === viewer.id)?.choice) ?? null,
 			can: {
-				edit: canEditOpinion(viewer, ref),
-				vote: canVoteOnOpinion(viewer, ref),
-				respond: canRespondToOpinion(viewer, ref),
-				decide: canDecideOpinionPublication(viewer, flags, ref)
+				edit: writable && canEditOpinion(viewer, ref),
+				vote: writable && canVoteOnOpinion(viewer, ref),
+				respond: writable && canRespondToOpinion(viewer, ref),
+				decide: writable && canDecideOpinionPublication(viewer, flags, ref)
 			}
 		});
 	}
@@ -176,11 +180,11 @@ export async function getRound(db: Db, viewer: Viewer, slug: string, roundId: st
 		grades: canSeeGrades(viewer, gradeState) ? Object.fromEntries(gradeRows.map((g) => [g.measureId, g.grade])) : null,
 		opinions,
 		can: {
-			edit: canEditReportRound(viewer, round),
-			submit: canSubmitReportRound(viewer, round),
-			publish: canPublishReportRound(viewer, round),
-			draftOpinion: canDraftOpinion(viewer, round),
-			grade: canGradeMeasures(viewer, gradeState),
+			edit: writable && canEditReportRound(viewer, round),
+			submit: writable && canSubmitReportRound(viewer, round),
+			publish: writable && canPublishReportRound(viewer, round),
+			draftOpinion: writable && canDraftOpinion(viewer, round),
+			grade: writable && canGradeMeasures(viewer, gradeState),
 			seeDecision: internal
 		}
 	};

@@ -15,11 +15,8 @@ export const load: PageServerLoad = async (event) => {
 	const { slug } = reportParams(event.params, event.locals.locale);
 	const list = await listRounds(await requestDb(), user, slug);
 	if (!list) notFound(event.locals.locale);
-	// An archived plan's rounds are read-only (the commands refuse anyway): no forms, its banner says why.
-	const archived = event.locals.plan?.status === 'ARCHIVED';
 	return {
 		...list,
-		...(archived ? { canCreate: false, quorum: null } : {}),
 		newRound: roundValues({ title: '', periodStart: '', periodEnd: '', sections: { utiliser: '', publier: '', accompagner: '', attractivite: '', vieInterne: '' } }),
 		savedMessage: savedMessage(event.url, messages(event.locals.locale))
 	};
