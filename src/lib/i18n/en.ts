@@ -13,6 +13,7 @@ import { teamsEn } from './teams.en';
 import { structureEn } from './structure.en';
 import { csvImportEn } from './csv-import.en';
 import { plansEn } from './plans.en';
+import { embedEn } from './embed.en';
 
 export const en: Messages = {
 	auth: authEn,
@@ -29,6 +30,7 @@ export const en: Messages = {
 	structure: structureEn,
 	csvImport: csvImportEn,
 	plans: plansEn,
+	embed: embedEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',
