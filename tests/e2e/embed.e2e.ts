@@ -98,6 +98,24 @@ test('on another site, the card renders in its frame without a script and the ba
 	expect(await cardFrame!.content()).not.toMatch(/<script/i);
 });
 
+test('the badges’ boxes hold their text as the browser draws it, in French and in English', async ({ page }) => {
+	for (const path of [`${MEASURE}/badge.svg`, `${MEASURE}/badge.svg?lang=en`, `${PLAN}/badge.svg`, `${PLAN}/badge.svg?lang=en`]) {
+		await page.goto(path);
+		const fits = await page.evaluate(() => {
+			const rects = [...document.querySelectorAll('rect')];
+			return [...document.querySelectorAll('text')].map((text, i) => {
+				const box = text.getBBox();
+				const rect = rects[i]!;
+				const left = Number(rect.getAttribute('x'));
+				const right = left + Number(rect.getAttribute('width'));
+				return { text: text.textContent, margin: Math.min(box.x - left, right - (box.x + box.width)) };
+			});
+		});
+		expect(fits.length, path).toBeGreaterThanOrEqual(2);
+		for (const fit of fits) expect(fit.margin, `${path}: ${fit.text}`).toBeGreaterThanOrEqual(4);
+	}
+});
+
 test('the card on its own: accessible, in the right language, the link marked as opening a new window', async ({ page, browser }) => {
 	const response = await page.goto(`/integrer${MEASURE}`);
 	expect(response?.status()).toBe(200);

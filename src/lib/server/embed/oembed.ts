@@ -3,11 +3,10 @@
 // asks for a URL the provider does not know: another site, a draft plan, an unknown measure.
 import { z } from 'zod';
 import type { Db } from '../db';
-import { format, localized, messages, translate, type Locale } from '../../i18n';
+import { format, isMessageKey, localized, messages, translate, type Locale } from '../../i18n';
 import { localeFromPath } from '../../i18n/routing';
 import { PARAM_PATTERNS } from '../../route-params';
 import { CARD_SIZE, embedUrls, iframeSnippet, type EmbedTarget } from '../../embed/snippets';
-import type { MessageKey } from '../../i18n/keys';
 import { measureEmbed, planEmbed } from '../domain/embed/embed';
 
 const size = z.coerce
@@ -61,9 +60,9 @@ export async function answerOembed(db: Db, query: Record<string, string>, origin
 	const t = messages(locale);
 	const parsed = oembedQuery.safeParse(query);
 	if (!parsed.success) {
-		// The schema's messages are keys of the embed namespace; zod's own (a wrong type) say "bad URL".
+		// The schema's messages are keys of the catalogue; any other refusal says "bad URL".
 		const key = parsed.error.issues[0]?.message ?? '';
-		return { status: 400, message: key.startsWith('embed.oembed.') ? translate(t, key as MessageKey) : t.embed.oembed.badUrl };
+		return { status: 400, message: isMessageKey(t, key) ? translate(t, key) : t.embed.oembed.badUrl };
 	}
 	const { url, format: wanted, maxwidth, maxheight } = parsed.data;
 	if (wanted !== undefined && wanted !== 'json') return { status: 501, message: t.embed.oembed.badFormat };
