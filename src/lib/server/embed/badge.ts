@@ -7,7 +7,7 @@ import { format, formatDay, formatPercent, localized, messages, type Locale } fr
 import type { StatusKey } from '../../domain/status';
 import type { MeasureEmbed, PlanEmbed } from '../domain/embed/embed';
 
-export interface BadgeSegment {
+interface BadgeSegment {
 	text: string;
 	/** Background colour; the text is white. */
 	fill: string;
@@ -23,7 +23,7 @@ export interface Badge {
 const BLUE_FRANCE = '#000091';
 const GREY = '#666666';
 const DARK_GREY = '#3a3a3a';
-export const STATUS_FILL: Record<StatusKey, string> = {
+const STATUS_FILL: Record<StatusKey, string> = {
 	NOT_REPORTED: GREY,
 	NOT_STARTED: '#695240',
 	IN_PROGRESS: '#0063cb',
@@ -138,13 +138,16 @@ export function textWidth(text: string, fontSize = FONT_SIZE): number {
 
 /** Text and attribute values: the five characters XML gives a meaning to, and no control character. */
 export function escapeXml(text: string): string {
-	return text
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;');
+	return Array.from(text, xmlChar).join('');
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+function xmlChar(char: string): string {
+	const code = char.codePointAt(0)!;
+	// Control characters (but tab and line breaks) and U+FFFE/U+FFFF are not allowed in XML at all.
+	if ((code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r') || code === 0xfffe || code === 0xffff) return '';
+	return ENTITIES[char] ?? char;
 }
 
 export function renderBadge(badge: Badge): string {

@@ -15,14 +15,14 @@ const size = z.coerce
 	.min(1, { error: 'embed.oembed.badSize' })
 	.max(100_000, { error: 'embed.oembed.badSize' });
 
-export const oembedQuery = z.object({
+const oembedQuery = z.object({
 	url: z.string({ error: 'embed.oembed.missingUrl' }).trim().min(1, { error: 'embed.oembed.missingUrl' }).max(2000, { error: 'embed.oembed.badUrl' }),
 	format: z.string().optional(),
 	maxwidth: size.optional(),
 	maxheight: size.optional()
 });
 
-export interface OembedJson {
+interface OembedJson {
 	version: '1.0';
 	type: 'rich';
 	title: string;

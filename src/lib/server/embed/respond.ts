@@ -7,7 +7,7 @@ import { measureEmbed, planEmbed } from '../domain/embed/embed';
 import { measureBadge, planBadge, renderBadge } from './badge';
 
 /** `?lang=en` for an English badge; French otherwise (an `/en/…` address is English too). */
-export function badgeLocale(url: URL, pathLocale: Locale): Locale {
+function badgeLocale(url: URL, pathLocale: Locale): Locale {
 	const lang = url.searchParams.get('lang');
 	return lang === 'en' || lang === 'fr' ? lang : pathLocale;
 }
