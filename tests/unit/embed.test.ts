@@ -8,6 +8,7 @@ import { badgeSnippet, embedUrls, escapeAttribute, iframeSnippet } from '../../s
 import { isEmbedRoute, isFramableRoute } from '../../src/lib/server/http/embed-routes';
 import { securityHeaders } from '../../src/lib/server/http/security-headers';
 import { isUnlocalizedPath } from '../../src/lib/i18n/routing';
+import { measurePath } from '../../src/lib/server/http/measure-redirects';
 import { STATUS_KEYS, type StatusKey } from '../../src/lib/domain/status';
 import type { MeasureEmbed, PlanEmbed } from '../../src/lib/server/domain/embed/embed';
 import { parseXml, childrenNamed } from '../helpers/xml';
@@ -225,5 +226,14 @@ describe('framing', () => {
 		expect(isUnlocalizedPath('/oembed')).toBe(true);
 		expect(isUnlocalizedPath('/en/oembed')).toBe(true);
 		expect(isUnlocalizedPath('/integrer/plans/x')).toBe(false);
+	});
+});
+
+describe('old measure numbers', () => {
+	it('a badge and a card copied before a measure moved keep working (301 to the new number)', () => {
+		expect(measurePath('/plans/plan-a/mesures/1.2/badge.svg')!.withNumber('3.4')).toBe('/plans/plan-a/mesures/3.4/badge.svg');
+		expect(measurePath('/integrer/plans/plan-a/mesures/1.2')!.withNumber('3.4')).toBe('/integrer/plans/plan-a/mesures/3.4');
+		expect(measurePath('/en/integrer/plans/plan-a/mesures/1.2')!.withNumber('3.4')).toBe('/en/integrer/plans/plan-a/mesures/3.4');
+		expect(measurePath('/integrer/plans/plan-a')).toBeNull();
 	});
 });
