@@ -75,6 +75,8 @@ interface Call {
 	handler: (event: never) => unknown;
 	headers?: Record<string, string>;
 	user?: typeof editor | null;
+	/** The origin the request was addressed to (a forged Host), when not ORIGIN. */
+	at?: string;
 }
 
 /**
@@ -82,7 +84,7 @@ interface Call {
  * its data as JSON). A signed-in visitor is simulated by a session the hook would have found.
  */
 async function get(call: Call): Promise<Response> {
-	const url = new URL(call.path, origin);
+	const url = new URL(call.path, call.at ?? origin);
 	const setCookies: string[] = [];
 	const extraHeaders: Record<string, string> = {};
 	const event = {
@@ -309,5 +311,15 @@ describe('oEmbed', () => {
 			expect(bad.status, maxwidth).toBe(400);
 			expect((await bad.json()).error).toContain('maxwidth');
 		}
+	});
+
+	it('compares and builds addresses with ORIGIN, never with the Host a request was sent to', async () => {
+		const evil = 'https://evil.example';
+		expect((await oembed({ url: `${evil}/plans/${SLUG}` }, evil)).status).toBe(404);
+		const body = await (await oembed({ url: `${origin}/plans/${SLUG}` }, evil)).json();
+		expect(body.provider_url).toBe(`${origin}/`);
+		expect(body.html).toContain(`src="${origin}/integrer/plans/${SLUG}"`);
+		const card = await get({ route: ROUTES.planCard, path: `/integrer/plans/${SLUG}`, params: { slug: SLUG }, handler: planCardRoute.load as never, at: evil });
+		expect((await card.json()).pageUrl).toBe(`${origin}/plans/${SLUG}`);
 	});
 });
