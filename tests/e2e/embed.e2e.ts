@@ -82,6 +82,8 @@ test('on another site, the card renders in its frame without a script and the ba
 	await expect(measureFrame.getByRole('heading', { level: 1 })).toContainText('Mesure 2.2 – ');
 	await expect(measureFrame.getByText(/^Avancement\s:/)).toBeVisible();
 	const link = measureFrame.getByRole('link', { name: 'Voir la mesure sur Jalons – nouvelle fenêtre' });
+	// The hidden words are spaced from the visible ones: a screen reader does not read "Jalons–nouvelle".
+	await expect(link).toHaveText('Voir la mesure sur Jalons – nouvelle fenêtre');
 	await expect(link).toHaveAttribute('href', `${serverOrigin()}${MEASURE}`);
 	await expect(link).toHaveAttribute('target', '_blank');
 	await expect(link).toHaveAttribute('rel', 'noopener');
