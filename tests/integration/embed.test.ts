@@ -127,7 +127,8 @@ const measureBadge = (slug: string, number: string, query = '', extra: Partial<C
 	});
 const planBadge = (slug: string, query = '', extra: Partial<Call> = {}) =>
 	get({ route: ROUTES.planBadge, path: `/plans/${slug}/badge.svg${query}`, params: { slug }, handler: planBadgeRoute.GET as never, ...extra });
-const oembed = (query: Record<string, string>) => get({ route: ROUTES.oembed, path: `/oembed?${new URLSearchParams(query)}`, params: {}, handler: oembedRoute.GET as never });
+const oembed = (query: Record<string, string>, at?: string) =>
+	get({ route: ROUTES.oembed, path: `/oembed?${new URLSearchParams(query)}`, params: {}, handler: oembedRoute.GET as never, at });
 
 /** The text a person reads: the <title> and the boxes' texts, entities decoded. */
 function readable(svg: string): { title: string; texts: string[] } {
