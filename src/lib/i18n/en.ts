@@ -9,11 +9,11 @@ import { timetravelEn } from './timetravel.en';
 import { siteEn } from './site.en';
 import { privacyEn } from './privacy.en';
 import { knownEn } from './known.en';
+import { embedEn } from './embed.en';
 import { teamsEn } from './teams.en';
 import { structureEn } from './structure.en';
 import { csvImportEn } from './csv-import.en';
 import { plansEn } from './plans.en';
-import { embedEn } from './embed.en';
 
 export const en: Messages = {
 	auth: authEn,
@@ -26,11 +26,11 @@ export const en: Messages = {
 	site: siteEn,
 	privacy: privacyEn,
 	known: knownEn,
+	embed: embedEn,
 	teams: teamsEn,
 	structure: structureEn,
 	csvImport: csvImportEn,
 	plans: plansEn,
-	embed: embedEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

@@ -9,11 +9,11 @@ import { timetravelFr } from './timetravel';
 import { siteFr } from './site';
 import { privacyFr } from './privacy';
 import { knownFr } from './known';
+import { embedFr } from './embed';
 import { teamsFr } from './teams';
 import { structureFr } from './structure';
 import { csvImportFr } from './csv-import';
 import { plansFr } from './plans';
-import { embedFr } from './embed';
 import { typesetFrench } from './typography';
 
 // Pure: the client bundle drops this catalogue where only the English one is loaded (tests/e2e/i18n-bundle.e2e.ts).
@@ -28,11 +28,11 @@ export const fr = /* @__PURE__ */ typesetFrench({
 	site: siteFr,
 	privacy: privacyFr,
 	known: knownFr,
+	embed: embedFr,
 	teams: teamsFr,
 	structure: structureFr,
 	csvImport: csvImportFr,
 	plans: plansFr,
-	embed: embedFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
