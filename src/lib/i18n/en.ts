@@ -9,6 +9,7 @@ import { timetravelEn } from './timetravel.en';
 import { siteEn } from './site.en';
 import { privacyEn } from './privacy.en';
 import { knownEn } from './known.en';
+import { embedEn } from './embed.en';
 import { teamsEn } from './teams.en';
 import { structureEn } from './structure.en';
 import { csvImportEn } from './csv-import.en';
@@ -26,6 +27,7 @@ export const en: Messages = {
 	site: siteEn,
 	privacy: privacyEn,
 	known: knownEn,
+	embed: embedEn,
 	teams: teamsEn,
 	structure: structureEn,
 	csvImport: csvImportEn,

@@ -9,6 +9,7 @@ import { timetravelFr } from './timetravel';
 import { siteFr } from './site';
 import { privacyFr } from './privacy';
 import { knownFr } from './known';
+import { embedFr } from './embed';
 import { teamsFr } from './teams';
 import { structureFr } from './structure';
 import { csvImportFr } from './csv-import';
@@ -28,6 +29,7 @@ export const fr = /* @__PURE__ */ typesetFrench({
 	site: siteFr,
 	privacy: privacyFr,
 	known: knownFr,
+	embed: embedFr,
 	teams: teamsFr,
 	structure: structureFr,
 	csvImport: csvImportFr,

@@ -8,7 +8,7 @@ export const DEFAULT_LOCALE: Locale = 'fr';
 const PREFIX: Record<Locale, string> = { fr: '', en: '/en' };
 
 /** Paths that are not pages: they exist once, without a language prefix. */
-const UNLOCALIZED = /^\/(?:api|flux|healthz|readyz|robots\.txt|sitemap\.xml|_app)(?:\/|$)/;
+const UNLOCALIZED = /^\/(?:api|flux|healthz|oembed|readyz|robots\.txt|sitemap\.xml|_app)(?:\/|$)/;
 
 export function localeFromPath(pathname: string): Locale {
 	return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : DEFAULT_LOCALE;

@@ -4,9 +4,13 @@
 import type { Handle } from '@sveltejs/kit';
 import { db } from '../db/instance';
 import { log } from '../log';
+import { isEmbedRoute } from '../http/embed-routes';
 import { deleteSessionCookie, readSessionCookie, setSessionCookie, validateSessionToken } from './session';
 
 export const authenticate: Handle = async ({ event, resolve }) => {
+	// Badges and cards show the same to everyone and are kept by shared caches: no session is read, so
+	// none is slid and no Set-Cookie can ride on a public answer.
+	if (isEmbedRoute(event.route.id)) return resolve(event);
 	const token = readSessionCookie(event.cookies, event.url);
 	if (!token) return resolve(event);
 	let result: Awaited<ReturnType<typeof validateSessionToken>>;

@@ -1,6 +1,6 @@
 // Old measure numbers answer 301 to the current one (a measure moved to another axis keeps its old
-// URLs working): the public page and its sub-pages, the edit pages and the measure's feed, in either
-// language, query string kept. Only a GET or HEAD that the routes answered 404 costs a query, so
+// URLs working): the public page and its sub-pages (its badge too), its embedding card, the edit
+// pages and the measure's feed, in either language, query string kept. Only a GET or HEAD that the routes answered 404 costs a query, so
 // pages that exist pay nothing; a form posted to an old URL stays a 404 (a redirect would drop it).
 import type { Handle } from '@sveltejs/kit';
 import { db } from '../db/instance';
@@ -8,7 +8,7 @@ import { currentNumberOf } from '../domain/plans/structure';
 import { log } from '../log';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,3}){0,2}`;
-const PAGE = new RegExp(String.raw`^(/en)?(/plans/([a-z0-9-]{1,120})/mesures/)(${NUMBER})(/[^?#]*)?$`);
+const PAGE = new RegExp(String.raw`^(/en)?((?:/integrer)?/plans/([a-z0-9-]{1,120})/mesures/)(${NUMBER})(/[^?#]*)?$`);
 const FEED = new RegExp(String.raw`^(/flux/([a-z0-9-]{1,120})/mesures/)(${NUMBER})(\.atom)$`);
 
 /** The plan, the number and how to rebuild the path with another number; null for other paths. */

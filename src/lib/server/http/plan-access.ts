@@ -15,6 +15,7 @@ import { isVisiblePlan, planLifecycle } from '../domain/plans/lifecycle';
 import { log } from '../log';
 import { ApiError, apiError } from '../api/respond';
 import { measureNotFound, measureNumber, planNotFound, planSlug } from '../api/params';
+import { isEmbedRoute } from './embed-routes';
 
 export const planAccess: Handle = async ({ event, resolve }) => {
 	const slug = event.params.slug;
@@ -36,11 +37,11 @@ export const planAccess: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * Feeds, open data files and the API publish a plan to other sites, which copy and keep what they
+ * Feeds, open data files, the API and the embedding badges and cards publish a plan to other sites, which copy and keep what they
  * read: a draft is never in them, not even for a signed-in reader (who previews it on its pages).
  */
 function isPublicationChannel(routeId: string | null): boolean {
-	return routeId !== null && (routeId.startsWith('/api/') || routeId.startsWith('/(public)/flux/') || routeId === '/(public)/donnees/[slug=slug]/[file]');
+	return routeId !== null && (routeId.startsWith('/api/') || routeId.startsWith('/(public)/flux/') || routeId === '/(public)/donnees/[slug=slug]/[file]' || isEmbedRoute(routeId));
 }
 
 /** The API's 404 for a plan (or one of its measures) that does not exist, word for word. */

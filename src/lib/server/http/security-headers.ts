@@ -3,6 +3,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { config } from '../config';
 import { providerOrigin } from '../auth/proconnect';
+import { isFramableRoute } from './embed-routes';
 
 const isProduction = () => config().production && (config().origin ?? '').startsWith('https://');
 
@@ -11,7 +12,10 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const headers = response.headers;
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	headers.set('X-Frame-Options', 'DENY');
+	// Embedding cards are made to be framed by any site; every other page refuses it (clickjacking).
+	const framable = isFramableRoute(event.route.id);
+	if (framable) headers.delete('X-Frame-Options');
+	else headers.set('X-Frame-Options', 'DENY');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	if (isProduction()) headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
@@ -24,5 +28,6 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		// Non-page responses (downloads, errors raised before rendering) get a locked-down policy.
 		headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 	}
+	if (framable) headers.set('Content-Security-Policy', (headers.get('Content-Security-Policy') ?? '').replace(/frame-ancestors 'none'/, 'frame-ancestors *'));
 	return response;
 };
