@@ -13,6 +13,7 @@ import { teamsEn } from './teams.en';
 import { structureEn } from './structure.en';
 import { csvImportEn } from './csv-import.en';
 import { plansEn } from './plans.en';
+import { feedsEn } from './feeds.en';
 
 export const en: Messages = {
 	auth: authEn,
@@ -29,6 +30,7 @@ export const en: Messages = {
 	structure: structureEn,
 	csvImport: csvImportEn,
 	plans: plansEn,
+	feeds: feedsEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

@@ -13,6 +13,7 @@ import { teamsFr } from './teams';
 import { structureFr } from './structure';
 import { csvImportFr } from './csv-import';
 import { plansFr } from './plans';
+import { feedsFr } from './feeds';
 import { typesetFrench } from './typography';
 
 // Pure: the client bundle drops this catalogue where only the English one is loaded (tests/e2e/i18n-bundle.e2e.ts).
@@ -31,6 +32,7 @@ export const fr = /* @__PURE__ */ typesetFrench({
 	structure: structureFr,
 	csvImport: csvImportFr,
 	plans: plansFr,
+	feeds: feedsFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
