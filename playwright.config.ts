@@ -61,7 +61,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			PORT: new URL(origin).port,
 			ORIGIN: origin,
-			JALONS_E2E: '1'
+			JALONS_E2E: '1',
+			// No scheduled job (link checks…) during the tests: their state is seeded instead.
+			JALONS_JOBS: 'false'
 		}
 	}))
 });

@@ -14,6 +14,7 @@ import { isTemporarilyUnavailable } from '$lib/server/db/outage';
 import { BusyError } from '$lib/server/whole-plan-reads';
 import { purgeExpired } from '$lib/server/maintenance/purge';
 import { config, publicOrigin } from '$lib/server/config';
+import { startJobs, type JobSchedule } from '$lib/server/jobs';
 
 export const init: ServerInit = async () => {
 	// An invalid variable, or no ORIGIN in production, stops the server here with a clear message.
@@ -36,8 +37,12 @@ export const init: ServerInit = async () => {
 		timer = setInterval(() => void purge(), hours * 3_600_000);
 		timer.unref();
 	}
+	// Periodic jobs (src/lib/server/jobs): each round runs on one instance only (advisory lock).
+	let jobs: JobSchedule | undefined;
+	if (config().jobsEnabled) jobs = startJobs(appDatabase);
 	process.once('sveltekit:shutdown' as 'beforeExit', () => {
 		if (timer) clearInterval(timer);
+		jobs?.stop();
 		void closeAppDatabase();
 	});
 };

@@ -60,6 +60,22 @@ const acrList = z
 	)
 	.refine((values) => values.length > 0 && values.every((v) => /^[\x21-\x7e]{1,200}$/.test(v)), 'expected acr values separated by commas');
 
+/** Host names, comma-separated: `127.0.0.1,donnees.intranet`. */
+const hostList = z
+	.string()
+	.transform((value) =>
+		value
+			.split(',')
+			.map((v) =>
+				v
+					.trim()
+					.toLowerCase()
+					.replace(/^\[(.*)\]$/, '$1')
+			)
+			.filter(Boolean)
+	)
+	.refine((values) => values.every((v) => /^[a-z0-9.:_-]{1,253}$/.test(v)), 'expected host names or addresses separated by commas');
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
@@ -97,6 +113,13 @@ const appSchema = z.object({
 	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], { error: 'expected debug, info, warn or error' }).default('info'),
 	JALONS_PAGE_CACHE_MB: number('a number of megabytes, 0 or more (0 = off)', (n) => n >= 0).default(64),
 	JALONS_WHOLE_PLAN_READS: integer(1, 64).default(2),
+	JALONS_JOBS: z
+		.enum(['true', 'false'], { error: 'expected true or false' })
+		.transform((v) => v === 'true')
+		.default(true),
+	JALONS_LINK_CHECK_INTERVAL_HOURS: number('a number of hours, 0 or more (0 = never)', (n) => n >= 0).default(24),
+	JALONS_OUTBOUND_TIMEOUT_SECONDS: number('a number of seconds from 0.05 to 120', (n) => n >= 0.05 && n <= 120).default(10),
+	JALONS_OUTBOUND_ALLOW_HOSTS: hostList.default([]),
 	SMTP_URL: urlWithScheme(['smtp:', 'smtps:']).optional(),
 	MAIL_FROM: z.string().default('Jalons <ne-pas-repondre@jalons.invalid>'),
 	// adapter-node would build URLs from these forgeable request headers when ORIGIN is unset; Jalons
@@ -147,6 +170,14 @@ export interface Config {
 	logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 	pageCacheBytes: number;
 	wholePlanReads: number;
+	/** In-process periodic jobs (link checks, feeds); false turns every one off (cron runs the scripts instead). */
+	jobsEnabled: boolean;
+	/** Hours between two scheduled link checks; 0 = never (then `npm run links:check` from cron). */
+	linkCheckIntervalHours: number;
+	/** Outbound HTTP (src/lib/server/net): timeout of each request, in milliseconds. */
+	outboundTimeoutMs: number;
+	/** Host names allowed to resolve to private, loopback or link-local addresses (tests: 127.0.0.1). */
+	outboundAllowHosts: string[];
 	smtpUrl: string | undefined;
 	mailFrom: string;
 	/** Signing in with ProConnect; null when not configured (no button, nothing else changes). */
@@ -205,6 +236,10 @@ export function parseConfig(env: Env): Config {
 		logLevel: e.LOG_LEVEL,
 		pageCacheBytes: e.JALONS_PAGE_CACHE_MB * 1024 * 1024,
 		wholePlanReads: e.JALONS_WHOLE_PLAN_READS,
+		jobsEnabled: e.JALONS_JOBS,
+		linkCheckIntervalHours: e.JALONS_LINK_CHECK_INTERVAL_HOURS,
+		outboundTimeoutMs: Math.round(e.JALONS_OUTBOUND_TIMEOUT_SECONDS * 1000),
+		outboundAllowHosts: e.JALONS_OUTBOUND_ALLOW_HOSTS,
 		smtpUrl: e.SMTP_URL,
 		mailFrom: e.MAIL_FROM,
 		proConnect: proConnect.value

@@ -17,6 +17,11 @@ export interface SqlRunner extends SqlExecutor {
 	 * transaction-scoped advisory lock only mean something through this method.
 	 */
 	transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+	/**
+	 * Runs `work` on one connection held for its whole duration, outside any transaction: what a
+	 * session-level advisory lock needs (src/lib/server/jobs). PGlite has only one connection.
+	 */
+	connection<T>(work: (connection: SqlExecutor) => Promise<T>): Promise<T>;
 }
 
 function pgExecutor(client: Pool | PoolClient): SqlExecutor {
@@ -53,6 +58,14 @@ export function pgRunner(pool: Pool): SqlRunner {
 			} finally {
 				client.release(broken);
 			}
+		},
+		async connection(work) {
+			const client = await pool.connect();
+			try {
+				return await work(pgExecutor(client));
+			} finally {
+				client.release();
+			}
 		}
 	};
 }
@@ -73,6 +86,7 @@ export function pgliteRunner(db: PGlite): SqlRunner {
 		...pgliteExecutor(db),
 		// PGlite is a single connection shared by the whole process; its own transaction() keeps
 		// other callers' queries out of ours until it commits.
-		transaction: (work) => db.transaction((tx) => work(pgliteExecutor(tx)))
+		transaction: (work) => db.transaction((tx) => work(pgliteExecutor(tx))),
+		connection: (work) => work(pgliteExecutor(db))
 	};
 }
