@@ -14,7 +14,8 @@ import { isTemporarilyUnavailable } from '$lib/server/db/outage';
 import { BusyError } from '$lib/server/whole-plan-reads';
 import { purgeExpired } from '$lib/server/maintenance/purge';
 import { config, publicOrigin } from '$lib/server/config';
-import { startJobs, type JobSchedule } from '$lib/server/jobs';
+import { registerJob, startJobs, type JobSchedule } from '$lib/server/jobs';
+import { indicatorFeedsJob } from '$lib/server/domain/indicator-feeds/job';
 
 export const init: ServerInit = async () => {
 	// An invalid variable, or no ORIGIN in production, stops the server here with a clear message.
@@ -39,6 +40,7 @@ export const init: ServerInit = async () => {
 	}
 	// Periodic jobs (src/lib/server/jobs): each round runs on one instance only (advisory lock).
 	let jobs: JobSchedule | undefined;
+	registerJob(indicatorFeedsJob());
 	if (config().jobsEnabled) jobs = startJobs(appDatabase);
 	process.once('sveltekit:shutdown' as 'beforeExit', () => {
 		if (timer) clearInterval(timer);
