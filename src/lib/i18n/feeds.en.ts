@@ -18,8 +18,8 @@ export const feedsEn: FeedsMessages = {
 	failing: {
 		title: 'The automatic collection is failing',
 		body: {
-			one: 'The last collection failed: {error}',
-			other: 'The last {n} collections failed. Last error: {error}'
+			one: 'The collection failed {n} time: {error}',
+			other: 'The collection failed {n} times in a row. Last error: {error}'
 		},
 		since: 'Last successful collection: {date}.',
 		never: 'No collection has succeeded yet.',

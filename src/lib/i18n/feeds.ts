@@ -17,8 +17,8 @@ export const feedsFr = {
 	failing: {
 		title: 'La collecte automatique échoue',
 		body: {
-			one: 'La dernière collecte a échoué : {error}',
-			other: 'Les {n} dernières collectes ont échoué. Dernière erreur : {error}'
+			one: 'La collecte a échoué {n} fois : {error}',
+			other: 'La collecte a échoué {n} fois de suite. Dernière erreur : {error}'
 		},
 		since: 'Dernière collecte réussie : {date}.',
 		never: 'Aucune collecte n’a encore réussi.',
