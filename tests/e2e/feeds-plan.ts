@@ -26,7 +26,7 @@ export async function ensureE2eFeedsPlan(db: Db): Promise<void> {
 		const failing = await measure(FEEDS_PLAN.failing, 1, 'Mesure à la collecte en échec (e2e)');
 		const indicator = await tx.indicator.create({ data: { measureId: failing.id, name: FEEDS_PLAN.failingIndicator, unit: 'réutilisations', baseline: 0, position: 0 } });
 		await tx.indicatorValue.create({
-			data: { indicatorId: indicator.id, date: new Date('2026-03-31T00:00:00.000Z'), value: 1300.25, sourceUrl: FEEDS_PLAN.failingUrl, automatic: true }
+			data: { indicatorId: indicator.id, date: new Date('2026-03-31T00:00:00.000Z'), value: 1300.5, sourceUrl: FEEDS_PLAN.failingUrl, automatic: true }
 		});
 		await tx.indicatorFeed.create({
 			data: {

@@ -26,7 +26,7 @@ test('a feed that failed twice is shown to the measure’s editors, not on the p
 	await expect(alert).toContainText(typeset('Détail : valeur'));
 	await expect(alert).toContainText('Dernière collecte réussie');
 	// The collected value is listed like the others, marked automatic.
-	const row = indicator.getByRole('row', { name: /1\s300,25/ });
+	const row = indicator.getByRole('row', { name: /1\s300,5/ });
 	await expect(row).toContainText('automatique');
 	// The form is open on the failing feed, with what is stored.
 	await expect(indicator.getByLabel('Adresse du fichier')).toHaveValue(FEEDS_PLAN.failingUrl);
