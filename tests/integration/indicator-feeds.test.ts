@@ -13,6 +13,8 @@ import { collectDueFeeds, collectFeed, dueFeedIds, type FetchFeedBody } from '..
 import { addIndicatorFeed, listFeedsForEdit, removeIndicatorFeed, updateIndicatorFeed, type FeedFields } from '../../src/lib/server/domain/indicator-feeds/feeds';
 import { indicatorFeedsJob } from '../../src/lib/server/domain/indicator-feeds/job';
 import { listIndicatorsForEdit } from '../../src/lib/server/domain/measures/indicator-values';
+import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
+import { getMeasureHistory } from '../../src/lib/server/domain/measures/history';
 import { runJobOnce } from '../../src/lib/server/jobs';
 import { ConflictError, ForbiddenError, RuleError } from '../../src/lib/server/domain/errors';
 import { addIndicatorFeedForm } from '../../src/lib/server/validation/indicator-feed';
@@ -31,6 +33,8 @@ let measureId: string;
 let csvIndicatorId: string;
 let jsonIndicatorId: string;
 let planId: string;
+let planSlug: string;
+let measureNumber: string;
 
 /** What the local server answers, by path; tests change it between fetches. */
 const files = new Map<string, { type: string; body: string } | { status: number }>();
@@ -68,6 +72,8 @@ beforeAll(async () => {
 	fetchBody = feedFetcher(createOutbound({ timeoutMs: 300, allowHosts: ['127.0.0.1'], hostPauseMs: 0 }));
 	const { plan, team, measures } = await smallPlan(db, { axes: 1, measures: 1 });
 	planId = plan.id;
+	planSlug = plan.slug;
+	measureNumber = measures[0]!.number;
 	measureId = measures[0]!.id;
 	const row = await user(db, { roles: ['EDITOR'], teamIds: [team.id] });
 	editor = { id: row.id, displayName: row.displayName, roles: ['EDITOR'], teamIds: [team.id] };
@@ -143,6 +149,19 @@ describe('collecting', () => {
 		// Shown to editors like the other values, marked automatic.
 		const [edit] = await listIndicatorsForEdit(db, editor, measureId);
 		expect(edit!.values[0]).toMatchObject({ value: 1300.25, automatic: true });
+	});
+
+	it('the public page shows the value marked automatic, and its history names the collection, not a person', async () => {
+		const detail = await getMeasureDetail(db, planSlug, measureNumber);
+		const indicator = detail!.indicators.find((i) => i.id === csvIndicatorId)!;
+		expect(indicator.values).toEqual([expect.objectContaining({ value: 1300.25, automatic: true, sourceUrl: `${target.origin}/indicateur.csv` })]);
+		// Nothing of the feed itself (address settings, errors) is part of the public view.
+		expect(JSON.stringify(detail)).not.toMatch(/lastError|consecutiveFailures|valuePath/);
+		const history = await getMeasureHistory(db, null, planSlug, measureNumber);
+		const entry = history!.entries.find((e) => e.kind === 'valueAdded');
+		expect(entry).toMatchObject({ subject: 'Projets recensés', actor: { role: 'FEED', team: null, name: null } });
+		// The feed's own configuration events are internal.
+		expect(history!.entries.some((e) => JSON.stringify(e).includes('old.csv'))).toBe(false);
 	});
 
 	it('adds nothing when the value and its date did not change, and a new value when they did', async () => {

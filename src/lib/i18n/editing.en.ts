@@ -303,7 +303,8 @@ export const editingEn: EditingMessages = {
 			AMDAC: 'AMDAC',
 			COUNCIL: 'Council',
 			STAFF: 'Jalons team',
-			SYSTEM: 'Import'
+			SYSTEM: 'Import',
+			FEED: 'Automatic collection'
 		},
 		withName: '{name} ({role})',
 		withSubject: '{kind}: “{subject}”',

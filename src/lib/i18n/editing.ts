@@ -304,7 +304,8 @@ export const editingFr = {
 			AMDAC: 'AMDAC',
 			COUNCIL: 'Conseil',
 			STAFF: 'Équipe Jalons',
-			SYSTEM: 'Import'
+			SYSTEM: 'Import',
+			FEED: 'Collecte automatique'
 		},
 		withName: '{name} ({role})',
 		withSubject: '{kind} : « {subject} »',
