@@ -25,6 +25,7 @@ test('a feed that failed twice is shown to the measure’s editors, not on the p
 	await expect(alert).toContainText(typeset('La collecte a échoué 2 fois de suite. Dernière erreur : une colonne attendue n’existe plus dans le fichier'));
 	await expect(alert).toContainText(typeset('Détail : valeur'));
 	await expect(alert).toContainText('Dernière collecte réussie');
+	await expect(page.getByRole('link', { name: 'Voir l’erreur' })).toHaveCount(0);
 	// The collected value is listed like the others, marked automatic.
 	const row = indicator.getByRole('row', { name: /1\s300,5/ });
 	await expect(row).toContainText('automatique');
@@ -32,6 +33,12 @@ test('a feed that failed twice is shown to the measure’s editors, not on the p
 	await expect(indicator.getByLabel('Adresse du fichier')).toHaveValue(FEEDS_PLAN.failingUrl);
 	await expect(indicator.getByLabel('Emplacement de la valeur')).toHaveValue('valeur');
 	await expectNoAxeViolations(page);
+
+	// Every other editing page of the measure says so, with a link to the error.
+	await page.goto(`${MEASURES}/${FEEDS_PLAN.failing}/modifier/jalons`);
+	await settled(page);
+	await expect(page.getByText(typeset(`La collecte automatique de l’indicateur « ${FEEDS_PLAN.failingIndicator} » échoue.`))).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Voir l’erreur' })).toHaveAttribute('href', new RegExp(`${escape(`${MEASURES}/${FEEDS_PLAN.failing}/modifier/indicateurs#collecte-`)}`));
 
 	// The public page of the measure (a draft plan: signed-in people see it) shows the value, not the error.
 	await page.goto(`${MEASURES}/${FEEDS_PLAN.failing}`);

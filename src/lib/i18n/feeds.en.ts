@@ -13,6 +13,8 @@ export const feedsEn: FeedsMessages = {
 	summary: '{format} file, {schedule} collection.',
 	lastSuccess: 'Last successful collection: {date}.',
 	neverSucceeded: 'No successful collection yet.',
+	notice: 'The automatic collection of the indicator “{name}” is failing.',
+	noticeLink: 'See the error',
 	automatic: 'automatic',
 	automaticTitle: 'Value read automatically from the source',
 	failing: {

@@ -12,6 +12,8 @@ export const feedsFr = {
 	summary: 'Fichier {format}, collecte {schedule}.',
 	lastSuccess: 'Dernière collecte réussie : {date}.',
 	neverSucceeded: 'Aucune collecte réussie pour l’instant.',
+	notice: 'La collecte automatique de l’indicateur « {name} » échoue.',
+	noticeLink: 'Voir l’erreur',
 	automatic: 'automatique',
 	automaticTitle: 'Valeur relevée automatiquement dans la source',
 	failing: {

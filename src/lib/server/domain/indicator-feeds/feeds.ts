@@ -76,6 +76,19 @@ export async function listFeedsForEdit(db: Db, actor: Viewer, measureId: string)
 	return new Map(feeds.map((feed) => [feed.indicatorId, feedView(feed)]));
 }
 
+/**
+ * The measure's indicators whose feed is failing, for the notice of every editing page. The caller
+ * has checked that the viewer edits the measure (editGuard): this is never read for the public.
+ */
+export async function failingFeeds(db: Db, measureId: string): Promise<{ indicatorId: string; name: string }[]> {
+	const rows = await db.indicatorFeed.findMany({
+		where: { indicator: { measureId }, consecutiveFailures: { gte: FAILURES_SHOWN_AFTER } },
+		select: { indicatorId: true, indicator: { select: { name: true, position: true } } },
+		orderBy: { indicator: { position: 'asc' } }
+	});
+	return rows.map((r) => ({ indicatorId: r.indicatorId, name: r.indicator.name }));
+}
+
 /** Rules the form's schema cannot see alone: a filter is a CSV column and its value; JSON locations are pointers. */
 function checkFields(fields: FeedFields): void {
 	if ((fields.filterColumn === null) !== (fields.filterValue === null)) {
