@@ -38,7 +38,10 @@ test('a feed that failed twice is shown to the measure’s editors, not on the p
 	await page.goto(`${MEASURES}/${FEEDS_PLAN.failing}/modifier/jalons`);
 	await settled(page);
 	await expect(page.getByText(typeset(`La collecte automatique de l’indicateur « ${FEEDS_PLAN.failingIndicator} » échoue.`))).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Voir l’erreur' })).toHaveAttribute('href', new RegExp(`${escape(`${MEASURES}/${FEEDS_PLAN.failing}/modifier/indicateurs#collecte-`)}`));
+	await expect(page.getByRole('link', { name: 'Voir l’erreur' })).toHaveAttribute(
+		'href',
+		new RegExp(`${escape(`${MEASURES}/${FEEDS_PLAN.failing}/modifier/indicateurs#collecte-`)}`)
+	);
 
 	// The public page of the measure (a draft plan: signed-in people see it) shows the value, not the error.
 	await page.goto(`${MEASURES}/${FEEDS_PLAN.failing}`);

@@ -39,8 +39,7 @@ let measureNumber: string;
 /** What the local server answers, by path; tests change it between fetches. */
 const files = new Map<string, { type: string; body: string } | { status: number }>();
 
-const frenchCsv = (latest: string) =>
-	'\uFEFFdate;territoire;valeur\r\n31/12/2025;France;1 234,5\r\n31/03/2026;France;' + latest + '\r\n31/03/2026;Corse;12,5\r\n';
+const frenchCsv = (latest: string) => '\uFEFFdate;territoire;valeur\r\n31/12/2025;France;1 234,5\r\n31/03/2026;France;' + latest + '\r\n31/03/2026;Corse;12,5\r\n';
 
 const csvFeed = (url: string): FeedFields => ({
 	url,
@@ -93,7 +92,17 @@ const valuesOf = (indicatorId: string) => db.indicatorValue.findMany({ where: { 
 describe('configuring a feed', () => {
 	it('the form reads a CSV feed with a filter, and empty fields as nothing', () => {
 		const form = new FormData();
-		for (const [k, v] of Object.entries({ indicatorId: 'x', url: 'https://www.data.gouv.fr/f.csv', format: 'CSV', valuePath: 'valeur', filterColumn: '', filterValue: '', datePath: '', schedule: 'WEEKLY' })) form.set(k, v);
+		for (const [k, v] of Object.entries({
+			indicatorId: 'x',
+			url: 'https://www.data.gouv.fr/f.csv',
+			format: 'CSV',
+			valuePath: 'valeur',
+			filterColumn: '',
+			filterValue: '',
+			datePath: '',
+			schedule: 'WEEKLY'
+		}))
+			form.set(k, v);
 		const parsed = parseForm(addIndicatorFeedForm, form, 'fr');
 		expect(parsed).toMatchObject({ ok: true, data: { format: 'CSV', filterColumn: null, datePath: null, schedule: 'WEEKLY' } });
 		form.set('format', 'XML');
@@ -114,7 +123,9 @@ describe('configuring a feed', () => {
 		);
 		const json: FeedFields = { url: 'https://x.example/a.json', format: 'JSON', valuePath: 'total', filterColumn: null, filterValue: null, datePath: null, schedule: 'DAILY' };
 		await expect(addIndicatorFeed(db, editor, { ...base, ...json })).rejects.toMatchObject(new RuleError('feeds.errors.pointer', 'valuePath'));
-		await expect(addIndicatorFeed(db, editor, { ...base, ...json, valuePath: '/total', datePath: 'date' })).rejects.toMatchObject(new RuleError('feeds.errors.pointer', 'datePath'));
+		await expect(addIndicatorFeed(db, editor, { ...base, ...json, valuePath: '/total', datePath: 'date' })).rejects.toMatchObject(
+			new RuleError('feeds.errors.pointer', 'datePath')
+		);
 		await expect(addIndicatorFeed(db, editor, { ...base, ...json, valuePath: '/total', filterColumn: 'a', filterValue: 'b' })).rejects.toMatchObject(
 			new RuleError('feeds.errors.filterOnlyCsv', 'filterColumn')
 		);
@@ -127,7 +138,9 @@ describe('configuring a feed', () => {
 		expect(event).toMatchObject({ action: 'create', actorId: editor.id, measureId, planId, after: { url: `${target.origin}/old.csv`, valuePath: 'valeur' } });
 		await expect(addIndicatorFeed(db, editor, { measureId, indicatorId: csvIndicatorId, ...csvFeed(`${target.origin}/b.csv`) })).rejects.toBeInstanceOf(ConflictError);
 		expect(await updateIndicatorFeed(db, editor, { measureId, indicatorId: csvIndicatorId, version: 1, ...csvFeed(`${target.origin}/indicateur.csv`) })).toEqual({ changed: true });
-		expect(await updateIndicatorFeed(db, editor, { measureId, indicatorId: csvIndicatorId, version: 2, ...csvFeed(`${target.origin}/indicateur.csv`) })).toEqual({ changed: false });
+		expect(await updateIndicatorFeed(db, editor, { measureId, indicatorId: csvIndicatorId, version: 2, ...csvFeed(`${target.origin}/indicateur.csv`) })).toEqual({
+			changed: false
+		});
 		const stale = updateIndicatorFeed(db, editor, { measureId, indicatorId: csvIndicatorId, version: 1, ...csvFeed(`${target.origin}/c.csv`) });
 		await expect(stale).rejects.toMatchObject({ current: { version: 2, url: `${target.origin}/indicateur.csv` } });
 		expect(await db.auditEvent.count({ where: { entityType: 'IndicatorFeed' } })).toBe(2);
@@ -175,7 +188,15 @@ describe('collecting', () => {
 
 	it('reads JSON through a pointer, dated the day of the fetch when the file has no date, without a duplicate the next day', async () => {
 		files.set('/api/stats.json', { type: 'application/json', body: JSON.stringify({ data: { contributeurs: { total: 412 } } }) });
-		const json: FeedFields = { url: `${target.origin}/api/stats.json`, format: 'JSON', valuePath: '/data/contributeurs/total', filterColumn: null, filterValue: null, datePath: null, schedule: 'WEEKLY' };
+		const json: FeedFields = {
+			url: `${target.origin}/api/stats.json`,
+			format: 'JSON',
+			valuePath: '/data/contributeurs/total',
+			filterColumn: null,
+			filterValue: null,
+			datePath: null,
+			schedule: 'WEEKLY'
+		};
 		await addIndicatorFeed(db, editor, { measureId, indicatorId: jsonIndicatorId, ...json });
 		const feed = await feedOf(jsonIndicatorId);
 		const now = new Date();

@@ -126,7 +126,12 @@ describe('extractFeedValue', () => {
 	});
 
 	it('reads JSON numbers and strings through pointers', () => {
-		const body = JSON.stringify({ data: [{ total: 41, mis_a_jour: '2026-04-02' }, { total: '1 500,5', mis_a_jour: '02/05/2026' }] });
+		const body = JSON.stringify({
+			data: [
+				{ total: 41, mis_a_jour: '2026-04-02' },
+				{ total: '1 500,5', mis_a_jour: '02/05/2026' }
+			]
+		});
 		expect(extractFeedValue(body, json('/data/0/total', '/data/0/mis_a_jour'))).toEqual({ ok: true, value: 41, date: '2026-04-02' });
 		expect(extractFeedValue(body, json('/data/1/total', '/data/1/mis_a_jour'))).toEqual({ ok: true, value: 1500.5, date: '2026-05-02' });
 		expect(extractFeedValue(body, json('/data/2/total'))).toMatchObject({ ok: false, error: 'value-missing' });

@@ -172,10 +172,7 @@ function fromJson(text: string, spec: FeedSpec): Extracted {
 	} catch (error) {
 		return fail('unparseable', error instanceof Error ? error.message.slice(0, 200) : 'JSON');
 	}
-	return result(
-		numberOf(resolvePointer(document, spec.valuePath), spec.valuePath),
-		spec.datePath === null ? null : dateOf(resolvePointer(document, spec.datePath), spec.datePath)
-	);
+	return result(numberOf(resolvePointer(document, spec.valuePath), spec.valuePath), spec.datePath === null ? null : dateOf(resolvePointer(document, spec.datePath), spec.datePath));
 }
 
 /** The value (and its date when the file says it) from a fetched body, or why there is none. */

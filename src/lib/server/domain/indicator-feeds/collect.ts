@@ -90,11 +90,7 @@ export async function dueFeedIds(db: Db, now = new Date()): Promise<string[]> {
 	const feeds = await db.indicatorFeed.findMany({
 		where: {
 			indicator: { measure: { retiredOn: null, plan: { status: { not: 'ARCHIVED' } } } },
-			OR: [
-				{ lastFetchAt: null },
-				{ schedule: 'DAILY', lastFetchAt: { lte: dueBefore('DAILY', now) } },
-				{ schedule: 'WEEKLY', lastFetchAt: { lte: dueBefore('WEEKLY', now) } }
-			]
+			OR: [{ lastFetchAt: null }, { schedule: 'DAILY', lastFetchAt: { lte: dueBefore('DAILY', now) } }, { schedule: 'WEEKLY', lastFetchAt: { lte: dueBefore('WEEKLY', now) } }]
 		},
 		orderBy: [{ lastFetchAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
 		select: { id: true }

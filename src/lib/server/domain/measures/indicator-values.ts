@@ -114,4 +114,3 @@ export async function insertIndicatorValue(
 	});
 	return { id: created.id };
 }
-
