@@ -37,7 +37,7 @@ let planSlug: string;
 let measureNumber: string;
 
 /** What the local server answers, by path; tests change it between fetches. */
-const files = new Map<string, { type: string; body: string } | { status: number }>();
+const files = new Map<string, { type: string; body: string | Buffer } | { status: number }>();
 
 const frenchCsv = (latest: string) => '\uFEFFdate;territoire;valeur\r\n31/12/2025;France;1 234,5\r\n31/03/2026;France;' + latest + '\r\n31/03/2026;Corse;12,5\r\n';
 
@@ -246,6 +246,12 @@ describe('collecting', () => {
 		files.set('/api/stats.json', { type: 'application/json', body: JSON.stringify({ data: { contributeurs: { total: '1 024' } } }) });
 		expect(await collectFeed(db, feed.id, fetchBody)).toBe('added');
 		expect(await feedOf(jsonIndicatorId)).toMatchObject({ lastError: null, lastErrorDetail: null, consecutiveFailures: 0 });
+	});
+
+	it('reads a CSV saved as Windows-1252 by a spreadsheet (accented column names)', async () => {
+		files.set('/tableur.csv', { type: 'text/csv', body: Buffer.from('ann\xe9e;nombre de r\xe9utilisations\r\n2025;1 234,5\r\n', 'latin1') });
+		const body = await fetchBody(`${target.origin}/tableur.csv`);
+		expect(body).toEqual({ ok: true, body: 'année;nombre de réutilisations\r\n2025;1 234,5\r\n' });
 	});
 
 	it('a private address is refused by the outbound rules when it is not allowed', async () => {

@@ -55,7 +55,7 @@ function errorCode(code: string | null): FeedEditView['lastError'] {
 	return (FEED_ERROR_CODES as readonly string[]).includes(code) ? (code as FeedErrorCode) : 'unknown';
 }
 
-export function feedView(feed: IndicatorFeed): FeedEditView {
+function feedView(feed: IndicatorFeed): FeedEditView {
 	return {
 		id: feed.id,
 		version: feed.version,

@@ -6,7 +6,7 @@ import type { FeedErrorCode } from '../../../domain/indicator-feed';
 import type { FeedBody, FetchFeedBody } from './collect';
 
 /** Open-data files that hold one indicator are small; a larger answer is not downloaded. */
-export const FEED_MAX_BYTES = 5 * 1024 * 1024;
+const FEED_MAX_BYTES = 5 * 1024 * 1024;
 
 const REASONS: Record<Extract<OutboundResult, { ok: false }>['reason'], FeedErrorCode> = {
 	timeout: 'timeout',
@@ -28,7 +28,7 @@ function decode(body: Buffer): string {
 	}
 }
 
-export function toFeedBody(result: OutboundResult): FeedBody {
+function toFeedBody(result: OutboundResult): FeedBody {
 	if (!result.ok) return { ok: false, error: REASONS[result.reason] ?? 'network', detail: result.message.slice(0, 300) };
 	if (result.status >= 400) return { ok: false, error: 'http', detail: `HTTP ${result.status}` };
 	if (!result.body || result.body.length === 0) return { ok: false, error: 'empty', detail: `HTTP ${result.status}` };

@@ -5,7 +5,7 @@ import type { JobDefinition } from '../../jobs';
 import { collectDueFeeds, type FetchFeedBody } from './collect';
 import { feedFetcher } from './fetch';
 
-export const INDICATOR_FEEDS_JOB = 'indicator feeds';
+const INDICATOR_FEEDS_JOB = 'indicator feeds';
 
 /** Hourly: a feed is fetched once its day or week has passed, not on every round. */
 const HOURLY = 60 * 60 * 1000;
