@@ -15,6 +15,9 @@ import { indicatorFeedsJob } from '../../src/lib/server/domain/indicator-feeds/j
 import { listIndicatorsForEdit } from '../../src/lib/server/domain/measures/indicator-values';
 import { getMeasureDetail } from '../../src/lib/server/domain/measures/view';
 import { getMeasureHistory } from '../../src/lib/server/domain/measures/history';
+import { loadPlanData } from '../../src/lib/server/opendata/load';
+import { findDataset } from '../../src/lib/server/opendata/datasets';
+import { datasetCsv } from '../../src/lib/server/opendata/formats';
 import { runJobOnce } from '../../src/lib/server/jobs';
 import { ConflictError, ForbiddenError, RuleError } from '../../src/lib/server/domain/errors';
 import { addIndicatorFeedForm } from '../../src/lib/server/validation/indicator-feed';
@@ -173,6 +176,10 @@ describe('collecting', () => {
 		const history = await getMeasureHistory(db, null, planSlug, measureNumber);
 		const entry = history!.entries.find((e) => e.kind === 'valueAdded');
 		expect(entry).toMatchObject({ subject: 'Projets recensés', actor: { role: 'FEED', team: null, name: null } });
+		// The open-data file of values says which ones were collected.
+		const csv = datasetCsv(findDataset('valeurs-indicateurs')!, (await loadPlanData(db, planSlug, 'http://localhost'))!);
+		expect(csv.split('\r\n')[0]).toMatch(/,automatique$/);
+		expect(csv).toMatch(/,1300\.25,.*,true\r\n/);
 		// The feed's own configuration events are internal.
 		expect(history!.entries.some((e) => JSON.stringify(e).includes('old.csv'))).toBe(false);
 	});

@@ -198,7 +198,8 @@ export async function loadPlanData(db: Db, slug: string, origin: string, today =
 				value: v.value,
 				qualifier: v.qualifier,
 				sourceUrl: v.sourceUrl,
-				note: v.note
+				note: v.note,
+				automatic: v.automatic
 			}))
 			.sort((a, b) => (indicatorRank.get(a.indicatorId) ?? 0) - (indicatorRank.get(b.indicatorId) ?? 0)),
 		successions: byMeasure(
