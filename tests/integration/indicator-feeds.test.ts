@@ -261,6 +261,14 @@ describe('collecting', () => {
 		expect(body).toEqual({ ok: true, body: 'année;nombre de réutilisations\r\n2025;1 234,5\r\n' });
 	});
 
+	it('a fetcher that throws counts as a network failure of that feed', async () => {
+		const feed = await feedOf(jsonIndicatorId);
+		expect(await collectFeed(db, feed.id, () => Promise.reject(new Error('socket hang up')))).toBe('failed');
+		expect(await feedOf(jsonIndicatorId)).toMatchObject({ lastError: 'network', lastErrorDetail: 'socket hang up', consecutiveFailures: 1 });
+		// Back to a working fetch for the tests after this one.
+		expect(await collectFeed(db, feed.id, fetchBody)).toBe('unchanged');
+	});
+
 	it('a private address is refused by the outbound rules when it is not allowed', async () => {
 		const strict = feedFetcher(createOutbound({ timeoutMs: 300, allowHosts: [], hostPauseMs: 0 }));
 		expect(await strict(`${target.origin}/api/stats.json`)).toMatchObject({ ok: false, error: 'blocked' });

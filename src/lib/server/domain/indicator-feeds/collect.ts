@@ -32,7 +32,8 @@ const dayOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 export async function collectFeed(db: Db, feedId: string, fetchBody: FetchFeedBody, now = new Date()): Promise<CollectOutcome> {
 	const feed = await db.indicatorFeed.findUnique({ where: { id: feedId } });
 	if (!feed) return 'skipped';
-	const fetched = await fetchBody(feed.url);
+	// An unexpected throw is one more failure of this feed, not the end of the round for the others.
+	const fetched = await fetchBody(feed.url).catch((error: unknown): FeedBody => ({ ok: false, error: 'network', detail: error instanceof Error ? error.message : String(error) }));
 	const extracted: Extracted = fetched.ok ? extractFeedValue(fetched.body, feed) : fetched;
 	const today = todayIso(now);
 	return db.$transaction(async (tx) => {
