@@ -6,9 +6,9 @@ import { seedDefaultPlan } from '../src/lib/server/seed';
 import { ensureDemoAccounts } from '../src/lib/server/auth/demo-accounts';
 import { ensureE2eCouncilAccounts } from '../tests/e2e/council-accounts';
 import { ensureE2eEvidencePlan } from '../tests/e2e/evidence-plan';
+import { ensureE2eFeedsPlan } from '../tests/e2e/feeds-plan';
 import { ensureE2eMinistryPlan } from '../tests/e2e/ministry-plan';
 import { ensureE2eLifecyclePlans } from '../tests/e2e/lifecycle-plans';
-import { ensureE2eFeedsPlan } from '../tests/e2e/feeds-plan';
 
 if (process.env.JALONS_E2E !== '1') {
 	console.error('e2e-prepare refuses to run outside the end-to-end tests (JALONS_E2E=1 is not set).');
@@ -20,9 +20,9 @@ try {
 	await ensureDemoAccounts(database.prisma);
 	await ensureE2eCouncilAccounts(database.prisma);
 	await ensureE2eEvidencePlan(database.prisma);
+	await ensureE2eFeedsPlan(database.prisma);
 	await ensureE2eMinistryPlan(database.prisma);
 	await ensureE2eLifecyclePlans(database.prisma);
-	await ensureE2eFeedsPlan(database.prisma);
 } finally {
 	await database.close();
 }

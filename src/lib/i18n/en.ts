@@ -1,6 +1,7 @@
 import type { Messages } from './fr';
 import { authEn } from './auth.en';
 import { editingEn } from './editing.en';
+import { feedsEn } from './feeds.en';
 import { opendataEn } from './opendata.en';
 import { commentsEn } from './comments.en';
 import { reportsEn } from './reports.en';
@@ -13,11 +14,11 @@ import { teamsEn } from './teams.en';
 import { structureEn } from './structure.en';
 import { csvImportEn } from './csv-import.en';
 import { plansEn } from './plans.en';
-import { feedsEn } from './feeds.en';
 
 export const en: Messages = {
 	auth: authEn,
 	editing: editingEn,
+	feeds: feedsEn,
 	opendata: opendataEn,
 	comments: commentsEn,
 	reports: reportsEn,
@@ -30,7 +31,6 @@ export const en: Messages = {
 	structure: structureEn,
 	csvImport: csvImportEn,
 	plans: plansEn,
-	feeds: feedsEn,
 	form: {
 		required: 'This field is required.',
 		tooLong: 'This text is too long ({max} characters at most).',

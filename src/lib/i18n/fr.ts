@@ -1,6 +1,7 @@
 // French interface text: the reference. English (en.ts) must have every key.
 import { authFr } from './auth';
 import { editingFr } from './editing';
+import { feedsFr } from './feeds';
 import { opendataFr } from './opendata';
 import { commentsFr } from './comments';
 import { reportsFr } from './reports';
@@ -13,13 +14,13 @@ import { teamsFr } from './teams';
 import { structureFr } from './structure';
 import { csvImportFr } from './csv-import';
 import { plansFr } from './plans';
-import { feedsFr } from './feeds';
 import { typesetFrench } from './typography';
 
 // Pure: the client bundle drops this catalogue where only the English one is loaded (tests/e2e/i18n-bundle.e2e.ts).
 export const fr = /* @__PURE__ */ typesetFrench({
 	auth: authFr,
 	editing: editingFr,
+	feeds: feedsFr,
 	opendata: opendataFr,
 	comments: commentsFr,
 	reports: reportsFr,
@@ -32,7 +33,6 @@ export const fr = /* @__PURE__ */ typesetFrench({
 	structure: structureFr,
 	csvImport: csvImportFr,
 	plans: plansFr,
-	feeds: feedsFr,
 	form: {
 		required: 'Ce champ est obligatoire.',
 		tooLong: 'Ce texte est trop long ({max} caractères au plus).',
