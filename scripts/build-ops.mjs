@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** The scripts an operator runs against a deployed instance (each becomes build/ops/<name>.js). */
-export const OPS_SCRIPTS = ['migrate', 'seed', 'user-create', 'digest', 'purge', 'links-check', 'plan-export', 'plan-import', 'plan-import-csv'];
+export const OPS_SCRIPTS = ['migrate', 'seed', 'user-create', 'digest', 'purge', 'links-check', 'indicators-fetch', 'plan-export', 'plan-import', 'plan-import-csv'];
 
 /** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */
 function packageName(specifier) {

@@ -6,6 +6,7 @@ import { seedDefaultPlan } from '../src/lib/server/seed';
 import { ensureDemoAccounts } from '../src/lib/server/auth/demo-accounts';
 import { ensureE2eCouncilAccounts } from '../tests/e2e/council-accounts';
 import { ensureE2eEvidencePlan } from '../tests/e2e/evidence-plan';
+import { ensureE2eFeedsPlan } from '../tests/e2e/feeds-plan';
 import { ensureE2eMinistryPlan } from '../tests/e2e/ministry-plan';
 import { ensureE2eLifecyclePlans } from '../tests/e2e/lifecycle-plans';
 import { ensureE2eDeadLinkPlan } from '../tests/e2e/dead-link-plan';
@@ -20,6 +21,7 @@ try {
 	await ensureDemoAccounts(database.prisma);
 	await ensureE2eCouncilAccounts(database.prisma);
 	await ensureE2eEvidencePlan(database.prisma);
+	await ensureE2eFeedsPlan(database.prisma);
 	await ensureE2eMinistryPlan(database.prisma);
 	await ensureE2eLifecyclePlans(database.prisma);
 	await ensureE2eDeadLinkPlan(database.prisma);

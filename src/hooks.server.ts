@@ -16,6 +16,7 @@ import { purgeExpired } from '$lib/server/maintenance/purge';
 import { config, publicOrigin } from '$lib/server/config';
 import { registerJob, startJobs, type JobSchedule } from '$lib/server/jobs';
 import { linkCheckJob } from '$lib/server/domain/links/job';
+import { indicatorFeedsJob } from '$lib/server/domain/indicator-feeds/job';
 
 export const init: ServerInit = async () => {
 	// An invalid variable, or no ORIGIN in production, stops the server here with a clear message.
@@ -41,6 +42,7 @@ export const init: ServerInit = async () => {
 	// Periodic jobs (src/lib/server/jobs): each round runs on one instance only (advisory lock).
 	let jobs: JobSchedule | undefined;
 	registerJob(linkCheckJob());
+	registerJob(indicatorFeedsJob());
 	if (config().jobsEnabled) jobs = startJobs(appDatabase);
 	process.once('sveltekit:shutdown' as 'beforeExit', () => {
 		if (timer) clearInterval(timer);

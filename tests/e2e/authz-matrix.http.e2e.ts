@@ -150,6 +150,11 @@ test.beforeAll(async () => {
 		]);
 		indicator = { id: 'authz-indicator' };
 	}
+	// A feed for the indicator's feed rows (tests/security/authz-matrix.ts).
+	await server.query(
+		`INSERT INTO "IndicatorFeed" (id, "indicatorId", url, format, "valuePath", schedule) VALUES ('authz-feed', $1, 'https://example.org/indicateur.csv', 'CSV', 'valeur', 'WEEKLY') ON CONFLICT DO NOTHING`,
+		[indicator.id]
+	);
 	ctx = {
 		planSlug: measure.slug,
 		measureNumber: '2.1',

@@ -122,6 +122,8 @@ describe('the production image runs the operational scripts', () => {
 		expect(imported.stdout).toMatch(/^Importé — plan « essais-csv » : 4 mesures créées/m);
 
 		expect(JSON.parse((await ops('purge', [], first)).stdout)).toMatchObject({ msg: 'purge', sessions: 0 });
+		// The indicator feeds' round for cron (no feed configured on the seeded plan: nothing to fetch).
+		expect(JSON.parse((await ops('indicators-fetch', [], first)).stdout.trim().split('\n').at(-1)!)).toMatchObject({ msg: 'job indicator feeds', feeds: 0 });
 		const digest = await ops('digest', [], first);
 		expect(JSON.parse(digest.stdout)).toMatchObject({ msg: 'daily digest', sent: 0, skipped: 'not-configured' });
 		expect(digest.stderr).toMatch(/SMTP_URL is not set/);

@@ -116,7 +116,9 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 	const origin = options.origin?.(port) ?? `http://127.0.0.1:${port}`;
 	const app = spawn(process.execPath, ['build/index.js'], {
 		cwd: root,
-		env: { ...inherited, DATABASE_URL: databaseUrl, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, ...options.env },
+		// No periodic jobs (link checks, indicator feeds): a test server must not call other hosts, nor
+		// write while a test compares the database before and after a request.
+		env: { ...inherited, DATABASE_URL: databaseUrl, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, JALONS_JOBS: 'false', ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const output: string[] = [];

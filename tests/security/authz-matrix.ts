@@ -102,6 +102,15 @@ const evidence = async (ctx: MatrixContext, which: 'evidence' | 'removableEviden
 	evidenceId: ctx.ids[which],
 	version: await ctx.version('EvidenceLink', ctx.ids[which])
 });
+const feedFields = () => ({
+	url: `https://example.org/${unique().replace(/\W+/g, '-')}.csv`,
+	format: 'CSV',
+	valuePath: 'valeur',
+	filterColumn: '',
+	filterValue: '',
+	datePath: '',
+	schedule: 'WEEKLY'
+});
 const draft = async (ctx: MatrixContext) => ({ updateId: ctx.ids.draft, version: await ctx.version('ProgressUpdate', ctx.ids.draft) });
 const evidenceFields = () => ({ title: unique(), url: 'https://example.org/preuve', kind: 'WEBSITE', date: '2024-01-15', milestoneId: '' });
 const roundFields = () => ({
@@ -433,6 +442,25 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 		path: measurePath('/indicateurs?/addIndicatorValue'),
 		payload: (ctx) => ({ indicatorId: ctx.ids.indicator, date: '2024-03-01', value: '12', qualifier: '', sourceUrl: 'https://example.org/source', note: unique() }),
 		expect: measureEditors
+	},
+	// The setup gives the indicator a feed ('authz-feed'): setting up another one is a conflict (409)
+	// for those allowed; once one of them has stopped it, the later edits find nothing (404).
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/indicateurs?/addIndicatorFeed': {
+		path: measurePath('/indicateurs?/addIndicatorFeed'),
+		payload: (ctx) => ({ indicatorId: ctx.ids.indicator, ...feedFields() }),
+		expect: measureEditors
+	},
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/indicateurs?/updateIndicatorFeed': {
+		path: measurePath('/indicateurs?/updateIndicatorFeed'),
+		payload: async (ctx) => ({ indicatorId: ctx.ids.indicator, version: await ctx.version('IndicatorFeed', 'authz-feed'), ...feedFields() }),
+		expect: measureEditors,
+		denyStatuses: [404]
+	},
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/indicateurs?/removeIndicatorFeed': {
+		path: measurePath('/indicateurs?/removeIndicatorFeed'),
+		payload: async (ctx) => ({ indicatorId: ctx.ids.indicator, version: await ctx.version('IndicatorFeed', 'authz-feed') }),
+		expect: measureEditors,
+		denyStatuses: [404]
 	},
 	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/jalons?/addMilestone': {
 		path: measurePath('/jalons?/addMilestone'),

@@ -202,8 +202,30 @@ describe('dated facts keep their own dates', () => {
 					position: 0,
 					version: 1,
 					values: [
-						{ id: 'v1', indicatorId: 'i1', date: d('2022-01-01'), datePrecision: 'MONTH', value: 10, qualifier: null, sourceUrl: 'https://x', note: null, createdAt: IMPORTED_AT },
-						{ id: 'v2', indicatorId: 'i1', date: d('2024-01-01'), datePrecision: 'DAY', value: 50, qualifier: null, sourceUrl: 'https://x', note: null, createdAt: IMPORTED_AT }
+						{
+							id: 'v1',
+							indicatorId: 'i1',
+							date: d('2022-01-01'),
+							datePrecision: 'MONTH',
+							value: 10,
+							qualifier: null,
+							sourceUrl: 'https://x',
+							note: null,
+							automatic: false,
+							createdAt: IMPORTED_AT
+						},
+						{
+							id: 'v2',
+							indicatorId: 'i1',
+							date: d('2024-01-01'),
+							datePrecision: 'DAY',
+							value: 50,
+							qualifier: null,
+							sourceUrl: 'https://x',
+							note: null,
+							automatic: false,
+							createdAt: IMPORTED_AT
+						}
 					]
 				}
 			],

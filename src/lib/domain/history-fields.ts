@@ -73,7 +73,7 @@ export type HistoryKind =
 	| 'valueAdded'
 	| 'updatePublished';
 
-export type ActorRole = 'ADMIN' | 'EDITOR' | 'AMDAC' | 'COUNCIL' | 'STAFF' | 'SYSTEM';
+export type ActorRole = 'ADMIN' | 'EDITOR' | 'AMDAC' | 'COUNCIL' | 'STAFF' | 'SYSTEM' | 'FEED';
 
 export interface HistoryChange {
 	field: HistoryField;

@@ -37,6 +37,9 @@ export const editingEn: EditingMessages = {
 		evidenceSaved: 'The evidence is saved.',
 		evidenceRemoved: 'The evidence is removed.',
 		valueAdded: 'The value is added.',
+		feedAdded: 'The automatic collection is on.',
+		feedSaved: 'The automatic collection is saved.',
+		feedRemoved: 'The automatic collection is stopped; the values already read stay.',
 		draftSaved: 'The draft is saved. It is not public until it is published.',
 		updatePublished: 'The update is published.',
 		draftRemoved: 'The draft is deleted.',
@@ -300,7 +303,8 @@ export const editingEn: EditingMessages = {
 			AMDAC: 'AMDAC',
 			COUNCIL: 'Council',
 			STAFF: 'Jalons team',
-			SYSTEM: 'Import'
+			SYSTEM: 'Import',
+			FEED: 'Automatic collection'
 		},
 		withName: '{name} ({role})',
 		withSubject: '{kind}: “{subject}”',

@@ -35,6 +35,9 @@ export const editingFr = {
 		evidenceSaved: 'La preuve est enregistrée.',
 		evidenceRemoved: 'La preuve est supprimée.',
 		valueAdded: 'La valeur est ajoutée.',
+		feedAdded: 'La collecte automatique est activée.',
+		feedSaved: 'La collecte automatique est enregistrée.',
+		feedRemoved: 'La collecte automatique est arrêtée ; les valeurs déjà relevées restent.',
 		draftSaved: 'Le brouillon est enregistré. Il n’est pas public tant qu’il n’est pas publié.',
 		updatePublished: 'La mise à jour est publiée.',
 		draftRemoved: 'Le brouillon est supprimé.',
@@ -301,7 +304,8 @@ export const editingFr = {
 			AMDAC: 'AMDAC',
 			COUNCIL: 'Conseil',
 			STAFF: 'Équipe Jalons',
-			SYSTEM: 'Import'
+			SYSTEM: 'Import',
+			FEED: 'Collecte automatique'
 		},
 		withName: '{name} ({role})',
 		withSubject: '{kind} : « {subject} »',

@@ -1,6 +1,7 @@
 import type { Messages } from './fr';
 import { authEn } from './auth.en';
 import { editingEn } from './editing.en';
+import { feedsEn } from './feeds.en';
 import { opendataEn } from './opendata.en';
 import { commentsEn } from './comments.en';
 import { reportsEn } from './reports.en';
@@ -19,6 +20,7 @@ import { linksEn } from './links.en';
 export const en: Messages = {
 	auth: authEn,
 	editing: editingEn,
+	feeds: feedsEn,
 	opendata: opendataEn,
 	comments: commentsEn,
 	reports: reportsEn,

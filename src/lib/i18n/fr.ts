@@ -1,6 +1,7 @@
 // French interface text: the reference. English (en.ts) must have every key.
 import { authFr } from './auth';
 import { editingFr } from './editing';
+import { feedsFr } from './feeds';
 import { opendataFr } from './opendata';
 import { commentsFr } from './comments';
 import { reportsFr } from './reports';
@@ -21,6 +22,7 @@ import { typesetFrench } from './typography';
 export const fr = /* @__PURE__ */ typesetFrench({
 	auth: authFr,
 	editing: editingFr,
+	feeds: feedsFr,
 	opendata: opendataFr,
 	comments: commentsFr,
 	reports: reportsFr,

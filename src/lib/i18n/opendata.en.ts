@@ -173,7 +173,8 @@ export const opendataEn: OpendataMessages = {
 				valeur: 'Value, in the indicator’s unit.',
 				qualificatif: 'How the source qualifies the value (“more than”, “nearly”).',
 				source_url: 'Address of the value’s source.',
-				note: 'Note about the value.'
+				note: 'Note about the value.',
+				automatique: 'true when the value was read automatically from its source (the indicator’s automatic collection), false when a person typed it.'
 			}
 		},
 		'mises-a-jour': {

@@ -175,7 +175,8 @@ export const opendataFr = {
 				valeur: 'Valeur, dans l’unité de l’indicateur.',
 				qualificatif: 'Comment la source qualifie la valeur (« plus de », « près de »).',
 				source_url: 'Adresse de la source de la valeur.',
-				note: 'Remarque sur la valeur.'
+				note: 'Remarque sur la valeur.',
+				automatique: 'true si la valeur a été relevée automatiquement dans sa source (collecte automatique de l’indicateur), false si une personne l’a saisie.'
 			}
 		},
 		'mises-a-jour': {

@@ -14,6 +14,9 @@ export interface AuditActor {
 
 export const SEED_ACTOR: AuditActor = { id: null, label: 'seed', role: null };
 
+/** Values collected by an indicator's feed (src/lib/server/domain/indicator-feeds): no one typed them. */
+export const FEED_ACTOR: AuditActor = { id: null, label: 'collecte automatique', role: null };
+
 /**
  * How a signed-in user appears in the audit log and the public history: their name, and the role
  * through which they acted (administrator first, then editor, then the others in ROLES order). On a

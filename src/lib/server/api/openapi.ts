@@ -171,7 +171,7 @@ function schemas(t: ReturnType<typeof messages>['opendata']['openapi']): Record<
 			targetDate: nullable(day),
 			direction: oneOf(Object.values(IndicatorDirection)),
 			progress: nullable(num),
-			values: arr(obj({ date: day, precision: oneOf(DATE_PRECISIONS), value: num, qualifier: nullable(str), sourceUrl: str, note: nullable(str) }))
+			values: arr(obj({ date: day, precision: oneOf(DATE_PRECISIONS), value: num, qualifier: nullable(str), sourceUrl: str, note: nullable(str), automatic: bool }))
 		}),
 		Succession: obj({
 			kind: oneOf(SUCCESSION_KINDS),

@@ -184,7 +184,7 @@ export async function getMeasureResource(db: Db, slug: string, number: string, o
 			targetDate: i.targetDate,
 			direction: i.direction,
 			progress: i.progress,
-			values: i.values.map((v) => ({ date: v.date, precision: v.precision, value: v.value, qualifier: v.qualifier, sourceUrl: v.sourceUrl, note: v.note }))
+			values: i.values.map((v) => ({ date: v.date, precision: v.precision, value: v.value, qualifier: v.qualifier, sourceUrl: v.sourceUrl, note: v.note, automatic: v.automatic }))
 		})),
 		updates: m.updates.map((u) => ({
 			id: u.id,

@@ -198,7 +198,8 @@ const values = define('valeurs-indicateurs', {
 		valeur: { type: 'number', required: true, value: (v) => v.value },
 		qualificatif: c.text((v) => v.qualifier),
 		source_url: { type: 'string', format: 'uri', required: true, value: (v) => v.sourceUrl },
-		note: c.text((v) => v.note)
+		note: c.text((v) => v.note),
+		automatique: { type: 'boolean', required: true, value: (v) => v.automatic }
 	}),
 	foreignKeys: [
 		{ field: 'indicateur_id', resource: 'indicateurs' },

@@ -247,7 +247,8 @@ export async function loadRows(db: Db, index: PlanIndex, request: RowsRequest): 
 						value: v.value,
 						qualifier: v.qualifier,
 						sourceUrl: v.sourceUrl,
-						note: v.note
+						note: v.note,
+						automatic: v.automatic
 					}))
 					.sort((a, b) => (indicatorRank.get(a.indicatorId) ?? 0) - (indicatorRank.get(b.indicatorId) ?? 0))
 			: [],

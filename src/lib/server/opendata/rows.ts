@@ -83,6 +83,7 @@ interface ValueRow extends MeasureLink {
 	qualifier: string | null;
 	sourceUrl: string;
 	note: string | null;
+	automatic: boolean;
 }
 
 interface UpdateRow {

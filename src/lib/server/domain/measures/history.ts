@@ -6,6 +6,7 @@ import { canSeeStaffNames, type Viewer } from '../../policies';
 import { asRecord, changes, EVIDENCE, MEASURE, MEASURE_CREATED, MEASURE_PLACE, MEASURE_RETIREMENT, MILESTONE, oneOf, UPDATE, VALUE } from '../../../domain/history-fields';
 import type { ActorRole, HistoryEntry, HistoryKind, MeasureHistory, Names, Rec, Spec } from '../../../domain/history-fields';
 import { publicChangeWhere } from '../../public-changes';
+import { FEED_ACTOR } from '../../audit';
 
 export type { HistoryEntry, HistoryValue, MeasureHistory } from '../../../domain/history-fields';
 
@@ -49,7 +50,9 @@ function describe(entityType: string, action: string, after: Rec | null): Descri
 	}
 }
 
-function actorOf(role: string | null, actorId: string | null): { role: ActorRole; team: string | null } {
+function actorOf(role: string | null, actorId: string | null, label: string): { role: ActorRole; team: string | null } {
+	// Values an indicator's feed collected: no one typed them, and the history says so.
+	if (actorId === null && label === FEED_ACTOR.label) return { role: 'FEED', team: null };
 	if (actorId === null) return { role: 'SYSTEM', team: null };
 	const [base, team] = (role ?? '').split(':');
 	if (team && (base === 'EDITOR' || base === 'AMDAC')) return { role: base, team };
@@ -120,6 +123,7 @@ export async function getMeasureHistory(db: Db, viewer: Viewer, slug: string, nu
 				: typeof subjectOf?.title === 'string' && event.entityType !== 'ProgressUpdate'
 					? subjectOf.title
 					: null;
+		const actor = actorOf(event.actorRole, event.actorId, event.actorLabel);
 		entries.push({
 			id: event.id.toString(),
 			at,
@@ -128,7 +132,7 @@ export async function getMeasureHistory(db: Db, viewer: Viewer, slug: string, nu
 			mode: described.mode,
 			changes: described.mode === 'removed' ? [] : shown,
 			reason: event.reason,
-			actor: { ...actorOf(event.actorRole, event.actorId), name: showNames ? event.actorLabel : null },
+			actor: { ...actor, name: showNames && actor.role !== 'FEED' ? event.actorLabel : null },
 			count: 1
 		});
 	}

@@ -1,10 +1,10 @@
 // Dated, sourced values of a measure's indicators. Values are facts from a source: they are added,
 // never edited in place, so nothing can silently rewrite a published figure.
 import type { Db } from '../../db';
-import { auditActor, recordAudit } from '../../audit';
+import { auditActor, recordAudit, type AuditActor } from '../../audit';
 import type { Viewer } from '../../policies';
 import { NotFoundError } from '../errors';
-import { columnsOf, day, editableMeasure, writableMeasure } from './editing';
+import { columnsOf, day, editableMeasure, writableMeasure, type Tx } from './editing';
 import { todayIso, toIsoDay, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import { claimFormToken, type OneTimeForm } from '../submissions';
 
@@ -21,7 +21,7 @@ export interface IndicatorEditView {
 	id: string;
 	name: string;
 	unit: string;
-	values: { id: string; date: string; precision: DatePrecision; value: number; qualifier: string | null; sourceUrl: string; note: string | null }[];
+	values: { id: string; date: string; precision: DatePrecision; value: number; qualifier: string | null; sourceUrl: string; note: string | null; automatic: boolean }[];
 }
 
 export async function listIndicatorsForEdit(db: Db, actor: Viewer, measureId: string): Promise<IndicatorEditView[]> {
@@ -42,7 +42,8 @@ export async function listIndicatorsForEdit(db: Db, actor: Viewer, measureId: st
 			value: v.value,
 			qualifier: v.qualifier,
 			sourceUrl: v.sourceUrl,
-			note: v.note
+			note: v.note,
+			automatic: v.automatic
 		}))
 	}));
 }
@@ -58,41 +59,58 @@ export async function addIndicatorValue(
 		await claimFormToken(tx, actor, input);
 		const indicator = await tx.indicator.findUnique({ where: { id: input.indicatorId }, select: { measureId: true, position: true } });
 		if (!indicator || indicator.measureId !== ref.id) throw new NotFoundError();
-		const created = await tx.indicatorValue.create({
-			data: {
-				indicatorId: input.indicatorId,
-				date: columnsOf(input.date).date!,
-				datePrecision: input.date.precision,
-				value: input.value,
-				qualifier: input.qualifier,
-				sourceUrl: input.sourceUrl,
-				note: input.note
-			}
-		});
-		// The progress figure of the "indicator" method reads the measure's first indicator.
-		const first = await tx.indicator.findFirst({ where: { measureId: ref.id }, orderBy: { position: 'asc' }, select: { id: true } });
-		if (first?.id === input.indicatorId) {
-			await tx.measure.updateMany({
-				where: { id: ref.id, progressMethod: 'INDICATOR' },
-				data: { progressAsOf: new Date(`${today}T00:00:00.000Z`) }
-			});
-		}
-		await recordAudit(tx, auditActor(ref.actor, ref), {
-			action: 'create',
-			entityType: 'IndicatorValue',
-			entityId: created.id,
-			planId: ref.planId,
-			measureId: ref.id,
-			after: {
-				indicatorId: created.indicatorId,
-				date: day(created.date),
-				datePrecision: created.datePrecision,
-				value: created.value,
-				qualifier: created.qualifier,
-				sourceUrl: created.sourceUrl,
-				note: created.note
-			}
-		});
-		return { id: created.id };
+		return insertIndicatorValue(tx, ref, auditActor(ref.actor, ref), { ...input, automatic: false }, today);
 	});
+}
+
+/**
+ * Stores a value with its audit event, in the caller's transaction: an editor's typed value, or one
+ * collected by the indicator's feed (`automatic`, attributed to FEED_ACTOR).
+ */
+export async function insertIndicatorValue(
+	tx: Tx,
+	measure: { id: string; planId: string },
+	actor: AuditActor,
+	input: IndicatorValueFields & { indicatorId: string; automatic: boolean },
+	today: string
+): Promise<{ id: string }> {
+	const created = await tx.indicatorValue.create({
+		data: {
+			indicatorId: input.indicatorId,
+			date: columnsOf(input.date).date!,
+			datePrecision: input.date.precision,
+			value: input.value,
+			qualifier: input.qualifier,
+			sourceUrl: input.sourceUrl,
+			note: input.note,
+			automatic: input.automatic
+		}
+	});
+	// The progress figure of the "indicator" method reads the measure's first indicator.
+	const first = await tx.indicator.findFirst({ where: { measureId: measure.id }, orderBy: { position: 'asc' }, select: { id: true } });
+	if (first?.id === input.indicatorId) {
+		await tx.measure.updateMany({
+			where: { id: measure.id, progressMethod: 'INDICATOR' },
+			data: { progressAsOf: new Date(`${today}T00:00:00.000Z`) }
+		});
+	}
+	await recordAudit(tx, actor, {
+		action: 'create',
+		entityType: 'IndicatorValue',
+		entityId: created.id,
+		planId: measure.planId,
+		measureId: measure.id,
+		after: {
+			indicatorId: created.indicatorId,
+			date: day(created.date),
+			datePrecision: created.datePrecision,
+			value: created.value,
+			qualifier: created.qualifier,
+			sourceUrl: created.sourceUrl,
+			note: created.note,
+			// Only when true, so that the events of typed values keep their shape.
+			...(created.automatic ? { automatic: true } : {})
+		}
+	});
+	return { id: created.id };
 }

@@ -33,7 +33,7 @@ export interface EvidenceView {
 }
 
 export interface IndicatorView extends IndicatorSummary {
-	values: { date: string; precision: DatePrecision; value: number; qualifier: string | null; sourceUrl: string; note: string | null }[];
+	values: { date: string; precision: DatePrecision; value: number; qualifier: string | null; sourceUrl: string; note: string | null; automatic: boolean }[];
 }
 
 export interface UpdateView {
@@ -114,7 +114,8 @@ export function buildMeasureDetail(measure: MeasureDetailRow, lastChangeAt: Date
 				value: v.value,
 				qualifier: v.qualifier,
 				sourceUrl: v.sourceUrl,
-				note: v.note
+				note: v.note,
+				automatic: v.automatic
 			}))
 		};
 	});
