@@ -3,12 +3,12 @@
 // publish is copied onto other sites (the plan-access hook refuses drafts too; this is the rule for
 // oEmbed, which names a plan only inside its `url` parameter).
 import type { Db } from '../../db';
-import type { Progress, RollUp } from '../../../domain/progress';
+import type { RollUp } from '../../../domain/progress';
 import { rollUp } from '../../../domain/progress';
 import { STATUS_KEYS, type StatusKey } from '../../../domain/status';
 import { PUBLIC_PLAN_STATUSES } from '../../../domain/plan-status';
 import { toIsoDayOrNull } from '../../../domain/dates';
-import { measureRollups, rowProgress } from '../plans/view';
+import { measureRollups, rowProgress, type MeasureSummary } from '../plans/view';
 
 interface EmbedPlan {
 	slug: string;
@@ -18,14 +18,8 @@ interface EmbedPlan {
 	archivedOn: string | null;
 }
 
-export interface MeasureEmbed {
+export interface MeasureEmbed extends Pick<MeasureSummary, 'number' | 'title' | 'titleEn' | 'status' | 'statusAsOf' | 'progress'> {
 	plan: EmbedPlan;
-	number: string;
-	title: string;
-	titleEn: string | null;
-	status: StatusKey;
-	statusAsOf: string | null;
-	progress: Progress & { asOf: string | null };
 	retiredOn: string | null;
 }
 

@@ -36,7 +36,8 @@ export interface FeedEditView extends FeedFields {
 
 type Target = { measureId: string; indicatorId: string };
 
-function fieldsOf(feed: IndicatorFeed): FeedFields {
+/** Only the feed's own settings, from a stored row or from a form's input. */
+function fieldsOf(feed: FeedFields): FeedFields {
 	return {
 		url: feed.url,
 		format: feed.format,
@@ -129,16 +130,7 @@ export async function addIndicatorFeed(db: Db, actor: Viewer, input: Target & Fe
 		const existing = await tx.indicatorFeed.findUnique({ where: { indicatorId: input.indicatorId } });
 		if (existing) throw new ConflictError(currentOf(existing));
 		const created = await tx.indicatorFeed.create({
-			data: {
-				indicatorId: input.indicatorId,
-				url: input.url,
-				format: input.format,
-				valuePath: input.valuePath,
-				filterColumn: input.filterColumn,
-				filterValue: input.filterValue,
-				datePath: input.datePath,
-				schedule: input.schedule
-			}
+			data: { indicatorId: input.indicatorId, ...fieldsOf(input) }
 		});
 		await audit(tx, ref, 'create', created, null, created);
 		return { id: created.id };
@@ -158,15 +150,7 @@ export async function updateIndicatorFeed(db: Db, actor: Viewer, input: Target &
 		const ref = await target(tx, actor, input);
 		const row = await stored(tx, input);
 		checkFields(input);
-		const fields: FeedFields = {
-			url: input.url,
-			format: input.format,
-			valuePath: input.valuePath,
-			filterColumn: input.filterColumn,
-			filterValue: input.filterValue,
-			datePath: input.datePath,
-			schedule: input.schedule
-		};
+		const fields = fieldsOf(input);
 		if (JSON.stringify(fieldsOf(row)) === JSON.stringify(fields)) return { changed: false };
 		const { count } = await tx.indicatorFeed.updateMany({
 			where: { id: row.id, version: row.version },
