@@ -49,7 +49,7 @@ export function jsonItems(dataset: Dataset, records: FieldValue[][]): string {
 	);
 	return array.slice(2, -2); // "[\n" … "\n]"
 }
-export const jsonArray = (items: string) => (items === '' ? '[]\n' : `[\n${items}\n]\n`);
+const jsonArray = (items: string) => (items === '' ? '[]\n' : `[\n${items}\n]\n`);
 
 export function datasetCsv(dataset: Dataset, data: PlanData): string {
 	return csvHeader(dataset) + csvRecords(dataset.records(data));
@@ -103,7 +103,7 @@ export interface FileStats {
 	hash: string;
 }
 
-export const textStats = (text: string): FileStats => ({ bytes: Buffer.byteLength(text), hash: createHash('sha256').update(text).digest('hex') });
+const textStats = (text: string): FileStats => ({ bytes: Buffer.byteLength(text), hash: createHash('sha256').update(text).digest('hex') });
 
 export function dataPackage(data: PlanData, origin: string, locale: Locale = 'fr') {
 	return dataPackageOf(data.plan, (dataset) => textStats(datasetCsv(dataset, data)), origin, locale);
