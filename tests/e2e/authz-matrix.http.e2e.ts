@@ -6,7 +6,7 @@ import { request, type APIRequestContext } from '@playwright/test';
 import { test, expect, ACCOUNTS } from './fixtures';
 import { E2E_COUNCIL } from './council-accounts';
 import { E2E_AMDAC } from './ministry-plan';
-import { AUTHZ_MATRIX, LIFECYCLE_PLAN_SLUG, ROLES, type MatrixContext, type MatrixRole } from '../security/authz-matrix';
+import { AUTHZ_MATRIX, AUTHZ_UPDATE_SOURCE, LIFECYCLE_PLAN_SLUG, ROLES, type MatrixContext, type MatrixRole } from '../security/authz-matrix';
 import { databaseFingerprint, startAppServer, type AppServer } from '../security/app-server';
 import { E2E_TEMPLATE_DATABASE_URL } from './servers';
 
@@ -46,8 +46,8 @@ test.beforeAll(async () => {
 		if (!rows[0]) throw new Error(`no row for ${sql}`);
 		return rows[0] as T;
 	};
-	const measure = await one<{ id: string; slug: string; leadOwnerId: string }>(
-		`SELECT m.id, p.slug, m."leadOwnerId" FROM "Measure" m JOIN "Plan" p ON p.id = m."planId" WHERE m.number = '2.1'`
+	const measure = await one<{ id: string; slug: string; leadOwnerId: string; planId: string }>(
+		`SELECT m.id, p.slug, m."leadOwnerId", m."planId" FROM "Measure" m JOIN "Plan" p ON p.id = m."planId" WHERE m.number = '2.1'`
 	);
 	const admin = await signedInContext('admin');
 	const editor = await signedInContext('teamEditor');
@@ -150,6 +150,15 @@ test.beforeAll(async () => {
 		]);
 		indicator = { id: 'authz-indicator' };
 	}
+	// A value of the indicator and a published update with one source, for the link watch's replace rows.
+	await server.query(`INSERT INTO "IndicatorValue" (id, "indicatorId", date, value, "sourceUrl") VALUES ('authz-value', $1, '2024-01-01', 1, $2) ON CONFLICT DO NOTHING`, [
+		indicator.id,
+		'https://example.org/valeur-droits'
+	]);
+	await server.query(
+		`INSERT INTO "ProgressUpdate" (id, "planId", "measureId", date, text, "sourceUrls", "publishedAt", "updatedAt") VALUES ('authz-published-update', $1, $2, '2024-01-01', 'Mise à jour publiée (droits)', $3, now(), now()) ON CONFLICT DO NOTHING`,
+		[measure.planId, measure.id, [AUTHZ_UPDATE_SOURCE]]
+	);
 	// A feed for the indicator's feed rows (tests/security/authz-matrix.ts).
 	await server.query(
 		`INSERT INTO "IndicatorFeed" (id, "indicatorId", url, format, "valuePath", schedule) VALUES ('authz-feed', $1, 'https://example.org/indicateur.csv', 'CSV', 'valeur', 'WEEKLY') ON CONFLICT DO NOTHING`,
@@ -169,6 +178,8 @@ test.beforeAll(async () => {
 			evidence: (await one<{ id: string }>(`SELECT id FROM "EvidenceLink" WHERE "measureId" = $1 ORDER BY id LIMIT 1`, [measure.id])).id,
 			removableEvidence: (await one<{ id: string }>(`SELECT id FROM "EvidenceLink" WHERE "measureId" = $1 ORDER BY id DESC LIMIT 1`, [measure.id])).id,
 			indicator: indicator.id,
+			indicatorValue: 'authz-value',
+			publishedUpdate: 'authz-published-update',
 			draft: (await one<{ id: string }>(`SELECT id FROM "ProgressUpdate" WHERE "measureId" = $1 AND "publishedAt" IS NULL LIMIT 1`, [measure.id])).id,
 			targetUser: (await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'cible-droits@jalons.example'`)).id,
 			plan: plan.id,

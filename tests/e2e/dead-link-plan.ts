@@ -1,5 +1,5 @@
 // A small draft plan of the end-to-end database (created by scripts/e2e-prepare.ts) for the link
-// watch: its evidence links' check records are written through the domain (recordCheck), as three
+// watch: its evidence links' and sources' (of a published update, of an indicator value) check records are written through the domain (recordCheck), as three
 // failed rounds over ten days would leave them, so that no test waits for the network. One measure
 // per project (JavaScript on and off), since replacing a link is a write. Led by LABEL.
 import type { Db } from '../../src/lib/server/db';
@@ -13,7 +13,15 @@ export const DEAD_LINK_PLAN = {
 		title: `Page déménagée (e2e ${project})`,
 		url: `https://www.example.org/e2e-ancienne-${project}`,
 		to: `https://www.example.org/e2e-nouvelle-${project}`
-	})
+	}),
+	/** A published update with a live source and a dead one. */
+	update: (project: string) => ({
+		text: `Mise à jour aux sources à vérifier (e2e ${project})`,
+		live: `https://www.example.org/e2e-source-vivante-${project}`,
+		dead: `https://www.example.org/e2e-source-disparue-${project}`
+	}),
+	/** An indicator whose one value has a dead source. */
+	value: (project: string) => ({ indicator: `Indicateur aux sources à vérifier (e2e ${project})`, dead: `https://www.example.org/e2e-valeur-disparue-${project}` })
 } as const;
 
 const DAY = 86_400_000;
@@ -41,11 +49,33 @@ export async function ensureE2eDeadLinkPlan(db: Db): Promise<void> {
 			const { dead, moved } = { dead: DEAD_LINK_PLAN.dead(project), moved: DEAD_LINK_PLAN.moved(project) };
 			await tx.evidenceLink.create({ data: { measureId: measure.id, position: 0, title: dead.title, url: dead.url, kind: 'WEBSITE' } });
 			await tx.evidenceLink.create({ data: { measureId: measure.id, position: 1, title: moved.title, url: moved.url, kind: 'WEBSITE' } });
+			const { update, value } = { update: DEAD_LINK_PLAN.update(project), value: DEAD_LINK_PLAN.value(project) };
+			await tx.progressUpdate.create({
+				data: {
+					planId: plan.id,
+					measureId: measure.id,
+					date: new Date(now - 30 * DAY),
+					text: update.text,
+					sourceUrls: [update.live, update.dead],
+					publishedAt: new Date(now - 30 * DAY)
+				}
+			});
+			await tx.indicator.create({
+				data: {
+					measureId: measure.id,
+					name: value.indicator,
+					unit: 'dossiers',
+					baseline: 0,
+					position: 0,
+					values: { create: [{ date: new Date(now - 60 * DAY), value: 12, sourceUrl: value.dead }] }
+				}
+			});
 		}
 	});
 	for (const project of ['js', 'nojs']) {
 		const { dead, moved } = { dead: DEAD_LINK_PLAN.dead(project), moved: DEAD_LINK_PLAN.moved(project) };
-		for (const daysAgo of [10, 5, 1]) await recordCheck(db, dead.url, { status: 404, finalUrl: dead.url, redirects: [] }, new Date(now - daysAgo * DAY));
+		const deadUrls = [dead.url, DEAD_LINK_PLAN.update(project).dead, DEAD_LINK_PLAN.value(project).dead];
+		for (const daysAgo of [10, 5, 1]) for (const url of deadUrls) await recordCheck(db, url, { status: 404, finalUrl: url, redirects: [] }, new Date(now - daysAgo * DAY));
 		await recordCheck(db, moved.url, { status: 200, finalUrl: moved.to, redirects: [{ url: moved.url, status: 301 }] }, new Date(now - DAY));
 	}
 }

@@ -34,6 +34,9 @@ export interface MatrixContext {
 		/** Another evidence link, that the first allowed removal deletes. */
 		removableEvidence: string;
 		indicator: string;
+		/** A value of `indicator`, and a published update of the measure with one source (the link watch's replace rows). */
+		indicatorValue: string;
+		publishedUpdate: string;
 		draft: string;
 		/** An account that exists only for these tests (admin actions target it). */
 		targetUser: string;
@@ -111,6 +114,8 @@ const feedFields = () => ({
 	datePath: '',
 	schedule: 'WEEKLY'
 });
+/** The one source of the published update the setup creates for the replaceUpdateSourceUrl row. */
+export const AUTHZ_UPDATE_SOURCE = 'https://example.org/source-droits';
 const draft = async (ctx: MatrixContext) => ({ updateId: ctx.ids.draft, version: await ctx.version('ProgressUpdate', ctx.ids.draft) });
 const evidenceFields = () => ({ title: unique(), url: 'https://example.org/preuve', kind: 'WEBSITE', date: '2024-01-15', milestoneId: '' });
 const roundFields = () => ({
@@ -445,6 +450,15 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 	},
 	// The setup gives the indicator a feed ('authz-feed'): setting up another one is a conflict (409)
 	// for those allowed; once one of them has stopped it, the later edits find nothing (404).
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/indicateurs?/replaceValueSourceUrl': {
+		path: measurePath('/indicateurs?/replaceValueSourceUrl'),
+		payload: async (ctx) => ({
+			valueId: ctx.ids.indicatorValue,
+			version: await ctx.version('IndicatorValue', ctx.ids.indicatorValue),
+			url: `https://www.example.org/source-${unique().replace(/\W+/g, '-')}`
+		}),
+		expect: measureEditors
+	},
 	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/indicateurs?/addIndicatorFeed': {
 		path: measurePath('/indicateurs?/addIndicatorFeed'),
 		payload: (ctx) => ({ indicatorId: ctx.ids.indicator, ...feedFields() }),
@@ -502,6 +516,18 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
 		payload: draft,
 		expect: measureEditors,
 		// The first allowed publish publishes the draft; later ones find no draft any more.
+		denyStatuses: [404]
+	},
+	// The first allowed replacement changes the source; later ones name a source the update no longer has (404).
+	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/mises-a-jour?/replaceUpdateSourceUrl': {
+		path: measurePath('/mises-a-jour?/replaceUpdateSourceUrl'),
+		payload: async (ctx) => ({
+			updateId: ctx.ids.publishedUpdate,
+			version: await ctx.version('ProgressUpdate', ctx.ids.publishedUpdate),
+			oldUrl: AUTHZ_UPDATE_SOURCE,
+			url: `https://www.example.org/source-${unique().replace(/\W+/g, '-')}`
+		}),
+		expect: measureEditors,
 		denyStatuses: [404]
 	},
 	'POST /(app)/plans/[slug=slug]/mesures/[numero]/modifier/mises-a-jour?/removeUpdateDraft': {

@@ -212,6 +212,7 @@ describe('dated facts keep their own dates', () => {
 							sourceUrl: 'https://x',
 							note: null,
 							automatic: false,
+							version: 1,
 							createdAt: IMPORTED_AT
 						},
 						{
@@ -224,6 +225,7 @@ describe('dated facts keep their own dates', () => {
 							sourceUrl: 'https://x',
 							note: null,
 							automatic: false,
+							version: 1,
 							createdAt: IMPORTED_AT
 						}
 					]

@@ -71,7 +71,9 @@ export type HistoryKind =
 	| 'evidenceUpdated'
 	| 'evidenceRemoved'
 	| 'valueAdded'
-	| 'updatePublished';
+	| 'valueSourceReplaced'
+	| 'updatePublished'
+	| 'updateSourceReplaced';
 
 export type ActorRole = 'ADMIN' | 'EDITOR' | 'AMDAC' | 'COUNCIL' | 'STAFF' | 'SYSTEM' | 'FEED';
 

@@ -36,6 +36,7 @@ export const editingEn: EditingMessages = {
 		evidenceAdded: 'The evidence is added.',
 		evidenceSaved: 'The evidence is saved.',
 		evidenceRemoved: 'The evidence is removed.',
+		sourceReplaced: 'The source’s address is replaced.',
 		valueAdded: 'The value is added.',
 		feedAdded: 'The automatic collection is on.',
 		feedSaved: 'The automatic collection is saved.',
@@ -294,7 +295,9 @@ export const editingEn: EditingMessages = {
 			evidenceUpdated: 'Evidence changed',
 			evidenceRemoved: 'Evidence removed',
 			valueAdded: 'Indicator value added',
-			updatePublished: 'Update published'
+			valueSourceReplaced: 'Source of an indicator value replaced',
+			updatePublished: 'Update published',
+			updateSourceReplaced: 'Source of an update replaced'
 		},
 		roles: {
 			ADMIN: 'Administration',

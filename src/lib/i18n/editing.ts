@@ -34,6 +34,7 @@ export const editingFr = {
 		evidenceAdded: 'La preuve est ajoutée.',
 		evidenceSaved: 'La preuve est enregistrée.',
 		evidenceRemoved: 'La preuve est supprimée.',
+		sourceReplaced: 'L’adresse de la source est remplacée.',
 		valueAdded: 'La valeur est ajoutée.',
 		feedAdded: 'La collecte automatique est activée.',
 		feedSaved: 'La collecte automatique est enregistrée.',
@@ -295,7 +296,9 @@ export const editingFr = {
 			evidenceUpdated: 'Preuve modifiée',
 			evidenceRemoved: 'Preuve supprimée',
 			valueAdded: 'Valeur d’indicateur ajoutée',
-			updatePublished: 'Mise à jour publiée'
+			valueSourceReplaced: 'Source d’une valeur d’indicateur remplacée',
+			updatePublished: 'Mise à jour publiée',
+			updateSourceReplaced: 'Source d’une mise à jour remplacée'
 		},
 		roles: {
 			ADMIN: 'Administration',

@@ -13,6 +13,10 @@ export const linksEn: LinksMessages = {
 		archive: 'Look for a copy in the Web archives',
 		newUrl: 'New address of the link',
 		newUrlHint: 'It replaces this evidence’s address; its title, type and date stay the same.',
+		updateSourceHint: 'It replaces this source of the published update; its text and other sources stay the same.',
+		valueSourceHint: 'It replaces this value’s source; the figure and its date stay the same.',
+		updateSubject: 'source {url} of the update of {date}',
+		valueSubject: 'source of the value of {date}',
 		submit: 'Replace the link',
 		submitContext: ' “{title}”'
 	},

@@ -11,6 +11,10 @@ export const linksFr = {
 		archive: 'Chercher une copie dans les archives du Web',
 		newUrl: 'Nouvelle adresse du lien',
 		newUrlHint: 'Elle remplace l’adresse de cette preuve ; le titre, le type et la date restent les mêmes.',
+		updateSourceHint: 'Elle remplace cette source de la mise à jour publiée ; son texte et ses autres sources restent les mêmes.',
+		valueSourceHint: 'Elle remplace la source de cette valeur ; le chiffre et sa date restent les mêmes.',
+		updateSubject: 'source {url} de la mise à jour du {date}',
+		valueSubject: 'source de la valeur du {date}',
 		submit: 'Remplacer le lien',
 		submitContext: ' « {title} »'
 	},

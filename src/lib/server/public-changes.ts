@@ -13,7 +13,8 @@ interface EventLike {
 
 /**
  * Changes to a plan's public content, by entity type: the actions that count. Drafts are recorded
- * under another entity type, so a ProgressUpdate event is a publication (or a seeded published update).
+ * under another entity type, so a ProgressUpdate event is a publication (or a seeded published update), or a published update's
+ * source replaced.
  */
 const PUBLIC_CHANGES: Readonly<Record<string, readonly string[]>> = {
 	Plan: ['create'],
@@ -24,8 +25,9 @@ const PUBLIC_CHANGES: Readonly<Record<string, readonly string[]>> = {
 	Milestone: ['create', 'update', 'replan', 'delete'],
 	EvidenceLink: ['create', 'update', 'delete'],
 	Indicator: ['create'],
-	IndicatorValue: ['create'],
-	ProgressUpdate: ['create', 'publish']
+	// "update": the link watch's replacement of a dead source's address (the only edit in place).
+	IndicatorValue: ['create', 'update'],
+	ProgressUpdate: ['create', 'publish', 'update']
 };
 
 /** A change of public content: it dates "last change" and may appear in history, feeds and time travel. */

@@ -31,8 +31,8 @@ export async function deadLinkNotices(db: Db, urls: string[], travelDate: string
 	return notices;
 }
 
-export interface EvidenceLinkHealth {
-	evidenceId: string;
+/** What the link watch says about one link, for the measure's editors. */
+export interface LinkHealth {
 	/** Set when the link is possibly dead. */
 	deadSince: string | null;
 	lastStatus: string;
@@ -42,29 +42,73 @@ export interface EvidenceLinkHealth {
 	archiveUrl: string;
 }
 
-/** For the measure's editors (checked here too): its evidence links that are possibly dead or moved. */
-export async function evidenceLinkHealth(db: Db, actor: Viewer, measureId: string): Promise<Record<string, EvidenceLinkHealth>> {
-	await editableMeasure(db, actor, measureId);
-	const links = await db.evidenceLink.findMany({ where: { measureId }, select: { id: true, url: true } });
-	const rows = await db.linkCheck.findMany({ where: { url: { in: [...new Set(links.map((l) => l.url))] } } });
-	const byUrl = new Map(rows.map((r) => [r.url, r]));
-	const health: Record<string, EvidenceLinkHealth> = {};
-	for (const link of links) {
-		const row = byUrl.get(link.url);
-		if (!row) continue;
+export interface EvidenceLinkHealth extends LinkHealth {
+	evidenceId: string;
+}
+
+/** The possibly dead or moved ones among `urls`, by URL (the others are fine or not checked yet). */
+async function healthByUrl(db: Db, urls: string[]): Promise<Map<string, LinkHealth>> {
+	const health = new Map<string, LinkHealth>();
+	if (urls.length === 0) return health;
+	const rows = await db.linkCheck.findMany({ where: { url: { in: [...new Set(urls)] } } });
+	for (const row of rows) {
 		const since = possiblyDeadSince(row);
-		const suggestedUrl = row.suggestedUrl && row.suggestedUrl !== link.url ? row.suggestedUrl : null;
+		const suggestedUrl = row.suggestedUrl && row.suggestedUrl !== row.url ? row.suggestedUrl : null;
 		if (!since && !suggestedUrl) continue;
-		health[link.id] = {
-			evidenceId: link.id,
+		health.set(row.url, {
 			deadSince: since ? toIsoDay(since) : null,
 			lastStatus: row.lastStatus,
 			lastCheckedAt: toIsoDay(row.lastCheckedAt),
 			suggestedUrl,
-			archiveUrl: webArchiveUrl(link.url)
-		};
+			archiveUrl: webArchiveUrl(row.url)
+		});
 	}
 	return health;
+}
+
+/** For the measure's editors (checked here too): its evidence links that are possibly dead or moved. */
+export async function evidenceLinkHealth(db: Db, actor: Viewer, measureId: string): Promise<Record<string, EvidenceLinkHealth>> {
+	await editableMeasure(db, actor, measureId);
+	const links = await db.evidenceLink.findMany({ where: { measureId }, select: { id: true, url: true } });
+	const byUrl = await healthByUrl(
+		db,
+		links.map((l) => l.url)
+	);
+	const health: Record<string, EvidenceLinkHealth> = {};
+	for (const link of links) {
+		const found = byUrl.get(link.url);
+		if (found) health[link.id] = { evidenceId: link.id, ...found };
+	}
+	return health;
+}
+
+/**
+ * For the measure's editors (checked here too): the possibly dead or moved sources of its published
+ * updates (by update id, then by URL; drafts are not checked) and of its indicator values (by value id).
+ */
+export async function sourceLinkHealth(
+	db: Db,
+	actor: Viewer,
+	measureId: string
+): Promise<{ updates: Record<string, Record<string, LinkHealth>>; values: Record<string, LinkHealth> }> {
+	await editableMeasure(db, actor, measureId);
+	const [updates, values] = await Promise.all([
+		db.progressUpdate.findMany({ where: { measureId, publishedAt: { not: null } }, select: { id: true, sourceUrls: true } }),
+		db.indicatorValue.findMany({ where: { indicator: { measureId } }, select: { id: true, sourceUrl: true } })
+	]);
+	const byUrl = await healthByUrl(db, [...updates.flatMap((u) => u.sourceUrls), ...values.map((v) => v.sourceUrl)]);
+	const result: { updates: Record<string, Record<string, LinkHealth>>; values: Record<string, LinkHealth> } = { updates: {}, values: {} };
+	for (const update of updates) {
+		for (const url of update.sourceUrls) {
+			const found = byUrl.get(url);
+			if (found) (result.updates[update.id] ??= {})[url] = found;
+		}
+	}
+	for (const value of values) {
+		const found = byUrl.get(value.sourceUrl);
+		if (found) result.values[value.id] = found;
+	}
+	return result;
 }
 
 /**

@@ -40,10 +40,12 @@ function describe(entityType: string, action: string, after: Rec | null): Descri
 			return kinds[action] ? { kind: kinds[action], specs: EVIDENCE, mode } : null;
 		}
 		case 'IndicatorValue':
+			if (action === 'update') return { kind: 'valueSourceReplaced', specs: VALUE, mode };
 			return action === 'create' ? { kind: 'valueAdded', specs: VALUE, mode } : null;
 		case 'ProgressUpdate':
 			// Only what is public: a publication, or an update created already published.
 			if (action === 'publish' || (action === 'create' && after && after.publishedAt)) return { kind: 'updatePublished', specs: UPDATE, mode: 'created' };
+			if (action === 'update') return { kind: 'updateSourceReplaced', specs: UPDATE, mode };
 			return null;
 		default:
 			return null;

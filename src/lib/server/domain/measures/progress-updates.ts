@@ -142,3 +142,27 @@ export async function removeUpdateDraft(db: Db, actor: Viewer, input: Target): P
 		await audit(tx, ref, { action: 'delete', entityType: DRAFT_ENTITY, id: row.id, before: row });
 	});
 }
+
+/**
+ * The link watch's one-click fix: `oldUrl` among the update's sources becomes `url`, nothing else
+ * changes. Works on a published update too (the only change a published update accepts): it is a
+ * public change, audited as the update's "update" and shown in the measure's history.
+ */
+export async function replaceUpdateSourceUrl(db: Db, actor: Viewer, input: Target & { oldUrl: string; url: string }): Promise<{ changed: boolean }> {
+	return db.$transaction(async (tx) => {
+		const ref = await writableMeasure(tx, actor, input.measureId);
+		const row = await tx.progressUpdate.findUnique({ where: { id: input.updateId } });
+		if (!row || row.measureId !== ref.id) throw new NotFoundError();
+		if (row.version !== input.version) throw new ConflictError(currentOf(row));
+		// Same version but no such source: the form was not ours.
+		if (!row.sourceUrls.includes(input.oldUrl)) throw new NotFoundError();
+		if (input.url === input.oldUrl) return { changed: false };
+		// The new address may already be among the sources: it is then kept once.
+		const sourceUrls = [...new Set(row.sourceUrls.map((u) => (u === input.oldUrl ? input.url : u)))];
+		const { count } = await tx.progressUpdate.updateMany({ where: { id: row.id, version: row.version }, data: { sourceUrls, version: { increment: 1 } } });
+		if (count === 0) throw new ConflictError(currentOf(await tx.progressUpdate.findUniqueOrThrow({ where: { id: row.id } })));
+		const saved = await tx.progressUpdate.findUniqueOrThrow({ where: { id: row.id } });
+		await audit(tx, ref, { action: 'update', entityType: row.publishedAt ? 'ProgressUpdate' : DRAFT_ENTITY, id: row.id, before: row, after: saved });
+		return { changed: true };
+	});
+}

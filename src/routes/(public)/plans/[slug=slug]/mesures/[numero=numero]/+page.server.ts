@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	// Successions are today's knowledge of the plans, shown on today's page.
 	const successions = past ? null : await successionsOf(db, detail.id, { withDrafts: locals.user !== null });
 	// Today's observations only: a past view gets none (see deadLinkNotices).
-	const urls = detail.evidence.map((e) => e.url);
+	const urls = [...detail.evidence.map((e) => e.url), ...detail.updates.flatMap((u) => u.sourceUrls), ...detail.indicators.flatMap((i) => i.values.map((v) => v.sourceUrl))];
 	const deadLinks = await deadLinkNotices(db, urls, found.travel.date);
 	const can = measurePermissions(past ? null : locals.user, ownership);
 	// An archived plan is read-only: no edit link, except to its successions (admins), which stay open.

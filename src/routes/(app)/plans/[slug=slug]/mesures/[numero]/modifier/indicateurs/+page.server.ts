@@ -1,18 +1,25 @@
 import type { Actions, PageServerLoad } from './$types';
-import { addIndicatorValue, listIndicatorsForEdit } from '$lib/server/domain/measures/indicator-values';
+import { addIndicatorValue, listIndicatorsForEdit, replaceValueSourceUrl } from '$lib/server/domain/measures/indicator-values';
 import { addIndicatorFeed, listFeedsForEdit, removeIndicatorFeed, updateIndicatorFeed, type FeedFields } from '$lib/server/domain/indicator-feeds/feeds';
 import { addIndicatorValueForm, newIndicatorValueValues } from '$lib/server/validation/indicator-value';
 import { addIndicatorFeedForm, feedValues, newFeedValues, removeIndicatorFeedForm, updateIndicatorFeedForm } from '$lib/server/validation/indicator-feed';
 import { editAction, editGuard } from '$lib/server/forms/editing';
 import { formText } from '$lib/server/forms/form';
+import { sourceLinkHealth } from '$lib/server/domain/links/read';
+import { replaceUrlValues, replaceValueSourceForm } from '$lib/server/validation/links';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);
-	const [indicators, feeds] = await Promise.all([listIndicatorsForEdit(db, user, ref.id), listFeedsForEdit(db, user, ref.id)]);
+	const [indicators, feeds, health] = await Promise.all([listIndicatorsForEdit(db, user, ref.id), listFeedsForEdit(db, user, ref.id), sourceLinkHealth(db, user, ref.id)]);
 	return {
 		indicators: indicators.map((indicator) => {
 			const feed = feeds.get(indicator.id) ?? null;
-			return { ...indicator, newValue: newIndicatorValueValues(indicator.id), feed, feedValues: feed ? feedValues(feed) : newFeedValues() };
+			// The link watch's findings on the values' sources, each with its replacement form's first values.
+			const sourceHealth = indicator.values.flatMap((value) => {
+				const found = health.values[value.id];
+				return found ? [{ value, health: { ...found, values: replaceUrlValues(value, found.suggestedUrl) } }] : [];
+			});
+			return { ...indicator, newValue: newIndicatorValueValues(indicator.id), feed, feedValues: feed ? feedValues(feed) : newFeedValues(), sourceHealth };
 		})
 	};
 };
@@ -28,6 +35,15 @@ export const actions: Actions = {
 			schema: addIndicatorValueForm,
 			run: (ctx, data) => addIndicatorValue(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
 			done: (_created, data) => ['valueAdded', `indicateur-${data.indicatorId}`]
+		}),
+	// The link watch's one-click fix of a value's source: only its address changes, never the figure.
+	replaceValueSourceUrl: (event) =>
+		editAction(event, {
+			formId: (formData) => `replaceSource:${formText(formData, 'valueId')}`,
+			schema: replaceValueSourceForm,
+			run: (ctx, data) => replaceValueSourceUrl(ctx.db, ctx.user, { ...data, measureId: ctx.ref.id }),
+			stored: (current: { version: number; url: string }) => ({ version: String(current.version), url: current.url }),
+			done: (r, data) => [r.changed ? 'sourceReplaced' : 'unchanged', `valeur-${data.valueId}`]
 		}),
 	addIndicatorFeed: (event) =>
 		editAction(event, {

@@ -5,7 +5,7 @@ import { editAction, editGuard } from '$lib/server/forms/editing';
 import { formText } from '$lib/server/forms/form';
 import { evidenceLinkHealth } from '$lib/server/domain/links/read';
 import { replaceEvidenceUrl } from '$lib/server/domain/links/replace';
-import { replaceEvidenceUrlForm, replaceEvidenceUrlValues } from '$lib/server/validation/links';
+import { replaceEvidenceUrlForm, replaceUrlValues } from '$lib/server/validation/links';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 		newEvidence: newEvidenceValues(),
 		links: links.map((link) => {
 			const linkHealth = health[link.id] ?? null;
-			return { ...link, values: evidenceValues(link), health: linkHealth && { ...linkHealth, values: replaceEvidenceUrlValues(link, linkHealth.suggestedUrl) } };
+			return { ...link, values: evidenceValues(link), health: linkHealth && { ...linkHealth, values: replaceUrlValues(link, linkHealth.suggestedUrl) } };
 		}),
 		milestones,
 		removal
