@@ -12,9 +12,9 @@ import { authenticate } from '$lib/server/auth/handle';
 import { planAccess } from '$lib/server/http/plan-access';
 import { isTemporarilyUnavailable } from '$lib/server/db/outage';
 import { BusyError } from '$lib/server/whole-plan-reads';
-import { purgeExpired } from '$lib/server/maintenance/purge';
+import { purgeJob } from '$lib/server/maintenance/purge';
 import { config, publicOrigin } from '$lib/server/config';
-import { registerJob, startJobs, type JobSchedule } from '$lib/server/jobs';
+import { startJobs } from '$lib/server/jobs';
 import { linkCheckJob } from '$lib/server/domain/links/job';
 import { indicatorFeedsJob } from '$lib/server/domain/indicator-feeds/job';
 
@@ -24,29 +24,13 @@ export const init: ServerInit = async () => {
 	// Migrate (and seed the embedded default) before the first request. A database that is down
 	// now must not stop the server: requests answer 503 until it is back.
 	await appDatabase().catch((error: unknown) => log('error', 'database not ready at start', { error: error instanceof Error ? error.message : String(error) }));
+	// Periodic jobs (src/lib/server/jobs): each round runs on one instance only (advisory lock). The
+	// purge of old login attempts, expired sessions and used links always; the others unless JALONS_JOBS=false.
+	const jobs = startJobs(appDatabase, [purgeJob(), ...(config().jobsEnabled ? [linkCheckJob(), indicatorFeedsJob()] : [])]);
 	// adapter-node emits this after SIGINT/SIGTERM once in-flight requests are done; closing
 	// flushes the embedded database to disk and releases the pool.
-	// Opportunistic purge of old login attempts, expired sessions and used links (also `npm run db:purge`).
-	const hours = config().purgeIntervalHours;
-	const purge = () =>
-		appDatabase()
-			.then((database) => purgeExpired(database.prisma))
-			.then((counts) => log('info', 'purge', { ...counts }))
-			.catch((error: unknown) => log('warn', 'purge failed', { error: error instanceof Error ? error.message : String(error) }));
-	let timer: NodeJS.Timeout | undefined;
-	if (hours > 0) {
-		void purge();
-		timer = setInterval(() => void purge(), hours * 3_600_000);
-		timer.unref();
-	}
-	// Periodic jobs (src/lib/server/jobs): each round runs on one instance only (advisory lock).
-	let jobs: JobSchedule | undefined;
-	registerJob(linkCheckJob());
-	registerJob(indicatorFeedsJob());
-	if (config().jobsEnabled) jobs = startJobs(appDatabase);
 	process.once('sveltekit:shutdown' as 'beforeExit', () => {
-		if (timer) clearInterval(timer);
-		jobs?.stop();
+		jobs.stop();
 		void closeAppDatabase();
 	});
 };

@@ -54,17 +54,6 @@ export interface JobDefinition {
 	run(database: Database): Promise<Record<string, unknown> | void>;
 }
 
-const registry = new Map<string, JobDefinition>();
-
-/** Adds (or replaces, by name) a job for startJobs. */
-export function registerJob(job: JobDefinition): void {
-	registry.set(job.name, job);
-}
-
-function registeredJobs(): JobDefinition[] {
-	return [...registry.values()];
-}
-
 /** One exclusive round of `job`, logged; never throws (a scheduled failure must not stop the server). */
 export async function runJobOnce(
 	database: Database,
@@ -88,10 +77,10 @@ export interface JobSchedule {
 }
 
 /**
- * Starts every registered job with a positive interval (the server's init does this, unless
- * JALONS_JOBS=false). Timers are unref'd: they never keep a process alive.
+ * Starts each job with a positive interval (the server's init does this). Timers are unref'd: they
+ * never keep a process alive.
  */
-export function startJobs(open: () => Promise<Database>, jobs: JobDefinition[] = registeredJobs()): JobSchedule {
+export function startJobs(open: () => Promise<Database>, jobs: JobDefinition[]): JobSchedule {
 	const timers: NodeJS.Timeout[] = [];
 	let stopped = false;
 	for (const job of jobs) {

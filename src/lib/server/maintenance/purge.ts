@@ -5,6 +5,8 @@
 // CSV files uploaded for import 7 days (imported or not: the import itself is in the audit log).
 // Nothing here is plan data, so no audit event: the counts go to the log.
 import type { Db } from '../db';
+import type { JobDefinition } from '../jobs';
+import { config, type Config } from '../config';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -38,4 +40,17 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<PurgeCount
 		const csvImports = await tx.csvImport.deleteMany({ where: { createdAt: { lt: ago(RETENTION_DAYS.csvImport) } } });
 		return { loginAttempts: attempts.count, sessions: sessions.count, tokens: tokens.count, formTokens: formTokens.count, csvImports: csvImports.count };
 	});
+}
+
+/**
+ * The purge as a periodic job, run at start and then every `JALONS_PURGE_INTERVAL_HOURS` (0: never;
+ * `npm run db:purge` still works). Unlike the other jobs, `JALONS_JOBS=false` leaves it on.
+ */
+export function purgeJob(settings: Config = config()): JobDefinition {
+	return {
+		name: 'purge',
+		intervalMs: settings.purgeIntervalHours * 3_600_000,
+		firstDelayMs: 0,
+		run: async (database) => ({ ...(await purgeExpired(database.prisma)) })
+	};
 }
