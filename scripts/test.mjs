@@ -66,9 +66,9 @@ function finish() {
 
 // Like `npm start`, set up what is missing rather than fail later with a browser-launch error.
 function ensureChromium() {
-	const browser = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+	const browser = process.env.CHROME_PATH ?? '/usr/bin/chromium-headless-shell';
 	if (existsSync(browser)) return true;
-	const install = 'apt-get update && apt-get install -y chromium';
+	const install = 'apt-get update && apt-get install -y chromium-headless-shell';
 	if (process.env.CHROME_PATH) {
 		console.error(`CHROME_PATH=${browser} does not exist. Fix: point CHROME_PATH at a Chromium, or unset it and run: ${install}`);
 		return false;
@@ -78,7 +78,7 @@ function ensureChromium() {
 		console.error(`Chromium is missing (${browser}), needed by the end-to-end tests. Fix: sudo sh -c '${install}'`);
 		return false;
 	}
-	return run("Installing Debian's chromium", 'sh', ['-c', install], { DEBIAN_FRONTEND: 'noninteractive' }) && existsSync(browser);
+	return run("Installing Debian's chromium-headless-shell", 'sh', ['-c', install], { DEBIAN_FRONTEND: 'noninteractive' }) && existsSync(browser);
 }
 
 async function adminQuery(serverUrl, statements) {
