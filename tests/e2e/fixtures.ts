@@ -1,5 +1,6 @@
-import { test as base, devices, expect, type Browser, type BrowserContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
+import { test as base, devices, expect, type APIRequestContext, type Browser, type BrowserContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { originFor } from './servers';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -143,6 +144,18 @@ export function serverOrigin(): string {
 	return originFor(base.info().parallelIndex);
 }
 export { expect };
+
+/**
+ * A page as the server sends it (what a crawler or a reader without JavaScript receives), parsed,
+ * without a browser page load: for checks of server-rendered content over many URLs, where a browser
+ * would add nothing but its CPU. One browser load of the same kind of page keeps what only a
+ * browser shows (visibility, axe). `text` is the body's text with whitespace collapsed.
+ */
+export async function fetchPage(request: APIRequestContext, path: string): Promise<{ status: number; document: HTMLElement; text: string }> {
+	const response = await request.get(path, { headers: { accept: 'text/html' }, maxRedirects: 0 });
+	const document = parse(await response.text());
+	return { status: response.status(), document, text: (document.querySelector('body')?.text ?? '').replace(/\s+/g, ' ') };
+}
 
 /** The demo accounts that scripts/e2e-prepare.ts creates on the end-to-end database. */
 export const ACCOUNTS = {

@@ -1,6 +1,6 @@
 // Time travel, comparison between two dates and progress over time, with JavaScript on and off.
 // Read-only: nothing here writes, so running twice on the same database changes nothing.
-import { test, expect, expectNoAxeViolations, ACCOUNTS, settled } from './fixtures';
+import { test, expect, expectNoAxeViolations, fetchPage, ACCOUNTS, settled } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -100,11 +100,15 @@ test('a future date or one before the plan is explained next to the field, and t
 	];
 	for (const [value, message] of cases) {
 		for (const path of [PLAN, `${PLAN}/mesures/2.2`, `${PLAN}/mesures`, `${PLAN}/porteurs/POLE_LL`]) {
-			const response = await page.goto(`${path}?date=${value}`);
-			expect(response?.status(), `${path} ${value}`).toBe(200);
-			await expect(page.getByText(message)).toBeVisible();
-			await expect(page.getByText(/Vous consultez (le plan|la mesure) tel/)).toHaveCount(0);
+			const { status, text } = await fetchPage(page.request, `${path}?date=${value}`);
+			expect(status, `${path} ${value}`).toBe(200);
+			expect(text, `${path} ${value}`).toMatch(message);
+			expect(text, `${path} ${value}`).not.toMatch(/Vous consultez (le plan|la mesure) tel/);
 		}
+		// In the browser, once per case: the explanation is shown, and the page passes axe.
+		await page.goto(`${PLAN}/mesures?date=${value}`);
+		await expect(page.getByText(message)).toBeVisible();
+		await expect(page.getByText(/Vous consultez (le plan|la mesure) tel/)).toHaveCount(0);
 	}
 	await expectNoAxeViolations(page);
 });
@@ -112,19 +116,27 @@ test('a future date or one before the plan is explained next to the field, and t
 test('a date that is not a calendar day is a bad request: 400, the DSFR error page and the expected format', async ({ page }) => {
 	for (const value of ['2024-13-45', '2023-02-30', 'hier', '<script>']) {
 		for (const path of ['/', PLAN, `${PLAN}/mesures/2.2`, `${PLAN}/mesures`, `${PLAN}/porteurs/POLE_LL`]) {
-			const response = await page.goto(`${path}?date=${encodeURIComponent(value)}`);
-			expect(response?.status(), `${path} ${value}`).toBe(400);
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adresse incorrecte');
-			await expect(page.getByText('Erreur 400')).toBeVisible();
-			await expect(page.getByText(/n’est pas une date valide\. Utilisez le format AAAA-MM-JJ, par exemple \?date=2023-06-30/)).toBeVisible();
-			await expect(page.getByRole('link', { name: 'Afficher cette page sans ces paramètres' })).toHaveAttribute('href', path);
+			const { status, document, text } = await fetchPage(page.request, `${path}?date=${encodeURIComponent(value)}`);
+			const where = `${path} ${value}`;
+			expect(status, where).toBe(400);
+			expect(document.querySelector('h1')?.text.trim(), where).toBe('Adresse incorrecte');
+			expect(text, where).toContain('Erreur 400');
+			expect(text, where).toMatch(/n’est pas une date valide\. Utilisez le format AAAA-MM-JJ, par exemple \?date=2023-06-30/);
+			const back = document.querySelectorAll('a').find((a) => a.text.trim() === 'Afficher cette page sans ces paramètres');
+			expect(back?.getAttribute('href'), where).toBe(path);
 		}
 	}
+	// In the browser, once: the DSFR error page as shown, and axe.
+	const response = await page.goto(`${PLAN}/mesures/2.2?date=hier`);
+	expect(response?.status()).toBe(400);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adresse incorrecte');
+	await expect(page.getByText('Erreur 400')).toBeVisible();
+	await expect(page.getByText(/n’est pas une date valide/)).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	// In English, the same answer in English, and the way back stays under /en.
-	const response = await page.goto(`/en${PLAN}/mesures/2.2?date=2024-13-45`);
-	expect(response?.status()).toBe(400);
+	const english = await page.goto(`/en${PLAN}/mesures/2.2?date=2024-13-45`);
+	expect(english?.status()).toBe(400);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incorrect address');
 	await expect(page.getByText(/is not a valid date\. Use the format YYYY-MM-DD, for example \?date=2023-06-30/)).toBeVisible();
