@@ -3,8 +3,10 @@
 // first byte, whole file, size), then read in this process to measure the heap it takes: the
 // streamed files a batch at a time, and, for comparison, the same file built from the whole plan at
 // once (how every file was served before). Prints a table and writes it to bench/OPEN-DATA.md.
-// Options: --measures (default 10000). Needs `npm run build` first; PostgreSQL from DATABASE_URL
-// or a throwaway local server.
+// Options: --measures (default 10000); --database (default jalons_bench_opendata), dropped and
+// filled again unless --reuse, which reads the plan already there (a copy of a shared bench
+// database: `CREATE DATABASE x TEMPLATE jalons_bench_opendata`). Needs `npm run build` first;
+// PostgreSQL from DATABASE_URL or a throwaway local server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -19,7 +21,10 @@ import { openFile, parseFileName, renderFile } from '../src/lib/server/opendata/
 import { loadPlanData } from '../src/lib/server/opendata/load';
 import { startThrowawayPostgres } from './postgres';
 
-const { values: options } = parseArgs({ options: { measures: { type: 'string', default: '10000' } } });
+const { values: options } = parseArgs({
+	options: { measures: { type: 'string', default: '10000' }, database: { type: 'string', default: 'jalons_bench_opendata' }, reuse: { type: 'boolean', default: false } }
+});
+if (!/^[a-z_][a-z0-9_]*$/.test(options.database)) throw new Error(`not a database name: ${options.database}`);
 const measures = Number(options.measures);
 const root = path.resolve(import.meta.dirname, '..');
 const slug = `plan-genere-${measures}`;
@@ -27,13 +32,13 @@ const origin = 'http://127.0.0.1:4391';
 
 const own = process.env.DATABASE_URL ? null : startThrowawayPostgres(55434);
 const server = process.env.DATABASE_URL ?? own!.url;
-const url = Object.assign(new URL(server), { pathname: '/jalons_bench_opendata' }).toString();
+const url = Object.assign(new URL(server), { pathname: `/${options.database}` }).toString();
 
 async function recreate(): Promise<void> {
 	const client = new pg.Client({ connectionString: Object.assign(new URL(server), { pathname: '/postgres' }).toString() });
 	await client.connect();
-	await client.query('DROP DATABASE IF EXISTS jalons_bench_opendata WITH (FORCE)');
-	await client.query('CREATE DATABASE jalons_bench_opendata');
+	await client.query(`DROP DATABASE IF EXISTS ${options.database} WITH (FORCE)`);
+	await client.query(`CREATE DATABASE ${options.database}`);
 	await client.end();
 }
 
@@ -96,10 +101,12 @@ async function heapGrowth(work: (sample: () => void) => Promise<void>): Promise<
 const rows: string[] = [];
 let app: ChildProcess | null = null;
 try {
-	await recreate();
-	console.log(`Creating a plan of ${measures} measures…`);
+	if (!options.reuse) await recreate();
 	const database = await openMigratedDatabase({ url });
-	await createLargePlan(database.prisma, { slug, measures, milestonesPerMeasure: 10 });
+	if (!options.reuse) {
+		console.log(`Creating a plan of ${measures} measures…`);
+		await createLargePlan(database.prisma, { slug, measures, milestonesPerMeasure: 10 });
+	}
 	app = await startApp();
 	const files = ['datapackage.json', ...DATASETS.flatMap((d) => [`${d.name}.csv`, `${d.name}.json`])];
 	for (const name of files) {

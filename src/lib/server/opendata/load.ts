@@ -1,15 +1,18 @@
 // Everything a plan publishes, read in a fixed number of queries whatever its size (no query per
 // measure), then flattened into the rows the datasets describe. Drafts (publishedAt null) are
 // filtered in SQL so that no later step can leak them. The same code reads the whole plan at once
-// (the data page, the Data Package) or one batch of measures at a time (streamed files, stream.ts):
-// rows come out in the same order either way, since a batch is a run of measures in the plan's order.
+// (the data page, the Data Package) or one batch of measures at a time (the streamed measures and
+// successions files, stream.ts): rows come out in the same order either way, since a batch is a run
+// of measures in the plan's order. The streamed batches of the other datasets are read in SQL
+// (batches.ts) and made into rows by the same functions (milestoneRow… below).
 import type { Db } from '../db';
 import { measureProgress } from '../../domain/progress';
 import { isLate, preciseOf, toIsoDay, toIsoDayOrNull, todayIso } from '../../domain/dates';
 import { measureRollups, milestoneDue } from '../domain/plans/view';
 import { summariseIndicator } from '../../domain/indicator-summary';
 import type { RowSource } from './datasets';
-import type { IndicatorRow, MeasureLink, MeasureRow, MilestoneRow, PlanData, PlanInfo } from './rows';
+import type { EvidenceLink, Indicator, IndicatorValue, Milestone, ProgressUpdate } from '../db/generated/client';
+import type { EvidenceRow, IndicatorRow, MeasureLink, MeasureRow, MilestoneRow, PlanData, PlanInfo, UpdateRow, ValueRow } from './rows';
 
 export type * from './rows';
 
@@ -80,8 +83,6 @@ export interface RowsRequest {
 	 * Both give the same figures (opendata-query-count.test.ts).
 	 */
 	progress?: 'rows' | 'rollup';
-	/** Published updates from this one on (streamed files read them in pages), `take` at a time. */
-	updates?: { after: string | null; take: number };
 }
 
 const successionEnd = { select: { id: true, number: true, planId: true, plan: { select: { slug: true } } } } as const;
@@ -118,8 +119,7 @@ export async function loadRows(db: Db, index: PlanIndex, request: RowsRequest): 
 		read(wants('updates'), () =>
 			db.progressUpdate.findMany({
 				where: { planId: plan.id, publishedAt: { not: null } },
-				orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-				...(request.updates ? { take: request.updates.take, ...(request.updates.after ? { cursor: { id: request.updates.after }, skip: 1 } : {}) } : {})
+				orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }]
 			})
 		),
 		sources.has('measures') && !progressFromRows ? measureRollups(db, plan.id, ids ?? undefined) : Promise.resolve(null),
@@ -142,19 +142,7 @@ export async function loadRows(db: Db, index: PlanIndex, request: RowsRequest): 
 	const link = (measureId: string): MeasureLink => ({ measureId, measureNumber: numberOf.get(measureId) ?? '' });
 
 	const milestoneRows: MilestoneRow[] = byMeasure(
-		milestones.map((m) => ({
-			...link(m.measureId),
-			id: m.id,
-			position: m.position,
-			title: m.title,
-			description: m.description,
-			planned: preciseOf(m.plannedDate, m.plannedPrecision),
-			forecast: day(m.forecastDate),
-			doneOn: day(m.doneOn),
-			weight: m.weight,
-			late: isLate(milestoneDue(m), day(m.doneOn), today),
-			replanCount: m._count.replans
-		})),
+		milestones.map((m) => milestoneRow(m, m._count.replans, link(m.measureId), today)),
 		rank
 	);
 
@@ -162,13 +150,7 @@ export async function loadRows(db: Db, index: PlanIndex, request: RowsRequest): 
 	const indicatorRows: IndicatorRow[] = byMeasure(
 		indicators.map((i) => {
 			const latest = valuesByIndicator.get(i.id)?.at(-1);
-			return {
-				...link(i.measureId),
-				...summariseIndicator(i, latest?.value ?? null),
-				position: i.position,
-				latestValue: latest?.value ?? null,
-				latestDate: latest ? toIsoDay(latest.date) : null
-			};
+			return indicatorRow(i, latest ?? null, link(i.measureId));
 		}),
 		rank
 	);
@@ -223,33 +205,13 @@ export async function loadRows(db: Db, index: PlanIndex, request: RowsRequest): 
 		measures: measureRows,
 		milestones: sources.has('milestones') ? milestoneRows : [],
 		evidence: byMeasure(
-			evidence.map((e) => ({
-				...link(e.measureId),
-				id: e.id,
-				milestoneId: e.milestoneId,
-				title: e.title,
-				url: e.url,
-				kind: e.kind,
-				date: day(e.date),
-				datePrecision: e.datePrecision ?? (e.date ? 'DAY' : null)
-			})),
+			evidence.map((e) => evidenceRow(e, link(e.measureId))),
 			rank
 		),
 		indicators: sources.has('indicators') ? indicatorRows : [],
 		values: sources.has('values')
 			? values
-					.map((v) => ({
-						...link(measureOfIndicator.get(v.indicatorId) ?? ''),
-						id: v.id,
-						indicatorId: v.indicatorId,
-						date: toIsoDay(v.date),
-						datePrecision: v.datePrecision,
-						value: v.value,
-						qualifier: v.qualifier,
-						sourceUrl: v.sourceUrl,
-						note: v.note,
-						automatic: v.automatic
-					}))
+					.map((v) => valueRow(v, link(measureOfIndicator.get(v.indicatorId) ?? '')))
 					.sort((a, b) => (indicatorRank.get(a.indicatorId) ?? 0) - (indicatorRank.get(b.indicatorId) ?? 0))
 			: [],
 		successions: byMeasure(
@@ -271,24 +233,94 @@ export async function loadRows(db: Db, index: PlanIndex, request: RowsRequest): 
 			}),
 			rank
 		),
-		// The query keeps published rows only; checking again narrows publishedAt's type without a cast.
-		updates: updates.flatMap((u) =>
-			u.publishedAt === null
-				? []
-				: [
-						{
-							id: u.id,
-							measureId: u.measureId,
-							measureNumber: u.measureId ? (numberOf.get(u.measureId) ?? null) : null,
-							date: toIsoDay(u.date),
-							datePrecision: u.datePrecision,
-							text: u.text,
-							blockers: u.blockers,
-							nextSteps: u.nextSteps,
-							sourceUrls: u.sourceUrls,
-							publishedAt: u.publishedAt
-						}
-					]
-		)
+		updates: updates.flatMap((u) => updateRow(u, numberOf))
 	};
+}
+
+// Each kind of row is made from its database columns by one function, whichever query read them:
+// the Prisma queries above (the whole plan) or the SQL of the streamed batches (batches.ts). The
+// column subsets below are what both must select.
+
+type MilestoneColumns = Pick<Milestone, 'id' | 'position' | 'title' | 'description' | 'plannedDate' | 'plannedPrecision' | 'forecastDate' | 'doneOn' | 'weight'>;
+
+export function milestoneRow(m: MilestoneColumns, replanCount: number, link: MeasureLink, today: string): MilestoneRow {
+	return {
+		...link,
+		id: m.id,
+		position: m.position,
+		title: m.title,
+		description: m.description,
+		planned: preciseOf(m.plannedDate, m.plannedPrecision),
+		forecast: day(m.forecastDate),
+		doneOn: day(m.doneOn),
+		weight: m.weight,
+		late: isLate(milestoneDue(m), day(m.doneOn), today),
+		replanCount
+	};
+}
+
+export type EvidenceColumns = Pick<EvidenceLink, 'id' | 'milestoneId' | 'title' | 'url' | 'kind' | 'date' | 'datePrecision'>;
+
+export function evidenceRow(e: EvidenceColumns, link: MeasureLink): EvidenceRow {
+	return {
+		...link,
+		id: e.id,
+		milestoneId: e.milestoneId,
+		title: e.title,
+		url: e.url,
+		kind: e.kind,
+		date: day(e.date),
+		datePrecision: e.datePrecision ?? (e.date ? 'DAY' : null)
+	};
+}
+
+export type IndicatorColumns = Pick<Indicator, 'id' | 'name' | 'description' | 'unit' | 'baseline' | 'baselineDate' | 'target' | 'targetDate' | 'direction' | 'position'>;
+
+/** `latest`: the indicator's last value in the values' order (date, then creation, then id). */
+export function indicatorRow(i: IndicatorColumns, latest: { value: number; date: Date } | null, link: MeasureLink): IndicatorRow {
+	return {
+		...link,
+		...summariseIndicator(i, latest?.value ?? null),
+		position: i.position,
+		latestValue: latest?.value ?? null,
+		latestDate: latest ? toIsoDay(latest.date) : null
+	};
+}
+
+export type ValueColumns = Pick<IndicatorValue, 'id' | 'indicatorId' | 'date' | 'datePrecision' | 'value' | 'qualifier' | 'sourceUrl' | 'note' | 'automatic'>;
+
+export function valueRow(v: ValueColumns, link: MeasureLink): ValueRow {
+	return {
+		...link,
+		id: v.id,
+		indicatorId: v.indicatorId,
+		date: toIsoDay(v.date),
+		datePrecision: v.datePrecision,
+		value: v.value,
+		qualifier: v.qualifier,
+		sourceUrl: v.sourceUrl,
+		note: v.note,
+		automatic: v.automatic
+	};
+}
+
+export type UpdateColumns = Pick<ProgressUpdate, 'id' | 'measureId' | 'date' | 'datePrecision' | 'text' | 'blockers' | 'nextSteps' | 'sourceUrls' | 'publishedAt'>;
+
+/** No row for a draft: the queries keep published rows only, and checking again narrows publishedAt's type. */
+export function updateRow(u: UpdateColumns, numberOf: Map<string, string>): UpdateRow[] {
+	if (u.publishedAt === null) return [];
+	return [
+		{
+			id: u.id,
+			measureId: u.measureId,
+			measureNumber: u.measureId ? (numberOf.get(u.measureId) ?? null) : null,
+			date: toIsoDay(u.date),
+			datePrecision: u.datePrecision,
+			text: u.text,
+			blockers: u.blockers,
+			nextSteps: u.nextSteps,
+			sourceUrls: u.sourceUrls,
+			publishedAt: u.publishedAt
+		}
+	];
 }
