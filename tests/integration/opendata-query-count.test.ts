@@ -129,7 +129,17 @@ async function addEdgeCases(db: Db, planId: string): Promise<void> {
 		data: [
 			{ id: 'zz-tie', measureId, title: 'Égalité a', position: 0, createdAt: at },
 			{ id: 'aa-tie', measureId, title: 'Égalité b', position: 0, createdAt: at },
-			{ id: 'mm-quoted', measureId, title: ' Espace devant', description: '=SUM(A1), "cité"\r\nsuite', position: 7, weight: 0, plannedDate: new Date(Date.UTC(2025, 5, 1)), plannedPrecision: 'QUARTER', doneOn: new Date(Date.UTC(2025, 6, 14)) },
+			{
+				id: 'mm-quoted',
+				measureId,
+				title: ' Espace devant',
+				description: '=SUM(A1), "cité"\r\nsuite',
+				position: 7,
+				weight: 0,
+				plannedDate: new Date(Date.UTC(2025, 5, 1)),
+				plannedPrecision: 'QUARTER',
+				doneOn: new Date(Date.UTC(2025, 6, 14))
+			},
 			{ id: 'mm-continuous', measureId, title: 'Jalon continu', position: 8, plannedPrecision: 'CONTINUOUS', forecastDate: new Date(Date.UTC(2026, 2, 31)), weight: 0 }
 		]
 	});
@@ -138,7 +148,17 @@ async function addEdgeCases(db: Db, planId: string): Promise<void> {
 	});
 	await db.evidenceLink.createMany({
 		data: [
-			{ id: 'ev-b', measureId, milestoneId: 'mm-quoted', title: 'Preuve datée', url: 'https://example.org/b', kind: 'DOCUMENT', date: new Date(Date.UTC(2025, 1, 3)), position: 0, createdAt: at },
+			{
+				id: 'ev-b',
+				measureId,
+				milestoneId: 'mm-quoted',
+				title: 'Preuve datée',
+				url: 'https://example.org/b',
+				kind: 'DOCUMENT',
+				date: new Date(Date.UTC(2025, 1, 3)),
+				position: 0,
+				createdAt: at
+			},
 			{ id: 'ev-a', measureId, title: 'Preuve sans date', url: 'https://example.org/a', position: 0, createdAt: at }
 		]
 	});

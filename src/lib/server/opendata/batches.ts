@@ -9,7 +9,18 @@
 import type { Db } from '../db';
 import { Prisma } from '../db/generated/client';
 import type { DatePrecision } from '../../domain/dates';
-import { evidenceRow, indicatorRow, milestoneRow, updateRow, valueRow, type EvidenceColumns, type IndicatorColumns, type PlanIndex, type UpdateColumns, type ValueColumns } from './load';
+import {
+	evidenceRow,
+	indicatorRow,
+	milestoneRow,
+	updateRow,
+	valueRow,
+	type EvidenceColumns,
+	type IndicatorColumns,
+	type PlanIndex,
+	type UpdateColumns,
+	type ValueColumns
+} from './load';
 import type { MeasureLink, PlanData } from './rows';
 
 // Prisma reads a NULL list column (rows inserted without it) as an empty list; the SQL does the same with coalesce.
@@ -82,9 +93,7 @@ export async function readBatch(db: Db, index: PlanIndex, source: SqlSource, mea
 					ORDER BY iv."date" DESC, iv."createdAt" DESC, iv."id" DESC LIMIT 1
 				) v ON TRUE
 				ORDER BY b.rank, i."position", i."id"`;
-			data.indicators = rows.map((i) =>
-				indicatorRow(i, i.latestValue === null || i.latestDate === null ? null : { value: i.latestValue, date: i.latestDate }, link(i.measureId))
-			);
+			data.indicators = rows.map((i) => indicatorRow(i, i.latestValue === null || i.latestDate === null ? null : { value: i.latestValue, date: i.latestDate }, link(i.measureId)));
 			return data;
 		}
 		case 'values': {
@@ -111,7 +120,13 @@ export interface UpdatesCursor {
  * `cursor`. The cursor is the last row's sort key rather than its id, so that a row deleted or
  * unpublished between two pages does not end the file early.
  */
-export async function readUpdates(db: Db, index: PlanIndex, cursor: UpdatesCursor | null, take: number, today: string): Promise<{ data: PlanData; cursor: UpdatesCursor | null; count: number }> {
+export async function readUpdates(
+	db: Db,
+	index: PlanIndex,
+	cursor: UpdatesCursor | null,
+	take: number,
+	today: string
+): Promise<{ data: PlanData; cursor: UpdatesCursor | null; count: number }> {
 	const after = cursor ? Prisma.sql`AND (u."date", u."createdAt", u."id") > (${cursor.date}::date, ${cursor.createdAt}::timestamp, ${cursor.id})` : Prisma.empty;
 	const rows = await db.$queryRaw<(UpdateColumns & { dateKey: string; createdAtKey: string })[]>`
 		SELECT u."id", u."measureId", u."date", u."datePrecision"::text AS "datePrecision", u."text", u."blockers", u."nextSteps", coalesce(u."sourceUrls", '{}') AS "sourceUrls", u."publishedAt",
