@@ -79,6 +79,20 @@ function download(name: string): Promise<{ firstByteMs: number; totalMs: number;
 	});
 }
 
+/**
+ * CPU time (ms) the app's process has used so far, user and system, from /proc (Linux; NaN
+ * elsewhere): what a download costs the server whatever else shares the machine's cores.
+ */
+function serverCpuMs(pid: number | undefined): number {
+	try {
+		// Fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+	} catch {
+		return NaN;
+	}
+}
+
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 /**
@@ -99,6 +113,7 @@ async function heapGrowth(work: (sample: () => void) => Promise<void>): Promise<
 }
 
 const rows: string[] = [];
+const loadBefore = os.loadavg()[0]!;
 let app: ChildProcess | null = null;
 try {
 	if (!options.reuse) await recreate();
@@ -111,7 +126,9 @@ try {
 	const files = ['datapackage.json', ...DATASETS.flatMap((d) => [`${d.name}.csv`, `${d.name}.json`])];
 	for (const name of files) {
 		await download(name); // warm-up: the server's first query plans and JIT
+		const cpuBefore = serverCpuMs(app.pid);
 		const http = await download(name);
+		const serverCpu = serverCpuMs(app.pid) - cpuBefore;
 		const streamedHeap = await heapGrowth(async (sample) => {
 			const opened = await openFile(database.prisma, slug, parseFileName(name)!, origin);
 			for await (const chunk of opened!.chunks) {
@@ -120,7 +137,7 @@ try {
 			}
 		});
 		rows.push(
-			`| ${name} | ${http.status} | ${(http.bytes / 2 ** 20).toFixed(1)} MB | ${Math.round(http.firstByteMs)} ms | ${Math.round(http.totalMs)} ms | ${streamedHeap.toFixed(1)} MB |`
+			`| ${name} | ${http.status} | ${(http.bytes / 2 ** 20).toFixed(1)} MB | ${Math.round(http.firstByteMs)} ms | ${Math.round(http.totalMs)} ms | ${Math.round(serverCpu)} ms | ${streamedHeap.toFixed(1)} MB |`
 		);
 		console.log(rows.at(-1));
 	}
@@ -137,12 +154,15 @@ try {
 	const lines = [
 		'# Open data of a large plan',
 		'',
-		`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg()[0]!.toFixed(1)} at the end, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+		`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
 		`Plan: ${measures} generated measures, 10 milestones, 1 indicator with 3 values and 2 published updates each. Page cache off; one download at a time over loopback, after one warm-up download.`,
+		`Load: ${loadBefore.toFixed(1)} (1-minute load average) at the start, ${os.loadavg()[0]!.toFixed(1)} at the end.`,
 		'Heap: peak growth of the live heap of this process (a collection before each sample) while it reads the same file through the same code (`openFile`), sampled at every piece.',
 		'',
-		'| file | status | size | first byte | whole file | heap growth |',
-		'| --- | ---: | ---: | ---: | ---: | ---: |',
+		'Server CPU: user and system time of the process of the app during the download (from /proc), which does not depend on what else shares the cores.',
+		'',
+		'| file | status | size | first byte | whole file | server CPU | heap growth |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
 		...rows,
 		'',
 		`Before (the whole plan read, then the file built at once, as every file was served before): jalons.csv took ${Math.round(wholePlanMs)} ms before its first byte, and ${wholePlanHeap.toFixed(0)} MB of live heap.`,
