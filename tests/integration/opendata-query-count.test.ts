@@ -32,6 +32,7 @@ describe('SQL queries for open data, feeds and API lists', () => {
 			['datasets', (slug) => loadPlanData(db, slug, ORIGIN)],
 			['measures file', (slug) => loadFile(db, slug, parseFileName('mesures.csv')!, ORIGIN)],
 			['open data page', (slug) => getOpenDataOverview(db, slug, ORIGIN, 'fr')],
+			['open data page, rows counted', (slug) => getOpenDataOverview(db, slug, ORIGIN, 'fr', { streamedFrom: 0 })],
 			['plan feed', (slug) => buildFeed(db, slug, { kind: 'plan' }, `${ORIGIN}/flux/${slug}.atom`)],
 			['axis feed', (slug) => buildFeed(db, slug, { kind: 'axis', number: 2 }, `${ORIGIN}/flux/x.atom`)],
 			['measure feed', (slug, measure) => buildFeed(db, slug, { kind: 'measure', number: measure }, `${ORIGIN}/flux/x.atom`)]
@@ -97,6 +98,32 @@ describe('SQL queries for open data, feeds and API lists', () => {
 		expect(updates.match(/Même instant/g)).toHaveLength(15);
 		expect(await read('preuves.csv')).toContain('Preuve sans date');
 		expect(await loadFile(db, 'inconnu', parseFileName('mesures.csv')!, ORIGIN)).toBeNull();
+	});
+
+	it('the open data page of a plan whose files are streamed counts its rows, without sizes for its streamed files', async () => {
+		const db = counted.prisma;
+		// After the edge cases above, grand-plan has a draft update, which is not counted.
+		for (const slug of ['grand-plan', DEFAULT_PLAN_SLUG]) {
+			const whole = (await getOpenDataOverview(db, slug, ORIGIN, 'fr'))!;
+			const large = (await getOpenDataOverview(db, slug, ORIGIN, 'fr', { streamedFrom: 5 }))!;
+			expect(
+				large.datasets.map((d) => [d.name, d.rows]),
+				slug
+			).toEqual(whole.datasets.map((d) => [d.name, d.rows]));
+			expect(whole.datasets.flatMap((d) => d.files.map((f) => f.bytes === null))).not.toContain(true);
+			for (const [i, dataset] of large.datasets.entries()) {
+				expect(dataset.files.map((f) => f.bytes)).toEqual([null, null, whole.datasets[i]!.files[2]!.bytes]);
+				expect(dataset.fields).toEqual(whole.datasets[i]!.fields);
+			}
+			const pkg = (await loadFile(db, slug, parseFileName('datapackage.json')!, ORIGIN, { streamedFrom: 5 }))!.body;
+			expect(large.dataPackage.bytes).toBe(Buffer.byteLength(pkg));
+			expect(large.dataPackage.bytes).toBeLessThan(whole.dataPackage.bytes);
+			expect(large.api).toEqual(whole.api);
+			expect(large.feeds.axes).toEqual(whole.feeds.axes);
+			expect(whole.feeds.measures!.length).toBeGreaterThan(5);
+			expect(large.feeds.measures).toBeNull();
+			expect(large.feeds.measureExample).toBe(whole.feeds.measures![0]!.href);
+		}
 	});
 
 	it('a streamed file holds one batch of measures at a time, whatever the plan size', async () => {

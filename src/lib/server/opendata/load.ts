@@ -68,7 +68,7 @@ export async function loadPlanIndex(db: Db, slug: string): Promise<PlanIndex | n
 	};
 }
 
-const ALL_SOURCES: ReadonlySet<RowSource> = new Set(['measures', 'milestones', 'evidence', 'indicators', 'values', 'updates', 'successions']);
+export const ALL_SOURCES: ReadonlySet<RowSource> = new Set(['measures', 'milestones', 'evidence', 'indicators', 'values', 'updates', 'successions']);
 
 export async function loadPlanData(db: Db, slug: string, origin: string, today = todayIso()): Promise<PlanData | null> {
 	const index = await loadPlanIndex(db, slug);
