@@ -3,8 +3,10 @@
 // first byte, whole file, size), then read in this process to measure the heap it takes: the
 // streamed files a batch at a time, and, for comparison, the same file built from the whole plan at
 // once (how every file was served before). Prints a table and writes it to bench/OPEN-DATA.md.
-// Options: --measures (default 10000). Needs `npm run build` first; PostgreSQL from DATABASE_URL
-// or a throwaway local server.
+// Options: --measures (default 10000); --database (default jalons_bench_opendata), dropped and
+// filled again unless --reuse, which reads the plan already there (a copy of a shared bench
+// database: `CREATE DATABASE x TEMPLATE jalons_bench_opendata`). Needs `npm run build` first;
+// PostgreSQL from DATABASE_URL or a throwaway local server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -19,7 +21,10 @@ import { openFile, parseFileName, renderFile } from '../src/lib/server/opendata/
 import { loadPlanData } from '../src/lib/server/opendata/load';
 import { startThrowawayPostgres } from './postgres';
 
-const { values: options } = parseArgs({ options: { measures: { type: 'string', default: '10000' } } });
+const { values: options } = parseArgs({
+	options: { measures: { type: 'string', default: '10000' }, database: { type: 'string', default: 'jalons_bench_opendata' }, reuse: { type: 'boolean', default: false } }
+});
+if (!/^[a-z_][a-z0-9_]*$/.test(options.database)) throw new Error(`not a database name: ${options.database}`);
 const measures = Number(options.measures);
 const root = path.resolve(import.meta.dirname, '..');
 const slug = `plan-genere-${measures}`;
@@ -27,13 +32,13 @@ const origin = 'http://127.0.0.1:4391';
 
 const own = process.env.DATABASE_URL ? null : startThrowawayPostgres(55434);
 const server = process.env.DATABASE_URL ?? own!.url;
-const url = Object.assign(new URL(server), { pathname: '/jalons_bench_opendata' }).toString();
+const url = Object.assign(new URL(server), { pathname: `/${options.database}` }).toString();
 
 async function recreate(): Promise<void> {
 	const client = new pg.Client({ connectionString: Object.assign(new URL(server), { pathname: '/postgres' }).toString() });
 	await client.connect();
-	await client.query('DROP DATABASE IF EXISTS jalons_bench_opendata WITH (FORCE)');
-	await client.query('CREATE DATABASE jalons_bench_opendata');
+	await client.query(`DROP DATABASE IF EXISTS ${options.database} WITH (FORCE)`);
+	await client.query(`CREATE DATABASE ${options.database}`);
 	await client.end();
 }
 
@@ -74,6 +79,20 @@ function download(name: string): Promise<{ firstByteMs: number; totalMs: number;
 	});
 }
 
+/**
+ * CPU time (ms) the app's process has used so far, user and system, from /proc (Linux; NaN
+ * elsewhere): what a download costs the server whatever else shares the machine's cores.
+ */
+function serverCpuMs(pid: number | undefined): number {
+	try {
+		// Fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+	} catch {
+		return NaN;
+	}
+}
+
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 /**
@@ -94,17 +113,22 @@ async function heapGrowth(work: (sample: () => void) => Promise<void>): Promise<
 }
 
 const rows: string[] = [];
+const loadBefore = os.loadavg()[0]!;
 let app: ChildProcess | null = null;
 try {
-	await recreate();
-	console.log(`Creating a plan of ${measures} measures…`);
+	if (!options.reuse) await recreate();
 	const database = await openMigratedDatabase({ url });
-	await createLargePlan(database.prisma, { slug, measures, milestonesPerMeasure: 10 });
+	if (!options.reuse) {
+		console.log(`Creating a plan of ${measures} measures…`);
+		await createLargePlan(database.prisma, { slug, measures, milestonesPerMeasure: 10 });
+	}
 	app = await startApp();
 	const files = ['datapackage.json', ...DATASETS.flatMap((d) => [`${d.name}.csv`, `${d.name}.json`])];
 	for (const name of files) {
 		await download(name); // warm-up: the server's first query plans and JIT
+		const cpuBefore = serverCpuMs(app.pid);
 		const http = await download(name);
+		const serverCpu = serverCpuMs(app.pid) - cpuBefore;
 		const streamedHeap = await heapGrowth(async (sample) => {
 			const opened = await openFile(database.prisma, slug, parseFileName(name)!, origin);
 			for await (const chunk of opened!.chunks) {
@@ -113,7 +137,7 @@ try {
 			}
 		});
 		rows.push(
-			`| ${name} | ${http.status} | ${(http.bytes / 2 ** 20).toFixed(1)} MB | ${Math.round(http.firstByteMs)} ms | ${Math.round(http.totalMs)} ms | ${streamedHeap.toFixed(1)} MB |`
+			`| ${name} | ${http.status} | ${(http.bytes / 2 ** 20).toFixed(1)} MB | ${Math.round(http.firstByteMs)} ms | ${Math.round(http.totalMs)} ms | ${Math.round(serverCpu)} ms | ${streamedHeap.toFixed(1)} MB |`
 		);
 		console.log(rows.at(-1));
 	}
@@ -130,12 +154,15 @@ try {
 	const lines = [
 		'# Open data of a large plan',
 		'',
-		`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg()[0]!.toFixed(1)} at the end, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+		`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
 		`Plan: ${measures} generated measures, 10 milestones, 1 indicator with 3 values and 2 published updates each. Page cache off; one download at a time over loopback, after one warm-up download.`,
+		`Load: ${loadBefore.toFixed(1)} (1-minute load average) at the start, ${os.loadavg()[0]!.toFixed(1)} at the end.`,
 		'Heap: peak growth of the live heap of this process (a collection before each sample) while it reads the same file through the same code (`openFile`), sampled at every piece.',
 		'',
-		'| file | status | size | first byte | whole file | heap growth |',
-		'| --- | ---: | ---: | ---: | ---: | ---: |',
+		'Server CPU: user and system time of the process of the app during the download (from /proc), which does not depend on what else shares the cores.',
+		'',
+		'| file | status | size | first byte | whole file | server CPU | heap growth |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
 		...rows,
 		'',
 		`Before (the whole plan read, then the file built at once, as every file was served before): jalons.csv took ${Math.round(wholePlanMs)} ms before its first byte, and ${wholePlanHeap.toFixed(0)} MB of live heap.`,

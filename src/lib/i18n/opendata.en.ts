@@ -70,6 +70,7 @@ export const opendataEn: OpendataMessages = {
 	feedAxis: 'Axis {n}: {title}',
 	feedMeasure: 'Measure {n}: {title}',
 	feedMeasuresSummary: 'One feed per measure',
+	feedMeasuresPattern: 'Each measure has its own feed, whose address ends with the number of the measure. For example:',
 	datasets: {
 		mesures: {
 			title: 'Measures',

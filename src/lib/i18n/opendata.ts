@@ -71,6 +71,7 @@ export const opendataFr = {
 	feedAxis: 'Axe {n} : {title}',
 	feedMeasure: 'Mesure {n} : {title}',
 	feedMeasuresSummary: 'Un flux par mesure',
+	feedMeasuresPattern: 'Chaque mesure a son flux, dont l’adresse se termine par le numéro de la mesure. Par exemple :',
 	datasets: {
 		mesures: {
 			title: 'Mesures',

@@ -4,7 +4,7 @@
 import { datasetCsv, datasetJson, dataPackage, dataPackageOf, json, tableSchema, type FileStats } from './formats';
 import { DATASETS, findDataset, type Dataset } from './datasets';
 import type { Db } from '../db';
-import { loadPlanIndex, type PlanData } from './load';
+import { loadPlanIndex, type PlanData, type PlanIndex } from './load';
 import { csvText, jsonText, streamedStats, type StreamContext } from './stream';
 import { todayIso } from '../../domain/dates';
 
@@ -65,6 +65,9 @@ async function* once(text: string): AsyncGenerator<string> {
  */
 const STREAMED_FROM_MEASURES = 1000;
 
+/** Whether the plan's files are streamed; `streamedFrom` lowers the threshold in tests. */
+export const isStreamed = (index: PlanIndex, streamedFrom = STREAMED_FROM_MEASURES) => index.measureIds.length > streamedFrom;
+
 /**
  * The file as pieces of text read from the database a batch at a time, or null when the plan does
  * not exist. The Data Package lists each CSV file's size and hash, which means reading every
@@ -76,12 +79,12 @@ export async function openFile(
 	slug: string,
 	file: OpenDataFile,
 	origin: string,
-	options: { today?: string; batch?: StreamContext['batch'] } = {}
+	options: { today?: string; batch?: StreamContext['batch']; streamedFrom?: number } = {}
 ): Promise<{ chunks: AsyncIterable<string>; headers: Record<string, string>; streamed: boolean } | null> {
 	const index = await loadPlanIndex(db, slug);
 	if (!index) return null;
 	const headers = headersOf(file, slug);
-	const streamed = index.measureIds.length > STREAMED_FROM_MEASURES;
+	const streamed = isStreamed(index, options.streamedFrom);
 	const context: StreamContext = { db, index, origin, today: options.today ?? todayIso(), batch: options.batch };
 	switch (file.kind) {
 		case 'csv':

@@ -58,7 +58,7 @@ export interface MilestoneRow extends MeasureLink {
 	replanCount: number;
 }
 
-interface EvidenceRow extends MeasureLink {
+export interface EvidenceRow extends MeasureLink {
 	id: string;
 	milestoneId: string | null;
 	title: string;
@@ -74,7 +74,7 @@ export interface IndicatorRow extends MeasureLink, IndicatorSummary {
 	latestDate: string | null;
 }
 
-interface ValueRow extends MeasureLink {
+export interface ValueRow extends MeasureLink {
 	id: string;
 	indicatorId: string;
 	date: string;
@@ -86,7 +86,7 @@ interface ValueRow extends MeasureLink {
 	automatic: boolean;
 }
 
-interface UpdateRow {
+export interface UpdateRow {
 	id: string;
 	measureId: string | null;
 	measureNumber: string | null;

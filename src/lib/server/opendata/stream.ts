@@ -3,7 +3,8 @@
 // whatever the plan's size, and the first bytes leave before the last rows are read.
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
-import type { Dataset, FieldValue } from './datasets';
+import type { Dataset, FieldValue, RowSource } from './datasets';
+import { readBatch, readUpdates, type SqlSource, type UpdatesCursor } from './batches';
 import { csvHeader, csvRecords, jsonItems, type FileStats } from './formats';
 import { loadRows, type PlanIndex } from './load';
 
@@ -25,22 +26,27 @@ export async function* recordBatches(context: StreamContext, dataset: Dataset): 
 	const { db, index, origin, today } = context;
 	const batch = context.batch?.measures ?? MEASURES_PER_BATCH;
 	const updatesPerBatch = context.batch?.updates ?? UPDATES_PER_BATCH;
-	const sources = new Set([dataset.source]);
 	if (dataset.source === 'updates') {
-		let after: string | null = null;
+		let cursor: UpdatesCursor | null = null;
 		for (;;) {
-			const data = await loadRows(db, index, { measures: [], sources, origin, today, updates: { after, take: updatesPerBatch } });
-			if (data.updates.length > 0) yield dataset.records(data);
-			if (data.updates.length < updatesPerBatch) return;
-			after = data.updates.at(-1)!.id;
+			const page = await readUpdates(db, index, cursor, updatesPerBatch, today);
+			if (page.data.updates.length > 0) yield dataset.records(page.data);
+			if (page.count < updatesPerBatch) return;
+			cursor = page.cursor;
 		}
 	}
+	const source = dataset.source;
 	for (let start = 0; start < index.measureIds.length; start += batch) {
 		const measures = index.measureIds.slice(start, start + batch);
-		const data = await loadRows(db, index, { measures, sources, origin, today, progress: 'rollup' });
+		const data = isSqlSource(source)
+			? await readBatch(db, index, source, measures, today)
+			: await loadRows(db, index, { measures, sources: new Set([source]), origin, today, progress: 'rollup' });
 		yield dataset.records(data);
 	}
 }
+
+const SQL_SOURCES: ReadonlySet<RowSource> = new Set<SqlSource>(['milestones', 'evidence', 'indicators', 'values']);
+const isSqlSource = (source: RowSource): source is SqlSource => SQL_SOURCES.has(source);
 
 export async function* csvText(context: StreamContext, dataset: Dataset): AsyncGenerator<string> {
 	yield csvHeader(dataset);
