@@ -4,7 +4,7 @@
 // anonymous one, and a kept model cannot be altered by the request that received it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingDatabase, type CountingDatabase } from '../helpers/database';
-import { smallPlan, user } from '../factories';
+import { comment, smallPlan, user } from '../factories';
 import { ReadModelCache } from '../../src/lib/server/read-models/cache';
 import { publicReadModels } from '../../src/lib/server/read-models/public';
 import { readContentVersion } from '../../src/lib/server/public-changes';
@@ -120,6 +120,18 @@ describe('public read models', () => {
 		// The measure itself carries no viewer-specific part: the same model for everyone.
 		const found = await models.measure(db, slug(), number(), null);
 		expect(JSON.stringify(found)).not.toContain(draft.plan.slug);
+	});
+
+	it('the comments kept for anonymous readers are the public ones only', async () => {
+		const { models } = instance();
+		const author = await user(db, { roles: ['ADMIN'] });
+		const measureId = active.measures[1]!.id;
+		const shown = await comment(db, author.id, { measureId, body: 'Un avis public' });
+		await comment(db, author.id, { measureId, body: 'Une note interne', visibility: 'INTERNAL' });
+		await comment(db, author.id, { measureId, body: 'Une note du groupe', visibility: 'WORKING_GROUP' });
+		const kept = await models.anonymousComments(db, measureId);
+		expect(kept.map((c) => c.id)).toEqual([shown.id]);
+		expect(JSON.stringify(kept)).not.toMatch(/interne|groupe/);
 	});
 
 	it('a kept model cannot be changed by the request that received it', async () => {

@@ -14,6 +14,7 @@ import { getMeasureListForRequest } from '../domain/time-travel/list-at';
 import { getDefaultPlanSlug } from '../domain/measures/view';
 import { successionsOf } from '../domain/measures/successions';
 import { deadLinkNotices } from '../domain/links/read';
+import { listComments } from '../domain/comments/comments';
 import type { MeasureFilters } from '../domain/measures/list';
 
 type Paging = { page: number; perPage: number };
@@ -58,6 +59,12 @@ export function publicReadModels(cache: ReadModelCache, fresh: () => boolean = (
 
 		/** Today's notices of dead links among a measure's sources (the link checks move the version). */
 		deadLinks: (database: Db, measureId: string, urls: string[]) => shared(`dead-links\n${measureId}\n${today()}\n${urls.join('\n')}`, () => deadLinkNotices(database, urls, null)),
+
+		/**
+		 * The comments of a measure as an anonymous reader sees them (public ones, no edit rights): a
+		 * signed-in reader's list depends on their roles and is read for each request.
+		 */
+		anonymousComments: (database: Db, measureId: string) => shared(`comments\n${measureId}`, () => listComments(database, null, { measureId })),
 
 		/** A page of the measure list with its filters: today's is shared. */
 		list(database: Db, slug: string, filters: MeasureFilters, paging: Paging, rawDate: string | null) {

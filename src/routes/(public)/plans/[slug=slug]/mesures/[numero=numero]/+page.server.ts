@@ -26,7 +26,14 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 		{ value: 'measure', label: t.targetMeasure },
 		...detail.milestones.map((m) => ({ value: `milestone:${m.id}`, label: format(t.targetMilestone, { title: m.title }) }))
 	];
-	const comments = past ? null : await loadCommentThread(db, locals.user, { scope: { measureId: detail.id }, targets, measureId: detail.id, url, locale: locals.locale });
+	const comments = past ? null : await loadCommentThread(db, locals.user, {
+				scope: { measureId: detail.id },
+				targets,
+				measureId: detail.id,
+				url,
+				locale: locals.locale,
+				anonymous: () => publicModels.anonymousComments(db, detail.id)
+			});
 	// Public comments change with the audit sequence like everything else on the page, so anonymous
 	// readers may share it; signed-in visitors get `private, no-store` from the authenticate hook.
 	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
