@@ -10,6 +10,8 @@ if (port) {
 	let queries = 0;
 	let waitingMs = 0;
 	const log = process.env.QUERY_TAP_LOG === '1' ? [] : null;
+	// Called below with the client as `this`, as pg itself calls it.
+	// eslint-disable-next-line @typescript-eslint/unbound-method
 	const query = pg.Client.prototype.query;
 	pg.Client.prototype.query = function (...args) {
 		queries++;

@@ -2,8 +2,6 @@
 // (the cookie a browser would send), and the "editors browsing and saving" load: each editor reads
 // the dashboard, a measure page, the measure list and its measure's editing form, and saves that form
 // now and then (POST, redirect, GET), as a person at work would, without pauses.
-import autocannon from 'autocannon';
-import { unflatten } from 'devalue';
 import type { Db } from '../src/lib/server/db';
 import { createSession, SESSION_COOKIE } from '../src/lib/server/auth/session';
 import { createUserWithPassword } from '../src/lib/server/domain/users/users';
@@ -22,7 +20,14 @@ export async function createEditors(db: Db, slug: string, count: number): Promis
 		const { userId } = await createUserWithPassword(
 			db,
 			{ id: null, label: 'bench', role: null },
-			{ email: `bench-editor-${i}-${Date.now()}@example.gouv.fr`, displayName: `Éditrice ${i}`, organisation: null, roles: ['EDITOR'], teamIds: [measure.leadOwnerId], password: 'une longue phrase pour le banc de mesure' }
+			{
+				email: `bench-editor-${i}-${Date.now()}@example.gouv.fr`,
+				displayName: `Éditrice ${i}`,
+				organisation: null,
+				roles: ['EDITOR'],
+				teamIds: [measure.leadOwnerId],
+				password: 'une longue phrase pour le banc de mesure'
+			}
 		);
 		const { token } = await createSession(db, userId);
 		editors.push({ cookie: `${SESSION_COOKIE}=${token}`, measure: measure.number });
@@ -38,19 +43,36 @@ export interface LoadFigure {
 	saves: number;
 }
 
-/** autocannon on one page, with one editor's cookie. */
-export async function loadSignedIn(url: string, editor: Editor, connections: number, duration: number) {
-	return autocannon({ url, connections, duration, headers: { cookie: editor.cookie } });
+/**
+ * Enough of devalue's `unflatten` (the format of SvelteKit's `__data.json`) for a form's values:
+ * objects, arrays, strings, numbers, booleans, null, dates (kept as their string).
+ */
+function unflatten(values: unknown[]): unknown {
+	const hydrate = (index: number): unknown => {
+		if (index === -1) return undefined;
+		if (index < 0) return null;
+		const value = values[index];
+		if (value === null || typeof value !== 'object') return value;
+		if (Array.isArray(value)) {
+			if (typeof value[0] === 'string') return value[1];
+			return value.map((i) => hydrate(i as number));
+		}
+		return Object.fromEntries(Object.entries(value).map(([key, i]) => [key, hydrate(i as number)]));
+	};
+	return hydrate(0);
 }
 
 /** The values the editing form holds (its page data), to post them back changed. */
-async function formValues(base: string, path: string, cookie: string): Promise<Record<string, unknown>> {
+/** The form's values: strings, or lists of strings for repeated fields (as `measureValues` gives them). */
+type FormValues = Record<string, string | string[] | null>;
+
+async function formValues(base: string, path: string, cookie: string): Promise<FormValues> {
 	const response = await fetch(`${base}${path}/__data.json`, { headers: { cookie } });
 	if (!response.ok) throw new Error(`${path}/__data.json: ${response.status}`);
 	const payload = (await response.json()) as { nodes: ({ type: string; data: unknown[] } | null)[] };
 	const page = payload.nodes.at(-1);
 	if (!page || page.type !== 'data') throw new Error(`${path}/__data.json: no page data`);
-	return (unflatten(page.data) as { measure: Record<string, unknown> }).measure;
+	return (unflatten(page.data) as { measure: FormValues }).measure;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -60,7 +82,7 @@ function percentile(sorted: number[], p: number): number {
 
 /**
  * Every editor in a loop for `duration` seconds: dashboard, measure page, list, own editing form, and
- * every fourth round a save of that form. Editors sharing a measure save one after the other (two
+ * every fourth round (the first included) a save of that form. Editors sharing a measure save one after the other (two
  * people saving the same form at the same instant get a conflict, by design, which is not what this
  * measures).
  */
@@ -88,11 +110,16 @@ export async function editorsBrowsingAndSaving(base: string, slug: string, dashb
 		const values = await formValues(base, form, editor.cookie);
 		const body = new URLSearchParams();
 		for (const [name, value] of Object.entries(values)) {
-			if (Array.isArray(value)) for (const item of value) body.append(name, String(item));
-			else if (value !== null && value !== undefined) body.set(name, String(value));
+			if (Array.isArray(value)) for (const item of value) body.append(name, item);
+			else if (value !== null) body.set(name, value);
 		}
 		body.set('confidenceExplanation', `Relu le ${new Date().toISOString()}`);
-		const response = await timed(`${form}?/updateMeasure`, editor.cookie, { method: 'POST', body, headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' } }, 303);
+		const response = await timed(
+			`${form}?/updateMeasure`,
+			editor.cookie,
+			{ method: 'POST', body, headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' } },
+			303
+		);
 		const location = response?.headers.get('location');
 		if (location) await timed(location, editor.cookie);
 		saves++;
@@ -104,7 +131,7 @@ export async function editorsBrowsingAndSaving(base: string, slug: string, dashb
 				await timed(`/plans/${slug}/mesures/${editor.measure}`, editor.cookie);
 				await timed(`/plans/${slug}/mesures?page=1`, editor.cookie);
 				await timed(`/plans/${slug}/mesures/${editor.measure}/modifier`, editor.cookie);
-				if (round % 4 === 3) {
+				if (round % 4 === 0) {
 					const previous = locks.get(editor.measure) ?? Promise.resolve();
 					const mine = previous.then(() => save(editor)).catch(() => void errors++);
 					locks.set(editor.measure, mine);

@@ -24,12 +24,16 @@ beforeAll(async () => {
 	active = await smallPlan(db, { axes: 1, measures: 3, plan: { status: 'ACTIVE' } });
 	draft = await smallPlan(db, { axes: 1, measures: 1, plan: { status: 'DRAFT' } });
 	const admin = await user(db, { roles: ['ADMIN'] });
-	await addSuccession(db, { id: admin.id, displayName: admin.displayName, roles: ['ADMIN'], teamIds: [] }, {
-		measureId: active.measures[0]!.id,
-		kind: 'CONTINUED_BY',
-		successorId: draft.measures[0]!.id,
-		reason: null
-	});
+	await addSuccession(
+		db,
+		{ id: admin.id, displayName: admin.displayName, roles: ['ADMIN'], teamIds: [] },
+		{
+			measureId: active.measures[0]!.id,
+			kind: 'CONTINUED_BY',
+			successorId: draft.measures[0]!.id,
+			reason: null
+		}
+	);
 }, 120_000);
 afterAll(async () => {
 	await database?.close();

@@ -70,7 +70,18 @@ interface SessionRow {
  */
 async function readSession(db: Db, id: string): Promise<SessionRow | null> {
 	const [row] = await db.$queryRaw<
-		{ userId: string; expiresAt: Date; absoluteExpiresAt: Date; lastSeenAt: Date; displayName: string; email: string; organisation: string | null; roles: string[]; disabledAt: Date | null; teamIds: string[] }[]
+		{
+			userId: string;
+			expiresAt: Date;
+			absoluteExpiresAt: Date;
+			lastSeenAt: Date;
+			displayName: string;
+			email: string;
+			organisation: string | null;
+			roles: string[];
+			disabledAt: Date | null;
+			teamIds: string[];
+		}[]
 	>`
 		SELECT s."userId", s."expiresAt", s."absoluteExpiresAt", s."lastSeenAt",
 			u."displayName", u."email", u."organisation", u."roles"::text[] AS "roles", u."disabledAt",

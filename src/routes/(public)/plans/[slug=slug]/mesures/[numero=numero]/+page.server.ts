@@ -26,7 +26,9 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 		{ value: 'measure', label: t.targetMeasure },
 		...detail.milestones.map((m) => ({ value: `milestone:${m.id}`, label: format(t.targetMilestone, { title: m.title }) }))
 	];
-	const comments = past ? null : await loadCommentThread(db, locals.user, {
+	const comments = past
+		? null
+		: await loadCommentThread(db, locals.user, {
 				scope: { measureId: detail.id },
 				targets,
 				measureId: detail.id,
