@@ -114,10 +114,12 @@ export async function editorsBrowsingAndSaving(base: string, slug: string, dashb
 			else if (value !== null) body.set(name, value);
 		}
 		body.set('confidenceExplanation', `Relu le ${new Date().toISOString()}`);
+		// As a browser without JavaScript posts the form: asking for HTML gets the 303 to the page, not
+		// SvelteKit's JSON answer to an enhanced form.
 		const response = await timed(
 			`${form}?/updateMeasure`,
 			editor.cookie,
-			{ method: 'POST', body, headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' } },
+			{ method: 'POST', body, headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' } },
 			303
 		);
 		const location = response?.headers.get('location');
