@@ -108,6 +108,21 @@ describe('public read models', () => {
 		await renameMeasure(before);
 	});
 
+	it('a newer version seen by the page cache drops the older models at once (a page it keeps is never built from them)', async () => {
+		const { cache, models } = instance();
+		const before = await measureTitle(models);
+		await renameMeasure(`${before} (vue par le cache de pages)`);
+		// Within the version check the models would still be the old ones…
+		expect(await measureTitle(models)).toBe(before);
+		// …until the page cache, which has just read the new version to render a page, says so.
+		cache.observe(await readContentVersion(db));
+		expect(await measureTitle(models)).toBe(`${before} (vue par le cache de pages)`);
+		// An older version (a read that started before the write) changes nothing.
+		cache.observe('0');
+		expect(await database.queriesFor(() => measureTitle(models))).toBe(0);
+		await renameMeasure(before);
+	});
+
 	it('a writing request reads around the shared models: it sees what it has just committed', async () => {
 		const { models } = instance(() => true);
 		await models.measure(db, slug(), number(), null);

@@ -16,7 +16,12 @@ const pageCache = new PageCache({
 	maxEntryBytes: 8 * 1024 * 1024,
 	maxAgeMs: 60_000,
 	versionCheckMs: 1_000,
-	readVersion: async () => readContentVersion(await db())
+	readVersion: async () => {
+		const version = await readContentVersion(await db());
+		// A page rendered for this version must not be built from read models of an older one.
+		readModels.observe(version);
+		return version;
+	}
 });
 
 export const pageCacheHandle: Handle = async ({ event, resolve }) => {

@@ -58,6 +58,19 @@ export class ReadModelCache {
 	}
 
 	/**
+	 * A version read elsewhere on this instance (the page cache's check, http/page-cache-handle.ts):
+	 * when newer, every model built under an older one is dropped at once. Without this, the page cache
+	 * could see a new version, render, and keep a page built from models this cache still believed
+	 * current for up to a second, until the next change. Never moves backwards (a read that started
+	 * before a write may end after it), and leaves the next check as it was.
+	 */
+	observe(version: string): void {
+		if (this.#version !== null && BigInt(version) <= BigInt(this.#version)) return;
+		this.#entries.clear();
+		this.#version = version;
+	}
+
+	/**
 	 * The model under `key` for the current content version, loaded by `load` when missing or older.
 	 * Concurrent readers of a missing model share one load. When the version cannot be read, `load`
 	 * runs for this reader alone and nothing is kept.
