@@ -75,5 +75,3 @@ export function publicReadModels(cache: ReadModelCache, fresh: () => boolean = (
 		}
 	};
 }
-
-export type PublicReadModels = ReturnType<typeof publicReadModels>;
