@@ -32,7 +32,16 @@ export default ts.config(
 			parserOptions: {
 				// Files that no tsconfig.json includes (nor a file it includes imports) get a default project.
 				projectService: {
-					allowDefaultProject: ['*.js', 'prisma.config.ts', 'scripts/*.mjs', 'bench/run.ts', 'bench/csv-import.ts', 'bench/opendata.ts'],
+					allowDefaultProject: [
+						'*.js',
+						'prisma.config.ts',
+						'scripts/*.mjs',
+						'bench/run.ts',
+						'bench/signed-in.ts',
+						'bench/query-tap.mjs',
+						'bench/csv-import.ts',
+						'bench/opendata.ts'
+					],
 					// About ten small config and script files; the default of 8 is a warning threshold, not a limit.
 					maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16
 				},

@@ -7,8 +7,17 @@
 // queries each page costs per plan size (they must not grow with the plan).
 // Each target is measured twice: through the page cache that anonymous readers get (the production
 // shape), and with the cache off (JALONS_PAGE_CACHE_MB=0), which is what the first reader after a
-// change pays.
-// Options: --duration seconds per target (default 10), --connections (default 50), --sizes real,1000,10000
+// change pays, and what signed-in readers always get (their pages are never in the page cache: the
+// signed-in measure page and editing form are measured that way). On the real plan a third run turns
+// the public read models off too (JALONS_READ_MODELS=0, "none"): the server as it was before them.
+// "20 editors browsing and saving" (bench/signed-in.ts) runs on the real plan, caches as in production
+// for signed-in readers (page cache irrelevant, read models on), and reports p50/p99 and errors.
+// Each server runs with bench/query-tap.mjs, which counts the SQL statements a real request sends
+// (hooks and layouts included): the "round trips per request" table.
+// Options: --duration seconds per target (default 10), --connections (default 50), --sizes real,1000,10000,
+// --port the app's port (default 4300; its query tap takes port + 1, the bare server port + 2), --editors (default 20),
+// --out the file written (default bench/RESULTS.md), --database-prefix (default jalons_bench: one
+// database per size, dropped and created again)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
@@ -24,23 +33,33 @@ import { getMeasureDetail } from '../src/lib/server/domain/measures/view';
 import { listMeasures, NO_FILTERS } from '../src/lib/server/domain/measures/list';
 import { getMeasureSummaryPage } from '../src/lib/server/domain/plans/view';
 import { createLargePlan } from '../tests/helpers/large-plan';
+import { createEditors, editorsBrowsingAndSaving, type Editor, type LoadFigure } from './signed-in';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './postgres';
 
 const { values: options } = parseArgs({
 	options: {
 		duration: { type: 'string', default: '10' },
 		connections: { type: 'string', default: '50' },
-		sizes: { type: 'string', default: 'real,1000,10000' }
+		sizes: { type: 'string', default: 'real,1000,10000' },
+		port: { type: 'string', default: '4300' },
+		editors: { type: 'string', default: '20' },
+		out: { type: 'string', default: 'bench/RESULTS.md' },
+		'database-prefix': { type: 'string', default: 'jalons_bench' }
 	}
 });
 const duration = Number(options.duration);
 const connections = Number(options.connections);
 const sizes = options.sizes.split(',');
+const firstPort = Number(options.port);
+const editorCount = Number(options.editors);
 const root = path.resolve(import.meta.dirname, '..');
+
+/** on: page cache on; off: page cache off (read models on); none: page cache and read models off. */
+type CacheMode = 'on' | 'off' | 'none';
 
 interface Figure {
 	target: string;
-	cache: 'on' | 'off';
+	cache: CacheMode;
 	requestsPerSecond: number;
 	p50: number;
 	p99: number;
@@ -68,10 +87,11 @@ interface PlanUnderTest {
 	slug: string;
 	measure: string;
 	queries: { dashboard: number; measure: number; list: number; api: number };
+	editors: Editor[];
 }
 
 async function preparePlan(server: string, size: string): Promise<PlanUnderTest> {
-	const url = await recreateDatabase(server, `jalons_bench_${size}`);
+	const url = await recreateDatabase(server, `${options['database-prefix']}_${size}`);
 	let counting = false;
 	let queries = 0;
 	const database = await openMigratedDatabase({ url, onQuery: () => counting && queries++ });
@@ -102,15 +122,16 @@ async function preparePlan(server: string, size: string): Promise<PlanUnderTest>
 				measure: await count(() => getMeasureDetail(database.prisma, slug, measure)),
 				list: await count(() => listMeasures(database.prisma, slug, NO_FILTERS, undefined, { page: 2, perPage: 50 })),
 				api: await count(() => getMeasureSummaryPage(database.prisma, slug, { page: 1, perPage: 50 }))
-			}
+			},
+			editors: await createEditors(database.prisma, slug, editorCount)
 		};
 	} finally {
 		await database.close();
 	}
 }
 
-async function startApp(databaseUrlForApp: string, port: number, cache: 'on' | 'off'): Promise<ChildProcess> {
-	const child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+async function startApp(databaseUrlForApp: string, port: number, cache: CacheMode): Promise<ChildProcess> {
+	const child = spawn(process.execPath, ['--import', path.join(root, 'bench/query-tap.mjs'), path.join(root, 'build/index.js')], {
 		cwd: root,
 		env: {
 			...process.env,
@@ -120,7 +141,10 @@ async function startApp(databaseUrlForApp: string, port: number, cache: 'on' | '
 			ORIGIN: `http://127.0.0.1:${port}`,
 			NODE_ENV: 'production',
 			LOG_LEVEL: 'warn',
-			...(cache === 'off' ? { JALONS_PAGE_CACHE_MB: '0' } : {})
+			QUERY_TAP_PORT: String(tapPort(port)),
+			JALONS_JOBS: 'false',
+			...(cache !== 'on' ? { JALONS_PAGE_CACHE_MB: '0' } : {}),
+			...(cache === 'none' ? { JALONS_READ_MODELS: '0' } : {})
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -136,6 +160,25 @@ async function startApp(databaseUrlForApp: string, port: number, cache: 'on' | '
 	throw new Error(`the app on port ${port} did not become ready`);
 }
 
+const tapPort = (port: number) => port + 1;
+
+async function stopApp(app: ChildProcess): Promise<void> {
+	if (app.exitCode !== null || app.signalCode !== null) return;
+	const exited = new Promise((resolve) => app.once('exit', resolve));
+	app.kill('SIGKILL');
+	await exited;
+}
+
+/** SQL statements one request sends, once the server is warm (its read models loaded, if any). */
+async function roundTrips(port: number, url: string, cookie?: string): Promise<number> {
+	const headers = cookie ? { cookie } : undefined;
+	for (let i = 0; i < 3; i++) await (await fetch(url, { headers })).arrayBuffer();
+	await (await fetch(`http://127.0.0.1:${tapPort(port)}/reset`)).arrayBuffer();
+	await (await fetch(url, { headers })).arrayBuffer();
+	const { queries } = (await (await fetch(`http://127.0.0.1:${tapPort(port)}/`)).json()) as { queries: number };
+	return queries;
+}
+
 /** The ceiling: a bare Node server sending the same bytes as the real plan's dashboard. */
 async function loadBareServer(dashboardUrl: string): Promise<Figure> {
 	const bytes = Buffer.from(await (await fetch(dashboardUrl)).arrayBuffer());
@@ -143,16 +186,16 @@ async function loadBareServer(dashboardUrl: string): Promise<Figure> {
 		res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': bytes.length });
 		res.end(bytes);
 	});
-	await new Promise<void>((resolve) => bareServer.listen(4399, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => bareServer.listen(firstPort + 2, '127.0.0.1', resolve));
 	try {
-		return await load('bare Node http (same bytes as the dashboard)', 'http://127.0.0.1:4399/');
+		return await load('bare Node http (same bytes as the dashboard)', `http://127.0.0.1:${firstPort + 2}/`);
 	} finally {
 		bareServer.close();
 	}
 }
 
-async function load(target: string, url: string, cache: Figure['cache'] = 'off'): Promise<Figure> {
-	const result = await autocannon({ url, connections, duration });
+async function load(target: string, url: string, cache: Figure['cache'] = 'off', cookie?: string): Promise<Figure> {
+	const result = await autocannon({ url, connections, duration, ...(cookie ? { headers: { cookie } } : {}) });
 	return {
 		target,
 		cache,
@@ -167,33 +210,54 @@ const ownServer: ThrowawayPostgres | null = process.env.DATABASE_URL ? null : st
 const server = process.env.DATABASE_URL ?? ownServer!.url;
 const figures: { size: string; figure: Figure }[] = [];
 const plans: PlanUnderTest[] = [];
+const trips: { size: string; cache: CacheMode; target: string; queries: number }[] = [];
+let editorsFigure: LoadFigure | null = null;
 let bare: Figure | null = null;
 try {
-	let port = 4300;
+	// One server at a time, each on the same port once the previous one is gone.
+	const port = firstPort;
 	for (const size of sizes) {
 		console.log(`Preparing the ${size} plan…`);
 		const plan = await preparePlan(server, size);
 		plans.push(plan);
-		const targets: [string, string][] = [
-			['dashboard', size === 'real' ? '/' : `/plans/${plan.slug}`],
-			['measure page', `/plans/${plan.slug}/mesures/${plan.measure}`],
-			['measure list, page 2', `/plans/${plan.slug}/mesures?page=2`],
-			['CSV download (measures)', `/donnees/${plan.slug}/mesures.csv`],
-			['API measures, page 1', `/api/v1/plans/${plan.slug}/measures?per_page=50`]
+		const dashboardPath = size === 'real' ? '/' : `/plans/${plan.slug}`;
+		// The editor whose team carries the measure measured (signed-in targets).
+		const editor = plan.editors.find((e) => e.measure === plan.measure) ?? plan.editors[0]!;
+		const targets: [string, string, Editor | null][] = [
+			['dashboard', dashboardPath, null],
+			['measure page', `/plans/${plan.slug}/mesures/${plan.measure}`, null],
+			['measure list, page 2', `/plans/${plan.slug}/mesures?page=2`, null],
+			['CSV download (measures)', `/donnees/${plan.slug}/mesures.csv`, null],
+			['API measures, page 1', `/api/v1/plans/${plan.slug}/measures?per_page=50`, null],
+			['measure page, signed in', `/plans/${plan.slug}/mesures/${editor.measure}`, editor],
+			['editing form, signed in', `/plans/${plan.slug}/mesures/${editor.measure}/modifier`, editor]
 		];
-		for (const cache of ['on', 'off'] as const) {
-			for (const [name, pathname] of targets) {
+		const modes: CacheMode[] = size === 'real' ? ['on', 'off', 'none'] : ['on', 'off'];
+		for (const cache of modes) {
+			for (const [name, pathname, signedIn] of targets) {
+				// Signed-in pages never come from the page cache: measured with it off only.
+				if (signedIn && cache === 'on') continue;
 				// A fresh server per target: requests a slow target left in flight must not eat into the next
 				// one's figures, and each cached figure starts from an empty cache (the first reader renders).
-				const app = await startApp(plan.url, ++port, cache);
+				const app = await startApp(plan.url, port, cache);
 				try {
 					const base = `http://127.0.0.1:${port}`;
 					if (!bare) bare = await loadBareServer(`${base}/`);
 					console.log(`  ${size}, cache ${cache}: ${name}`);
-					figures.push({ size, figure: await load(name, base + pathname, cache) });
+					if (cache !== 'on') trips.push({ size, cache, target: name, queries: await roundTrips(port, base + pathname, signedIn?.cookie) });
+					figures.push({ size, figure: await load(name, base + pathname, cache, signedIn?.cookie) });
 				} finally {
-					app.kill('SIGKILL');
+					await stopApp(app);
 				}
+			}
+		}
+		if (size === 'real') {
+			const app = await startApp(plan.url, port, 'off');
+			try {
+				console.log(`  ${size}: ${plan.editors.length} editors browsing and saving`);
+				editorsFigure = await editorsBrowsingAndSaving(`http://127.0.0.1:${port}`, plan.slug, dashboardPath, plan.editors, duration);
+			} finally {
+				await stopApp(app);
 			}
 		}
 	}
@@ -218,6 +282,22 @@ const lines = [
 		return `| ${size} | ${figure.target} | ${figure.cache} | ${figure.requestsPerSecond} | ${figure.p50} | ${figure.p99} | ${figure.errors} | ${vsBare} | ${vsReal} |`;
 	}),
 	'',
+	...(editorsFigure
+		? [
+				`${editorCount} signed-in editors browsing and saving on the real plan (each in a loop: dashboard, a measure page, the list, their measure's editing form, and every fourth round, the first included, a save of that form followed by its redirect; page cache off, read models on), ${duration} s:`,
+				'',
+				'| requests/s | p50 ms | p99 ms | errors | saves |',
+				'| ---: | ---: | ---: | ---: | ---: |',
+				`| ${editorsFigure.requestsPerSecond} | ${editorsFigure.p50} | ${editorsFigure.p99} | ${editorsFigure.errors} | ${editorsFigure.saves} |`,
+				''
+			]
+		: []),
+	'SQL round trips per request, measured at the server (hooks and layouts included; "off": page cache off, read models on; "none": both off):',
+	'',
+	'| plan | mode | target | round trips |',
+	'| --- | --- | --- | ---: |',
+	...trips.map((t) => `| ${t.size} | ${t.cache} | ${t.target} | ${t.queries} |`),
+	'',
 	'SQL queries per page (must not grow with the plan):',
 	'',
 	'| plan | dashboard | measure page | measure list, page 2 | API measures, page 1 |',
@@ -226,4 +306,4 @@ const lines = [
 	''
 ];
 console.log('\n' + lines.join('\n'));
-writeFileSync(path.join(root, 'bench/RESULTS.md'), lines.join('\n'));
+writeFileSync(path.resolve(root, options.out), lines.join('\n'));

@@ -2,7 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { canFollow, canManagePlan, canManageUsers, canViewInternal } from '$lib/server/policies';
 import { requestDb } from '$lib/server/db/request';
 import { unreadCount } from '$lib/server/domain/notifications/notifications';
-import { getDefaultPlanSlug } from '$lib/server/domain/measures/view';
+import { publicModels } from '$lib/server/read-models/instance';
 import { localeFromPath } from '$lib/i18n/routing';
 import { publicOrigin } from '$lib/server/config';
 import { generateToken } from '$lib/server/auth/tokens';
@@ -23,7 +23,7 @@ async function unreadOrNull(user: NonNullable<App.Locals['user']>): Promise<numb
 async function reportsHrefOrNull(user: NonNullable<App.Locals['user']>): Promise<string | null> {
 	if (!canViewInternal(user)) return null;
 	try {
-		const slug = await getDefaultPlanSlug(await requestDb());
+		const slug = await publicModels.defaultPlanSlug(await requestDb());
 		return slug ? `/plans/${slug}/rapports/travail` : null;
 	} catch {
 		return null;

@@ -112,6 +112,7 @@ const appSchema = z.object({
 	JALONS_PURGE_INTERVAL_HOURS: number('a number of hours, 0 or more (0 = never)', (n) => n >= 0).default(6),
 	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], { error: 'expected debug, info, warn or error' }).default('info'),
 	JALONS_PAGE_CACHE_MB: number('a number of megabytes, 0 or more (0 = off)', (n) => n >= 0).default(64),
+	JALONS_READ_MODELS: integer(0, 100_000).default(2000),
 	JALONS_WHOLE_PLAN_READS: integer(1, 64).default(2),
 	JALONS_JOBS: z
 		.enum(['true', 'false'], { error: 'expected true or false' })
@@ -169,6 +170,8 @@ export interface Config {
 	purgeIntervalHours: number;
 	logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 	pageCacheBytes: number;
+	/** Public read models kept per content version (read-models/), shared by every reader; 0 = off. */
+	readModelEntries: number;
 	wholePlanReads: number;
 	/** In-process periodic jobs (link checks, feeds); false turns every one off (cron runs the scripts instead). */
 	jobsEnabled: boolean;
@@ -235,6 +238,7 @@ export function parseConfig(env: Env): Config {
 		purgeIntervalHours: e.JALONS_PURGE_INTERVAL_HOURS,
 		logLevel: e.LOG_LEVEL,
 		pageCacheBytes: e.JALONS_PAGE_CACHE_MB * 1024 * 1024,
+		readModelEntries: e.JALONS_READ_MODELS,
 		wholePlanReads: e.JALONS_WHOLE_PLAN_READS,
 		jobsEnabled: e.JALONS_JOBS,
 		linkCheckIntervalHours: e.JALONS_LINK_CHECK_INTERVAL_HOURS,

@@ -56,13 +56,47 @@ export async function createSession(db: DbOrTx, userId: string, meta: SessionMet
 	return { token, session };
 }
 
+interface SessionRow {
+	userId: string;
+	expiresAt: Date;
+	absoluteExpiresAt: Date;
+	lastSeenAt: Date;
+	user: { id: string; displayName: string; email: string; organisation: string | null; roles: string[]; disabledAt: Date | null; teams: { ownerId: string }[] };
+}
+
+/**
+ * The session with its user and teams in one round trip: every signed-in request pays for it, and
+ * Prisma's include would send three (session, user, teams).
+ */
+async function readSession(db: Db, id: string): Promise<SessionRow | null> {
+	const [row] = await db.$queryRaw<
+		{
+			userId: string;
+			expiresAt: Date;
+			absoluteExpiresAt: Date;
+			lastSeenAt: Date;
+			displayName: string;
+			email: string;
+			organisation: string | null;
+			roles: string[];
+			disabledAt: Date | null;
+			teamIds: string[];
+		}[]
+	>`
+		SELECT s."userId", s."expiresAt", s."absoluteExpiresAt", s."lastSeenAt",
+			u."displayName", u."email", u."organisation", u."roles"::text[] AS "roles", u."disabledAt",
+			coalesce((SELECT array_agg(t."ownerId" ORDER BY t."ownerId") FROM "UserTeam" t WHERE t."userId" = u."id"), '{}'::text[]) AS "teamIds"
+		FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+		WHERE s."id" = ${id}`;
+	if (!row) return null;
+	const { userId, expiresAt, absoluteExpiresAt, lastSeenAt, teamIds, ...user } = row;
+	return { userId, expiresAt, absoluteExpiresAt, lastSeenAt, user: { id: userId, ...user, teams: teamIds.map((ownerId) => ({ ownerId })) } };
+}
+
 /** The session and its user, or null (unknown, expired, or user disabled: the row is then deleted). */
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<{ session: ValidSession; user: SessionUser } | null> {
 	const id = hashToken(token);
-	const row = await db.session.findUnique({
-		where: { id },
-		include: { user: { include: { teams: { select: { ownerId: true } } } } }
-	});
+	const row = await readSession(db, id);
 	if (!row) return null;
 	const t = now.getTime();
 	if (t >= row.expiresAt.getTime() || t >= row.absoluteExpiresAt.getTime() || row.user.disabledAt) {

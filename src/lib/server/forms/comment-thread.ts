@@ -56,10 +56,18 @@ type SavedKey = keyof Messages['comments']['saved'];
 export async function loadCommentThread(
 	db: Db,
 	viewer: Viewer,
-	options: { scope: CommentScope; targets: { value: string; label: string }[]; measureId?: string; url: URL; locale: 'fr' | 'en' }
+	options: {
+		scope: CommentScope;
+		targets: { value: string; label: string }[];
+		measureId?: string;
+		url: URL;
+		locale: 'fr' | 'en';
+		/** The comments an anonymous reader sees, already read (the public read models keep them). */
+		anonymous?: () => Promise<readonly CommentView[]>;
+	}
 ): Promise<CommentThreadData> {
 	const [comments, following] = await Promise.all([
-		listComments(db, viewer, options.scope),
+		viewer === null && options.anonymous ? options.anonymous().then((list) => list as CommentView[]) : listComments(db, viewer, options.scope),
 		options.measureId && canFollow(viewer) ? isFollowing(db, viewer, options.measureId) : Promise.resolve(null)
 	]);
 	const key = options.url.searchParams.get('commentaire');

@@ -29,12 +29,31 @@ interface EventLike {
 	locals: App.Locals;
 	params: Record<string, string>;
 	url: URL;
+	/** Absent in a caller that is not a request (then nothing is shared). */
+	request?: Request;
 }
 
 type SavedKey = keyof Messages['editing']['saved'];
 
 // Not route matchers: who is asking is checked before saying that a path does not exist.
 const params = z.object({ slug: z.string().regex(PARAM_PATTERNS.slug), numero: z.string().regex(PARAM_PATTERNS.numero) });
+
+const refsOfRequest = new WeakMap<App.Locals, Map<string, Promise<MeasureRef | null>>>();
+
+/**
+ * The measure of the URL, read once per page request: the editing layout and its page both guard,
+ * in the same request (four round trips each). A form action reads it afresh: it may be about to write.
+ */
+function measureRefOnce(event: EventLike, db: Db, slug: string, number: string): Promise<MeasureRef | null> {
+	const method = event.request?.method;
+	if (method !== 'GET' && method !== 'HEAD') return findMeasureRef(db, slug, number);
+	let refs = refsOfRequest.get(event.locals);
+	if (!refs) refsOfRequest.set(event.locals, (refs = new Map()));
+	const key = `${slug}\n${number}`;
+	let ref = refs.get(key);
+	if (!ref) refs.set(key, (ref = findMeasureRef(db, slug, number)));
+	return ref;
+}
 
 /** Signed in (else to the login page, then back), existing measure (else 404), allowed (else 403). */
 export async function editGuard(event: EventLike, allowed: (user: Viewer, ref: MeasureRef) => boolean = canEditMeasure): Promise<EditContext> {
@@ -46,7 +65,7 @@ export async function editGuard(event: EventLike, allowed: (user: Viewer, ref: M
 	const parsed = params.safeParse(event.params);
 	if (!parsed.success) notFound(locals.locale);
 	const db = await requestDb();
-	const ref = await findMeasureRef(db, parsed.data.slug, parsed.data.numero);
+	const ref = await measureRefOnce(event, db, parsed.data.slug, parsed.data.numero);
 	if (!ref) notFound(locals.locale);
 	// Retired measures are read-only for everyone: say why rather than a bare "forbidden".
 	if (ref.retired) error(403, format(t.structure.errors.retiredReadOnly, { number: ref.number }));

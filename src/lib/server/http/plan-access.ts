@@ -11,7 +11,8 @@
 import type { Handle } from '@sveltejs/kit';
 import { db } from '../db/instance';
 import { PARAM_PATTERNS } from '../../route-params';
-import { isVisiblePlan, planLifecycle } from '../domain/plans/lifecycle';
+import { isVisiblePlan } from '../domain/plans/lifecycle';
+import { publicModels } from '../read-models/instance';
 import { log } from '../log';
 import { ApiError, apiError } from '../api/respond';
 import { measureNotFound, measureNumber, planNotFound, planSlug } from '../api/params';
@@ -21,7 +22,8 @@ export const planAccess: Handle = async ({ event, resolve }) => {
 	const slug = event.params.slug;
 	if (slug === undefined || !PARAM_PATTERNS.slug.test(slug)) return resolve(event);
 	try {
-		const plan = await planLifecycle(await db(), slug);
+		// Shared per content version (read-models/): the gate below is still decided for each request.
+		const plan = await publicModels.lifecycle(await db(), slug);
 		event.locals.plan = plan;
 		if (plan && (!isVisiblePlan(plan, event.locals.user) || (plan.status === 'DRAFT' && isPublicationChannel(event.route.id)))) {
 			// The API answers here, exactly as for a plan that does not exist.

@@ -3,7 +3,7 @@
 import type { Db } from '../../db';
 import type { Confidence, MeasureStatus, ProgressMethod } from '../../db/generated/enums';
 import { auditActor, recordAudit } from '../../audit';
-import type { Viewer } from '../../policies';
+import { canEditMeasure, type Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
 import { columnsOf, day, editableMeasure, lockMeasure, preciseOf, proofFacts, sameJson, writableMeasure, type DbOrTx, type MeasureRef } from './editing';
 import { todayIso, type PreciseDate } from '../../../domain/dates';
@@ -89,8 +89,12 @@ export const ownersOf = (m: MeasureRow): MeasureOwners => ({
 	contributorOwnerIds: m.contributors.map((c) => c.ownerId).sort()
 });
 
-export async function getMeasureForEdit(db: Db, actor: Viewer, measureId: string): Promise<MeasureEditModel> {
-	const ref = await editableMeasure(db, actor, measureId);
+/**
+ * `known`: the measure as the page's guard has just read it in this request (forms/editing.ts
+ * editGuard), checked again here rather than read a second time.
+ */
+export async function getMeasureForEdit(db: Db, actor: Viewer, measureId: string, known?: MeasureRef): Promise<MeasureEditModel> {
+	const ref = known && known.id === measureId && canEditMeasure(actor, known) ? known : await editableMeasure(db, actor, measureId);
 	const [row, allOwners, facts] = await Promise.all([
 		loadRow(db, measureId),
 		db.owner.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requestDb } from '$lib/server/db/request';
 import { LIST_PAGE_SIZE } from '$lib/server/domain/measures/list';
-import { getMeasureListForRequest } from '$lib/server/domain/time-travel/list-at';
+import { publicModels } from '$lib/server/read-models/instance';
 import { dropUnknownChoices, filterEntries, hasFilters, parseMeasureFilters } from '$lib/server/validation/measure-filters';
 import { requestedDate } from '$lib/server/http/travel-date';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
@@ -13,14 +13,14 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	let parsed = parseMeasureFilters(url.searchParams);
 	const db = await requestDb();
 	// Out-of-range days are explained on the page (validation/time-travel.ts).
-	let found = await getMeasureListForRequest(db, params.slug, parsed.filters, { page: parsed.page, perPage: LIST_PAGE_SIZE }, date);
+	let found = await publicModels.list(db, params.slug, parsed.filters, { page: parsed.page, perPage: LIST_PAGE_SIZE }, date);
 	if (!found) notFound(locals.locale);
 	// The plan's axes and teams are only known once it is loaded: an address naming none of them is
 	// read again without that filter (a second read only for such addresses).
 	const known = dropUnknownChoices(parsed, found.list);
 	if (known) {
 		parsed = known;
-		found = await getMeasureListForRequest(db, params.slug, parsed.filters, { page: parsed.page, perPage: LIST_PAGE_SIZE }, date);
+		found = await publicModels.list(db, params.slug, parsed.filters, { page: parsed.page, perPage: LIST_PAGE_SIZE }, date);
 		if (!found) notFound(locals.locale);
 	}
 	const { filters, ignored } = parsed;

@@ -1,23 +1,21 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RouteParams } from './$types';
 import { requestDb } from '$lib/server/db/request';
-import { getMeasureForRequest } from '$lib/server/domain/time-travel/view';
+import { publicModels } from '$lib/server/read-models/instance';
 import { commentActions, loadCommentThread, type ThreadContext } from '$lib/server/forms/comment-thread';
 import { measureCommentTargets, type CommentTarget } from '$lib/server/domain/comments/comments';
 import { format, messages } from '$lib/i18n';
 import { canManagePlan, measurePermissions } from '$lib/server/policies';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';
-import { successionsOf } from '$lib/server/domain/measures/successions';
 import { notFound } from '$lib/server/http/not-found';
-import { deadLinkNotices } from '$lib/server/domain/links/read';
 
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
 	// `?date=` shows the measure as it stood that day; a value that is not a day at all is a bad request.
 	const date = requestedDate(url, locals.locale);
 	const db = await requestDb();
 	// Out-of-range days are explained on the page (validation/time-travel.ts).
-	const found = await getMeasureForRequest(db, params.slug, params.numero, date);
+	const found = await publicModels.measure(db, params.slug, params.numero, date);
 	if (!found) notFound(locals.locale);
 	if (found.measure === 'absent') error(404, messages(locals.locale).timetravel.absent);
 	const { ownership, ...detail } = found.measure;
@@ -28,16 +26,25 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 		{ value: 'measure', label: t.targetMeasure },
 		...detail.milestones.map((m) => ({ value: `milestone:${m.id}`, label: format(t.targetMilestone, { title: m.title }) }))
 	];
-	const comments = past ? null : await loadCommentThread(db, locals.user, { scope: { measureId: detail.id }, targets, measureId: detail.id, url, locale: locals.locale });
+	const comments = past
+		? null
+		: await loadCommentThread(db, locals.user, {
+				scope: { measureId: detail.id },
+				targets,
+				measureId: detail.id,
+				url,
+				locale: locals.locale,
+				anonymous: () => publicModels.anonymousComments(db, detail.id)
+			});
 	// Public comments change with the audit sequence like everything else on the page, so anonymous
 	// readers may share it; signed-in visitors get `private, no-store` from the authenticate hook.
 	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
 	// The page receives booleans only; with no one signed in they are all false.
 	// Successions are today's knowledge of the plans, shown on today's page.
-	const successions = past ? null : await successionsOf(db, detail.id, { withDrafts: locals.user !== null });
+	const successions = past ? null : await publicModels.successions(db, detail.id, locals.user !== null);
 	// Today's observations only: a past view gets none (see deadLinkNotices).
 	const urls = [...detail.evidence.map((e) => e.url), ...detail.updates.flatMap((u) => u.sourceUrls), ...detail.indicators.flatMap((i) => i.values.map((v) => v.sourceUrl))];
-	const deadLinks = await deadLinkNotices(db, urls, found.travel.date);
+	const deadLinks = past ? {} : await publicModels.deadLinks(db, detail.id, urls);
 	const can = measurePermissions(past ? null : locals.user, ownership);
 	// An archived plan is read-only: no edit link, except to its successions (admins), which stay open.
 	const archived = locals.plan?.status === 'ARCHIVED';

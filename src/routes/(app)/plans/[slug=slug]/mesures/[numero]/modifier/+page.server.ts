@@ -10,7 +10,7 @@ import { addSuccessionForm, newSuccessionValues, removeSuccessionForm } from '$l
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);
-	const model = await getMeasureForEdit(db, user, ref.id);
+	const model = await getMeasureForEdit(db, user, ref.id, ref);
 	return {
 		measure: measureValues({ ...model.fields, version: model.version }),
 		owners: ownersValues({ ...model.owners, version: model.version }),
