@@ -27,9 +27,16 @@ const outDir = 'lighthouse-reports';
 mkdirSync(outDir, { recursive: true });
 const LIGHTHOUSE = 'lighthouse@13';
 
+interface Audit {
+	id: string;
+	score: number | null;
+	scoreDisplayMode: string;
+	displayValue?: string;
+	numericValue?: number;
+}
 interface Report {
 	categories: Record<string, { score: number; auditRefs: { id: string }[] }>;
-	audits: Record<string, { score: number | null; scoreDisplayMode: string; displayValue?: string; numericValue?: number; id: string }>;
+	audits: Record<string, Audit | undefined>;
 }
 
 function run(page: string, preset: 'mobile' | 'desktop', attempt: number): Report {
@@ -77,7 +84,7 @@ for (const page of PAGES) {
 			if (category.score === 1) continue;
 			const failing = category.auditRefs
 				.map((ref) => result.audits[ref.id])
-				.filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
+				.filter((a): a is Audit => a !== undefined && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
 			for (const audit of failing) rows.push(`    ${id}: ${audit.id} (${audit.displayValue ?? audit.score})`);
 		}
 	}

@@ -6,7 +6,7 @@
 // each of its class, id, element and attribute names appears as a word in the content files.
 // Only the DSFR file goes through it: app.css and the components' own <style> (Svelte-scoped) are ours
 // and already small.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -19,23 +19,27 @@ interface Plugin {
 	OnceExit(root: Root, helpers: unknown): Promise<void> | void;
 }
 
-// The packages' ES builds import fast-glob as a namespace, which Node cannot do: load the CommonJS builds.
+// Its ES build imports fast-glob as a namespace, which Node cannot do: load the CommonJS build.
 const require = createRequire(import.meta.url);
 const purgeCSSPlugin = require('@fullhuman/postcss-purgecss') as (options: import('@fullhuman/postcss-purgecss').UserDefinedOptions) => Plugin;
-const fastGlob = require('fast-glob') as { sync(patterns: string[]): string[] };
 
-export const DSFR_STYLESHEET = path.resolve(import.meta.dirname, 'dsfr.css');
+const DSFR_STYLESHEET = path.resolve(import.meta.dirname, 'dsfr.css');
 const root = path.resolve(import.meta.dirname, '../../..');
-// The DSFR's script adds classes and attributes at runtime (fr-collapse--expanded, fr-modal--opened,
-// fr-btn--…, data-fr-js-…): its own source is read as content, so its class names count as used.
 const DSFR_SCRIPT = path.join(root, 'node_modules/@gouvfr/dsfr/dist/dsfr.module.min.js');
-const CONTENT = [path.join(root, 'src/**/*.{svelte,ts,js,html}'), DSFR_SCRIPT];
+
+/** Our source files under src/ with one of these extensions, except this one, which names classes in its comments. */
+function sources(extensions: RegExp): string[] {
+	const src = path.join(root, 'src');
+	return readdirSync(src, { recursive: true, encoding: 'utf8' })
+		.map((file) => path.join(src, file))
+		.filter((file) => extensions.test(file) && file !== path.join(import.meta.dirname, 'dsfr-purge.ts'));
+}
 
 /**
  * Class names that no source file spells out whole. Keep this list in step with a grep for
- * `fr-[a-z-]*{` and `fr-…${` in src/ (tests/e2e/page-weight.e2e.ts checks these classes survive).
+ * `fr-[a-z-]*{` and `fr-…${` in src/ (tests/e2e/page-weight.once.e2e.ts checks that they survive).
  */
-export const SAFELIST = [
+const SAFELIST = [
 	// PlanStatusBadge: fr-badge--{kind} (success, info, warning).
 	/^fr-badge--/
 ];
@@ -64,16 +68,49 @@ const DYNAMIC_ATTRIBUTES = [
 	'data-fr-error'
 ];
 
+/** Core classes the DSFR script adds that belong to no component: collapse animation, menus' placement… */
+const DSFR_CORE_RUNTIME = ['collapsing', 'transition-none', 'scroll-divider', 'placement'];
+
 /**
- * Custom properties read outside the DSFR stylesheet (app.css, components' <style>, chart colours read
- * with getComputedStyle, the DSFR script): every `--name` written in the content files.
+ * The classes the DSFR's script adds at runtime. It never spells them whole: it writes `"collapse"`,
+ * `"table__shadow--left"`… and prefixes `fr-` itself, and builds modifiers as `<name>--<state>`
+ * (fr-collapse--expanded, fr-modal--opened) or `${name}--align-right` (fr-nav__item--align-right). From its
+ * string literals, each class and its modifiers are kept when the component is one our code uses
+ * (fr-<block> appears in src/), so the script's hooks for components no page has (tabs, sidemenu…) do not
+ * bring their CSS back.
  */
-function variablesInContent(): string[] {
-	const names = new Set<string>();
-	for (const file of fastGlob.sync([...CONTENT, path.join(root, 'src/**/*.css')])) {
-		for (const match of readFileSync(file, 'utf8').matchAll(/--[a-zA-Z][\w-]*/g)) names.add(match[0]);
+function dsfrRuntimeClasses(sourceWords: Set<string>): string[] {
+	const script = readFileSync(DSFR_SCRIPT, 'utf8');
+	const modifiers = new Set([
+		...[...script.matchAll(/\{id:"([a-z]+)"/g)].map((m) => m[1]!),
+		...[...script.matchAll(/`\$\{[\w.]+\}--([a-z-]+)`/g)].map((m) => m[1]!)
+	]);
+	const names = new Set([
+		...[...script.matchAll(/"([a-z][a-z0-9]*(?:[_-]{1,2}[a-z0-9]+)*)"/g)].map((m) => m[1]!),
+		...[...script.matchAll(/\$\{[\w.]+\.prefix\}-([a-z0-9_-]+)/g)].map((m) => m[1]!)
+	]);
+	const classes = new Set<string>();
+	for (const name of names) {
+		const block = name.split(/__|--/)[0]!;
+		if (!sourceWords.has(`fr-${block}`) && !DSFR_CORE_RUNTIME.includes(block)) continue;
+		classes.add(`fr-${name}`);
+		for (const modifier of modifiers) classes.add(`fr-${name}--${modifier}`);
 	}
-	return [...names];
+	return [...classes];
+}
+
+/** Every `fr-…` word and every `--custom-property` written in our sources. */
+function scanSources(): { words: Set<string>; variables: string[] } {
+	const words = new Set<string>();
+	const variables = new Set<string>();
+	for (const file of sources(/\.(svelte|ts|js|html|css)$/)) {
+		const text = readFileSync(file, 'utf8');
+		for (const [word] of text.matchAll(/fr-[a-z0-9_-]+/g)) words.add(word.replace(/[-_]+$/, ''));
+		for (const [name] of text.matchAll(/--[a-zA-Z][\w-]*/g)) variables.add(name);
+	}
+	// Custom properties the DSFR script sets or reads (--collapse, --scrollbar-width…).
+	for (const [name] of readFileSync(DSFR_SCRIPT, 'utf8').matchAll(/"(--[a-z][\w-]*)"/g)) variables.add(name);
+	return { words, variables: [...variables] };
 }
 
 export function dsfrPurge(): Plugin {
@@ -81,11 +118,13 @@ export function dsfrPurge(): Plugin {
 		postcssPlugin: 'jalons-dsfr-purge',
 		async OnceExit(css, helpers) {
 			if (css.source?.input.file !== DSFR_STYLESHEET) return;
+			const { words, variables } = scanSources();
 			await purgeCSSPlugin({
-				content: CONTENT,
-				safelist: { standard: SAFELIST, variables: variablesInContent() },
+				content: [...sources(/\.(svelte|ts|js|html)$/), { raw: dsfrRuntimeClasses(words).join(' '), extension: 'html' }],
+				safelist: { standard: SAFELIST, variables },
 				dynamicAttributes: DYNAMIC_ATTRIBUTES,
-				// Custom properties no kept rule reads (the DSFR defines hundreds, light and dark) go too.
+				// Custom properties that no kept rule reads (the DSFR defines hundreds, light and dark) go too;
+				// those our own CSS and scripts use are safelisted above.
 				variables: true
 			}).OnceExit(css, helpers);
 		}
