@@ -13,8 +13,9 @@ test('render-blocking CSS of the dashboard, the list and a measure page stays un
 	for (const path of PAGES) {
 		const response = await request.get(path);
 		expect(response.status(), path).toBe(200);
-		const stylesheets = renderBlockingStylesheets(await response.text(), new URL(path, baseURL).href);
-		expect(stylesheets.length, `stylesheets of ${path}`).toBeGreaterThan(0);
+		const html = await response.text();
+		const stylesheets = renderBlockingStylesheets(html, new URL(path, baseURL).href);
+		expect(stylesheets.length, `stylesheets in the <head> of ${path}:\n${html.slice(0, html.indexOf('<body'))}`).toBeGreaterThan(0);
 		let total = 0;
 		for (const url of stylesheets) {
 			const css = await request.get(url);
