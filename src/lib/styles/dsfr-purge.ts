@@ -81,10 +81,7 @@ const DSFR_CORE_RUNTIME = ['collapsing', 'transition-none', 'scroll-divider', 'p
  */
 function dsfrRuntimeClasses(sourceWords: Set<string>): string[] {
 	const script = readFileSync(DSFR_SCRIPT, 'utf8');
-	const modifiers = new Set([
-		...[...script.matchAll(/\{id:"([a-z]+)"/g)].map((m) => m[1]!),
-		...[...script.matchAll(/`\$\{[\w.]+\}--([a-z-]+)`/g)].map((m) => m[1]!)
-	]);
+	const modifiers = new Set([...[...script.matchAll(/\{id:"([a-z]+)"/g)].map((m) => m[1]!), ...[...script.matchAll(/`\$\{[\w.]+\}--([a-z-]+)`/g)].map((m) => m[1]!)]);
 	const names = new Set([
 		...[...script.matchAll(/"([a-z][a-z0-9]*(?:[_-]{1,2}[a-z0-9]+)*)"/g)].map((m) => m[1]!),
 		...[...script.matchAll(/\$\{[\w.]+\.prefix\}-([a-z0-9_-]+)/g)].map((m) => m[1]!)
