@@ -1,0 +1,71 @@
+// The CSS a page waits for before its first paint stays small (issue 13, mobile): the production build
+// trims the DSFR stylesheet with PurgeCSS (src/lib/styles/dsfr-purge.ts). These check the budget, that the
+// rules only the DSFR's script or a class built at runtime use were kept, and that the dark theme, which
+// the DSFR script switches on, still paints dark. Run once (the js project): the stylesheets are the same
+// with JavaScript off, and the axe audits of the other specs check the pages' contrast in both projects.
+import { test, expect, settled } from './fixtures';
+import { RENDER_BLOCKING_CSS_BUDGET, brotli, renderBlockingStylesheets } from '../../scripts/lib/render-blocking';
+
+const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
+const PAGES = ['/', '/en', `${PLAN}/mesures`, `${PLAN}/mesures/2.2`];
+
+test('render-blocking CSS of the dashboard, the list and a measure page stays under the budget', async ({ request, baseURL }) => {
+	for (const path of PAGES) {
+		const response = await request.get(path);
+		expect(response.status(), path).toBe(200);
+		const html = await response.text();
+		const stylesheets = renderBlockingStylesheets(html, new URL(path, baseURL).href);
+		expect(stylesheets.length, `stylesheets in the <head> of ${path}:\n${html.slice(0, html.indexOf('<body'))}`).toBeGreaterThan(0);
+		let total = 0;
+		for (const url of stylesheets) {
+			const css = await request.get(url);
+			expect(css.status(), url).toBe(200);
+			total += brotli(await css.body());
+		}
+		// The DSFR is there (core, header, footer…), but trimmed.
+		expect(total, `render-blocking CSS of ${path}, brotli`).toBeGreaterThan(8 * 1024);
+		expect(total, `render-blocking CSS of ${path}, brotli`).toBeLessThanOrEqual(RENDER_BLOCKING_CSS_BUDGET);
+	}
+});
+
+test('the trimmed stylesheet keeps what the DSFR script and runtime class names use', async ({ request, baseURL }) => {
+	const html = await (await request.get('/')).text();
+	const css = (await Promise.all(renderBlockingStylesheets(html, baseURL! + '/').map(async (url) => (await request.get(url)).text()))).join('\n');
+	// Set by the DSFR script: menus and the language selector (collapse), the account and header modals, the dark theme.
+	for (const selector of ['.fr-collapse--expanded', '.fr-modal--opened', '[data-fr-theme=dark]']) {
+		expect(css, selector).toContain(selector);
+	}
+	// Built from a value in PlanStatusBadge (`fr-badge--{kind}`), safelisted by pattern.
+	for (const kind of ['success', 'info', 'warning']) expect(css).toContain(`.fr-badge--${kind}`);
+	// Components no page uses are gone.
+	for (const unused of ['.fr-sidemenu', '.fr-accordion', '.fr-tabs']) expect(css, unused).not.toContain(unused);
+});
+
+test('the dark theme still paints the page dark, and the light one light', async ({ browser, baseURL }) => {
+	const luminance = (rgb: string) => {
+		const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+		return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+	};
+	for (const colorScheme of ['dark', 'light'] as const) {
+		const context = await browser.newContext({ baseURL, colorScheme, javaScriptEnabled: true });
+		try {
+			const page = await context.newPage();
+			await page.goto('/');
+			await settled(page);
+			await expect(page.locator('html')).toHaveAttribute('data-fr-theme', colorScheme);
+			const colours = await page.evaluate(() => ({
+				background: getComputedStyle(document.body).backgroundColor,
+				text: getComputedStyle(document.querySelector('h1')!).color
+			}));
+			if (colorScheme === 'dark') {
+				expect(luminance(colours.background), colours.background).toBeLessThan(0.25);
+				expect(luminance(colours.text), colours.text).toBeGreaterThan(0.75);
+			} else {
+				expect(luminance(colours.background), colours.background).toBeGreaterThan(0.9);
+				expect(luminance(colours.text), colours.text).toBeLessThan(0.3);
+			}
+		} finally {
+			await context.close();
+		}
+	}
+});
