@@ -20,7 +20,7 @@
 // database per size, dropped and created again)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -265,6 +265,7 @@ try {
 	ownServer?.stop();
 }
 
+const HAND_WRITTEN = '<!-- Above: written by `npm run bench`. Below: readings written by hand, kept by the next run. -->';
 const real = (target: string, cache: Figure['cache']) => figures.find((f) => f.size === 'real' && f.figure.target === target && f.figure.cache === cache)?.figure;
 const lines = [
 	`# Jalons benchmark results`,
@@ -306,4 +307,8 @@ const lines = [
 	''
 ];
 console.log('\n' + lines.join('\n'));
-writeFileSync(path.resolve(root, options.out), lines.join('\n'));
+// The readings written by hand after the figures (profiles, other benches' sections) are kept.
+const out = path.resolve(root, options.out);
+const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+const kept = previous.includes(HAND_WRITTEN) ? previous.slice(previous.indexOf(HAND_WRITTEN)) : `${HAND_WRITTEN}\n`;
+writeFileSync(out, `${lines.join('\n')}\n${kept}`);
