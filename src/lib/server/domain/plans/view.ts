@@ -302,7 +302,7 @@ export async function measureRollups(db: Db, planId: string, measureIds?: readon
 }
 
 /** Ids of the first `perAxis` measures of each axis, from rows in the plan's order. */
-function firstOfEachAxis(rollups: MeasureRollupRow[], perAxis: number): string[] {
+export function firstOfEachAxis(rollups: MeasureRollupRow[], perAxis: number): string[] {
 	const shown = new Map<string, number>();
 	const ids: string[] = [];
 	for (const r of rollups) {
