@@ -49,7 +49,14 @@ const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof 
 const isImport = (e: Pick<TravelEvent, 'actorId' | 'actorLabel'>): boolean => e.actorId === null && e.actorLabel === 'seed';
 
 /** Day on which an event counts; null = before anything (the import). */
-const effectiveDay = (e: TravelEvent): string | null => (isImport(e) ? null : toIsoDay(e.at));
+const eventDays = new WeakMap<TravelEvent, string>();
+// Replays compare each event's day many times (every field of every row): computed once per event.
+const effectiveDay = (e: TravelEvent): string | null => {
+	if (isImport(e)) return null;
+	let day = eventDays.get(e);
+	if (day === undefined) eventDays.set(e, (day = toIsoDay(e.at)));
+	return day;
+};
 const happenedBy = (e: TravelEvent, date: string): boolean => {
 	const d = effectiveDay(e);
 	return d === null || d <= date;

@@ -38,12 +38,41 @@ export function loadPlanHistory(db: Db, slug: string) {
 	return wholePlanReads.run(() => readPlanHistory(db, slug));
 }
 
+/**
+ * The measure rows of MEASURE_DETAIL_INCLUDE without the relations Prisma would load by listing every
+ * milestone's id in one query (re-plans, evidence's milestone): 100,000 milestones are more ids than
+ * PostgreSQL takes parameters. Re-plans are read by plan and evidence's milestone from the rows.
+ */
+const HISTORY_MEASURE_INCLUDE = {
+	...MEASURE_DETAIL_INCLUDE,
+	milestones: { orderBy: MEASURE_DETAIL_INCLUDE.milestones.orderBy },
+	evidenceLinks: { orderBy: MEASURE_DETAIL_INCLUDE.evidenceLinks.orderBy }
+} satisfies Prisma.MeasureInclude;
+
+async function planMeasureRows(db: Db, planId: string): Promise<MeasureDetailRow[]> {
+	const [measures, replans] = await Promise.all([
+		db.measure.findMany({ where: { planId }, orderBy: [{ position: 'asc' }], include: HISTORY_MEASURE_INCLUDE }),
+		db.milestoneReplan.findMany({ where: { milestone: { measure: { planId } } }, orderBy: { at: 'asc' } })
+	]);
+	const replansOf = new Map<string, typeof replans>();
+	for (const r of replans) replansOf.set(r.milestoneId, [...(replansOf.get(r.milestoneId) ?? []), r]);
+	const titles = new Map(measures.flatMap((m) => m.milestones.map((ms) => [ms.id, ms.title] as const)));
+	return measures.map((m) => ({
+		...m,
+		milestones: m.milestones.map((ms) => ({ ...ms, replans: replansOf.get(ms.id) ?? [] })),
+		evidenceLinks: m.evidenceLinks.map((e) => {
+			const title = e.milestoneId ? titles.get(e.milestoneId) : undefined;
+			return { ...e, milestone: title === undefined ? null : { title } };
+		})
+	}));
+}
+
 async function readPlanHistory(db: Db, slug: string) {
 	const plan = await db.plan.findUnique({ where: { slug } });
 	if (!plan) return null;
 	const [axes, measures, facts, events, owners] = await Promise.all([
 		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: { select: { code: true, name: true, nameEn: true } } } }),
-		db.measure.findMany({ where: { planId: plan.id }, orderBy: [{ position: 'asc' }], include: MEASURE_DETAIL_INCLUDE }),
+		planMeasureRows(db, plan.id),
 		db.progressUpdate.findMany({
 			where: { planId: plan.id, publishedAt: { not: null } },
 			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
@@ -124,25 +153,28 @@ async function foldedLog(db: Db, planId: string, entityType: 'Measure' | 'Milest
 		WHERE e."planId" = ${planId} AND e."entityType" = ${entityType} AND ${publicChangeSql('e')} AND e."action" = 'create'
 		GROUP BY 1
 		HAVING NOT bool_or(e."actorId" IS NULL AND e."actorLabel" = 'seed') AND min(e."at") >= ${date}::date + 1`;
-	const values = new Map<string, Prisma.JsonValue>();
+	const values = new Map<string, Map<string, Prisma.JsonValue>>();
 	const createdLater = new Set<string>();
 	for (const r of rows) {
 		if (r.key === null) createdLater.add(r.entity);
-		else if (r.hasAfter) values.set(`${r.entity}\u0000${r.key}`, r.after);
-		else if (r.hasBefore) values.set(`${r.entity}\u0000${r.key}`, r.before);
+		else if (r.hasAfter || r.hasBefore) {
+			const fields = values.get(r.entity) ?? new Map<string, Prisma.JsonValue>();
+			fields.set(r.key, r.hasAfter ? r.after : r.before);
+			values.set(r.entity, fields);
+		}
 	}
 	return {
 		existed: (entity) => !createdLater.has(entity),
 		field: (entity, key) => {
-			const id = `${entity}\u0000${key}`;
-			return values.has(id) ? { found: true, value: values.get(id) } : { found: false };
+			const fields = values.get(entity);
+			return fields?.has(key) ? { found: true, value: fields.get(key) } : { found: false };
 		}
 	};
 }
 
-/** A milestone some public event of the plan mentions (its replay needs the log). */
-const mentioned = (planId: string) =>
-	Prisma.sql`EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."planId" = ${planId} AND e."entityType" = 'Milestone' AND e."entityId" = ms."id" AND ${publicChangeSql('e')})`;
+/** Milestones some public event of the plan mentions (their replay needs the log): a set PostgreSQL hashes once. */
+const mentionedMilestones = (planId: string) =>
+	Prisma.sql`(SELECT e."entityId" FROM "AuditEvent" e WHERE e."planId" = ${planId} AND e."entityType" = 'Milestone' AND ${publicChangeSql('e')})`;
 
 /** A dated fact is known on `date` once its period is over (`knownAt`); an undated precision counts the day itself. */
 const knownBy = (date: Prisma.Sql, precision: Prisma.Sql, day: string) => Prisma.sql`coalesce(${periodEnd(date, Prisma.sql`coalesce(${precision}::text, 'DAY')`)}, ${date}) <= ${day}::date`;
@@ -161,21 +193,28 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 			SELECT ms."measureId" AS id, sum(greatest(ms."weight", 0))::float8 AS total,
 				sum(CASE WHEN ms."doneOn" <= ${date}::date THEN greatest(ms."weight", 0) ELSE 0 END)::float8 AS done
 			FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
-			WHERE m."planId" = ${plan.id} AND NOT ${mentioned(plan.id)}
+			WHERE m."planId" = ${plan.id} AND ms."id" NOT IN ${mentionedMilestones(plan.id)}
 			GROUP BY ms."measureId"`,
 		db.$queryRaw<{ id: string; measureId: string; weight: number; doneOn: Date | null }[]>`
 			SELECT ms."id", ms."measureId", ms."weight", ms."doneOn"
 			FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
-			WHERE m."planId" = ${plan.id} AND ${mentioned(plan.id)}`,
+			WHERE m."planId" = ${plan.id} AND ms."id" IN ${mentionedMilestones(plan.id)}`,
 		// The first indicator in the order the full rows load them (MEASURE_DETAIL_INCLUDE), and its latest value known on the day.
 		db.$queryRaw<{ id: string; baseline: number; target: number | null; direction: 'UP' | 'DOWN'; current: number | null }[]>`
-			SELECT DISTINCT ON (ind."measureId") ind."measureId" AS id, ind."baseline", ind."target", ind."direction"::text AS direction,
-				(SELECT v."value" FROM "IndicatorValue" v
-					WHERE v."indicatorId" = ind."id" AND ${knownBy(Prisma.sql`v."date"`, Prisma.sql`v."datePrecision"`, date)}
-					ORDER BY v."date" DESC, v."createdAt" ASC, v."id" ASC LIMIT 1) AS current
-			FROM "Indicator" ind JOIN "Measure" m ON m."id" = ind."measureId"
-			WHERE m."planId" = ${plan.id}
-			ORDER BY ind."measureId", ind."position" ASC, ind."id" ASC`,
+			WITH first AS (
+				SELECT DISTINCT ON (ind."measureId") ind."measureId", ind."id", ind."baseline", ind."target", ind."direction"
+				FROM "Indicator" ind JOIN "Measure" m ON m."id" = ind."measureId"
+				WHERE m."planId" = ${plan.id}
+				ORDER BY ind."measureId", ind."position" ASC, ind."id" ASC
+			),
+			latest AS (
+				SELECT DISTINCT ON (v."indicatorId") v."indicatorId", v."value"
+				FROM "IndicatorValue" v JOIN first ON first."id" = v."indicatorId"
+				WHERE ${knownBy(Prisma.sql`v."date"`, Prisma.sql`v."datePrecision"`, date)}
+				ORDER BY v."indicatorId", v."date" DESC, v."createdAt" ASC, v."id" ASC
+			)
+			SELECT first."measureId" AS id, first."baseline", first."target", first."direction"::text AS direction, latest."value" AS current
+			FROM first LEFT JOIN latest ON latest."indicatorId" = first."id"`,
 		foldedLog(db, plan.id, 'Measure', ROLLUP_MEASURE_KEYS, date),
 		foldedLog(db, plan.id, 'Milestone', ROLLUP_MILESTONE_KEYS, date),
 		db.auditEvent.findMany({ where: { planId: plan.id, ...AXIS_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
