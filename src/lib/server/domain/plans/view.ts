@@ -251,20 +251,21 @@ export const DASHBOARD_MEASURE_INCLUDE = {
 	}
 } satisfies Prisma.MeasureInclude;
 
-interface RollupSqlRow {
-	id: string;
-	axisId: string;
-	retired: boolean;
-	status: MeasureStatus | null;
-	method: Progress['method'];
-	manual: number | null;
-	totalWeight: number;
-	doneWeight: number;
-	baseline: number | null;
-	target: number | null;
-	direction: 'UP' | 'DOWN' | null;
-	current: number | null;
-}
+/** A measure's roll-up as `measureRollups` reads it: id, axis, retired, status, method, manual value, weights, first indicator. */
+type RollupJsonRow = [
+	id: string,
+	axisId: string,
+	retired: boolean,
+	status: MeasureStatus | null,
+	method: Progress['method'],
+	manual: number | null,
+	totalWeight: number,
+	doneWeight: number,
+	baseline: number | null,
+	target: number | null,
+	direction: 'UP' | 'DOWN' | null,
+	current: number | null
+];
 
 /**
  * Status and progress of every measure of a plan, in the plan's order, in one query: milestone
@@ -276,27 +277,28 @@ interface RollupSqlRow {
  */
 export async function measureRollups(db: Db, planId: string, measureIds?: readonly string[]): Promise<MeasureRollupRow[]> {
 	const only = measureIds ? Prisma.sql`AND m."id" = ANY(${[...measureIds]}::text[])` : Prisma.empty;
-	const rows = await db.$queryRaw<RollupSqlRow[]>`
-		SELECT m."id", m."axisId", (m."retiredOn" IS NOT NULL) AS retired, m."status"::text AS status, m."progressMethod"::text AS method, m."progressManual"::float8 AS manual,
-			coalesce(r."totalWeight", 0)::float8 AS "totalWeight", coalesce(r."doneWeight", 0)::float8 AS "doneWeight",
-			r."baseline", r."target", r."direction"::text AS direction, r."current"
+	// One JSON document rather than 10,000 rows: decoding rows column by column cost the server three
+	// times the CPU of one JSON.parse (bench/RESULTS.md, "10,000-measure plan").
+	const [result] = await db.$queryRaw<{ rows: string }[]>`
+		SELECT coalesce(json_agg(json_build_array(m."id", m."axisId", m."retiredOn" IS NOT NULL, m."status", m."progressMethod", m."progressManual",
+			coalesce(r."totalWeight", 0), coalesce(r."doneWeight", 0), r."baseline", r."target", r."direction", r."current") ORDER BY m."position" ASC, m."id" ASC), '[]')::text AS rows
 		FROM "Measure" m LEFT JOIN "MeasureRollup" r ON r."measureId" = m."id"
-		WHERE m."planId" = ${planId} ${only}
-		ORDER BY m."position" ASC, m."id" ASC`;
-	return rows.map((r) => ({
-		id: r.id,
-		axisId: r.axisId,
-		retired: r.retired,
-		status: r.status ?? 'NOT_REPORTED',
+		WHERE m."planId" = ${planId} ${only}`;
+	const rows = JSON.parse(result?.rows ?? '[]') as RollupJsonRow[];
+	return rows.map(([id, axisId, retired, status, method, manual, totalWeight, doneWeight, baseline, target, direction, current]) => ({
+		id,
+		axisId,
+		retired,
+		status: status ?? 'NOT_REPORTED',
 		progress: measureProgress({
-			method: r.method,
-			manualValue: r.manual,
+			method,
+			manualValue: manual,
 			// Two stand-ins with the summed weights give the same weighted share as every milestone.
 			milestones: [
-				{ weight: r.doneWeight, doneOn: 'done' },
-				{ weight: r.totalWeight - r.doneWeight, doneOn: null }
+				{ weight: doneWeight, doneOn: 'done' },
+				{ weight: totalWeight - doneWeight, doneOn: null }
 			],
-			indicator: r.baseline !== null && r.direction !== null ? { baseline: r.baseline, target: r.target, direction: r.direction, current: r.current } : null
+			indicator: baseline !== null && direction !== null ? { baseline, target, direction, current } : null
 		})
 	}));
 }
