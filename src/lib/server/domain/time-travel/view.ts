@@ -102,9 +102,10 @@ export function dashboardAt(history: PlanHistory, date: string, lastChangeAt: Da
 /**
  * The dashboard as it stood on `date`. Only what the page shows is rebuilt in full: the first
  * measures of each axis (as `measureAt` does for every measure of the plan in `dashboardAt`); the
- * roll-ups of all the others come from narrow rows (`measureRollupAt`): milestones no event mentions
- * summed in SQL for the day, the first indicator's latest value known that day picked in SQL, and only
- * the audit keys a roll-up reads. A fixed number of queries; tests compare it with `dashboardAt`.
+ * roll-ups of all measures come from narrow rows (`measureRollupAt`): milestones no event mentions
+ * summed in SQL for the day, the first indicator's latest value known that day picked in SQL, and the
+ * audit keys a roll-up reads folded by PostgreSQL (`foldedLog`). A fixed number of queries; a test
+ * compares it with `dashboardAt` (the full replay) day by day.
  */
 export function getPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
 	return wholePlanReads.run(() => readPlanDashboardAt(db, slug, date));
