@@ -349,7 +349,7 @@ export function measureAt(
  * milestones the audit log knows about one by one, the others already summed for the day, and its
  * first indicator with the latest value known that day.
  */
-export interface RollupSource {
+interface RollupSource {
 	id: string;
 	axisId: string;
 	status: MeasureStatus | null;
@@ -363,7 +363,7 @@ export interface RollupSource {
 	indicator: { baseline: number; target: number | null; direction: 'UP' | 'DOWN'; current: number | null } | null;
 }
 
-export interface RollupAt {
+interface RollupAt {
 	id: string;
 	axisId: string;
 	status: MeasureStatus | null;
@@ -372,21 +372,14 @@ export interface RollupAt {
 }
 
 /**
- * What the audit log says on a day, entity by entity (`Measure:<id>`, `Milestone:<id>`): from an
- * event index (`indexFieldSource`) or already folded by the database for a large plan.
+ * What the audit log says on a day, entity by entity (`Measure:<id>`, `Milestone:<id>`), by the rules
+ * of `existedAt` and `fieldAt`: folded by the database for a plan's dashboard at a date.
  */
 export interface FieldSource {
 	/** False when the entity was created in the application after the day (`existedAt`). */
 	existed(entity: string): boolean;
 	/** The value of `key` on the day by the log (`fieldAt`). */
 	field(entity: string, key: string): { found: true; value: unknown } | { found: false };
-}
-
-export function indexFieldSource(index: EventIndex, date: string): FieldSource {
-	return {
-		existed: (entity) => existedAt(index.get(entity) ?? [], date),
-		field: (entity, key) => fieldAt(index.get(entity) ?? [], key, date)
-	};
 }
 
 /**
