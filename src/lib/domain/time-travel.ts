@@ -16,7 +16,8 @@
 //   they had on D.
 import type { PlanStatusKey } from './plan-status';
 import type { Prisma } from '../server/db/generated/client';
-import type { DatePrecision } from '../server/db/generated/enums';
+import type { DatePrecision, MeasureStatus } from '../server/db/generated/enums';
+import { measureProgress, type Progress } from './progress';
 import { endOfPeriod, toIsoDay } from './dates';
 import { retiredAt } from './structure';
 import type { MeasureDetailRow } from '../server/domain/measures/view';
@@ -48,7 +49,14 @@ const asRecord = (json: Prisma.JsonValue | null): Rec | null => (json && typeof 
 const isImport = (e: Pick<TravelEvent, 'actorId' | 'actorLabel'>): boolean => e.actorId === null && e.actorLabel === 'seed';
 
 /** Day on which an event counts; null = before anything (the import). */
-const effectiveDay = (e: TravelEvent): string | null => (isImport(e) ? null : toIsoDay(e.at));
+const eventDays = new WeakMap<TravelEvent, string>();
+// Replays compare each event's day many times (every field of every row): computed once per event.
+const effectiveDay = (e: TravelEvent): string | null => {
+	if (isImport(e)) return null;
+	let day = eventDays.get(e);
+	if (day === undefined) eventDays.set(e, (day = toIsoDay(e.at)));
+	return day;
+};
 const happenedBy = (e: TravelEvent, date: string): boolean => {
 	const d = effectiveDay(e);
 	return d === null || d <= date;
@@ -332,6 +340,83 @@ export function measureAt(
 		evidenceLinks: evidence,
 		indicators: row.indicators.map((i) => ({ ...i, values: i.values.filter((v) => knownAt(v.date, v.datePrecision, date)) })),
 		progressUpdates: row.progressUpdates.filter((u) => knownAt(u.date, u.datePrecision, date))
+	};
+}
+
+/**
+ * What the dashboard's roll-up reads of a measure, as stored today, for rebuilding on a day without
+ * loading the measure in full (a large plan's dashboard at a past date): its own fields, the
+ * milestones the audit log knows about one by one, the others already summed for the day, and its
+ * first indicator with the latest value known that day.
+ */
+interface RollupSource {
+	id: string;
+	axisId: string;
+	status: MeasureStatus | null;
+	progressMethod: Progress['method'];
+	progressManual: number | null;
+	retiredOn: Date | null;
+	/** Milestones no public event mentions: they existed with today's weight; `done` = done by the day. */
+	plainWeights: { total: number; done: number };
+	/** Milestones public events mention, as stored today (the log says when they were created and what they weighed). */
+	trackedMilestones: { id: string; weight: number; doneOn: Date | null }[];
+	indicator: { baseline: number; target: number | null; direction: 'UP' | 'DOWN'; current: number | null } | null;
+}
+
+interface RollupAt {
+	id: string;
+	axisId: string;
+	status: MeasureStatus | null;
+	progress: Progress;
+	retired: boolean;
+}
+
+/**
+ * What the audit log says on a day, entity by entity (`Measure:<id>`, `Milestone:<id>`), by the rules
+ * of `existedAt` and `fieldAt`: folded by the database for a plan's dashboard at a date.
+ */
+export interface FieldSource {
+	/** False when the entity was created in the application after the day (`existedAt`). */
+	existed(entity: string): boolean;
+	/** The value of `key` on the day by the log (`fieldAt`). */
+	field(entity: string, key: string): { found: true; value: unknown } | { found: false };
+}
+
+/**
+ * The roll-up of a measure on `date` by the same rules as `measureAt` followed by the dashboard's
+ * progress rule (tests compare both on whole plans); null when the measure did not exist yet.
+ */
+export function measureRollupAt(row: RollupSource, log: FieldSource, date: string, axes: ReadonlyMap<string, AxisRow>): RollupAt | null {
+	const entity = `Measure:${row.id}`;
+	if (!log.existed(entity)) return null;
+	const read = <T>(key: string, current: T, parse: (v: unknown, fallback: T) => T): T => {
+		const found = log.field(entity, key);
+		return found.found ? parse(found.value, current) : current;
+	};
+	const axisId = read('axisId', row.axisId, str);
+	const retiredOn = read('retiredOn', row.retiredOn, dateOrNull);
+	const tracked = row.trackedMilestones
+		.filter((m) => log.existed(`Milestone:${m.id}`))
+		.map((m) => {
+			const weight = log.field(`Milestone:${m.id}`, 'weight');
+			return {
+				weight: weight.found && typeof weight.value === 'number' ? weight.value : m.weight,
+				doneOn: m.doneOn && toIsoDay(m.doneOn) <= date ? toIsoDay(m.doneOn) : null
+			};
+		});
+	const progress = measureProgress({
+		method: read('progressMethod', row.progressMethod, (v, f) => oneOf(METHODS, v, f) ?? f),
+		manualValue: read('progressManual', row.progressManual, intOrNull),
+		// Two stand-ins with the summed weights give the same weighted share as every plain milestone.
+		milestones: [{ weight: row.plainWeights.done, doneOn: date }, { weight: row.plainWeights.total - row.plainWeights.done, doneOn: null }, ...tracked],
+		indicator: row.indicator
+	});
+	return {
+		id: row.id,
+		axisId: axes.has(axisId) ? axisId : row.axisId,
+		status: read('status', row.status, (v, f) => oneOf(STATUSES, v, f)),
+		progress,
+		retired: retiredOn !== null && retiredAt(toIsoDay(retiredOn), date)
 	};
 }
 

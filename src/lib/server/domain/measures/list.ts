@@ -182,9 +182,13 @@ function filterConditions(f: MeasureFilters, today: string): Prisma.Sql[] {
 	return conditions;
 }
 
+/** No filter and no search: every measure of the plan matches (pageOfMeasures then sends no count). */
+const isUnfiltered = (f: MeasureFilters): boolean => !f.q && filterConditions(f, '1970-01-01').length === 0;
+
 interface PageRow {
 	id: string;
-	matched: number;
+	/** Measures matching the filters; null without filters (the plan's count). */
+	matched: number | null;
 	headline: string | null;
 }
 
@@ -194,11 +198,15 @@ interface PageRow {
  * count fully, published progress updates half). The snippet is computed for this page only.
  */
 async function pageOfMeasures(db: Db, planId: string, f: MeasureFilters, today: string, paging: { page: number; perPage: number }): Promise<PageRow[]> {
-	const where = Prisma.join([Prisma.sql`m."planId" = ${planId}`, ...filterConditions(f, today)], ' AND ');
+	const conditions = filterConditions(f, today);
+	const where = Prisma.join([Prisma.sql`m."planId" = ${planId}`, ...conditions], ' AND ');
 	const offset = (paging.page - 1) * paging.perPage;
 	if (!f.q) {
+		// Unfiltered, every measure matches: the caller has the plan's count, and the window count would
+		// make PostgreSQL carry all 10,000 rows of a large plan through it for a page of 50.
+		const matched = conditions.length > 0 ? Prisma.sql`(count(*) OVER ())::int` : Prisma.sql`NULL::int`;
 		return db.$queryRaw<PageRow[]>`
-			SELECT m."id", (count(*) OVER ())::int AS matched, NULL AS headline
+			SELECT m."id", ${matched} AS matched, NULL AS headline
 			FROM "Measure" m JOIN "Axis" a ON a."id" = m."axisId"
 			WHERE ${where}
 			ORDER BY a."position" ASC, m."position" ASC, m."id" ASC
@@ -250,7 +258,7 @@ export async function listMeasures(
 		pageOfMeasures(db, plan.id, filters, today, paging)
 	]);
 	// Past the last page the window count is lost with the rows: count the matches once more.
-	const matched = pageRows[0]?.matched ?? (paging.page > 1 ? await countMatches(db, plan.id, filters, today) : 0);
+	const matched = isUnfiltered(filters) ? total : (pageRows[0]?.matched ?? (paging.page > 1 ? await countMatches(db, plan.id, filters, today) : 0));
 	const rows = await db.measure.findMany({ where: { id: { in: pageRows.map((r) => r.id) } }, include: measureInclude });
 	const byId = new Map(rows.map((m) => [m.id, m]));
 	const results = pageRows.flatMap((hit) => {

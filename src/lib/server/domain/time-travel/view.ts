@@ -4,11 +4,14 @@
 import type { Db } from '../../db';
 import { wholePlanReads } from '../../whole-plan-reads';
 import { fromIsoDay, toIsoDay } from '../../../domain/dates';
-import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail } from '../measures/view';
-import { buildPlanDashboard, getPlanDashboard, type PlanDashboard } from '../plans/view';
+import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail, type MeasureDetailRow } from '../measures/view';
+import { buildPlanDashboard, DASHBOARD_MEASURES_PER_AXIS, firstOfEachAxis, getPlanDashboard, type MeasureRollupRow, type PlanDashboard } from '../plans/view';
 import { travelState, type TravelState } from '../../validation/time-travel';
-import { axesAt, indexEvents, measureAt, planAt, planRowAt, type EventIndex, type OwnerRow } from '../../../domain/time-travel';
-import { publicChangeWhere } from '../../public-changes';
+import { axesAt, indexEvents, measureAt, measureRollupAt, planAt, planRowAt, type EventIndex, type FieldSource, type OwnerRow } from '../../../domain/time-travel';
+import { Prisma } from '../../db/generated/client';
+import type { DatePrecision } from '../../db/generated/enums';
+import { periodEnd } from '../measures/lateness-sql';
+import { publicChangeSql, publicChangeWhere } from '../../public-changes';
 
 /** Audit events that rebuild undated fields and tell when rows were created or deleted (public ones only). */
 const TRAVEL_EVENTS = { AND: [publicChangeWhere, { entityType: { in: ['Measure', 'Milestone', 'EvidenceLink', 'Axis'] } }] };
@@ -35,12 +38,41 @@ export function loadPlanHistory(db: Db, slug: string) {
 	return wholePlanReads.run(() => readPlanHistory(db, slug));
 }
 
+/**
+ * The measure rows of MEASURE_DETAIL_INCLUDE without the relations Prisma would load by listing every
+ * milestone's id in one query (re-plans, evidence's milestone): 100,000 milestones are more ids than
+ * PostgreSQL takes parameters. Re-plans are read by plan and evidence's milestone from the rows.
+ */
+const HISTORY_MEASURE_INCLUDE = {
+	...MEASURE_DETAIL_INCLUDE,
+	milestones: { orderBy: MEASURE_DETAIL_INCLUDE.milestones.orderBy },
+	evidenceLinks: { orderBy: MEASURE_DETAIL_INCLUDE.evidenceLinks.orderBy }
+} satisfies Prisma.MeasureInclude;
+
+async function planMeasureRows(db: Db, planId: string): Promise<MeasureDetailRow[]> {
+	const [measures, replans] = await Promise.all([
+		db.measure.findMany({ where: { planId }, orderBy: [{ position: 'asc' }], include: HISTORY_MEASURE_INCLUDE }),
+		db.milestoneReplan.findMany({ where: { milestone: { measure: { planId } } }, orderBy: { at: 'asc' } })
+	]);
+	const replansOf = new Map<string, typeof replans>();
+	for (const r of replans) replansOf.set(r.milestoneId, [...(replansOf.get(r.milestoneId) ?? []), r]);
+	const titles = new Map(measures.flatMap((m) => m.milestones.map((ms) => [ms.id, ms.title] as const)));
+	return measures.map((m) => ({
+		...m,
+		milestones: m.milestones.map((ms) => ({ ...ms, replans: replansOf.get(ms.id) ?? [] })),
+		evidenceLinks: m.evidenceLinks.map((e) => {
+			const title = e.milestoneId ? titles.get(e.milestoneId) : undefined;
+			return { ...e, milestone: title === undefined ? null : { title } };
+		})
+	}));
+}
+
 async function readPlanHistory(db: Db, slug: string) {
 	const plan = await db.plan.findUnique({ where: { slug } });
 	if (!plan) return null;
 	const [axes, measures, facts, events, owners] = await Promise.all([
 		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: { select: { code: true, name: true, nameEn: true } } } }),
-		db.measure.findMany({ where: { planId: plan.id }, orderBy: [{ position: 'asc' }], include: MEASURE_DETAIL_INCLUDE }),
+		planMeasureRows(db, plan.id),
 		db.progressUpdate.findMany({
 			where: { planId: plan.id, publishedAt: { not: null } },
 			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
@@ -67,15 +99,173 @@ export function dashboardAt(history: PlanHistory, date: string, lastChangeAt: Da
 	});
 }
 
-export async function getPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
-	const history = await loadPlanHistory(db, slug);
-	if (!history) return null;
-	const lastEvent = await db.auditEvent.findFirst({
-		where: { planId: history.plan.id, ...publicChangeWhere, at: { lt: nextDay(date) } },
-		orderBy: { at: 'desc' },
-		select: { at: true }
-	});
-	return dashboardAt(history, date, lastEvent?.at ?? null);
+/**
+ * The dashboard as it stood on `date`. Only what the page shows is rebuilt in full: the first
+ * measures of each axis (as `measureAt` does for every measure of the plan in `dashboardAt`); the
+ * roll-ups of all measures come from narrow rows (`measureRollupAt`): milestones no event mentions
+ * summed in SQL for the day, the first indicator's latest value known that day picked in SQL, and the
+ * audit keys a roll-up reads folded by PostgreSQL (`foldedLog`). A fixed number of queries; a test
+ * compares it with `dashboardAt` (the full replay) day by day.
+ */
+export function getPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
+	return wholePlanReads.run(() => readPlanDashboardAt(db, slug, date));
+}
+
+/** The audit keys a roll-up reads (`measureRollupAt`), and a milestone's. */
+const ROLLUP_MEASURE_KEYS = ['axisId', 'retiredOn', 'status', 'progressMethod', 'progressManual'];
+const ROLLUP_MILESTONE_KEYS = ['weight'];
+
+interface FoldedRow {
+	entity: string;
+	key: string | null;
+	hasAfter: boolean;
+	after: Prisma.JsonValue;
+	hasBefore: boolean;
+	before: Prisma.JsonValue;
+}
+
+/**
+ * The audit log of a plan's measures (or milestones) folded by PostgreSQL for one day, by the rules of
+ * `existedAt` and `fieldAt` (the import's events first, then by time and id): for each entity and each
+ * of `keys`, the "after" of the latest event by the day and the "before" of the first one after it;
+ * and the entities created after the day (rows with a null key). One row per entity and key instead
+ * of every event: a 10,000-measure plan with 100,000 events sends 10,000 small rows, where loading
+ * the events took seconds. Grouped rather than sorted as a whole: each group sorts its few events.
+ */
+async function foldedLog(db: Db, planId: string, entityType: 'Measure' | 'Milestone', keys: readonly string[], date: string): Promise<FieldSource> {
+	const rows = await db.$queryRaw<FoldedRow[]>`
+		SELECT e."entityType" || ':' || e."entityId" AS entity, k.key,
+			bool_or(w.happened AND w."hasAfter") AS "hasAfter",
+			(array_agg(e."after" -> k.key ORDER BY w.imported ASC, e."at" DESC, e."id" DESC) FILTER (WHERE w.happened AND w."hasAfter"))[1] AS "after",
+			bool_or(NOT w.happened AND w."hasBefore") AS "hasBefore",
+			(array_agg(e."before" -> k.key ORDER BY e."at" ASC, e."id" ASC) FILTER (WHERE NOT w.happened AND w."hasBefore"))[1] AS "before"
+		FROM "AuditEvent" e
+		CROSS JOIN unnest(${[...keys]}::text[]) AS k(key)
+		CROSS JOIN LATERAL (SELECT
+			(e."actorId" IS NULL AND e."actorLabel" = 'seed') AS imported,
+			((e."actorId" IS NULL AND e."actorLabel" = 'seed') OR e."at" < ${date}::date + 1) AS happened,
+			(jsonb_typeof(e."after") = 'object' AND e."after" ? k.key) AS "hasAfter",
+			(jsonb_typeof(e."before") = 'object' AND e."before" ? k.key) AS "hasBefore") w
+		WHERE e."planId" = ${planId} AND e."entityType" = ${entityType} AND ${publicChangeSql('e')} AND (w."hasAfter" OR w."hasBefore")
+		GROUP BY 1, 2
+		UNION ALL
+		SELECT e."entityType" || ':' || e."entityId", NULL, FALSE, NULL, FALSE, NULL
+		FROM "AuditEvent" e
+		WHERE e."planId" = ${planId} AND e."entityType" = ${entityType} AND ${publicChangeSql('e')} AND e."action" = 'create'
+		GROUP BY 1
+		HAVING NOT bool_or(e."actorId" IS NULL AND e."actorLabel" = 'seed') AND min(e."at") >= ${date}::date + 1`;
+	const values = new Map<string, Map<string, Prisma.JsonValue>>();
+	const createdLater = new Set<string>();
+	for (const r of rows) {
+		if (r.key === null) createdLater.add(r.entity);
+		else if (r.hasAfter || r.hasBefore) {
+			const fields = values.get(r.entity) ?? new Map<string, Prisma.JsonValue>();
+			fields.set(r.key, r.hasAfter ? r.after : r.before);
+			values.set(r.entity, fields);
+		}
+	}
+	return {
+		existed: (entity) => !createdLater.has(entity),
+		field: (entity, key) => {
+			const fields = values.get(entity);
+			return fields?.has(key) ? { found: true, value: fields.get(key) } : { found: false };
+		}
+	};
+}
+
+/** Milestones some public event of the plan mentions (their replay needs the log): a set PostgreSQL hashes once. */
+const mentionedMilestones = (planId: string) =>
+	Prisma.sql`(SELECT e."entityId" FROM "AuditEvent" e WHERE e."planId" = ${planId} AND e."entityType" = 'Milestone' AND ${publicChangeSql('e')})`;
+
+/** A dated fact is known on `date` once its period is over (`knownAt`); an undated precision counts the day itself. */
+const knownBy = (date: Prisma.Sql, precision: Prisma.Sql, day: string) => Prisma.sql`coalesce(${periodEnd(date, Prisma.sql`coalesce(${precision}::text, 'DAY')`)}, ${date}) <= ${day}::date`;
+
+async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
+	const plan = await db.plan.findUnique({ where: { slug } });
+	if (!plan) return null;
+	const [axes, measures, plainWeights, tracked, indicators, measureLog, milestoneLog, axisEvents, owners, lastEvent] = await Promise.all([
+		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: { select: { code: true, name: true, nameEn: true } } } }),
+		db.measure.findMany({
+			where: { planId: plan.id },
+			orderBy: [{ position: 'asc' }],
+			select: { id: true, axisId: true, status: true, progressMethod: true, progressManual: true, retiredOn: true }
+		}),
+		db.$queryRaw<{ id: string; total: number; done: number }[]>`
+			SELECT ms."measureId" AS id, sum(greatest(ms."weight", 0))::float8 AS total,
+				sum(CASE WHEN ms."doneOn" <= ${date}::date THEN greatest(ms."weight", 0) ELSE 0 END)::float8 AS done
+			FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
+			WHERE m."planId" = ${plan.id} AND ms."id" NOT IN ${mentionedMilestones(plan.id)}
+			GROUP BY ms."measureId"`,
+		db.$queryRaw<{ id: string; measureId: string; weight: number; doneOn: Date | null }[]>`
+			SELECT ms."id", ms."measureId", ms."weight", ms."doneOn"
+			FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
+			WHERE m."planId" = ${plan.id} AND ms."id" IN ${mentionedMilestones(plan.id)}`,
+		// The first indicator in the order the full rows load them (MEASURE_DETAIL_INCLUDE), and its latest value known on the day.
+		db.$queryRaw<{ id: string; baseline: number; target: number | null; direction: 'UP' | 'DOWN'; current: number | null }[]>`
+			WITH first AS (
+				SELECT DISTINCT ON (ind."measureId") ind."measureId", ind."id", ind."baseline", ind."target", ind."direction"
+				FROM "Indicator" ind JOIN "Measure" m ON m."id" = ind."measureId"
+				WHERE m."planId" = ${plan.id}
+				ORDER BY ind."measureId", ind."position" ASC, ind."id" ASC
+			),
+			latest AS (
+				SELECT DISTINCT ON (v."indicatorId") v."indicatorId", v."value"
+				FROM "IndicatorValue" v JOIN first ON first."id" = v."indicatorId"
+				WHERE ${knownBy(Prisma.sql`v."date"`, Prisma.sql`v."datePrecision"`, date)}
+				ORDER BY v."indicatorId", v."date" DESC, v."createdAt" ASC, v."id" ASC
+			)
+			SELECT first."measureId" AS id, first."baseline", first."target", first."direction"::text AS direction, latest."value" AS current
+			FROM first LEFT JOIN latest ON latest."indicatorId" = first."id"`,
+		foldedLog(db, plan.id, 'Measure', ROLLUP_MEASURE_KEYS, date),
+		foldedLog(db, plan.id, 'Milestone', ROLLUP_MILESTONE_KEYS, date),
+		db.auditEvent.findMany({ where: { planId: plan.id, ...AXIS_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
+		db.owner.findMany({ select: { id: true, code: true, name: true, nameEn: true, description: true } }),
+		db.auditEvent.findFirst({ where: { planId: plan.id, ...publicChangeWhere, at: { lt: nextDay(date) } }, orderBy: { at: 'desc' }, select: { at: true } })
+	]);
+	const axesThen = axesAt(axes, indexEvents(axisEvents), date);
+	const log: FieldSource = {
+		existed: (entity) => (entity.startsWith('Milestone:') ? milestoneLog : measureLog).existed(entity),
+		field: (entity, key) => (entity.startsWith('Milestone:') ? milestoneLog : measureLog).field(entity, key)
+	};
+	const axisById = new Map(axesThen.map((a) => [a.id, a]));
+	const sums = new Map(plainWeights.map((w) => [w.id, w]));
+	const trackedOf = new Map<string, typeof tracked>();
+	for (const m of tracked) trackedOf.set(m.measureId, [...(trackedOf.get(m.measureId) ?? []), m]);
+	const indicatorOf = new Map(indicators.map((i) => [i.id, i]));
+	const rollups: MeasureRollupRow[] = [];
+	for (const m of measures) {
+		const sum = sums.get(m.id);
+		const indicator = indicatorOf.get(m.id);
+		const at = measureRollupAt(
+			{
+				...m,
+				plainWeights: { total: sum?.total ?? 0, done: sum?.done ?? 0 },
+				trackedMilestones: trackedOf.get(m.id) ?? [],
+				indicator: indicator ? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: indicator.current } : null
+			},
+			log,
+			date,
+			axisById
+		);
+		if (at) rollups.push({ ...at, status: at.status ?? 'NOT_REPORTED' });
+	}
+	// The measures shown in full: the first of each axis, in the order of the plan's rows (as `dashboardAt`).
+	const shownIds = firstOfEachAxis(rollups, DASHBOARD_MEASURES_PER_AXIS);
+	const present = new Set(rollups.map((r) => r.id));
+	const absent = measures.filter((m) => !present.has(m.id)).map((m) => m.id);
+	const [rows, events, facts] = await Promise.all([
+		db.measure.findMany({ where: { id: { in: shownIds } }, orderBy: [{ position: 'asc' }], include: MEASURE_DETAIL_INCLUDE }),
+		db.auditEvent.findMany({ where: { planId: plan.id, measureId: { in: shownIds }, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
+		db.$queryRaw<{ date: Date; datePrecision: DatePrecision; text: string; sourceUrls: string[] }[]>`
+			SELECT u."date", u."datePrecision", u."text", u."sourceUrls" FROM "ProgressUpdate" u
+			WHERE u."planId" = ${plan.id} AND u."publishedAt" IS NOT NULL AND ${knownBy(Prisma.sql`u."date"`, Prisma.sql`u."datePrecision"`, date)}
+				AND (u."measureId" IS NULL OR NOT (u."measureId" = ANY(${absent}::text[])))
+			ORDER BY u."date" DESC, u."createdAt" DESC LIMIT 5`
+	]);
+	const index = indexEvents([...events, ...axisEvents]);
+	const ownerMap = new Map<string, OwnerRow>(owners.map((o) => [o.id, o]));
+	const shown = rows.map((row) => measureAt(row, index, ownerMap, date, axisById)).filter((m): m is MeasureDetailRow => m !== null);
+	return buildPlanDashboard({ plan: planRowAt(plan, date), axes: axesThen, measures: shown, rollups, latestFacts: facts, lastChangeAt: lastEvent?.at ?? null, today: date });
 }
 
 /** The measure page on `date`; 'absent' when the measure was created in the application after it. */

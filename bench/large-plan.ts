@@ -1,0 +1,61 @@
+// `node --import tsx bench/large-plan.ts --url postgresql://…/db --slug plan-genere-10000 [--date 2022-02-01]
+// [--only <target>] [--list-at]`: one reader's timings of the pages of a large plan, straight from the
+// domain functions (no HTTP, no page cache): the first call in a fresh process ("cold": Prisma
+// connects and PostgreSQL plans every query for the first time), then the median of five more, with
+// the Node CPU time of that median call (wall time on a shared machine also counts other processes).
+// The measure list at a past date (a full replay, tens of seconds on 10,000 measures) runs only with
+// --list-at. Prints figures only; the database must already hold the plan (tests/helpers/large-plan.ts
+// builds one; bench/RESULTS.md says how the 10,000-measure figures were taken). It only reads.
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/lib/server/db';
+import { getPlanDashboard, measureRollups } from '../src/lib/server/domain/plans/view';
+import { listMeasures, NO_FILTERS } from '../src/lib/server/domain/measures/list';
+import { getPlanDashboardAt } from '../src/lib/server/domain/time-travel/view';
+import { getMeasureListAt } from '../src/lib/server/domain/time-travel/list-at';
+
+const { values: options } = parseArgs({
+	options: {
+		url: { type: 'string' },
+		slug: { type: 'string', default: 'plan-genere-10000' },
+		date: { type: 'string', default: '2022-02-01' },
+		only: { type: 'string' },
+		'list-at': { type: 'boolean', default: false }
+	}
+});
+if (!options.url) throw new Error('--url postgresql://… is required');
+
+const database = await openDatabase({ url: options.url });
+const db = database.prisma;
+const slug = options.slug;
+const plan = await db.plan.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+
+const targets: [string, () => Promise<unknown>][] = [
+	['measureRollups (SQL roll-up)', () => measureRollups(db, plan.id)],
+	['dashboard', () => getPlanDashboard(db, slug)],
+	['measure list, page 2', () => listMeasures(db, slug, NO_FILTERS, undefined, { page: 2, perPage: 50 })],
+	[`dashboard at ${options.date}`, () => getPlanDashboardAt(db, slug, options.date)],
+	[`measure list at ${options.date}, page 2`, () => getMeasureListAt(db, slug, NO_FILTERS, options.date, { page: 2, perPage: 50 })]
+];
+
+async function time(run: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+	const start = performance.now();
+	const cpu = process.cpuUsage();
+	await run();
+	const used = process.cpuUsage(cpu);
+	return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
+}
+
+console.log(`| target | first call ms | median of 5 ms | Node CPU of the median ms |\n| --- | ---: | ---: | ---: |`);
+for (const [name, run] of targets) {
+	if (options.only ? !name.includes(options.only) : name.startsWith('measure list at') && !options['list-at']) continue;
+	const first = await time(run).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+	if (first instanceof Error) {
+		console.log(`| ${name} | fails: ${first.message.split('\n').filter(Boolean).at(-1)} | | |`);
+		continue;
+	}
+	const rest: { wall: number; cpu: number }[] = [];
+	for (let i = 0; i < 5; i++) rest.push(await time(run));
+	rest.sort((a, b) => a.wall - b.wall);
+	console.log(`| ${name} | ${first.wall.toFixed(0)} | ${rest[2]!.wall.toFixed(0)} | ${rest[2]!.cpu.toFixed(0)} |`);
+}
+await database.close();
