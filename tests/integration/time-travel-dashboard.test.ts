@@ -48,7 +48,16 @@ async function setStatus(id: string, status: 'IN_PROGRESS' | 'DONE', progressMet
 }
 
 const draft = (measure: string, text: string, date: string) =>
-	saveUpdateDraft(db, actors.admin, { measureId: measure, updateId: null, version: null, date: { start: date, precision: 'DAY' }, text, blockers: null, nextSteps: null, sourceUrls: [] });
+	saveUpdateDraft(db, actors.admin, {
+		measureId: measure,
+		updateId: null,
+		version: null,
+		date: { start: date, precision: 'DAY' },
+		text,
+		blockers: null,
+		nextSteps: null,
+		sourceUrls: []
+	});
 
 beforeAll(async () => {
 	({ database, db, actors } = await seededEditingDatabase());
@@ -85,7 +94,15 @@ beforeAll(async () => {
 	const lead = await db.owner.findFirstOrThrow();
 	const axes = await db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' } });
 	await addMeasure(db, actors.admin, { slug, axisId: axis.id, title: 'Mesure ajoutée', titleEn: null, description: 'Nouvelle', leadOwnerId: lead.id, contributorOwnerIds: [] });
-	await addMeasure(db, actors.admin, { slug, axisId: axes[0]!.id, title: 'Mesure 1 ajoutée', titleEn: null, description: 'Nouvelle', leadOwnerId: lead.id, contributorOwnerIds: [] });
+	await addMeasure(db, actors.admin, {
+		slug,
+		axisId: axes[0]!.id,
+		title: 'Mesure 1 ajoutée',
+		titleEn: null,
+		description: 'Nouvelle',
+		leadOwnerId: lead.id,
+		contributorOwnerIds: []
+	});
 	const r14 = await db.measure.findUniqueOrThrow({ where: { id: m14! } });
 	const proposal = await proposeMove(db, actors.admin, { slug, measureId: m14!, toAxisId: axes[1]!.id });
 	await moveMeasure(db, actors.admin, { slug, measureId: m14!, toAxisId: axes[1]!.id, version: r14.version, newNumber: proposal.newNumber });

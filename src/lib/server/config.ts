@@ -136,7 +136,7 @@ const appSchema = z.object({
 
 /** Read by adapter-node itself (build/index.js), before any Jalons code: documented, not parsed here. */
 export const ADAPTER_VARIABLES = ['HOST', 'BODY_SIZE_LIMIT', 'SHUTDOWN_TIMEOUT', 'ADDRESS_HEADER', 'XFF_DEPTH'] as const;
-/** Read only by the test and measurement tools (scripts/test.mjs, Playwright, load test, fuzzers). */
+/** Read only by the test and measurement tools (scripts/test.mjs, Playwright, load test, fuzzers, bench/query-tap.mjs). */
 export const TOOL_VARIABLES = [
 	'CHROME_PATH',
 	'BASE_URL',
@@ -150,7 +150,9 @@ export const TOOL_VARIABLES = [
 	'JALONS_SCHEMA_PATH',
 	'LOAD_DEBUG',
 	'FUZZ_RUNS',
-	'FUZZ_TIMEOUT'
+	'FUZZ_TIMEOUT',
+	'QUERY_TAP_PORT',
+	'QUERY_TAP_LOG'
 ] as const;
 export const APP_VARIABLES = Object.keys(appSchema.shape) as (keyof typeof appSchema.shape)[];
 

@@ -91,7 +91,7 @@ export const MEASURE_DETAIL_INCLUDE = {
 	milestones: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], include: { replans: { orderBy: { at: 'asc' } } } },
 	evidenceLinks: { orderBy: [{ position: 'asc' }], include: { milestone: { select: { title: true } } } },
 	indicators: { orderBy: { position: 'asc' }, include: { values: { orderBy: { date: 'asc' } } } },
-	progressUpdates: { where: { publishedAt: { not: null } }, orderBy: [{ date: 'desc' }, { createdAt: 'desc' }] }
+	progressUpdates: { where: { publishedAt: { not: null } }, orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }] }
 } satisfies Prisma.MeasureInclude;
 
 export type MeasureDetailRow = Prisma.MeasureGetPayload<{ include: typeof MEASURE_DETAIL_INCLUDE }>;

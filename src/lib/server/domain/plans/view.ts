@@ -245,7 +245,7 @@ export const DASHBOARD_MEASURE_INCLUDE = {
 	indicators: { orderBy: [{ position: 'asc' }, { id: 'asc' }], take: 1, include: { values: { select: { value: true, date: true } } } },
 	progressUpdates: {
 		where: { publishedAt: { not: null } },
-		orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
+		orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
 		take: 1,
 		select: { date: true, datePrecision: true, text: true }
 	}
@@ -323,7 +323,7 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 		measureRollups(db, plan.id),
 		db.progressUpdate.findMany({
 			where: { planId: plan.id, publishedAt: { not: null } },
-			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
+			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
 			take: 5,
 			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measureId: true }
 		}),

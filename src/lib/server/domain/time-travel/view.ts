@@ -75,7 +75,7 @@ async function readPlanHistory(db: Db, slug: string) {
 		planMeasureRows(db, plan.id),
 		db.progressUpdate.findMany({
 			where: { planId: plan.id, publishedAt: { not: null } },
-			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
+			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
 			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measureId: true }
 		}),
 		db.auditEvent.findMany({ where: { planId: plan.id, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
@@ -178,7 +178,8 @@ const mentionedMilestones = (planId: string) =>
 	Prisma.sql`(SELECT e."entityId" FROM "AuditEvent" e WHERE e."planId" = ${planId} AND e."entityType" = 'Milestone' AND ${publicChangeSql('e')})`;
 
 /** A dated fact is known on `date` once its period is over (`knownAt`); an undated precision counts the day itself. */
-const knownBy = (date: Prisma.Sql, precision: Prisma.Sql, day: string) => Prisma.sql`coalesce(${periodEnd(date, Prisma.sql`coalesce(${precision}::text, 'DAY')`)}, ${date}) <= ${day}::date`;
+const knownBy = (date: Prisma.Sql, precision: Prisma.Sql, day: string) =>
+	Prisma.sql`coalesce(${periodEnd(date, Prisma.sql`coalesce(${precision}::text, 'DAY')`)}, ${date}) <= ${day}::date`;
 
 async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
 	const plan = await db.plan.findUnique({ where: { slug } });
@@ -260,7 +261,7 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 			SELECT u."date", u."datePrecision", u."text", u."sourceUrls" FROM "ProgressUpdate" u
 			WHERE u."planId" = ${plan.id} AND u."publishedAt" IS NOT NULL AND ${knownBy(Prisma.sql`u."date"`, Prisma.sql`u."datePrecision"`, date)}
 				AND (u."measureId" IS NULL OR NOT (u."measureId" = ANY(${absent}::text[])))
-			ORDER BY u."date" DESC, u."createdAt" DESC LIMIT 5`
+			ORDER BY u."date" DESC, u."createdAt" DESC, u."id" DESC LIMIT 5`
 	]);
 	const index = indexEvents([...events, ...axisEvents]);
 	const ownerMap = new Map<string, OwnerRow>(owners.map((o) => [o.id, o]));
