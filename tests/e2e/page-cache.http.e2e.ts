@@ -61,6 +61,18 @@ test('anonymous readers share one rendering: same ETag, 304 on revalidation, bro
 	expect(await compressed.text()).toBe(body);
 });
 
+test('a page’s data file (client-side navigation) and the page itself are kept apart, whatever Accept says', async () => {
+	for (const path of [`/plans/${slug}/mesures`, `/plans/${slug}/mesures/2.2`]) {
+		const data = await get(`${path}/__data.json?x-sveltekit-invalidated=01`, { accept: '*/*' });
+		expect(data.status, path).toBe(200);
+		expect(await data.text(), path).toMatch(/^\{"type":"data"/);
+		const page = await get(path, { accept: '*/*' });
+		expect(page.status, path).toBe(200);
+		expect(page.headers.get('content-type'), path).toMatch(/^text\/html/);
+		expect(await page.text(), path).toMatch(/^<!doctype html>/i);
+	}
+});
+
 test('HEAD of a public page carries the headers of its GET, so that its ETag revalidates the GET', async () => {
 	for (const path of [`/plans/${slug}`, `/plans/${slug}/mesures/1.1`, `/flux/${slug}.atom`, `/en/plans/${slug}`]) {
 		for (const encoding of [{}, { 'accept-encoding': 'br' }] as Record<string, string>[]) {

@@ -122,6 +122,16 @@ describe('page cache', () => {
 		}
 	});
 
+	it('keys a page and its data file apart, though SvelteKit gives both the page’s URL', () => {
+		const { cache } = setup();
+		const page = new URL('https://jalons.example/plans/p/mesures');
+		const html = cache.keyOf(new Request(page, { headers: { accept: '*/*' } }), page, ROUTE, []);
+		const data = cache.keyOf(new Request('https://jalons.example/plans/p/mesures/__data.json?x-sveltekit-invalidated=01', { headers: { accept: '*/*' } }), page, ROUTE, []);
+		expect(html).not.toBeNull();
+		expect(data).not.toBeNull();
+		expect(data).not.toBe(html);
+	});
+
 	it('keys by origin: a page asked for under another host name is another entry', () => {
 		const { cache } = setup();
 		const a = new URL('https://jalons.example/plans/p');
@@ -220,7 +230,7 @@ describe('page cache', () => {
 		};
 		const at = async (path: string, n: number) => {
 			const url = new URL(`http://jalons.test${path}`);
-			const req = request();
+			const req = new Request(url);
 			const key = cache.keyOf(req, url, ROUTE, [])!;
 			return (await cache.lookup(key, req)) ?? cache.store(key, req, page(n));
 		};

@@ -82,9 +82,13 @@ export class PageCache {
 		const cookie = request.headers.get('cookie') ?? '';
 		if (sessionCookieNames.some((name) => cookie.includes(`${name}=`))) return null;
 		if (request.headers.has('authorization')) return null;
-		// Pages and their data files can answer differently by Accept (content negotiation); the origin
-		// keeps a page asked for under one host name from being served under another.
-		return `${url.origin}\n${request.headers.get('accept') ?? ''}\n${url.pathname}${url.search}`;
+		// Pages can answer differently by Accept (content negotiation); the origin keeps a page asked for
+		// under one host name from being served under another. The path is the one sent: SvelteKit gives
+		// a page's data file (`…/__data.json?x-sveltekit-invalidated=…`, fetched with `Accept: */*` on a
+		// client-side navigation) the page's own `url`, and keying on it served that JSON to the next
+		// `Accept: */*` reader of the page.
+		const sent = new URL(request.url);
+		return `${url.origin}\n${request.headers.get('accept') ?? ''}\n${sent.pathname}${sent.search}`;
 	}
 
 	/** The current content version; null when it cannot be read (then nothing is served from cache). */
