@@ -223,7 +223,7 @@ describe('page cache', () => {
 	});
 
 	it('evicts the least recently used entries beyond its size', async () => {
-		const { cache, request, state } = setup({ maxBytes: 2_500 });
+		const { cache, state } = setup({ maxBytes: 2_500 });
 		const page = (n: number) => async () => {
 			state.renders++;
 			return new Response(String(n).repeat(1000), { headers: { 'content-type': 'text/plain', 'cache-control': PUBLIC } });
