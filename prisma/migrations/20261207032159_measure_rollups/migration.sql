@@ -46,9 +46,10 @@ BEGIN
     WHERE m."id" = r."measureId" AND r."measureId" = ANY(ids);
 END $$;
 
--- Statement-level triggers: one recomputation per statement, for the measures it touched (a
--- createMany of thousands of milestones recomputes each measure once).
-CREATE FUNCTION "jalons_milestone_rollups"() RETURNS trigger
+-- Statement-level triggers on the rows that carry their measure's id (milestones and indicators): one
+-- recomputation per statement, for the measures it touched (a createMany of thousands of milestones
+-- recomputes each measure once).
+CREATE FUNCTION "jalons_measure_child_rollups"() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
 BEGIN
@@ -63,32 +64,18 @@ BEGIN
 END $$;
 
 CREATE TRIGGER "Milestone_rollups_insert" AFTER INSERT ON "Milestone" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_milestone_rollups"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_measure_child_rollups"();
 CREATE TRIGGER "Milestone_rollups_update" AFTER UPDATE ON "Milestone" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_milestone_rollups"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_measure_child_rollups"();
 CREATE TRIGGER "Milestone_rollups_delete" AFTER DELETE ON "Milestone" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_milestone_rollups"();
-
-CREATE FUNCTION "jalons_indicator_rollups"() RETURNS trigger
-  LANGUAGE plpgsql
-  AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM "jalons_refresh_measure_rollups"(ARRAY(SELECT DISTINCT "measureId" FROM new_rows));
-  ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM "jalons_refresh_measure_rollups"(ARRAY(SELECT "measureId" FROM new_rows UNION SELECT "measureId" FROM old_rows));
-  ELSE
-    PERFORM "jalons_refresh_measure_rollups"(ARRAY(SELECT DISTINCT "measureId" FROM old_rows));
-  END IF;
-  RETURN NULL;
-END $$;
+  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_measure_child_rollups"();
 
 CREATE TRIGGER "Indicator_rollups_insert" AFTER INSERT ON "Indicator" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_indicator_rollups"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_measure_child_rollups"();
 CREATE TRIGGER "Indicator_rollups_update" AFTER UPDATE ON "Indicator" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_indicator_rollups"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_measure_child_rollups"();
 CREATE TRIGGER "Indicator_rollups_delete" AFTER DELETE ON "Indicator" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_indicator_rollups"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "jalons_measure_child_rollups"();
 
 -- A value's measure is its indicator's; a value deleted with its indicator has none left (the
 -- indicator's own trigger recomputes that measure).

@@ -14,6 +14,7 @@
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { etagMatches, strongEtag } from './cache';
 import { isCacheableRoute } from './page-cache-routes';
+import { VersionWatch } from '../version-watch';
 
 export interface PageCacheOptions {
 	/** Total bytes kept (bodies plus compressed copies); 0 turns the cache off. */
@@ -46,16 +47,13 @@ export class PageCache {
 	readonly #now: () => number;
 	readonly #entries = new Map<string, Entry>();
 	#bytes = 0;
-	#version: string | null = null;
-	#versionReadAt = -Infinity;
-	#versionReading: Promise<string | null> | null = null;
-	/** Moves on every invalidate(), so that a version read started before a write is not trusted after it. */
-	#generation = 0;
+	readonly #version: VersionWatch;
 	readonly #rendering = new Map<string, Promise<Entry | null>>();
 
 	constructor(options: PageCacheOptions) {
 		this.#options = options;
 		this.#now = options.now ?? Date.now;
+		this.#version = new VersionWatch({ read: options.readVersion, checkMs: options.versionCheckMs, now: this.#now, onChange: () => this.#clear() });
 	}
 
 	get enabled(): boolean {
@@ -68,9 +66,7 @@ export class PageCache {
 
 	/** A write went through this instance: the next request re-reads the version. */
 	invalidate(): void {
-		this.#versionReadAt = -Infinity;
-		this.#generation++;
-		this.#versionReading = null;
+		this.#version.invalidate();
 	}
 
 	/**
@@ -91,37 +87,11 @@ export class PageCache {
 		return `${url.origin}\n${request.headers.get('accept') ?? ''}\n${sent.pathname}${sent.search}`;
 	}
 
-	/** The current content version; null when it cannot be read (then nothing is served from cache). */
-	async #currentVersion(): Promise<string | null> {
-		if (this.#now() - this.#versionReadAt < this.#options.versionCheckMs) return this.#version;
-		if (this.#versionReading) return this.#versionReading;
-		const generation = this.#generation;
-		const reading = this.#options.readVersion().then(
-			(version) => {
-				if (version !== this.#version) this.#clear();
-				this.#version = version;
-				// A write went through meanwhile: this value may predate its commit, read again next time.
-				if (generation === this.#generation) this.#versionReadAt = this.#now();
-				return version;
-			},
-			() => {
-				this.#clear();
-				this.#version = null;
-				return null;
-			}
-		);
-		this.#versionReading = reading;
-		void reading.finally(() => {
-			if (this.#versionReading === reading) this.#versionReading = null;
-		});
-		return reading;
-	}
-
 	/** A cached answer to this request, or null. */
 	async lookup(key: string, request: Request): Promise<Response | null> {
 		const entry = this.#entries.get(key);
 		if (!entry) return null;
-		const version = await this.#currentVersion();
+		const version = await this.#version.current();
 		if (version === null || entry.version !== version || this.#now() - entry.storedAt > this.#options.maxAgeMs) {
 			this.#remove(key);
 			return null;
@@ -158,7 +128,7 @@ export class PageCache {
 	}
 
 	async #renderAndKeep(key: string, render: () => Promise<Response>): Promise<{ response: Response; entry: Entry | null }> {
-		const version = await this.#currentVersion();
+		const version = await this.#version.current();
 		const response = await render();
 		if (version === null || !isShareable(response)) return { response, entry: null };
 		const declared = Number(response.headers.get('content-length') ?? NaN);

@@ -11,6 +11,8 @@
 // does not track (the day used for lateness is part of the keys). Entries are frozen: a request that
 // tried to change a shared model would throw rather than alter what the next reader sees.
 
+import { VersionWatch } from '../version-watch';
+
 export interface ReadModelCacheOptions {
 	/** Entries kept (least recently used go first); 0 turns the cache off. */
 	maxEntries: number;
@@ -31,15 +33,12 @@ export class ReadModelCache {
 	readonly #options: ReadModelCacheOptions;
 	readonly #now: () => number;
 	readonly #entries = new Map<string, Entry>();
-	#version: string | null = null;
-	#versionReadAt = -Infinity;
-	#versionReading: Promise<string | null> | null = null;
-	/** Moves on every invalidate(), so that a version read started before a write is not trusted after it. */
-	#generation = 0;
+	readonly #version: VersionWatch;
 
 	constructor(options: ReadModelCacheOptions) {
 		this.#options = options;
 		this.#now = options.now ?? Date.now;
+		this.#version = new VersionWatch({ read: options.readVersion, checkMs: options.versionCheckMs, now: this.#now, onChange: () => this.#entries.clear() });
 	}
 
 	get enabled(): boolean {
@@ -52,9 +51,7 @@ export class ReadModelCache {
 
 	/** A write went through this instance: the next read re-reads the version. */
 	invalidate(): void {
-		this.#versionReadAt = -Infinity;
-		this.#generation++;
-		this.#versionReading = null;
+		this.#version.invalidate();
 	}
 
 	/**
@@ -65,9 +62,7 @@ export class ReadModelCache {
 	 * before a write may end after it), and leaves the next check as it was.
 	 */
 	observe(version: string): void {
-		if (this.#version !== null && BigInt(version) <= BigInt(this.#version)) return;
-		this.#entries.clear();
-		this.#version = version;
+		this.#version.advance(version);
 	}
 
 	/**
@@ -77,7 +72,7 @@ export class ReadModelCache {
 	 */
 	async get<T>(key: string, load: () => Promise<T>): Promise<T> {
 		if (!this.enabled) return load();
-		const version = await this.#currentVersion();
+		const version = await this.#version.current();
 		if (version === null) return load();
 		const entry = this.#entries.get(key);
 		if (entry && entry.version === version && this.#now() - entry.storedAt <= this.#options.maxAgeMs) {
@@ -96,31 +91,6 @@ export class ReadModelCache {
 			if (this.#entries.get(key) === fresh) this.#entries.delete(key);
 		});
 		return value;
-	}
-
-	async #currentVersion(): Promise<string | null> {
-		if (this.#now() - this.#versionReadAt < this.#options.versionCheckMs) return this.#version;
-		if (this.#versionReading) return this.#versionReading;
-		const generation = this.#generation;
-		const reading = this.#options.readVersion().then(
-			(version) => {
-				if (version !== this.#version) this.#entries.clear();
-				this.#version = version;
-				// A write went through meanwhile: this value may predate its commit, read again next time.
-				if (generation === this.#generation) this.#versionReadAt = this.#now();
-				return version;
-			},
-			() => {
-				this.#entries.clear();
-				this.#version = null;
-				return null;
-			}
-		);
-		this.#versionReading = reading;
-		void reading.finally(() => {
-			if (this.#versionReading === reading) this.#versionReading = null;
-		});
-		return reading;
 	}
 
 	#evict(): void {
