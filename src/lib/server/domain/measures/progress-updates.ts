@@ -9,6 +9,7 @@ import { columnsOf, day, DRAFT_ENTITY, editableMeasure, sameJson, writableMeasur
 import { type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import { notifyFollowers } from '../notifications/notifications';
 import { claimFormToken, type OneTimeForm } from '../submissions';
+import { UPDATE_ORDER } from './update-order';
 
 export interface UpdateFields {
 	date: PreciseDate & { start: string };
@@ -53,14 +54,14 @@ function view(u: ProgressUpdate): UpdateEditView {
 /** Drafts first (they need work), then what is already public; newest first in each. */
 export async function listUpdatesForEdit(db: Db, actor: Viewer, measureId: string): Promise<{ drafts: UpdateEditView[]; published: UpdateEditView[] }> {
 	await editableMeasure(db, actor, measureId);
-	const rows = await db.progressUpdate.findMany({ where: { measureId }, orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }] });
+	const rows = await db.progressUpdate.findMany({ where: { measureId }, orderBy: UPDATE_ORDER });
 	return { drafts: rows.filter((u) => !u.publishedAt).map(view), published: rows.filter((u) => u.publishedAt).map(view) };
 }
 
 /** Drafts of a measure, read-only, for every internal reader (AMDAC, council, all teams). */
 export async function listDrafts(db: Db, viewer: Viewer, measureId: string): Promise<UpdateEditView[]> {
 	if (!canViewDrafts(viewer)) throw new ForbiddenError();
-	const rows = await db.progressUpdate.findMany({ where: { measureId, publishedAt: null }, orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }] });
+	const rows = await db.progressUpdate.findMany({ where: { measureId, publishedAt: null }, orderBy: UPDATE_ORDER });
 	return rows.map(view);
 }
 

@@ -8,6 +8,7 @@ import type { MeasureOwnership } from '../../policies';
 import { summariseIndicator, type IndicatorSummary } from '../../../domain/indicator-summary';
 import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from '../plans/view';
 import { publicChangeWhere } from '../../public-changes';
+import { UPDATE_ORDER } from './update-order';
 
 export interface MilestoneView {
 	id: string;
@@ -91,7 +92,7 @@ export const MEASURE_DETAIL_INCLUDE = {
 	milestones: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], include: { replans: { orderBy: { at: 'asc' } } } },
 	evidenceLinks: { orderBy: [{ position: 'asc' }], include: { milestone: { select: { title: true } } } },
 	indicators: { orderBy: { position: 'asc' }, include: { values: { orderBy: { date: 'asc' } } } },
-	progressUpdates: { where: { publishedAt: { not: null } }, orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }] }
+	progressUpdates: { where: { publishedAt: { not: null } }, orderBy: UPDATE_ORDER }
 } satisfies Prisma.MeasureInclude;
 
 export type MeasureDetailRow = Prisma.MeasureGetPayload<{ include: typeof MEASURE_DETAIL_INCLUDE }>;

@@ -6,6 +6,7 @@
 import type { Db } from '../../db';
 import { toIsoDay, type DatePrecision } from '../../../domain/dates';
 import { COMPLETION_GRADES, type CompletionGrade } from '../../../domain/report-snapshot';
+import { UPDATE_ORDER } from '../measures/update-order';
 
 const KNOWN_INDICATORS = 12;
 
@@ -79,7 +80,7 @@ export async function getPlanKnowledge(db: Db, planId: string, shownMeasureIds: 
 			GROUP BY 1, 2`,
 		db.progressUpdate.findFirst({
 			where: { planId, publishedAt: { not: null } },
-			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+			orderBy: UPDATE_ORDER,
 			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measure: { select: { number: true, title: true } } }
 		}),
 		db.$queryRaw<{ measureId: string; count: number; latest: Date }[]>`

@@ -10,6 +10,7 @@ import { daysUntilEnd, isLate, toIsoDay, toIsoDayOrNull, type DatePrecision, typ
 import type { Confidence, MeasureStatus } from '../../db/generated/enums';
 import { STATUS_KEYS, type StatusKey } from '../../../domain/status';
 import { publicChangeWhere } from '../../public-changes';
+import { UPDATE_ORDER } from '../measures/update-order';
 
 export type { StatusKey };
 
@@ -245,7 +246,7 @@ export const DASHBOARD_MEASURE_INCLUDE = {
 	indicators: { orderBy: [{ position: 'asc' }, { id: 'asc' }], take: 1, include: { values: { select: { value: true, date: true } } } },
 	progressUpdates: {
 		where: { publishedAt: { not: null } },
-		orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+		orderBy: UPDATE_ORDER,
 		take: 1,
 		select: { date: true, datePrecision: true, text: true }
 	}
@@ -323,7 +324,7 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 		measureRollups(db, plan.id),
 		db.progressUpdate.findMany({
 			where: { planId: plan.id, publishedAt: { not: null } },
-			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+			orderBy: UPDATE_ORDER,
 			take: 5,
 			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measureId: true }
 		}),

@@ -12,6 +12,7 @@ import { Prisma } from '../../db/generated/client';
 import type { DatePrecision } from '../../db/generated/enums';
 import { periodEnd } from '../measures/lateness-sql';
 import { publicChangeSql, publicChangeWhere } from '../../public-changes';
+import { UPDATE_ORDER } from '../measures/update-order';
 
 /** Audit events that rebuild undated fields and tell when rows were created or deleted (public ones only). */
 const TRAVEL_EVENTS = { AND: [publicChangeWhere, { entityType: { in: ['Measure', 'Milestone', 'EvidenceLink', 'Axis'] } }] };
@@ -75,7 +76,7 @@ async function readPlanHistory(db: Db, slug: string) {
 		planMeasureRows(db, plan.id),
 		db.progressUpdate.findMany({
 			where: { planId: plan.id, publishedAt: { not: null } },
-			orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+			orderBy: UPDATE_ORDER,
 			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measureId: true }
 		}),
 		db.auditEvent.findMany({ where: { planId: plan.id, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
