@@ -17,6 +17,12 @@ export interface HttpTarget {
 	close(): Promise<void>;
 }
 
+/**
+ * The outbound client's timeout in these tests: `/never` waits for it, and every other path must
+ * answer within it even on a loaded 2-core machine (300 ms did not: a 200 was once stored as a timeout).
+ */
+export const ANSWER_TIMEOUT_MS = 2_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startHttpTarget(): Promise<HttpTarget> {

@@ -1,11 +1,11 @@
 // Indicators fed from open data (issue 14): configuring a feed (editors only, versioned, audited),
 // then collecting it over real HTTP from a local server started here, through the outbound module
-// (127.0.0.1 allowed, a short timeout): a French CSV, JSON, a changed format, a 404, a timeout, no
+// (127.0.0.1 allowed, the tests' timeout): a French CSV, JSON, a changed format, a 404, a timeout, no
 // duplicate on an unchanged value, the error shown to editors after two failures in a row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { startHttpTarget, type HttpTarget } from '../helpers/http-target';
+import { startHttpTarget, type HttpTarget, ANSWER_TIMEOUT_MS } from '../helpers/http-target';
 import { smallPlan, user } from '../factories';
 import { createOutbound } from '../../src/lib/server/net/outbound';
 import { feedFetcher } from '../../src/lib/server/domain/indicator-feeds/fetch';
@@ -71,7 +71,7 @@ beforeAll(async () => {
 		}
 		return true;
 	});
-	fetchBody = feedFetcher(createOutbound({ timeoutMs: 300, allowHosts: ['127.0.0.1'], hostPauseMs: 0 }));
+	fetchBody = feedFetcher(createOutbound({ timeoutMs: ANSWER_TIMEOUT_MS, allowHosts: ['127.0.0.1'], hostPauseMs: 0 }));
 	const { plan, team, measures } = await smallPlan(db, { axes: 1, measures: 1 });
 	planId = plan.id;
 	planSlug = plan.slug;
@@ -270,7 +270,7 @@ describe('collecting', () => {
 	});
 
 	it('a private address is refused by the outbound rules when it is not allowed', async () => {
-		const strict = feedFetcher(createOutbound({ timeoutMs: 300, allowHosts: [], hostPauseMs: 0 }));
+		const strict = feedFetcher(createOutbound({ timeoutMs: ANSWER_TIMEOUT_MS, allowHosts: [], hostPauseMs: 0 }));
 		expect(await strict(`${target.origin}/api/stats.json`)).toMatchObject({ ok: false, error: 'blocked' });
 	});
 

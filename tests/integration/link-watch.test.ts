@@ -3,7 +3,7 @@
 // cache), the editors' view and their one-click replacement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
-import { startHttpTarget, closedPort, type HttpTarget } from '../helpers/http-target';
+import { startHttpTarget, closedPort, type HttpTarget, ANSWER_TIMEOUT_MS } from '../helpers/http-target';
 import { evidenceLink, progressUpdate, smallPlan } from '../factories';
 import { createOutbound } from '../../src/lib/server/net/outbound';
 import { checkLinks, watchedUrls } from '../../src/lib/server/domain/links/check';
@@ -24,7 +24,7 @@ let outsider: Actor;
 let refusedUrl: string;
 
 const at = (day: number) => new Date(Date.UTC(2026, 2, 1 + day, 3));
-const fetch = () => createOutbound({ allowHosts: ['127.0.0.1'], timeoutMs: 300, hostPauseMs: 0 });
+const fetch = () => createOutbound({ allowHosts: ['127.0.0.1'], timeoutMs: ANSWER_TIMEOUT_MS, hostPauseMs: 0 });
 const round = (day: number) => checkLinks(db, { fetch: fetch(), now: () => at(day), minAgeMs: 3_600_000 });
 const url = (path: string) => `${target.origin}${path}`;
 const record = (u: string) => db.linkCheck.findUniqueOrThrow({ where: { url: u } });
