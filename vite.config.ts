@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { dsfrPurge } from './src/lib/styles/dsfr-purge';
+import { dsfrPurge } from './src/lib/styles/dsfr-purge.ts';
 
 export default defineConfig(({ command }) => ({
 	plugins: [sveltekit()],
