@@ -50,8 +50,16 @@ describe('plan export and import', () => {
 			sourceUrls: ['https://example.org/a']
 		} as never);
 
+		// An indicator fed from open data keeps its feed, with what the last fetch found.
+		const indicator = await db.indicator.findFirstOrThrow({ where: { measure: { plan: { slug: DEFAULT_PLAN_SLUG } } }, orderBy: { id: 'asc' } });
+		await db.indicatorFeed.create({
+			data: { indicatorId: indicator.id, url: 'https://example.org/valeurs.csv', format: 'CSV', valuePath: 'total', schedule: 'DAILY', lastError: 'http', consecutiveFailures: 2 }
+		});
+
 		const first = await exportPlan(db, DEFAULT_PLAN_SLUG);
+		expect(first.version).toBe(2);
 		expect(first.tables.Measure?.length).toBe(10);
+		expect(first.tables.IndicatorFeed).toMatchObject([{ indicatorId: indicator.id, url: 'https://example.org/valeurs.csv', consecutiveFailures: 2 }]);
 		expect(first.tables.AuditEvent!.length).toBeGreaterThan(2);
 		const copy = JSON.parse(JSON.stringify(first));
 		const imported = await importPlan(target.prisma, copy);
@@ -71,6 +79,21 @@ describe('plan export and import', () => {
 			sourceUrls: []
 		} as never);
 		expect(await target.prisma.auditEvent.count()).toBe(first.tables.AuditEvent!.length + 1);
+	});
+
+	it('imports a file of the first version, which had no feeds', async () => {
+		const doc = await exportPlan(source.prisma, DEFAULT_PLAN_SLUG);
+		const { IndicatorFeed: feeds, ...older } = doc.tables;
+		expect(feeds).toHaveLength(1);
+		const empty = await freshDatabase();
+		try {
+			await importPlan(empty.prisma, { ...doc, version: 1, tables: older });
+			const again = await exportPlan(empty.prisma, DEFAULT_PLAN_SLUG);
+			expect(again.tables.IndicatorFeed).toEqual([]);
+			expect(JSON.stringify({ ...again.tables, IndicatorFeed: feeds })).toBe(JSON.stringify(doc.tables));
+		} finally {
+			await empty.close();
+		}
 	});
 
 	it('refuses a plan that is already there, and a malformed file, writing nothing', async () => {

@@ -1,6 +1,6 @@
 // Full-plan JSON export and import (`npm run plan:export -- slug > plan.json`,
 // `npm run plan:import -- plan.json`): every row of the plan — axes, measures, owners, milestones
-// and re-plans, evidence, indicators and values, progress updates (drafts too) and the plan's audit
+// and re-plans, evidence, indicators, their feeds and values, progress updates (drafts too) and the plan's audit
 // log — as PostgreSQL itself renders it (row_to_json), and inserted back with
 // jsonb_populate_recordset, so that every type round-trips exactly. Accounts are not part of a plan
 // (personal data, passwords): they are not exported. Importing restores the audit log verbatim, so
@@ -14,7 +14,9 @@ import { PARAM_PATTERNS } from '../../route-params';
 import { markPublicChange } from '../public-changes';
 
 const FORMAT = 'jalons-plan';
-const VERSION = 1;
+// Version 2 added the indicators' feeds (IndicatorFeed); a version 1 file imports as a plan without feeds.
+const VERSION = 2;
+const ADDED_IN_VERSION_2 = new Set(['IndicatorFeed']);
 
 const inPlanMeasures = Prisma.sql`(SELECT id FROM "Measure" WHERE "planId" = `;
 
@@ -31,6 +33,7 @@ function tables(planId: string): [string, Prisma.Sql][] {
 		['MilestoneReplan', Prisma.sql`t."milestoneId" IN (SELECT id FROM "Milestone" WHERE "measureId" IN ${measures})`],
 		['EvidenceLink', Prisma.sql`t."measureId" IN ${measures}`],
 		['Indicator', Prisma.sql`t."measureId" IN ${measures}`],
+		['IndicatorFeed', Prisma.sql`t."indicatorId" IN (SELECT id FROM "Indicator" WHERE "measureId" IN ${measures})`],
 		['IndicatorValue', Prisma.sql`t."indicatorId" IN (SELECT id FROM "Indicator" WHERE "measureId" IN ${measures})`],
 		['ProgressUpdate', Prisma.sql`t."planId" = ${planId}`],
 		['AuditEvent', Prisma.sql`t."planId" = ${planId}`]
@@ -40,10 +43,15 @@ const TABLE_NAMES = tables('').map(([name]) => name);
 
 const planDocument = z.strictObject({
 	format: z.literal(FORMAT),
-	version: z.literal(VERSION),
+	version: z.union([z.literal(1), z.literal(VERSION)]),
 	slug: z.string().regex(PARAM_PATTERNS.slug),
 	tables: z.strictObject(
-		Object.fromEntries(TABLE_NAMES.map((name) => [name, z.array(z.record(z.string(), z.unknown()))])) as Record<string, z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>>
+		Object.fromEntries(
+			TABLE_NAMES.map((name) => {
+				const rows = z.array(z.record(z.string(), z.unknown()));
+				return [name, ADDED_IN_VERSION_2.has(name) ? rows.default([]) : rows];
+			})
+		) as Record<string, z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>>
 	)
 });
 export type PlanDocument = z.infer<typeof planDocument>;
