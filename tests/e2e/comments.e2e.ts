@@ -27,6 +27,8 @@ async function post(page: Page, visibility: 'PUBLIC' | 'WORKING_GROUP' | 'INTERN
 }
 
 test('an AMDAC member posts a public and a working-group comment; a citizen sees only the public one', async ({ page, browser, signInAs }) => {
+	// Two readers, two comments and two axe scans: on a shared 2-core machine it can outlast the default budget.
+	test.slow();
 	const run = tag();
 	await signInAs(page, ACCOUNTS.amdac);
 	await page.goto(MEASURE);

@@ -155,6 +155,8 @@ test.describe.serial('reporting round and council opinion', () => {
 	});
 
 	test('a citizen sees the published opinion with the round, never the private one', async ({ page, signInAs }) => {
+		// Three axe scans, a second signed-in context and the report's downloads: on a shared 2-core machine it can outlast the default budget.
+		test.slow();
 		await page.goto(`${PLAN}/rapports`);
 		await expect(page.getByRole('heading', { level: 1, name: 'Rapports d’avancement' })).toBeVisible();
 		await expectNoAxeViolations(page);

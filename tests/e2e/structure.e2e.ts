@@ -32,6 +32,8 @@ async function addMeasure(page: Page, axis: string, title: string): Promise<void
 }
 
 test('an admin adds axes and measures, moves a measure with its new number confirmed, and retires one', async ({ page, signInAs }) => {
+	// Two axes, three measures, a move and a retirement, each a page load or two: on a shared 2-core machine it can outlast the default budget.
+	test.slow();
 	const tag = `${test.info().project.name} ${Date.now().toString(36)}`;
 	await signInAs(page, ACCOUNTS.admin);
 	await page.goto(STRUCTURE);
