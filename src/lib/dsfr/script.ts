@@ -1,4 +1,4 @@
-// The DSFR's script, only the parts Jalons' markup uses (about 80 KB raw instead of the whole bundle's 115):
+// The DSFR's script, only the parts Jalons' markup uses (80 KB raw instead of the whole bundle's 110):
 // the core (collapses, including the language selector's menu), the colour scheme, and the header,
 // modal (the header's menu on small screens), navigation, breadcrumb, table and checkbox components.
 // The bundle's other components have no markup here (accordion, tabs, equisized buttons, download
