@@ -91,6 +91,7 @@ test('the DSFR script that runs holds only the components the pages use', async 
 	await expect(page.locator('[data-fr-js-header-modal]')).toHaveCount(1);
 	await expect(page.locator('[data-fr-js-checkbox-input]').first()).toBeAttached();
 	const code = (await Promise.all(scripts)).join('\n');
-	expect(code).toContain('CheckboxInput');
-	for (const unused of ['AccordionsGroup', 'TabPanel', 'SidemenuItem', 'RangeInput']) expect(code, unused).not.toContain(unused);
+	const present = (names: string[]) => names.filter((name) => code.includes(name));
+	expect(present(['CheckboxInput', 'HeaderModal'])).toEqual(['CheckboxInput', 'HeaderModal']);
+	expect(present(['AccordionsGroup', 'TabPanel', 'SidemenuItem', 'RangeInput'])).toEqual([]);
 });
