@@ -1,1 +1,1 @@
-declare module '@gouvfr/dsfr/dist/dsfr.module.min.js';
+declare module '@gouvfr/dsfr/dist/*.module.min.js';

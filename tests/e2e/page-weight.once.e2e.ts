@@ -3,6 +3,7 @@
 // rules only the DSFR's script or a class built at runtime use were kept, and that the dark theme, which
 // the DSFR script switches on, still paints dark. Run once (the js project): the stylesheets are the same
 // with JavaScript off, and the axe audits of the other specs check the pages' contrast in both projects.
+// They also check that the JavaScript stays off the first paint's path: no module preloads, and only the DSFR parts used.
 import { test, expect, settled } from './fixtures';
 import { RENDER_BLOCKING_CSS_BUDGET, brotli, renderBlockingStylesheets } from '../../scripts/lib/render-blocking';
 
@@ -68,4 +69,29 @@ test('the dark theme still paints the page dark, and the light one light', async
 			await context.close();
 		}
 	}
+});
+
+test('only the stylesheet is announced early: no JavaScript module competes with it for the bandwidth', async ({ request }) => {
+	for (const path of PAGES) {
+		const link = (await request.get(path)).headers()['link'] ?? '';
+		expect(link, path).toMatch(/rel="preload"; as="style"/);
+		expect(link, path).not.toContain('modulepreload');
+	}
+});
+
+test('the DSFR script that runs holds only the components the pages use', async ({ page }) => {
+	const scripts: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'script') scripts.push(response.text());
+	});
+	await page.goto(`${PLAN}/mesures`);
+	await settled(page);
+	// Started: the header's menu is wired, and the list's filters' checkboxes too.
+	await expect(page.locator('html')).toHaveAttribute('data-fr-js', 'true');
+	await expect(page.locator('[data-fr-js-header-modal]')).toHaveCount(1);
+	await expect(page.locator('[data-fr-js-checkbox-input]').first()).toBeAttached();
+	const code = (await Promise.all(scripts)).join('\n');
+	const present = (names: string[]) => names.filter((name) => code.includes(name));
+	expect(present(['CheckboxInput', 'HeaderModal'])).toEqual(['CheckboxInput', 'HeaderModal']);
+	expect(present(['AccordionsGroup', 'TabPanel', 'SidemenuItem', 'RangeInput'])).toEqual([]);
 });
