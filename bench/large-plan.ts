@@ -10,16 +10,17 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db';
 import { getPlanDashboard, measureRollups } from '../src/lib/server/domain/plans/view';
 import { listMeasures, NO_FILTERS } from '../src/lib/server/domain/measures/list';
-import { getPlanDashboardAt } from '../src/lib/server/domain/time-travel/view';
+import { getMeasureDetailAt, getPlanDashboardAt } from '../src/lib/server/domain/time-travel/view';
 import { getMeasureListAt } from '../src/lib/server/domain/time-travel/list-at';
 
 const { values: options } = parseArgs({
 	options: {
 		url: { type: 'string' },
 		slug: { type: 'string', default: 'plan-genere-10000' },
-		date: { type: 'string', default: '2022-02-01' },
+		date: { type: 'string', default: '2022-02-01,2022-03-01' },
 		only: { type: 'string' },
-		'list-at': { type: 'boolean', default: false }
+		'list-at': { type: 'boolean', default: false },
+		repeat: { type: 'string', default: '5' }
 	}
 });
 if (!options.url) throw new Error('--url postgresql://… is required');
@@ -29,12 +30,18 @@ const db = database.prisma;
 const slug = options.slug;
 const plan = await db.plan.findUniqueOrThrow({ where: { slug }, select: { id: true } });
 
+const dates = options.date.split(',');
 const targets: [string, () => Promise<unknown>][] = [
 	['measureRollups (SQL roll-up)', () => measureRollups(db, plan.id)],
 	['dashboard', () => getPlanDashboard(db, slug)],
 	['measure list, page 2', () => listMeasures(db, slug, NO_FILTERS, undefined, { page: 2, perPage: 50 })],
-	[`dashboard at ${options.date}`, () => getPlanDashboardAt(db, slug, options.date)],
-	[`measure list at ${options.date}, page 2`, () => getMeasureListAt(db, slug, NO_FILTERS, options.date, { page: 2, perPage: 50 })]
+	...dates.flatMap((date): [string, () => Promise<unknown>][] => [
+		[`dashboard at ${date}`, () => getPlanDashboardAt(db, slug, date)],
+		[`measure page at ${date}`, () => getMeasureDetailAt(db, slug, '3.7', date)],
+		[`measure list at ${date}, page 1`, () => getMeasureListAt(db, slug, NO_FILTERS, date, { page: 1, perPage: 50 })],
+		[`measure list at ${date}, page 2`, () => getMeasureListAt(db, slug, NO_FILTERS, date, { page: 2, perPage: 50 })],
+		[`measure list at ${date}, in progress and late, page 2`, () => getMeasureListAt(db, slug, { ...NO_FILTERS, status: 'IN_PROGRESS', late: true }, date, { page: 2, perPage: 50 })]
+	])
 ];
 
 async function time(run: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
@@ -45,7 +52,7 @@ async function time(run: () => Promise<unknown>): Promise<{ wall: number; cpu: n
 	return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
 }
 
-console.log(`| target | first call ms | median of 5 ms | Node CPU of the median ms |\n| --- | ---: | ---: | ---: |`);
+console.log(`| target | first call ms | median of ${options.repeat} ms | Node CPU of the median ms |\n| --- | ---: | ---: | ---: |`);
 for (const [name, run] of targets) {
 	if (options.only ? !name.includes(options.only) : name.startsWith('measure list at') && !options['list-at']) continue;
 	const first = await time(run).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
@@ -54,8 +61,9 @@ for (const [name, run] of targets) {
 		continue;
 	}
 	const rest: { wall: number; cpu: number }[] = [];
-	for (let i = 0; i < 5; i++) rest.push(await time(run));
+	for (let i = 0; i < Number(options.repeat); i++) rest.push(await time(run));
 	rest.sort((a, b) => a.wall - b.wall);
-	console.log(`| ${name} | ${first.wall.toFixed(0)} | ${rest[2]!.wall.toFixed(0)} | ${rest[2]!.cpu.toFixed(0)} |`);
+	const median = rest[Math.floor(rest.length / 2)];
+	console.log(`| ${name} | ${first.wall.toFixed(0)} | ${median?.wall.toFixed(0) ?? '–'} | ${median?.cpu.toFixed(0) ?? '–'} |`);
 }
 await database.close();
