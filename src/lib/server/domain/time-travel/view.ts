@@ -174,7 +174,12 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 		const indicator = indicatorOf.get(m.id);
 		const at = measureRollupAt(
 			{
-				...m,
+				id: m.id,
+				axisId: m.axisId,
+				status: m.status,
+				progressMethod: m.progressMethod,
+				progressManual: m.progressManual,
+				retiredOn: m.retiredOn,
 				plainWeights: { total: sum?.total ?? 0, done: sum?.done ?? 0 },
 				trackedMilestones: trackedOf.get(m.id) ?? [],
 				indicator: indicator ? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: indicator.current } : null
