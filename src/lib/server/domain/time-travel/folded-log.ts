@@ -7,14 +7,8 @@ import type { FieldSource } from '../../../domain/time-travel';
 import { periodEnd } from '../measures/lateness-sql';
 import { publicChangeSql } from '../../public-changes';
 
-interface FoldedRow {
-	entity: string;
-	key: string | null;
-	hasAfter: boolean;
-	after: Prisma.JsonValue;
-	hasBefore: boolean;
-	before: Prisma.JsonValue;
-}
+/** A folded row: entity, key (null: created after the day), whether "after"/"before" were found, their values. */
+type FoldedRow = [string, string | null, boolean, Prisma.JsonValue, boolean, Prisma.JsonValue];
 
 /**
  * The audit log of a plan's measures (or milestones) folded by PostgreSQL for one day, by the rules of
@@ -22,10 +16,12 @@ interface FoldedRow {
  * of `keys`, the "after" of the latest event by the day and the "before" of the first one after it;
  * and the entities created after the day (rows with a null key). One row per entity and key instead
  * of every event: a 10,000-measure plan with 100,000 events sends 10,000 small rows, where loading
- * the events took seconds. Grouped rather than sorted as a whole: each group sorts its few events.
+ * the events took seconds; and as one JSON document, which Node parses for a fraction of the CPU of
+ * decoding as many rows (as `measureRollups`).
  */
 export async function foldedLog(db: Db, planId: string, entityType: 'Measure' | 'Milestone', keys: readonly string[], date: string): Promise<FieldSource> {
-	const rows = await db.$queryRaw<FoldedRow[]>`
+	const [result] = await db.$queryRaw<{ rows: string }[]>`
+		SELECT coalesce(json_agg(json_build_array(f.entity, f.key, f."hasAfter", f."after", f."hasBefore", f."before")), '[]')::text AS rows FROM (
 		SELECT e."entityType" || ':' || e."entityId" AS entity, k.key,
 			bool_or(w.happened AND w."hasAfter") AS "hasAfter",
 			(array_agg(e."after" -> k.key ORDER BY w.imported ASC, e."at" DESC, e."id" DESC) FILTER (WHERE w.happened AND w."hasAfter"))[1] AS "after",
@@ -45,15 +41,16 @@ export async function foldedLog(db: Db, planId: string, entityType: 'Measure' | 
 		FROM "AuditEvent" e
 		WHERE e."planId" = ${planId} AND e."entityType" = ${entityType} AND ${publicChangeSql('e')} AND e."action" = 'create'
 		GROUP BY 1
-		HAVING NOT bool_or(e."actorId" IS NULL AND e."actorLabel" = 'seed') AND min(e."at") >= ${date}::date + 1`;
+		HAVING NOT bool_or(e."actorId" IS NULL AND e."actorLabel" = 'seed') AND min(e."at") >= ${date}::date + 1) f`;
+	const rows = JSON.parse(result?.rows ?? '[]') as FoldedRow[];
 	const values = new Map<string, Map<string, Prisma.JsonValue>>();
 	const createdLater = new Set<string>();
-	for (const r of rows) {
-		if (r.key === null) createdLater.add(r.entity);
-		else if (r.hasAfter || r.hasBefore) {
-			const fields = values.get(r.entity) ?? new Map<string, Prisma.JsonValue>();
-			fields.set(r.key, r.hasAfter ? r.after : r.before);
-			values.set(r.entity, fields);
+	for (const [entity, key, hasAfter, after, hasBefore, before] of rows) {
+		if (key === null) createdLater.add(entity);
+		else if (hasAfter || hasBefore) {
+			const fields = values.get(entity) ?? new Map<string, Prisma.JsonValue>();
+			fields.set(key, hasAfter ? after : before);
+			values.set(entity, fields);
 		}
 	}
 	return {
