@@ -40,7 +40,10 @@ const targets: [string, () => Promise<unknown>][] = [
 		[`measure page at ${date}`, () => getMeasureDetailAt(db, slug, '3.7', date)],
 		[`measure list at ${date}, page 1`, () => getMeasureListAt(db, slug, NO_FILTERS, date, { page: 1, perPage: 50 })],
 		[`measure list at ${date}, page 2`, () => getMeasureListAt(db, slug, NO_FILTERS, date, { page: 2, perPage: 50 })],
-		[`measure list at ${date}, in progress and late, page 2`, () => getMeasureListAt(db, slug, { ...NO_FILTERS, status: 'IN_PROGRESS', late: true }, date, { page: 2, perPage: 50 })]
+		[
+			`measure list at ${date}, in progress and late, page 2`,
+			() => getMeasureListAt(db, slug, { ...NO_FILTERS, status: 'IN_PROGRESS', late: true }, date, { page: 2, perPage: 50 })
+		]
 	])
 ];
 

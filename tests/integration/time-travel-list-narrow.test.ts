@@ -31,7 +31,10 @@ const day = (i: number) => toIsoDay(new Date(FIRST_DAY + i * 86_400_000));
 /** One audit event a day from FIRST_DAY: the day after the last one sees the whole history. */
 let lastDay = 0;
 
-async function edit(measureId: string, fields: { status?: 'IN_PROGRESS' | 'CONTINUOUS' | 'NOT_STARTED'; confidence?: 'AT_RISK' | null; plannedEnd?: string; description?: string }) {
+async function edit(
+	measureId: string,
+	fields: { status?: 'IN_PROGRESS' | 'CONTINUOUS' | 'NOT_STARTED'; confidence?: 'AT_RISK' | null; plannedEnd?: string; description?: string }
+) {
 	const m = await db.measure.findUniqueOrThrow({ where: { id: measureId } });
 	await updateMeasure(db, admin, {
 		measureId,
@@ -73,7 +76,17 @@ beforeAll(async () => {
 	await edit(m[1]!, { status: 'CONTINUOUS' });
 	const m2 = await db.measure.findUniqueOrThrow({ where: { id: m[2]! } });
 	await updateMeasureOwners(db, admin, { measureId: m[2]!, version: m2.version, reason: null, leadOwnerId: other.id, contributorOwnerIds: [built.team.id] });
-	addedId = (await addMeasure(db, admin, { slug, axisId: built.axes[1]!.id, title: 'Mesure ajoutée', titleEn: null, description: 'Nouvelle mesure', leadOwnerId: other.id, contributorOwnerIds: [] })).id;
+	addedId = (
+		await addMeasure(db, admin, {
+			slug,
+			axisId: built.axes[1]!.id,
+			title: 'Mesure ajoutée',
+			titleEn: null,
+			description: 'Nouvelle mesure',
+			leadOwnerId: other.id,
+			contributorOwnerIds: []
+		})
+	).id;
 	// The first measure of axis 1 moves to the end of axis 3: before that, its place in the list is its old position.
 	const moved = await db.measure.findUniqueOrThrow({ where: { id: m[0]! } });
 	const proposal = await proposeMove(db, admin, { slug, measureId: moved.id, toAxisId: built.axes[2]!.id });
@@ -83,14 +96,28 @@ beforeAll(async () => {
 	await retireMeasure(db, admin, { slug, measureId: retiredId, version: m4.version, reason: 'Fusionnée' });
 	await addMilestone(db, admin, { measureId: m[5]!, title: 'Jalon ajouté en retard', description: null, weight: 2, planned: { start: '2024-01-02', precision: 'DAY' } });
 	const replanned = await db.milestone.findFirstOrThrow({ where: { measureId: m[6]! }, orderBy: { position: 'asc' } });
-	await replanMilestone(db, admin, { measureId: m[6]!, milestoneId: replanned.id, version: replanned.version, planned: { start: '2030-01-01', precision: 'YEAR' }, reason: 'Décalé' });
+	await replanMilestone(db, admin, {
+		measureId: m[6]!,
+		milestoneId: replanned.id,
+		version: replanned.version,
+		planned: { start: '2030-01-01', precision: 'YEAR' },
+		reason: 'Décalé'
+	});
 	const done = await db.milestone.findFirstOrThrow({ where: { measureId: m[7]! }, orderBy: { position: 'asc' } });
 	await setMilestoneDone(db, admin, { measureId: m[7]!, milestoneId: done.id, version: done.version, doneOn: '2024-01-10' });
 	await draft(m[8]!, 'Brouillonnesque jamais publié', '2023-06-01');
 	const published = await draft(m[9]!, 'Publicationnesque mise à jour', '2024-01-08');
 	await publishUpdate(db, admin, { measureId: m[9]!, updateId: published.id, version: 1 });
 	const axis = await addAxis(db, admin, { slug, title: 'Axe ajouté', titleEn: null });
-	await addMeasure(db, admin, { slug, axisId: axis.id, title: 'Mesure de l’axe ajouté', titleEn: null, description: 'Zorglubisation aussi', leadOwnerId: built.team.id, contributorOwnerIds: [] });
+	await addMeasure(db, admin, {
+		slug,
+		axisId: axis.id,
+		title: 'Mesure de l’axe ajouté',
+		titleEn: null,
+		description: 'Zorglubisation aussi',
+		leadOwnerId: built.team.id,
+		contributorOwnerIds: []
+	});
 	const a1 = await db.axis.findUniqueOrThrow({ where: { id: built.axes[0]!.id } });
 	await renameAxis(db, admin, { slug, axisId: a1.id, version: a1.version, title: 'Axe renommé', titleEn: null });
 	const a3 = await db.axis.findUniqueOrThrow({ where: { id: built.axes[2]!.id } });

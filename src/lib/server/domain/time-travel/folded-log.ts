@@ -70,7 +70,6 @@ export const mentionedMilestones = (planId: string) =>
 export const knownBy = (date: Prisma.Sql, precision: Prisma.Sql, day: string) =>
 	Prisma.sql`coalesce(${periodEnd(date, Prisma.sql`coalesce(${precision}::text, 'DAY')`)}, ${date}) <= ${day}::date`;
 
-
 /**
  * Per measure, its milestones that were open and overdue on `date`, by the rules of `measureAt` and
  * the list's `toItem`: a milestone created in the application after the day is left out; a re-plan

@@ -52,8 +52,7 @@ function matchesWords(parts: readonly string[], words: readonly string[]): boole
 	return words.every((w) => text.includes(w));
 }
 
-const matchesText = (m: MeasureDetailRow, words: readonly string[]) =>
-	matchesWords([m.title, m.description, ...m.subActions, ...m.progressUpdates.map((u) => u.text)], words);
+const matchesText = (m: MeasureDetailRow, words: readonly string[]) => matchesWords([m.title, m.description, ...m.subActions, ...m.progressUpdates.map((u) => u.text)], words);
 
 const planRefOf = (history: PlanHistory): PlanRef => ({
 	id: history.plan.id,
@@ -190,7 +189,21 @@ async function readMeasureListAt(db: Db, slug: string, filters: MeasureFilters, 
 	};
 }
 
-type SourceJson = [string, string, number, MeasureStatus | null, Confidence | null, string, string[], string | null, DatePrecision | null, string | null, string?, string?, string[]?];
+type SourceJson = [
+	string,
+	string,
+	number,
+	MeasureStatus | null,
+	Confidence | null,
+	string,
+	string[],
+	string | null,
+	DatePrecision | null,
+	string | null,
+	string?,
+	string?,
+	string[]?
+];
 const dayOrNull = (day: string | null) => (day === null ? null : fromIsoDay(day));
 
 /**
@@ -205,19 +218,21 @@ async function listSources(db: Db, planId: string, withText: boolean): Promise<L
 			coalesce((SELECT json_agg(c."ownerId") FROM "MeasureContributor" c WHERE c."measureId" = m."id"), '[]'),
 			m."plannedEnd", m."plannedEndPrecision", m."retiredOn" ${text})), '[]')::text AS rows
 		FROM "Measure" m WHERE m."planId" = ${planId}`;
-	return (JSON.parse(result?.rows ?? '[]') as SourceJson[]).map(([id, axisId, position, status, confidence, leadOwnerId, contributorOwnerIds, plannedEnd, plannedEndPrecision, retiredOn, title, description, subActions]) => ({
-		id,
-		axisId,
-		position,
-		status,
-		confidence,
-		leadOwnerId,
-		contributorOwnerIds,
-		plannedEnd: dayOrNull(plannedEnd),
-		plannedEndPrecision,
-		retiredOn: dayOrNull(retiredOn),
-		text: withText ? { title: title ?? '', description: description ?? '', subActions: subActions ?? [] } : undefined
-	}));
+	return (JSON.parse(result?.rows ?? '[]') as SourceJson[]).map(
+		([id, axisId, position, status, confidence, leadOwnerId, contributorOwnerIds, plannedEnd, plannedEndPrecision, retiredOn, title, description, subActions]) => ({
+			id,
+			axisId,
+			position,
+			status,
+			confidence,
+			leadOwnerId,
+			contributorOwnerIds,
+			plannedEnd: dayOrNull(plannedEnd),
+			plannedEndPrecision,
+			retiredOn: dayOrNull(retiredOn),
+			text: withText ? { title: title ?? '', description: description ?? '', subActions: subActions ?? [] } : undefined
+		})
+	);
 }
 
 /** `toItem`'s lateness from the list fields: not done, abandoned or retired, and past its end or with an overdue milestone. */

@@ -7,7 +7,19 @@ import { fromIsoDay, toIsoDay } from '../../../domain/dates';
 import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail, type MeasureDetailRow } from '../measures/view';
 import { buildPlanDashboard, DASHBOARD_MEASURES_PER_AXIS, firstOfEachAxis, getPlanDashboard, type MeasureRollupRow, type PlanDashboard } from '../plans/view';
 import { travelState, type TravelState } from '../../validation/time-travel';
-import { axesAt, indexEvents, measureAt, measureRollupAt, planAt, planRowAt, type AxisRow, type EventIndex, type FieldSource, type OwnerRow, type TravelEvent } from '../../../domain/time-travel';
+import {
+	axesAt,
+	indexEvents,
+	measureAt,
+	measureRollupAt,
+	planAt,
+	planRowAt,
+	type AxisRow,
+	type EventIndex,
+	type FieldSource,
+	type OwnerRow,
+	type TravelEvent
+} from '../../../domain/time-travel';
 import { Prisma } from '../../db/generated/client';
 import type { DatePrecision } from '../../db/generated/enums';
 import { publicChangeWhere } from '../../public-changes';
