@@ -1,10 +1,9 @@
-// `node --import tsx bench/large-plan.ts --url postgresql://…/db --slug plan-genere-10000 [--date 2022-02-01]
-// [--only <target>] [--list-at]`: one reader's timings of the pages of a large plan, straight from the
-// domain functions (no HTTP, no page cache): the first call in a fresh process ("cold": Prisma
-// connects and PostgreSQL plans every query for the first time), then the median of five more, with
-// the Node CPU time of that median call (wall time on a shared machine also counts other processes).
-// The measure list at a past date (a full replay, tens of seconds on 10,000 measures) runs only with
-// --list-at. Prints figures only; the database must already hold the plan (tests/helpers/large-plan.ts
+// `node --import tsx bench/large-plan.ts --url postgresql://…/db --slug plan-genere-10000
+// [--date 2022-02-01,2022-03-01] [--only <target>] [--repeat 5]`: one reader's timings of the pages of a
+// large plan, today and at each date, straight from the domain functions (no HTTP, no page cache): the
+// first call in a fresh process ("cold": Prisma connects and PostgreSQL plans every query for the first
+// time), then the median of `--repeat` more, with the Node CPU time of that median call (wall time on a
+// shared machine also counts other processes). Prints figures only; the database must already hold the plan (tests/helpers/large-plan.ts
 // builds one; bench/RESULTS.md says how the 10,000-measure figures were taken). It only reads.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db';
@@ -19,7 +18,6 @@ const { values: options } = parseArgs({
 		slug: { type: 'string', default: 'plan-genere-10000' },
 		date: { type: 'string', default: '2022-02-01,2022-03-01' },
 		only: { type: 'string' },
-		'list-at': { type: 'boolean', default: false },
 		repeat: { type: 'string', default: '5' }
 	}
 });
@@ -57,7 +55,7 @@ async function time(run: () => Promise<unknown>): Promise<{ wall: number; cpu: n
 
 console.log(`| target | first call ms | median of ${options.repeat} ms | Node CPU of the median ms |\n| --- | ---: | ---: | ---: |`);
 for (const [name, run] of targets) {
-	if (options.only ? !name.includes(options.only) : name.startsWith('measure list at') && !options['list-at']) continue;
+	if (options.only && !name.includes(options.only)) continue;
 	const first = await time(run).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
 	if (first instanceof Error) {
 		console.log(`| ${name} | fails: ${first.message.split('\n').filter(Boolean).at(-1)} | | |`);
