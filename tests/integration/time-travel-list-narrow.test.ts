@@ -161,16 +161,20 @@ describe('the measure list at a past date, from narrow rows', () => {
 			{ q: 'publicationnesque' },
 			{ q: 'mesure ajoutée' }
 		];
-		const days = [...Array.from({ length: lastDay + 2 }, (_, i) => day(i - 1)), '2026-01-01', toIsoDay(new Date())];
+		// Every day for the unfiltered list; every other day for the filters (PGlite runs this file too).
+		const days = [...Array.from({ length: lastDay + 2 }, (_, i) => i - 1), 400, 700];
 		let compared = 0;
-		for (const date of days)
-			for (const f of filters)
+		for (const k of days)
+			for (const f of filters) {
+				if (f !== filters[0] && k % 2 !== 0 && k < lastDay) continue;
+				const date = k === 700 ? toIsoDay(new Date()) : day(k);
 				for (const paging of f === filters[0] ? PAGES : PAGES.slice(0, 2)) {
 					const fast = await getMeasureListAt(db, slug, { ...NO_FILTERS, ...f }, date, paging);
 					expect(fast, `${date} ${JSON.stringify(f)} ${JSON.stringify(paging)}`).toEqual(listFromHistory(history, { ...NO_FILTERS, ...f }, date, paging));
 					compared++;
 				}
-		expect(compared).toBeGreaterThan(500);
+			}
+		expect(compared).toBeGreaterThan(400);
 	}, 300_000);
 
 	it('leaves out a measure created after the day, lists a retired one before its retirement, never shows a draft', async () => {
