@@ -1,25 +1,24 @@
-// `node --import tsx bench/large-plan.ts --url postgresql://…/db --slug plan-genere-10000 [--date 2022-02-01]
-// [--only <target>] [--list-at]`: one reader's timings of the pages of a large plan, straight from the
-// domain functions (no HTTP, no page cache): the first call in a fresh process ("cold": Prisma
-// connects and PostgreSQL plans every query for the first time), then the median of five more, with
-// the Node CPU time of that median call (wall time on a shared machine also counts other processes).
-// The measure list at a past date (a full replay, tens of seconds on 10,000 measures) runs only with
-// --list-at. Prints figures only; the database must already hold the plan (tests/helpers/large-plan.ts
+// `node --import tsx bench/large-plan.ts --url postgresql://…/db --slug plan-genere-10000
+// [--date 2022-02-01,2022-03-01] [--only <target>] [--repeat 5]`: one reader's timings of the pages of a
+// large plan, today and at each date, straight from the domain functions (no HTTP, no page cache): the
+// first call in a fresh process ("cold": Prisma connects and PostgreSQL plans every query for the first
+// time), then the median of `--repeat` more, with the Node CPU time of that median call (wall time on a
+// shared machine also counts other processes). Prints figures only; the database must already hold the plan (tests/helpers/large-plan.ts
 // builds one; bench/RESULTS.md says how the 10,000-measure figures were taken). It only reads.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db';
 import { getPlanDashboard, measureRollups } from '../src/lib/server/domain/plans/view';
 import { listMeasures, NO_FILTERS } from '../src/lib/server/domain/measures/list';
-import { getPlanDashboardAt } from '../src/lib/server/domain/time-travel/view';
+import { getMeasureDetailAt, getPlanDashboardAt } from '../src/lib/server/domain/time-travel/view';
 import { getMeasureListAt } from '../src/lib/server/domain/time-travel/list-at';
 
 const { values: options } = parseArgs({
 	options: {
 		url: { type: 'string' },
 		slug: { type: 'string', default: 'plan-genere-10000' },
-		date: { type: 'string', default: '2022-02-01' },
+		date: { type: 'string', default: '2022-02-01,2022-03-01' },
 		only: { type: 'string' },
-		'list-at': { type: 'boolean', default: false }
+		repeat: { type: 'string', default: '5' }
 	}
 });
 if (!options.url) throw new Error('--url postgresql://… is required');
@@ -29,12 +28,21 @@ const db = database.prisma;
 const slug = options.slug;
 const plan = await db.plan.findUniqueOrThrow({ where: { slug }, select: { id: true } });
 
+const dates = options.date.split(',');
 const targets: [string, () => Promise<unknown>][] = [
 	['measureRollups (SQL roll-up)', () => measureRollups(db, plan.id)],
 	['dashboard', () => getPlanDashboard(db, slug)],
 	['measure list, page 2', () => listMeasures(db, slug, NO_FILTERS, undefined, { page: 2, perPage: 50 })],
-	[`dashboard at ${options.date}`, () => getPlanDashboardAt(db, slug, options.date)],
-	[`measure list at ${options.date}, page 2`, () => getMeasureListAt(db, slug, NO_FILTERS, options.date, { page: 2, perPage: 50 })]
+	...dates.flatMap((date): [string, () => Promise<unknown>][] => [
+		[`dashboard at ${date}`, () => getPlanDashboardAt(db, slug, date)],
+		[`measure page at ${date}`, () => getMeasureDetailAt(db, slug, '3.7', date)],
+		[`measure list at ${date}, page 1`, () => getMeasureListAt(db, slug, NO_FILTERS, date, { page: 1, perPage: 50 })],
+		[`measure list at ${date}, page 2`, () => getMeasureListAt(db, slug, NO_FILTERS, date, { page: 2, perPage: 50 })],
+		[
+			`measure list at ${date}, in progress and late, page 2`,
+			() => getMeasureListAt(db, slug, { ...NO_FILTERS, status: 'IN_PROGRESS', late: true }, date, { page: 2, perPage: 50 })
+		]
+	])
 ];
 
 async function time(run: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
@@ -45,17 +53,18 @@ async function time(run: () => Promise<unknown>): Promise<{ wall: number; cpu: n
 	return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
 }
 
-console.log(`| target | first call ms | median of 5 ms | Node CPU of the median ms |\n| --- | ---: | ---: | ---: |`);
+console.log(`| target | first call ms | median of ${options.repeat} ms | Node CPU of the median ms |\n| --- | ---: | ---: | ---: |`);
 for (const [name, run] of targets) {
-	if (options.only ? !name.includes(options.only) : name.startsWith('measure list at') && !options['list-at']) continue;
+	if (options.only && !name.includes(options.only)) continue;
 	const first = await time(run).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
 	if (first instanceof Error) {
 		console.log(`| ${name} | fails: ${first.message.split('\n').filter(Boolean).at(-1)} | | |`);
 		continue;
 	}
 	const rest: { wall: number; cpu: number }[] = [];
-	for (let i = 0; i < 5; i++) rest.push(await time(run));
+	for (let i = 0; i < Number(options.repeat); i++) rest.push(await time(run));
 	rest.sort((a, b) => a.wall - b.wall);
-	console.log(`| ${name} | ${first.wall.toFixed(0)} | ${rest[2]!.wall.toFixed(0)} | ${rest[2]!.cpu.toFixed(0)} |`);
+	const median = rest[Math.floor(rest.length / 2)];
+	console.log(`| ${name} | ${first.wall.toFixed(0)} | ${median?.wall.toFixed(0) ?? '–'} | ${median?.cpu.toFixed(0) ?? '–'} |`);
 }
 await database.close();

@@ -16,7 +16,7 @@
 //   they had on D.
 import type { PlanStatusKey } from './plan-status';
 import type { Prisma } from '../server/db/generated/client';
-import type { DatePrecision, MeasureStatus } from '../server/db/generated/enums';
+import type { Confidence, DatePrecision, MeasureStatus } from '../server/db/generated/enums';
 import { measureProgress, type Progress } from './progress';
 import { endOfPeriod, toIsoDay } from './dates';
 import { retiredAt } from './structure';
@@ -162,10 +162,21 @@ const METHODS = ['MANUAL', 'MILESTONES', 'INDICATOR'] as const;
 const CONFIDENCES = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'] as const;
 const PRECISIONS = ['DAY', 'MONTH', 'QUARTER', 'SEMESTER', 'YEAR', 'CONTINUOUS'] as const;
 
+/** `read(key, current, parse)`: the value of a field on the day, or today's (`current`). */
+type Read = <T>(key: string, current: T, parse: (v: unknown, fallback: T) => T) => T;
+
 /** `read(key)` gives the audit value of a field on `date`, or today's value. */
-function reader(events: readonly TravelEvent[], date: string) {
-	return <T>(key: string, current: T, parse: (v: unknown, fallback: T) => T): T => {
+function reader(events: readonly TravelEvent[], date: string): Read {
+	return (key, current, parse) => {
 		const found = fieldAt(events, key, date);
+		return found.found ? parse(found.value, current) : current;
+	};
+}
+
+/** The same reader over a log folded elsewhere (`FieldSource`). */
+function sourceReader(log: FieldSource, entity: string): Read {
+	return (key, current, parse) => {
+		const found = log.field(entity, key);
 		return found.found ? parse(found.value, current) : current;
 	};
 }
@@ -264,6 +275,96 @@ export function axesAt<A extends AxisRow>(axes: readonly A[], index: EventIndex,
 }
 
 /**
+ * Where a measure stood on `date` and who carried it, by the log (`read`): its axis (kept when the
+ * log names an axis that did not exist that day), its retirement (dated: not before its day), its
+ * lead team (kept when unknown) and contributors. Shared by the full replay and the list's state.
+ */
+function placeAt(
+	row: { axisId: string; retiredOn: Date | null; leadOwnerId: string; contributorOwnerIds: string[] },
+	read: Read,
+	owners: ReadonlyMap<string, OwnerRow>,
+	date: string,
+	axes?: ReadonlyMap<string, AxisRow>
+) {
+	const loggedAxisId = read('axisId', row.axisId, str);
+	const axis = axes?.get(loggedAxisId);
+	const retiredOn = read('retiredOn', row.retiredOn, dateOrNull);
+	const retired = retiredOn !== null && retiredAt(toIsoDay(retiredOn), date);
+	const loggedLeadId = read('leadOwnerId', row.leadOwnerId, str);
+	const lead = owners.get(loggedLeadId);
+	return {
+		axisId: axis ? loggedAxisId : row.axisId,
+		axis,
+		retiredOn: retired ? retiredOn : null,
+		retired,
+		leadOwnerId: lead ? loggedLeadId : row.leadOwnerId,
+		lead,
+		contributorIds: read('contributorOwnerIds', row.contributorOwnerIds, strings)
+	};
+}
+
+/**
+ * What the measure list filters, orders and searches on, for one measure as stored today (a large
+ * plan's list at a past date reads these narrow rows for every measure, and rebuilds in full only the
+ * page it shows). `text` is read only for a text search.
+ */
+export interface ListSource {
+	id: string;
+	axisId: string;
+	position: number;
+	status: MeasureStatus | null;
+	confidence: Confidence | null;
+	leadOwnerId: string;
+	contributorOwnerIds: string[];
+	plannedEnd: Date | null;
+	plannedEndPrecision: DatePrecision | null;
+	retiredOn: Date | null;
+	text?: { title: string; description: string; subActions: string[] };
+}
+
+/** A measure's list fields on a day, by the rules of `measureAt` (a test compares both on whole plans). */
+export interface ListStateAt {
+	id: string;
+	axisId: string;
+	position: number;
+	status: MeasureStatus | null;
+	confidence: Confidence | null;
+	lead: OwnerRow | undefined;
+	contributors: OwnerRow[];
+	retired: boolean;
+	plannedEnd: Date | null;
+	plannedEndPrecision: DatePrecision | null;
+	text: { title: string; description: string; subActions: string[] } | null;
+}
+
+/** The list fields of a measure on `date`; null when it did not exist yet. `owners`: every team, by id. */
+export function listStateAt(row: ListSource, log: FieldSource, date: string, axes: ReadonlyMap<string, AxisRow>, owners: ReadonlyMap<string, OwnerRow>): ListStateAt | null {
+	const entity = `Measure:${row.id}`;
+	if (!log.existed(entity)) return null;
+	const read = sourceReader(log, entity);
+	const place = placeAt(row, read, owners, date, axes);
+	return {
+		id: row.id,
+		axisId: place.axisId,
+		position: read('position', row.position, (v, f) => (typeof v === 'number' ? v : f)),
+		status: read('status', row.status, (v, f) => oneOf(STATUSES, v, f)),
+		confidence: read('confidence', row.confidence, (v, f) => oneOf(CONFIDENCES, v, f)),
+		lead: place.lead ?? owners.get(row.leadOwnerId),
+		contributors: place.contributorIds.map((id) => owners.get(id)).filter((o): o is OwnerRow => o !== undefined),
+		retired: place.retired,
+		plannedEnd: read('plannedEnd', row.plannedEnd, dateOrNull),
+		plannedEndPrecision: read('plannedEndPrecision', row.plannedEndPrecision, (v, f) => oneOf(PRECISIONS, v, f)),
+		text: row.text
+			? { title: read('title', row.text.title, str), description: read('description', row.text.description, str), subActions: read('subActions', row.text.subActions, strings) }
+			: null
+	};
+}
+
+/** The log keys `listStateAt` reads (with `text`: LIST_TEXT_KEYS too). */
+export const LIST_KEYS = ['axisId', 'position', 'status', 'confidence', 'leadOwnerId', 'contributorOwnerIds', 'plannedEnd', 'plannedEndPrecision', 'retiredOn'] as const;
+export const LIST_TEXT_KEYS = ['title', 'description', 'subActions'] as const;
+
+/**
  * The measure as it stood on `date`, in the same row shape as today's, or null when it was created
  * in the application after that day. `axes` (the plan's axes as they stood on `date`, by id) gives
  * the axis the measure was in; without it, today's axis row stays.
@@ -278,17 +379,12 @@ export function measureAt(
 	const events = index.get(`Measure:${row.id}`) ?? [];
 	if (!existedAt(events, date)) return null;
 	const read = reader(events, date);
-	const axisId = read('axisId', row.axisId, str);
-	const axis = axes?.get(axisId);
-	// A retirement is dated: whatever the log says, a measure is not retired before its day.
-	const retiredOn = read('retiredOn', row.retiredOn, dateOrNull);
-	const retired = retiredOn !== null && retiredAt(toIsoDay(retiredOn), date);
-	const leadOwnerId = read('leadOwnerId', row.leadOwnerId, str);
-	const lead = owners.get(leadOwnerId);
-	const contributorIds = read(
-		'contributorOwnerIds',
-		row.contributors.map((c) => c.ownerId),
-		strings
+	const { axisId, axis, retiredOn, retired, leadOwnerId, lead, contributorIds } = placeAt(
+		{ ...row, contributorOwnerIds: row.contributors.map((c) => c.ownerId) },
+		read,
+		owners,
+		date,
+		axes
 	);
 	const statusKeys = ['status'];
 	const progressKeys = ['progressMethod', 'progressManual'];
@@ -309,16 +405,16 @@ export function measureAt(
 		plan: planRowAt(row.plan, date),
 		number: read('number', row.number, str),
 		position: read('position', row.position, (v, f) => (typeof v === 'number' ? v : f)),
-		axisId: axis ? axisId : row.axisId,
+		axisId,
 		axis: axis ? { number: axis.number, title: axis.title, titleEn: axis.titleEn } : row.axis,
-		retiredOn: retired ? retiredOn : null,
+		retiredOn,
 		retirementReason: retired ? read('retirementReason', row.retirementReason, strOrNull) : null,
 		title: read('title', row.title, str),
 		titleEn: read('titleEn', row.titleEn, strOrNull),
 		description: read('description', row.description, str),
 		descriptionEn: read('descriptionEn', row.descriptionEn, strOrNull),
 		subActions: read('subActions', row.subActions, strings),
-		leadOwnerId: lead ? leadOwnerId : row.leadOwnerId,
+		leadOwnerId,
 		leadOwner: lead ? { code: lead.code, name: lead.name, nameEn: lead.nameEn, description: lead.description } : row.leadOwner,
 		contributors: contributorIds
 			.map((id) => owners.get(id))

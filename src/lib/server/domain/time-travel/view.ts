@@ -7,11 +7,23 @@ import { fromIsoDay, toIsoDay } from '../../../domain/dates';
 import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail, type MeasureDetailRow } from '../measures/view';
 import { buildPlanDashboard, DASHBOARD_MEASURES_PER_AXIS, firstOfEachAxis, getPlanDashboard, type MeasureRollupRow, type PlanDashboard } from '../plans/view';
 import { travelState, type TravelState } from '../../validation/time-travel';
-import { axesAt, indexEvents, measureAt, measureRollupAt, planAt, planRowAt, type EventIndex, type FieldSource, type OwnerRow } from '../../../domain/time-travel';
+import {
+	axesAt,
+	indexEvents,
+	measureAt,
+	measureRollupAt,
+	planAt,
+	planRowAt,
+	type AxisRow,
+	type EventIndex,
+	type FieldSource,
+	type OwnerRow,
+	type TravelEvent
+} from '../../../domain/time-travel';
 import { Prisma } from '../../db/generated/client';
 import type { DatePrecision } from '../../db/generated/enums';
-import { periodEnd } from '../measures/lateness-sql';
-import { publicChangeSql, publicChangeWhere } from '../../public-changes';
+import { publicChangeWhere } from '../../public-changes';
+import { foldedLog, knownBy, mentionedMilestones } from './folded-log';
 import { UPDATE_ORDER } from '../measures/update-order';
 
 /** Audit events that rebuild undated fields and tell when rows were created or deleted (public ones only). */
@@ -116,72 +128,6 @@ export function getPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 const ROLLUP_MEASURE_KEYS = ['axisId', 'retiredOn', 'status', 'progressMethod', 'progressManual'];
 const ROLLUP_MILESTONE_KEYS = ['weight'];
 
-interface FoldedRow {
-	entity: string;
-	key: string | null;
-	hasAfter: boolean;
-	after: Prisma.JsonValue;
-	hasBefore: boolean;
-	before: Prisma.JsonValue;
-}
-
-/**
- * The audit log of a plan's measures (or milestones) folded by PostgreSQL for one day, by the rules of
- * `existedAt` and `fieldAt` (the import's events first, then by time and id): for each entity and each
- * of `keys`, the "after" of the latest event by the day and the "before" of the first one after it;
- * and the entities created after the day (rows with a null key). One row per entity and key instead
- * of every event: a 10,000-measure plan with 100,000 events sends 10,000 small rows, where loading
- * the events took seconds. Grouped rather than sorted as a whole: each group sorts its few events.
- */
-async function foldedLog(db: Db, planId: string, entityType: 'Measure' | 'Milestone', keys: readonly string[], date: string): Promise<FieldSource> {
-	const rows = await db.$queryRaw<FoldedRow[]>`
-		SELECT e."entityType" || ':' || e."entityId" AS entity, k.key,
-			bool_or(w.happened AND w."hasAfter") AS "hasAfter",
-			(array_agg(e."after" -> k.key ORDER BY w.imported ASC, e."at" DESC, e."id" DESC) FILTER (WHERE w.happened AND w."hasAfter"))[1] AS "after",
-			bool_or(NOT w.happened AND w."hasBefore") AS "hasBefore",
-			(array_agg(e."before" -> k.key ORDER BY e."at" ASC, e."id" ASC) FILTER (WHERE NOT w.happened AND w."hasBefore"))[1] AS "before"
-		FROM "AuditEvent" e
-		CROSS JOIN unnest(${[...keys]}::text[]) AS k(key)
-		CROSS JOIN LATERAL (SELECT
-			(e."actorId" IS NULL AND e."actorLabel" = 'seed') AS imported,
-			((e."actorId" IS NULL AND e."actorLabel" = 'seed') OR e."at" < ${date}::date + 1) AS happened,
-			(jsonb_typeof(e."after") = 'object' AND e."after" ? k.key) AS "hasAfter",
-			(jsonb_typeof(e."before") = 'object' AND e."before" ? k.key) AS "hasBefore") w
-		WHERE e."planId" = ${planId} AND e."entityType" = ${entityType} AND ${publicChangeSql('e')} AND (w."hasAfter" OR w."hasBefore")
-		GROUP BY 1, 2
-		UNION ALL
-		SELECT e."entityType" || ':' || e."entityId", NULL, FALSE, NULL, FALSE, NULL
-		FROM "AuditEvent" e
-		WHERE e."planId" = ${planId} AND e."entityType" = ${entityType} AND ${publicChangeSql('e')} AND e."action" = 'create'
-		GROUP BY 1
-		HAVING NOT bool_or(e."actorId" IS NULL AND e."actorLabel" = 'seed') AND min(e."at") >= ${date}::date + 1`;
-	const values = new Map<string, Map<string, Prisma.JsonValue>>();
-	const createdLater = new Set<string>();
-	for (const r of rows) {
-		if (r.key === null) createdLater.add(r.entity);
-		else if (r.hasAfter || r.hasBefore) {
-			const fields = values.get(r.entity) ?? new Map<string, Prisma.JsonValue>();
-			fields.set(r.key, r.hasAfter ? r.after : r.before);
-			values.set(r.entity, fields);
-		}
-	}
-	return {
-		existed: (entity) => !createdLater.has(entity),
-		field: (entity, key) => {
-			const fields = values.get(entity);
-			return fields?.has(key) ? { found: true, value: fields.get(key) } : { found: false };
-		}
-	};
-}
-
-/** Milestones some public event of the plan mentions (their replay needs the log): a set PostgreSQL hashes once. */
-const mentionedMilestones = (planId: string) =>
-	Prisma.sql`(SELECT e."entityId" FROM "AuditEvent" e WHERE e."planId" = ${planId} AND e."entityType" = 'Milestone' AND ${publicChangeSql('e')})`;
-
-/** A dated fact is known on `date` once its period is over (`knownAt`); an undated precision counts the day itself. */
-const knownBy = (date: Prisma.Sql, precision: Prisma.Sql, day: string) =>
-	Prisma.sql`coalesce(${periodEnd(date, Prisma.sql`coalesce(${precision}::text, 'DAY')`)}, ${date}) <= ${day}::date`;
-
 async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
 	const plan = await db.plan.findUnique({ where: { slug } });
 	if (!plan) return null;
@@ -240,7 +186,12 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 		const indicator = indicatorOf.get(m.id);
 		const at = measureRollupAt(
 			{
-				...m,
+				id: m.id,
+				axisId: m.axisId,
+				status: m.status,
+				progressMethod: m.progressMethod,
+				progressManual: m.progressManual,
+				retiredOn: m.retiredOn,
 				plainWeights: { total: sum?.total ?? 0, done: sum?.done ?? 0 },
 				trackedMilestones: trackedOf.get(m.id) ?? [],
 				indicator: indicator ? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: indicator.current } : null
@@ -255,19 +206,44 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 	const shownIds = firstOfEachAxis(rollups, DASHBOARD_MEASURES_PER_AXIS);
 	const present = new Set(rollups.map((r) => r.id));
 	const absent = measures.filter((m) => !present.has(m.id)).map((m) => m.id);
-	const [rows, events, facts] = await Promise.all([
-		db.measure.findMany({ where: { id: { in: shownIds } }, orderBy: [{ position: 'asc' }], include: MEASURE_DETAIL_INCLUDE }),
-		db.auditEvent.findMany({ where: { planId: plan.id, measureId: { in: shownIds }, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
+	const [shown, facts] = await Promise.all([
+		measuresInFull(db, plan.id, shownIds, { axisEvents, owners, axes: axisById }, date),
 		db.$queryRaw<{ date: Date; datePrecision: DatePrecision; text: string; sourceUrls: string[] }[]>`
 			SELECT u."date", u."datePrecision", u."text", u."sourceUrls" FROM "ProgressUpdate" u
 			WHERE u."planId" = ${plan.id} AND u."publishedAt" IS NOT NULL AND ${knownBy(Prisma.sql`u."date"`, Prisma.sql`u."datePrecision"`, date)}
 				AND (u."measureId" IS NULL OR NOT (u."measureId" = ANY(${absent}::text[])))
 			ORDER BY u."date" DESC, u."createdAt" DESC, u."id" DESC LIMIT 5`
 	]);
-	const index = indexEvents([...events, ...axisEvents]);
-	const ownerMap = new Map<string, OwnerRow>(owners.map((o) => [o.id, o]));
-	const shown = rows.map((row) => measureAt(row, index, ownerMap, date, axisById)).filter((m): m is MeasureDetailRow => m !== null);
 	return buildPlanDashboard({ plan: planRowAt(plan, date), axes: axesThen, measures: shown, rollups, latestFacts: facts, lastChangeAt: lastEvent?.at ?? null, today: date });
+}
+
+/**
+ * Some measures of a plan rebuilt in full on `date` (`measureAt`), in the order of the plan's rows:
+ * the page a large plan shows at a past date. Two queries, for any number of measures.
+ */
+export async function measuresInFull(
+	db: Db,
+	planId: string,
+	ids: readonly string[],
+	context: { axisEvents: readonly TravelEvent[]; owners: readonly OwnerRow[]; axes: ReadonlyMap<string, AxisRow> },
+	date: string
+): Promise<MeasureDetailRow[]> {
+	const [rows, events] = await Promise.all([
+		db.measure.findMany({ where: { id: { in: [...ids] } }, orderBy: [{ position: 'asc' }, { id: 'asc' }], include: MEASURE_DETAIL_INCLUDE }),
+		db.auditEvent.findMany({ where: { planId, measureId: { in: [...ids] }, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT })
+	]);
+	const index = indexEvents([...events, ...context.axisEvents]);
+	const owners = new Map(context.owners.map((o) => [o.id, o]));
+	return rows.map((row) => measureAt(row, index, owners, date, context.axes)).filter((m): m is MeasureDetailRow => m !== null);
+}
+
+/** The plan's axes with their events, and every team: what `measuresInFull` and the axes of a day need. */
+export function travelContext(db: Db, planId: string) {
+	return Promise.all([
+		db.axis.findMany({ where: { planId }, orderBy: { position: 'asc' }, include: { leadOwner: { select: { code: true, name: true, nameEn: true } } } }),
+		db.auditEvent.findMany({ where: { planId, ...AXIS_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
+		db.owner.findMany({ select: { id: true, code: true, name: true, nameEn: true, description: true } })
+	]);
 }
 
 /** The measure page on `date`; 'absent' when the measure was created in the application after it. */
