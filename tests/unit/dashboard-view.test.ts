@@ -41,7 +41,17 @@ const dashboard: PlanDashboard = {
 	progress: { value: 40, known: 2, unknown: 0 },
 	statusCounts: counts,
 	axes: [
-		{ number: 1, title: 'Axe', titleEn: null, leadOwner: team(), progress: { value: 40, known: 2, unknown: 0 }, statusCounts: counts, measureCount: 2, retiredCount: 0, measures: [measure('1.1'), measure('1.2')] }
+		{
+			number: 1,
+			title: 'Axe',
+			titleEn: null,
+			leadOwner: team(),
+			progress: { value: 40, known: 2, unknown: 0 },
+			statusCounts: counts,
+			measureCount: 2,
+			retiredCount: 0,
+			measures: [measure('1.1'), measure('1.2')]
+		}
 	],
 	measureCount: 2,
 	retiredCount: 0,
