@@ -4,7 +4,7 @@
 // reference, so that the serialiser writes each one once however many measures it leads.
 import type { AxisSummary, MeasureSummary, OwnerRef, PlanDashboard, PlanHeader } from './view';
 
-export type DashboardMeasure = Omit<MeasureSummary, 'statusAsOf' | 'progress'> & { progress: { value: number | null } };
+type DashboardMeasure = Omit<MeasureSummary, 'statusAsOf' | 'progress'> & { progress: { value: number | null } };
 export type DashboardAxis = Omit<AxisSummary, 'measures'> & { measures: DashboardMeasure[] };
 export type DashboardView = Omit<PlanDashboard, 'plan' | 'axes'> & {
 	plan: Pick<PlanHeader, 'slug' | 'title' | 'titleEn' | 'summary' | 'summaryEn' | 'adoptedOn' | 'status'>;
