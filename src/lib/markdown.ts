@@ -6,6 +6,8 @@
 // Pure and shared: the same rule renders HTML on the server and in components, and gives the plain
 // text of CSV cells and feed titles (`markdownToText`).
 
+import { memoised } from './memo';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
@@ -105,8 +107,13 @@ function blocks(source: string): Block[] {
 	return result;
 }
 
-/** Renders the Markdown subset to sanitised HTML. The same input always gives the same output. */
-export function renderMarkdown(source: string): string {
+/**
+ * Renders the Markdown subset to sanitised HTML. The same input always gives the same output, so the
+ * result is remembered: a page shows the same updates to every reader.
+ */
+export const renderMarkdown = memoised(render);
+
+function render(source: string): string {
 	// eslint-disable-next-line no-control-regex
 	const text = source.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 	return blocks(text)

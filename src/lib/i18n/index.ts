@@ -5,6 +5,7 @@
 import type { Messages } from './fr';
 import type { PreciseDate } from '../domain/dates';
 import type { Plural } from './keys';
+import { memoised } from '../memo';
 
 export type Locale = 'fr' | 'en';
 export const LOCALES: Locale[] = ['fr', 'en'];
@@ -52,12 +53,21 @@ function numberFormatter(locale: Locale): Intl.NumberFormat {
 // French writes the first day of a month as an ordinal ("1er janvier"); Intl writes "1 janvier".
 const firstOfMonth = (text: string, locale: Locale): string => (locale === 'fr' ? text.replace(/^1(?=\s)/, '1er') : text);
 
+// A page formats the same days for every reader (milestones, updates): each text is remembered.
+const perLocale = (compute: (locale: Locale) => (input: string) => string): Record<Locale, (input: string) => string> => ({
+	fr: memoised(compute('fr')),
+	en: memoised(compute('en'))
+});
+const dayTexts = perLocale((locale) => (iso) => firstOfMonth(dateFormatter(locale, 'day').format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)), locale));
+const dateTimeTexts = perLocale((locale) => (iso) => firstOfMonth(dateFormatter(locale, 'dateTime').format(new Date(iso)), locale));
+const monthTexts = perLocale((locale) => (start) => dateFormatter(locale, 'month').format(new Date(`${start}T00:00:00Z`)));
+
 export function formatDay(iso: string, locale: Locale): string {
-	return firstOfMonth(dateFormatter(locale, 'day').format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)), locale);
+	return dayTexts[locale](iso);
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-	return firstOfMonth(dateFormatter(locale, 'dateTime').format(new Date(iso)), locale);
+	return dateTimeTexts[locale](iso);
 }
 
 export function formatPreciseDate(date: PreciseDate, locale: Locale): string {
@@ -69,7 +79,7 @@ export function formatPreciseDate(date: PreciseDate, locale: Locale): string {
 		case 'DAY':
 			return formatDay(date.start, locale);
 		case 'MONTH':
-			return dateFormatter(locale, 'month').format(new Date(`${date.start}T00:00:00Z`));
+			return monthTexts[locale](date.start);
 		case 'QUARTER':
 			return format(m.quarter, { n: Math.floor((month - 1) / 3) + 1, year });
 		case 'SEMESTER':

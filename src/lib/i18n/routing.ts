@@ -28,6 +28,8 @@ export function delocalizePath(pathname: string): string {
  */
 export function localizeHref(href: string, locale: Locale): string {
 	if (!href.startsWith('/')) return href;
+	// The common case, every link of a French page: already a plain French path, nothing to change.
+	if (locale === DEFAULT_LOCALE && isPlainPath(href)) return href;
 	const cut = href.search(/[?#]/);
 	const path = cut === -1 ? href : href.slice(0, cut);
 	const rest = cut === -1 ? '' : href.slice(cut);
@@ -36,6 +38,13 @@ export function localizeHref(href: string, locale: Locale): string {
 	if (UNLOCALIZED.test(bare)) return bare + rest;
 	if (locale === DEFAULT_LOCALE) return bare + rest;
 	return (bare === '/' ? PREFIX[locale] : PREFIX[locale] + bare) + rest;
+}
+
+/** A path with one leading slash and no language prefix: what `localizeHref` gives back unchanged in French. */
+function isPlainPath(href: string): boolean {
+	const second = href.charAt(1);
+	if (second === '/' || second === '\\') return false;
+	return !(href.startsWith('/en') && (href.length === 3 || '/?#'.includes(href.charAt(3))));
 }
 
 /** True when the reroute hook should leave this path alone (`/en/api/...` is not a page: 404). */
