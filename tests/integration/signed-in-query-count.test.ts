@@ -8,7 +8,7 @@ import { measureId } from '../helpers/editing';
 import * as factories from '../factories';
 import { makeUser } from './auth-fixtures';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
-import { getMeasureForEdit, ownerChoices } from '../../src/lib/server/domain/measures/edit';
+import { getMeasureForEdit, ownerChoices, updateMeasure } from '../../src/lib/server/domain/measures/edit';
 import { findMeasureRef } from '../../src/lib/server/domain/measures/editing';
 import { failingFeeds } from '../../src/lib/server/domain/indicator-feeds/feeds';
 import { loadCommentThread } from '../../src/lib/server/forms/comment-thread';
@@ -98,5 +98,19 @@ describe('SQL queries of a signed-in request', () => {
 			[amdac.displayName, null],
 			[amdac.displayName, milestone.title]
 		]);
+	});
+
+	it('saving the measure form is 7 queries: guard, plan lock, stored values, update, audit', async () => {
+		const db = counted.prisma;
+		const editor = await makeUser(db, ['EDITOR'], ['LABEL']);
+		const id = await measureId(db, '1.2');
+		const model = await getMeasureForEdit(db, editor, id);
+		let saved: { changed: boolean } | null = null;
+		const queries = await counted.queriesFor(
+			async () => (saved = await updateMeasure(db, editor, { ...model.fields, version: model.version, measureId: id, reason: null, confidenceExplanation: 'Relu.' }))
+		);
+		expect(saved).toEqual({ changed: true });
+		// Measure, plan lock, stored values, update, then the audit event and the content version it moves (was 12).
+		expect(queries).toBe(7);
 	});
 });
