@@ -17,7 +17,9 @@
 // Options: --duration seconds per target (default 10), --connections (default 50), --sizes real,1000,10000,
 // --port the app's port (default 4300; its query tap takes port + 1, the bare server port + 2), --editors (default 20),
 // --out the file written (default bench/RESULTS.md), --database-prefix (default jalons_bench: one
-// database per size, dropped and created again)
+// database per size, dropped and created again), --targets (default all: a list of
+// target names as printed, separated by semicolons (names hold commas), and "editors" for the editors' load), --modes (default on,off,none), --build
+// (default build: the app's build folder, to compare two builds in one run).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,7 +46,10 @@ const { values: options } = parseArgs({
 		port: { type: 'string', default: '4300' },
 		editors: { type: 'string', default: '20' },
 		out: { type: 'string', default: 'bench/RESULTS.md' },
-		'database-prefix': { type: 'string', default: 'jalons_bench' }
+		'database-prefix': { type: 'string', default: 'jalons_bench' },
+		targets: { type: 'string' },
+		modes: { type: 'string', default: 'on,off,none' },
+		build: { type: 'string', default: 'build' }
 	}
 });
 const duration = Number(options.duration);
@@ -52,6 +57,9 @@ const connections = Number(options.connections);
 const sizes = options.sizes.split(',');
 const firstPort = Number(options.port);
 const editorCount = Number(options.editors);
+const chosenTargets = options.targets ? new Set(options.targets.split(';').map((t) => t.trim())) : null;
+const chosen = (target: string) => !chosenTargets || chosenTargets.has(target);
+const chosenModes = new Set(options.modes.split(','));
 const root = path.resolve(import.meta.dirname, '..');
 
 /** on: page cache on; off: page cache off (read models on); none: page cache and read models off. */
@@ -131,7 +139,7 @@ async function preparePlan(server: string, size: string): Promise<PlanUnderTest>
 }
 
 async function startApp(databaseUrlForApp: string, port: number, cache: CacheMode): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['--import', path.join(root, 'bench/query-tap.mjs'), path.join(root, 'build/index.js')], {
+	const child = spawn(process.execPath, ['--import', path.join(root, 'bench/query-tap.mjs'), path.resolve(root, options.build, 'index.js')], {
 		cwd: root,
 		env: {
 			...process.env,
@@ -232,9 +240,9 @@ try {
 			['measure page, signed in', `/plans/${plan.slug}/mesures/${editor.measure}`, editor],
 			['editing form, signed in', `/plans/${plan.slug}/mesures/${editor.measure}/modifier`, editor]
 		];
-		const modes: CacheMode[] = size === 'real' ? ['on', 'off', 'none'] : ['on', 'off'];
+		const modes = (size === 'real' ? (['on', 'off', 'none'] as const) : (['on', 'off'] as const)).filter((mode) => chosenModes.has(mode));
 		for (const cache of modes) {
-			for (const [name, pathname, signedIn] of targets) {
+			for (const [name, pathname, signedIn] of targets.filter(([name]) => chosen(name))) {
 				// Signed-in pages never come from the page cache: measured with it off only.
 				if (signedIn && cache === 'on') continue;
 				// A fresh server per target: requests a slow target left in flight must not eat into the next
@@ -251,7 +259,7 @@ try {
 				}
 			}
 		}
-		if (size === 'real') {
+		if (size === 'real' && chosen('editors')) {
 			const app = await startApp(plan.url, port, 'off');
 			try {
 				console.log(`  ${size}: ${plan.editors.length} editors browsing and saving`);

@@ -16,8 +16,8 @@ declare global {
 			locale: Locale;
 			/** The signed-in user (roles and teams loaded), or null. Set by the authenticate hook. */
 			user: (Actor & { email: string; organisation: string | null }) | null;
-			/** The current session, or null. */
-			session: { id: string; expiresAt: Date } | null;
+			/** The current session, or null; with the unread notifications as counted when it was checked. */
+			session: { id: string; expiresAt: Date; unreadNotifications: number } | null;
 			/** Set by handleError when the database went away during the request: answered 503. */
 			databaseUnavailable?: boolean;
 			/** The life cycle of the plan named by the route's `slug` (null: no such plan). Set by the plan-access hook. */

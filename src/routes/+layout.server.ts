@@ -1,25 +1,15 @@
 import type { LayoutServerLoad } from './$types';
 import { canFollow, canManagePlan, canManageUsers, canViewInternal } from '$lib/server/policies';
 import { requestDb } from '$lib/server/db/request';
-import { unreadCount } from '$lib/server/domain/notifications/notifications';
 import { publicModels } from '$lib/server/read-models/instance';
 import { localeFromPath } from '$lib/i18n/routing';
 import { publicOrigin } from '$lib/server/config';
 import { generateToken } from '$lib/server/auth/tokens';
 
 /**
- * The header's unread count must never take a page down: this load also runs for the error page, and
- * during a database outage that page (503, "try again") is exactly what must still render.
+ * The reports workspace of the default plan, for the roles that read it (council members first). Never
+ * fatal: this load also runs for the error page, which a database outage must still render (503).
  */
-async function unreadOrNull(user: NonNullable<App.Locals['user']>): Promise<number | null> {
-	try {
-		return await unreadCount(await requestDb(), user);
-	} catch {
-		return null;
-	}
-}
-
-/** The reports workspace of the default plan, for the roles that read it (council members first); like the count, never fatal. */
 async function reportsHrefOrNull(user: NonNullable<App.Locals['user']>): Promise<string | null> {
 	if (!canViewInternal(user)) return null;
 	try {
@@ -45,8 +35,9 @@ export const load: LayoutServerLoad = async ({ locals, url }) => ({
 				displayName: locals.user.displayName,
 				canManageUsers: canManageUsers(locals.user),
 				canManagePlans: canManagePlan(locals.user),
-				// Null: no notifications page for this account (no role).
-				unreadNotifications: canFollow(locals.user) ? await unreadOrNull(locals.user) : null,
+				// Null: no notifications page for this account (no role). Counted with the session check
+				// (auth/session.ts), so the error page of a database outage needs no query here.
+				unreadNotifications: canFollow(locals.user) ? (locals.session?.unreadNotifications ?? null) : null,
 				reportsHref: await reportsHrefOrNull(locals.user)
 			}
 		: null

@@ -29,7 +29,7 @@ export const authenticate: Handle = async ({ event, resolve }) => {
 	}
 	if (result.session.refreshed) setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 	event.locals.user = result.user;
-	event.locals.session = { id: result.session.id, expiresAt: result.session.expiresAt };
+	event.locals.session = { id: result.session.id, expiresAt: result.session.expiresAt, unreadNotifications: result.session.unreadNotifications };
 	const response = await resolve(event);
 	// A page rendered for a signed-in user (name, drafts) must not land in a shared cache.
 	response.headers.set('Cache-Control', 'private, no-store');

@@ -29,6 +29,8 @@ export interface ValidSession {
 	absoluteExpiresAt: Date;
 	/** True when the expiry moved: the cookie must be sent again with the new date. */
 	refreshed: boolean;
+	/** The user's unread notifications (the header's count), read with the session: every signed-in page shows it. */
+	unreadNotifications: number;
 }
 
 export interface SessionMeta {
@@ -61,12 +63,13 @@ interface SessionRow {
 	expiresAt: Date;
 	absoluteExpiresAt: Date;
 	lastSeenAt: Date;
+	unreadNotifications: number;
 	user: { id: string; displayName: string; email: string; organisation: string | null; roles: string[]; disabledAt: Date | null; teams: { ownerId: string }[] };
 }
 
 /**
- * The session with its user and teams in one round trip: every signed-in request pays for it, and
- * Prisma's include would send three (session, user, teams).
+ * The session with its user, teams and unread count in one round trip: every signed-in request pays
+ * for it, and Prisma's include and count would send four (session, user, teams, notifications).
  */
 async function readSession(db: Db, id: string): Promise<SessionRow | null> {
 	const [row] = await db.$queryRaw<
@@ -81,16 +84,18 @@ async function readSession(db: Db, id: string): Promise<SessionRow | null> {
 			roles: string[];
 			disabledAt: Date | null;
 			teamIds: string[];
+			unreadNotifications: number;
 		}[]
 	>`
 		SELECT s."userId", s."expiresAt", s."absoluteExpiresAt", s."lastSeenAt",
 			u."displayName", u."email", u."organisation", u."roles"::text[] AS "roles", u."disabledAt",
-			coalesce((SELECT array_agg(t."ownerId" ORDER BY t."ownerId") FROM "UserTeam" t WHERE t."userId" = u."id"), '{}'::text[]) AS "teamIds"
+			coalesce((SELECT array_agg(t."ownerId" ORDER BY t."ownerId") FROM "UserTeam" t WHERE t."userId" = u."id"), '{}'::text[]) AS "teamIds",
+			(SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unreadNotifications"
 		FROM "Session" s JOIN "User" u ON u."id" = s."userId"
 		WHERE s."id" = ${id}`;
 	if (!row) return null;
-	const { userId, expiresAt, absoluteExpiresAt, lastSeenAt, teamIds, ...user } = row;
-	return { userId, expiresAt, absoluteExpiresAt, lastSeenAt, user: { id: userId, ...user, teams: teamIds.map((ownerId) => ({ ownerId })) } };
+	const { userId, expiresAt, absoluteExpiresAt, lastSeenAt, teamIds, unreadNotifications, ...user } = row;
+	return { userId, expiresAt, absoluteExpiresAt, lastSeenAt, unreadNotifications, user: { id: userId, ...user, teams: teamIds.map((ownerId) => ({ ownerId })) } };
 }
 
 /** The session and its user, or null (unknown, expired, or user disabled: the row is then deleted). */
@@ -113,7 +118,7 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 	}
 	const { user } = row;
 	return {
-		session: { id, userId: row.userId, expiresAt, absoluteExpiresAt: row.absoluteExpiresAt, refreshed },
+		session: { id, userId: row.userId, expiresAt, absoluteExpiresAt: row.absoluteExpiresAt, refreshed, unreadNotifications: row.unreadNotifications },
 		user: {
 			...actorFromUser(user),
 			email: user.email,

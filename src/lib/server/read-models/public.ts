@@ -15,6 +15,7 @@ import { getDefaultPlanSlug } from '../domain/measures/view';
 import { successionsOf } from '../domain/measures/successions';
 import { deadLinkNotices } from '../domain/links/read';
 import { listComments } from '../domain/comments/comments';
+import { ownerChoices } from '../domain/measures/edit';
 import type { MeasureFilters } from '../domain/measures/list';
 
 type Paging = { page: number; perPage: number };
@@ -33,6 +34,9 @@ export function publicReadModels(cache: ReadModelCache, fresh: () => boolean = (
 
 		/** The default plan's slug (the header's link to the reports workspace). */
 		defaultPlanSlug: (database: Db) => shared('default-plan', () => getDefaultPlanSlug(database)),
+
+		/** Every team (code and name), for the owners form of the editing page. */
+		owners: (database: Db) => shared('owners', () => ownerChoices(database)),
 
 		/** A plan's life cycle (status, archive banner), read by the plan-access hook on every plan route. */
 		lifecycle: (database: Db, slug: string) => shared(`lifecycle\n${slug}`, () => planLifecycle(database, slug)),

@@ -3,7 +3,7 @@
 // rendered to sanitised HTML here, on the server. Every write is one transaction with an audit event;
 // posting also notifies the measure's followers who may read the comment.
 import type { Db } from '../../db';
-import type { Comment, Prisma } from '../../db/generated/client';
+import { Prisma, type Comment } from '../../db/generated/client';
 import { auditActor, recordAudit } from '../../audit';
 import { renderMarkdown } from '../../markdown';
 import { canComment, canEditComment, canModerate, canPostComment, canSeeComment, COMMENT_VISIBILITIES, type Actor, type CommentVisibility, type Viewer } from '../../policies';
@@ -250,11 +250,24 @@ export async function restoreComment(db: Db, actor: Viewer, input: { commentId: 
 	});
 }
 
-const listInclude = {
-	author: { select: { displayName: true, organisation: true } },
-	milestone: { select: { title: true } }
-} as const;
-type ListRow = Prisma.CommentGetPayload<{ include: typeof listInclude }>;
+/** A comment as a thread lists it: its columns, with its author's name and its milestone's title. */
+interface ListRow {
+	id: string;
+	targetType: CommentView['targetType'];
+	milestoneId: string | null;
+	parentId: string | null;
+	authorId: string;
+	visibility: CommentVisibility;
+	body: string;
+	createdAt: Date;
+	editedAt: Date | null;
+	hiddenAt: Date | null;
+	hiddenReason: string | null;
+	version: number;
+	authorName: string;
+	authorOrganisation: string | null;
+	milestoneTitle: string | null;
+}
 
 function toView(viewer: Viewer, row: ListRow, now: Date): CommentView {
 	const moderate = canModerate(viewer);
@@ -264,10 +277,10 @@ function toView(viewer: Viewer, row: ListRow, now: Date): CommentView {
 		id: row.id,
 		targetType: row.targetType,
 		milestoneId: row.milestoneId,
-		milestoneTitle: row.milestone?.title ?? null,
+		milestoneTitle: row.milestoneTitle,
 		visibility: row.visibility,
-		authorName: row.author.displayName,
-		authorOrganisation: row.author.organisation,
+		authorName: row.authorName,
+		authorOrganisation: row.authorOrganisation,
 		createdAt: row.createdAt.toISOString(),
 		editedAt: row.editedAt?.toISOString() ?? null,
 		hidden: row.hiddenAt !== null,
@@ -283,12 +296,17 @@ function toView(viewer: Viewer, row: ListRow, now: Date): CommentView {
 
 /** The comments of a page the viewer may read, oldest first, replies under their parent. */
 export async function listComments(db: Db, viewer: Viewer, scope: CommentScope, now: Date = new Date()): Promise<CommentView[]> {
-	const where: Prisma.CommentWhereInput = 'measureId' in scope ? { measureId: scope.measureId } : { reportId: scope.reportId, targetType: 'REPORT' };
-	const rows = await db.comment.findMany({
-		where: { ...where, visibility: { in: visibleTo(viewer) } },
-		include: listInclude,
-		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
-	});
+	const visibilities = visibleTo(viewer);
+	if (visibilities.length === 0) return [];
+	const where = 'measureId' in scope ? Prisma.sql`c."measureId" = ${scope.measureId}` : Prisma.sql`c."reportId" = ${scope.reportId} AND c."targetType"::text = 'REPORT'`;
+	// One round trip on every page with a thread (Prisma's include sends one per relation, even for no comment).
+	const rows = await db.$queryRaw<ListRow[]>`
+		SELECT c."id", c."targetType"::text AS "targetType", c."milestoneId", c."parentId", c."authorId", c."visibility"::text AS "visibility",
+			c."body", c."createdAt", c."editedAt", c."hiddenAt", c."hiddenReason", c."version",
+			a."displayName" AS "authorName", a."organisation" AS "authorOrganisation", ms."title" AS "milestoneTitle"
+		FROM "Comment" c JOIN "User" a ON a."id" = c."authorId" LEFT JOIN "Milestone" ms ON ms."id" = c."milestoneId"
+		WHERE ${where} AND c."visibility"::text IN (${Prisma.join(visibilities)})
+		ORDER BY c."createdAt" ASC, c."id" ASC`;
 	const top = new Map<string, CommentView>();
 	for (const row of rows) if (!row.parentId) top.set(row.id, toView(viewer, row, now));
 	// A reply whose parent the viewer may not read is left out with it.

@@ -6,7 +6,7 @@ import { auditActor, recordAudit } from '../../audit';
 import { canEditMeasure, type Viewer } from '../../policies';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
 import { columnsOf, day, editableMeasure, lockMeasure, preciseOf, proofFacts, sameJson, writableMeasure, type DbOrTx, type MeasureRef } from './editing';
-import { todayIso, type PreciseDate } from '../../../domain/dates';
+import { todayIso, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import { doneEvidence, isClosing, refusesStatus, type DoneEvidence } from '../../../domain/done-evidence';
 
 export interface MeasureFields {
@@ -36,15 +36,43 @@ export interface MeasureEditModel {
 	version: number;
 	fields: MeasureFields;
 	owners: MeasureOwners;
-	allOwners: { id: string; code: string; name: string }[];
+	allOwners: readonly { id: string; code: string; name: string }[];
 	/** The proofs that count for « Réalisée » and « Abandonnée », shown next to the status field. */
 	evidence: DoneEvidence;
 }
 
-export type MeasureRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
+/** The columns the form edits, with the version and the owners. */
+export interface MeasureRow {
+	version: number;
+	leadOwnerId: string;
+	contributorOwnerIds: string[];
+	status: MeasureStatus | null;
+	progressMethod: ProgressMethod;
+	progressManual: number | null;
+	confidence: Confidence | null;
+	confidenceExplanation: string | null;
+	plannedStart: Date | null;
+	plannedStartPrecision: DatePrecision | null;
+	plannedEnd: Date | null;
+	plannedEndPrecision: DatePrecision | null;
+	description: string;
+	subActions: string[];
+	titleEn: string | null;
+	descriptionEn: string | null;
+}
 
-export function loadRow(db: DbOrTx, id: string) {
-	return db.measure.findUnique({ where: { id }, include: { contributors: { select: { ownerId: true } } } });
+/** One round trip (Prisma's include would send two); inside a save's transaction too. A NULL list reads as empty, as Prisma reads it. */
+export async function loadRow(db: DbOrTx, id: string): Promise<MeasureRow | null> {
+	const [row] = await db.$queryRaw<MeasureRow[]>`
+		SELECT m."version", m."leadOwnerId",
+			coalesce((SELECT array_agg(c."ownerId" ORDER BY c."ownerId") FROM "MeasureContributor" c WHERE c."measureId" = m."id"), '{}'::text[]) AS "contributorOwnerIds",
+			m."status"::text AS "status", m."progressMethod"::text AS "progressMethod", m."progressManual",
+			m."confidence"::text AS "confidence", m."confidenceExplanation",
+			m."plannedStart", m."plannedStartPrecision"::text AS "plannedStartPrecision",
+			m."plannedEnd", m."plannedEndPrecision"::text AS "plannedEndPrecision",
+			m."description", coalesce(m."subActions", '{}'::text[]) AS "subActions", m."titleEn", m."descriptionEn"
+		FROM "Measure" m WHERE m."id" = ${id}`;
+	return row ?? null;
 }
 
 function fieldsOf(m: MeasureRow): MeasureFields {
@@ -86,20 +114,30 @@ function auditSnapshot(f: MeasureFields) {
 
 export const ownersOf = (m: MeasureRow): MeasureOwners => ({
 	leadOwnerId: m.leadOwnerId,
-	contributorOwnerIds: m.contributors.map((c) => c.ownerId).sort()
+	contributorOwnerIds: [...m.contributorOwnerIds].sort()
 });
+
+type OwnerChoice = MeasureEditModel['allOwners'][number];
+
+/** Every team, for the owners form: public, the same for everyone (the route takes it from the read models). */
+export function ownerChoices(db: Db): Promise<OwnerChoice[]> {
+	return db.owner.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } });
+}
 
 /**
  * `known`: the measure as the page's guard has just read it in this request (forms/editing.ts
- * editGuard), checked again here rather than read a second time.
+ * editGuard), checked again here rather than read a second time. The measure's own values, version
+ * and proofs are read as they are now, never from a shared model: the form posts that version back.
  */
-export async function getMeasureForEdit(db: Db, actor: Viewer, measureId: string, known?: MeasureRef): Promise<MeasureEditModel> {
+export async function getMeasureForEdit(
+	db: Db,
+	actor: Viewer,
+	measureId: string,
+	known?: MeasureRef,
+	owners: (db: Db) => Promise<readonly OwnerChoice[]> = ownerChoices
+): Promise<MeasureEditModel> {
 	const ref = known && known.id === measureId && canEditMeasure(actor, known) ? known : await editableMeasure(db, actor, measureId);
-	const [row, allOwners, facts] = await Promise.all([
-		loadRow(db, measureId),
-		db.owner.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
-		proofFacts(db, measureId)
-	]);
+	const [row, allOwners, facts] = await Promise.all([loadRow(db, measureId), owners(db), proofFacts(db, measureId)]);
 	if (!row) throw new NotFoundError();
 	return { ref, version: row.version, fields: fieldsOf(row), owners: ownersOf(row), allOwners, evidence: doneEvidence(facts) };
 }

@@ -1,7 +1,7 @@
 // What every editing function shares: loading the measure being edited with what the policies need,
 // refusing actors who may not edit it, and naming the actor in audit events.
 import type { Db } from '../../db';
-import type { Prisma } from '../../db/generated/client';
+import { Prisma } from '../../db/generated/client';
 import { canEditMeasure, type Actor, type MeasureOwnership, type Viewer } from '../../policies';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { requireWritablePlan } from '../plans/writable';
@@ -25,47 +25,61 @@ export interface MeasureRef extends MeasureOwnership {
 	ownerCodes: Record<string, string>;
 }
 
-const refSelect = {
-	id: true,
-	planId: true,
-	number: true,
-	title: true,
-	version: true,
-	leadOwnerId: true,
-	retiredOn: true,
-	plan: { select: { slug: true, title: true } },
-	leadOwner: { select: { id: true, code: true } },
-	contributors: { select: { owner: { select: { id: true, code: true } } } }
-} as const;
-
-type RefRow = Prisma.MeasureGetPayload<{ select: typeof refSelect }>;
+interface RefRow {
+	id: string;
+	planId: string;
+	number: string;
+	title: string;
+	version: number;
+	leadOwnerId: string;
+	leadOwnerCode: string;
+	retired: boolean;
+	planSlug: string;
+	planTitle: string;
+	contributorIds: string[];
+	contributorCodes: string[];
+}
 
 function toRef(row: RefRow): MeasureRef {
-	const owners = [row.leadOwner, ...row.contributors.map((c) => c.owner)];
+	const codes: Record<string, string> = { [row.leadOwnerId]: row.leadOwnerCode };
+	row.contributorIds.forEach((id, i) => (codes[id] = row.contributorCodes[i]!));
 	return {
 		id: row.id,
 		planId: row.planId,
 		number: row.number,
 		title: row.title,
 		version: row.version,
-		plan: row.plan,
+		plan: { slug: row.planSlug, title: row.planTitle },
 		leadOwnerId: row.leadOwnerId,
-		contributorOwnerIds: row.contributors.map((c) => c.owner.id),
-		retired: row.retiredOn !== null,
-		ownerCodes: Object.fromEntries(owners.map((o) => [o.id, o.code]))
+		contributorOwnerIds: row.contributorIds,
+		retired: row.retired,
+		ownerCodes: codes
 	};
 }
 
-export async function findMeasureRef(db: DbOrTx, slug: string, number: string): Promise<MeasureRef | null> {
-	const row = await db.measure.findFirst({ where: { number, plan: { slug } }, select: refSelect });
+/**
+ * The measure with its plan and owners in one round trip: every editing page and every editing
+ * command reads it first (Prisma's select would send four: measure, plan, lead owner, contributors).
+ */
+async function readRef(db: DbOrTx, where: Prisma.Sql): Promise<MeasureRef | null> {
+	const [row] = await db.$queryRaw<RefRow[]>`
+		SELECT m."id", m."planId", m."number", m."title", m."version", m."leadOwnerId", lead."code" AS "leadOwnerCode",
+			m."retiredOn" IS NOT NULL AS "retired", p."slug" AS "planSlug", p."title" AS "planTitle",
+			coalesce((SELECT array_agg(c."ownerId" ORDER BY c."ownerId") FROM "MeasureContributor" c WHERE c."measureId" = m."id"), '{}'::text[]) AS "contributorIds",
+			coalesce((SELECT array_agg(o."code" ORDER BY c."ownerId") FROM "MeasureContributor" c JOIN "Owner" o ON o."id" = c."ownerId" WHERE c."measureId" = m."id"), '{}'::text[]) AS "contributorCodes"
+		FROM "Measure" m JOIN "Plan" p ON p."id" = m."planId" JOIN "Owner" lead ON lead."id" = m."leadOwnerId"
+		WHERE ${where}`;
 	return row ? toRef(row) : null;
+}
+
+export function findMeasureRef(db: DbOrTx, slug: string, number: string): Promise<MeasureRef | null> {
+	return readRef(db, Prisma.sql`p."slug" = ${slug} AND m."number" = ${number}`);
 }
 
 /** Loads the measure and checks the actor may edit it; throws before anything is written. */
 export async function editableMeasure(db: DbOrTx, actor: Viewer, measureId: string): Promise<MeasureRef & { actor: Actor }> {
-	const row = await db.measure.findUnique({ where: { id: measureId }, select: refSelect });
-	if (!row) throw new NotFoundError();
-	const ref = toRef(row);
+	const ref = await readRef(db, Prisma.sql`m."id" = ${measureId}`);
+	if (!ref) throw new NotFoundError();
 	if (!actor || !canEditMeasure(actor, ref)) throw new ForbiddenError();
 	return { ...ref, actor };
 }
@@ -95,16 +109,25 @@ export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.s
 
 /**
  * What may prove a measure (its evidence links, its published updates that cite a source), as plain
- * data for the pure rule in $lib/domain/done-evidence. Two queries whatever the measure's size.
+ * data for the pure rule in $lib/domain/done-evidence. One round trip whatever the measure's size:
+ * the editing form reads it on every display, a save that closes the measure inside its transaction.
  */
 export async function proofFacts(db: DbOrTx, measureId: string): Promise<ProofFacts> {
-	// One after the other: inside a transaction the queries share one connection anyway.
-	const links = await db.evidenceLink.findMany({ where: { measureId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true, url: true } });
-	const updates = await db.progressUpdate.findMany({
-		where: { measureId, publishedAt: { not: null }, sourceUrls: { isEmpty: false } },
-		select: { id: true, date: true, datePrecision: true, sourceUrls: true }
-	});
-	return { links, updates: updates.map((u) => ({ id: u.id, date: toIsoDay(u.date), precision: u.datePrecision, published: true, sourceUrls: u.sourceUrls })) };
+	const rows = await db.$queryRaw<
+		({ kind: 'link'; id: string; title: string; url: string } | { kind: 'update'; id: string; date: Date; precision: DatePrecision; sourceUrls: string[] })[]
+	>`
+		SELECT 'link' AS "kind", e."id", e."title", e."url", NULL AS "date", NULL AS "precision", NULL AS "sourceUrls", e."position", e."createdAt"
+		FROM "EvidenceLink" e WHERE e."measureId" = ${measureId}
+		UNION ALL
+		SELECT 'update', u."id", NULL, NULL, u."date", u."datePrecision"::text, u."sourceUrls", NULL, NULL
+		FROM "ProgressUpdate" u WHERE u."measureId" = ${measureId} AND u."publishedAt" IS NOT NULL AND cardinality(u."sourceUrls") > 0
+		ORDER BY "kind", "position", "createdAt"`;
+	const facts: ProofFacts = { links: [], updates: [] };
+	for (const row of rows) {
+		if (row.kind === 'link') facts.links.push({ id: row.id, title: row.title, url: row.url });
+		else facts.updates.push({ id: row.id, date: toIsoDay(row.date), precision: row.precision, published: true, sourceUrls: row.sourceUrls });
+	}
+	return facts;
 }
 
 /**

@@ -4,13 +4,14 @@ import { getMeasureForEdit, updateMeasure, type MeasureFields, type MeasureOwner
 import { updateMeasureOwners } from '$lib/server/domain/measures/owners';
 import { measureForm, measureValues, ownersForm, ownersValues } from '$lib/server/validation/measure';
 import { editAction, editGuard } from '$lib/server/forms/editing';
+import { publicModels } from '$lib/server/read-models/instance';
 import { formText } from '$lib/server/forms/form';
 import { addSuccession, removeSuccession, successionsOf, successorChoices } from '$lib/server/domain/measures/successions';
 import { addSuccessionForm, newSuccessionValues, removeSuccessionForm } from '$lib/server/validation/succession';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, user, ref } = await editGuard(event);
-	const model = await getMeasureForEdit(db, user, ref.id, ref);
+	const model = await getMeasureForEdit(db, user, ref.id, ref, publicModels.owners);
 	return {
 		measure: measureValues({ ...model.fields, version: model.version }),
 		owners: ownersValues({ ...model.owners, version: model.version }),
