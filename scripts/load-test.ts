@@ -269,9 +269,10 @@ try {
 	// The drain check counts the database connections left after the first instance exits.
 	await second.stop();
 	await drainCheck(server);
-	if (process.env.LOAD_DEBUG)
-		for (const line of [...server.output, ...second.output].filter((l) => l.includes('"level":"error"') && !l.includes('session check')).slice(0, 5))
-			console.log(line.slice(0, 1500));
+	// A request that failed on the server ("request failed": a 500, with its stack) is printed whenever
+	// the test fails, so that a rare one names its cause in CI; LOAD_DEBUG prints every error line.
+	const serverErrors = [...server.output, ...second.output].filter((l) => l.includes('"level":"error"') && (process.env.LOAD_DEBUG || l.includes('"msg":"request failed"')));
+	if (process.env.LOAD_DEBUG || failures.length > 0) for (const line of serverErrors.slice(0, 10)) console.log(line.slice(0, 3000));
 	console.log(`statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
 	console.log(`acknowledged: ${acknowledgedDrafts.length} drafts, ${[...acknowledgedEdits.values()].flat().length} measure saves, ${conflicts} conflicts (409)`);
 } finally {
