@@ -65,9 +65,12 @@ async function readRef(db: DbOrTx, where: Prisma.Sql): Promise<MeasureRef | null
 	const [row] = await db.$queryRaw<RefRow[]>`
 		SELECT m."id", m."planId", m."number", m."title", m."version", m."leadOwnerId", lead."code" AS "leadOwnerCode",
 			m."retiredOn" IS NOT NULL AS "retired", p."slug" AS "planSlug", p."title" AS "planTitle",
-			coalesce((SELECT array_agg(c."ownerId" ORDER BY c."ownerId") FROM "MeasureContributor" c WHERE c."measureId" = m."id"), '{}'::text[]) AS "contributorIds",
-			coalesce((SELECT array_agg(o."code" ORDER BY c."ownerId") FROM "MeasureContributor" c JOIN "Owner" o ON o."id" = c."ownerId" WHERE c."measureId" = m."id"), '{}'::text[]) AS "contributorCodes"
+			contributors."ids" AS "contributorIds", contributors."codes" AS "contributorCodes"
 		FROM "Measure" m JOIN "Plan" p ON p."id" = m."planId" JOIN "Owner" lead ON lead."id" = m."leadOwnerId"
+		CROSS JOIN LATERAL (
+			SELECT coalesce(array_agg(c."ownerId" ORDER BY c."ownerId"), '{}'::text[]) AS "ids", coalesce(array_agg(o."code" ORDER BY c."ownerId"), '{}'::text[]) AS "codes"
+			FROM "MeasureContributor" c JOIN "Owner" o ON o."id" = c."ownerId" WHERE c."measureId" = m."id"
+		) contributors
 		WHERE ${where}`;
 	return row ? toRef(row) : null;
 }
