@@ -5,6 +5,7 @@
 // milestones, indicator values, axes and measures added, a measure moved, retired and reinstated,
 // published updates, and drafts that never show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastAuditEventId, spreadOneADay } from '../helpers/audit-days';
 import type { TestDatabase } from '../helpers/database';
 import { measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
 import type { Db } from '../../src/lib/server/db';
@@ -61,7 +62,7 @@ const draft = (measure: string, text: string, date: string) =>
 
 beforeAll(async () => {
 	({ database, db, actors } = await seededEditingDatabase());
-	const since = (await db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+	const since = await lastAuditEventId(db);
 	const [m11, m12, m13, m14, m21, m22, m31, m32] = await Promise.all(['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '3.1', '3.2'].map((n) => measureId(db, n)));
 	const plan = await db.plan.findUniqueOrThrow({ where: { slug } });
 
@@ -113,9 +114,7 @@ beforeAll(async () => {
 	await setStatus(m12!, 'IN_PROGRESS', 'MANUAL', 10);
 
 	// Spread the changes over days, one a day from 2024-01-01, so that each day sees a different plan.
-	const events = await db.auditEvent.findMany({ where: { id: { gt: since } }, orderBy: { id: 'asc' }, select: { id: true } });
-	for (const [i, e] of events.entries()) await db.auditEvent.update({ where: { id: e.id }, data: { at: new Date(FIRST_DAY + i * 86_400_000 + 3_600_000) } });
-	changeDays = events.length;
+	changeDays = await spreadOneADay(db, since, FIRST_DAY);
 }, 120_000);
 afterAll(async () => {
 	await database?.close();
