@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastAuditEventId, spreadOneADay } from '../helpers/audit-days';
 import type { TestDatabase } from '../helpers/database';
 import { measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
+import * as make from '../factories';
 import type { Db } from '../../src/lib/server/db';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { dashboardAt, getPlanDashboardAt, loadPlanHistory } from '../../src/lib/server/domain/time-travel/view';
@@ -25,7 +26,7 @@ const slug = DEFAULT_PLAN_SLUG;
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 let changeDays = 0;
 
-async function setStatus(id: string, status: 'IN_PROGRESS' | 'DONE', progressMethod: 'MANUAL' | 'MILESTONES', progressManual: number | null) {
+async function setStatus(id: string, status: 'IN_PROGRESS' | 'DONE', progressMethod: 'MANUAL' | 'MILESTONES' | 'INDICATOR', progressManual: number | null) {
 	const m = await db.measure.findUniqueOrThrow({ where: { id } });
 	await updateMeasure(
 		db,
@@ -73,8 +74,14 @@ beforeAll(async () => {
 	await setMilestoneDone(db, actors.admin, { measureId: m21!, milestoneId: added.id, version: 1, doneOn: '2024-01-10' });
 	const row = await db.milestone.findUniqueOrThrow({ where: { id: added.id } });
 	await updateMilestone(db, actors.admin, { measureId: m21!, milestoneId: added.id, version: row.version, title: row.title, description: null, weight: 5 });
+	// A milestone no event mentions (as a bulk import leaves them): the dashboard sums such weights in SQL.
+	await make.milestone(db, m21!, { title: 'Sans événement', weight: 3, doneOn: new Date(Date.UTC(2024, 0, 4)) });
+	// Progress from the first indicator: its latest value known on the day is picked in SQL.
+	await setStatus(m22!, 'IN_PROGRESS', 'INDICATOR', null);
 	const indicator = await db.indicator.findFirst({ where: { measureId: m22! }, orderBy: { position: 'asc' } });
 	if (indicator) {
+		// A target, so that the value known on each day moves the progress (the real plan's indicators have none).
+		await db.indicator.update({ where: { id: indicator.id }, data: { target: 100_000 } });
 		await addIndicatorValue(db, actors.admin, {
 			measureId: m22!,
 			indicatorId: indicator.id,
