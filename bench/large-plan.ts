@@ -1,5 +1,5 @@
 // `node --import tsx bench/large-plan.ts --url postgresql://…/db --slug plan-genere-10000
-// [--date 2022-02-01,2022-03-01] [--only <target>] [--repeat 5]`: one reader's timings of the pages of a
+// [--date 2022-02-01,2022-03-01] [--only <target>] [--repeat 5] [--owner <team code>]`: one reader's timings of the pages of a
 // large plan, today and at each date, straight from the domain functions (no HTTP, no page cache): the
 // first call in a fresh process ("cold": Prisma connects and PostgreSQL plans every query for the first
 // time), then the median of `--repeat` more, with the Node CPU time of that median call (wall time on a
@@ -10,7 +10,7 @@ import { openDatabase } from '../src/lib/server/db';
 import { getPlanDashboard, measureRollups } from '../src/lib/server/domain/plans/view';
 import { listMeasures, NO_FILTERS } from '../src/lib/server/domain/measures/list';
 import { getMeasureDetailAt, getPlanDashboardAt } from '../src/lib/server/domain/time-travel/view';
-import { getMeasureListAt } from '../src/lib/server/domain/time-travel/list-at';
+import { getMeasureListAt, getOwnerPageAt } from '../src/lib/server/domain/time-travel/list-at';
 
 const { values: options } = parseArgs({
 	options: {
@@ -18,7 +18,8 @@ const { values: options } = parseArgs({
 		slug: { type: 'string', default: 'plan-genere-10000' },
 		date: { type: 'string', default: '2022-02-01,2022-03-01' },
 		only: { type: 'string' },
-		repeat: { type: 'string', default: '5' }
+		repeat: { type: 'string', default: '5' },
+		owner: { type: 'string', default: 'GEN_PLAN_GENERE_10000' }
 	}
 });
 if (!options.url) throw new Error('--url postgresql://… is required');
@@ -41,7 +42,8 @@ const targets: [string, () => Promise<unknown>][] = [
 		[
 			`measure list at ${date}, in progress and late, page 2`,
 			() => getMeasureListAt(db, slug, { ...NO_FILTERS, status: 'IN_PROGRESS', late: true }, date, { page: 2, perPage: 50 })
-		]
+		],
+		[`owner page at ${date}`, () => getOwnerPageAt(db, slug, options.owner, date)]
 	])
 ];
 

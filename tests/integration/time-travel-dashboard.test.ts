@@ -5,8 +5,10 @@
 // milestones, indicator values, axes and measures added, a measure moved, retired and reinstated,
 // published updates, and drafts that never show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastAuditEventId, spreadOneADay } from '../helpers/audit-days';
 import type { TestDatabase } from '../helpers/database';
 import { measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
+import * as make from '../factories';
 import type { Db } from '../../src/lib/server/db';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { dashboardAt, getPlanDashboardAt, loadPlanHistory } from '../../src/lib/server/domain/time-travel/view';
@@ -24,7 +26,7 @@ const slug = DEFAULT_PLAN_SLUG;
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 let changeDays = 0;
 
-async function setStatus(id: string, status: 'IN_PROGRESS' | 'DONE', progressMethod: 'MANUAL' | 'MILESTONES', progressManual: number | null) {
+async function setStatus(id: string, status: 'IN_PROGRESS' | 'DONE', progressMethod: 'MANUAL' | 'MILESTONES' | 'INDICATOR', progressManual: number | null) {
 	const m = await db.measure.findUniqueOrThrow({ where: { id } });
 	await updateMeasure(
 		db,
@@ -61,7 +63,7 @@ const draft = (measure: string, text: string, date: string) =>
 
 beforeAll(async () => {
 	({ database, db, actors } = await seededEditingDatabase());
-	const since = (await db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+	const since = await lastAuditEventId(db);
 	const [m11, m12, m13, m14, m21, m22, m31, m32] = await Promise.all(['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '3.1', '3.2'].map((n) => measureId(db, n)));
 	const plan = await db.plan.findUniqueOrThrow({ where: { slug } });
 
@@ -72,8 +74,14 @@ beforeAll(async () => {
 	await setMilestoneDone(db, actors.admin, { measureId: m21!, milestoneId: added.id, version: 1, doneOn: '2024-01-10' });
 	const row = await db.milestone.findUniqueOrThrow({ where: { id: added.id } });
 	await updateMilestone(db, actors.admin, { measureId: m21!, milestoneId: added.id, version: row.version, title: row.title, description: null, weight: 5 });
+	// A milestone no event mentions (as a bulk import leaves them): the dashboard sums such weights in SQL.
+	await make.milestone(db, m21!, { title: 'Sans événement', weight: 3, doneOn: new Date(Date.UTC(2024, 0, 4)) });
+	// Progress from the first indicator: its latest value known on the day is picked in SQL.
+	await setStatus(m22!, 'IN_PROGRESS', 'INDICATOR', null);
 	const indicator = await db.indicator.findFirst({ where: { measureId: m22! }, orderBy: { position: 'asc' } });
 	if (indicator) {
+		// A target, so that the value known on each day moves the progress (the real plan's indicators have none).
+		await db.indicator.update({ where: { id: indicator.id }, data: { target: 100_000 } });
 		await addIndicatorValue(db, actors.admin, {
 			measureId: m22!,
 			indicatorId: indicator.id,
@@ -113,9 +121,7 @@ beforeAll(async () => {
 	await setStatus(m12!, 'IN_PROGRESS', 'MANUAL', 10);
 
 	// Spread the changes over days, one a day from 2024-01-01, so that each day sees a different plan.
-	const events = await db.auditEvent.findMany({ where: { id: { gt: since } }, orderBy: { id: 'asc' }, select: { id: true } });
-	for (const [i, e] of events.entries()) await db.auditEvent.update({ where: { id: e.id }, data: { at: new Date(FIRST_DAY + i * 86_400_000 + 3_600_000) } });
-	changeDays = events.length;
+	changeDays = await spreadOneADay(db, since, FIRST_DAY);
 }, 120_000);
 afterAll(async () => {
 	await database?.close();

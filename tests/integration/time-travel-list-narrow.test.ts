@@ -3,13 +3,15 @@
 // full replay (`listFromHistory` over the whole history), on every day of a history made through the
 // domain functions on a factory-built plan: statuses, confidence, teams, text, a measure added, one
 // moved, one retired, axes added, renamed and reordered, milestones added, done and re-planned,
-// a published update and a draft that never shows; for every filter and several pages.
+// a published update and a draft that never shows; for every filter and several pages. A team's page
+// at a past date (getOwnerPageAt) is that list filtered on the team, compared the same way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastAuditEventId, spreadOneADay } from '../helpers/audit-days';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import * as make from '../factories';
 import type { Db } from '../../src/lib/server/db';
 import { NO_FILTERS, type MeasureFilters } from '../../src/lib/server/domain/measures/list';
-import { getMeasureListAt, listFromHistory } from '../../src/lib/server/domain/time-travel/list-at';
+import { getMeasureListAt, getOwnerPageAt, listFromHistory, ownerPageFromHistory } from '../../src/lib/server/domain/time-travel/list-at';
 import { loadPlanHistory } from '../../src/lib/server/domain/time-travel/view';
 import { updateMeasure } from '../../src/lib/server/domain/measures/edit';
 import { updateMeasureOwners } from '../../src/lib/server/domain/measures/owners';
@@ -70,7 +72,7 @@ beforeAll(async () => {
 		await make.milestone(db, id, { plannedDate: new Date(Date.UTC(2023 + (i % 3), i % 12, 1)), plannedPrecision: i % 2 ? 'MONTH' : 'DAY', weight: 1 + (i % 2) });
 		await make.milestone(db, id, { plannedDate: new Date(Date.UTC(2025, 5, 30)), plannedPrecision: 'QUARTER' });
 	}
-	const since = (await db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+	const since = await lastAuditEventId(db);
 
 	await edit(m[0]!, { status: 'IN_PROGRESS', confidence: 'AT_RISK', plannedEnd: '2024-01-03', description: 'Zorglubisation du service.' });
 	await edit(m[1]!, { status: 'CONTINUOUS' });
@@ -125,9 +127,7 @@ beforeAll(async () => {
 	await edit(m[10]!, { status: 'NOT_STARTED', confidence: 'AT_RISK' });
 
 	// One change a day from FIRST_DAY (hours apart from midnight), so that each day sees a different plan.
-	const events = await db.auditEvent.findMany({ where: { id: { gt: since } }, orderBy: { id: 'asc' }, select: { id: true } });
-	for (const [i, e] of events.entries()) await db.auditEvent.update({ where: { id: e.id }, data: { at: new Date(FIRST_DAY + i * 86_400_000 + 3_600_000) } });
-	lastDay = events.length;
+	lastDay = await spreadOneADay(db, since, FIRST_DAY);
 }, 180_000);
 afterAll(async () => {
 	await database?.close();
@@ -176,6 +176,22 @@ describe('the measure list at a past date, from narrow rows', () => {
 			}
 		expect(compared).toBeGreaterThan(400);
 	}, 300_000);
+
+	it('gives each team’s page as the full replay does, on every day of the history', async () => {
+		const history = (await loadPlanHistory(db, slug))!;
+		const days = [...Array.from({ length: lastDay + 2 }, (_, i) => day(i - 1)), toIsoDay(new Date())];
+		for (const date of days)
+			for (const code of [leadCode, otherCode]) {
+				const fast = await getOwnerPageAt(db, slug, code, date);
+				expect(fast, `${date} ${code}`).toEqual(ownerPageFromHistory(history, code, date));
+			}
+		// The compared pages did change over the history: measure 3 passed to the other team, which then led an added measure.
+		const other = async (date: string) => (await getOwnerPageAt(db, slug, otherCode, date))!;
+		expect((await other(day(-1))).led).toEqual([]);
+		expect((await other(day(lastDay))).led.map((m) => m.id)).toContain(addedId);
+		expect(await getOwnerPageAt(db, slug, 'NO_SUCH_TEAM', day(lastDay))).toBeNull();
+		expect(await getOwnerPageAt(db, 'no-such-plan', leadCode, day(lastDay))).toBeNull();
+	}, 120_000);
 
 	it('leaves out a measure created after the day, lists a retired one before its retirement, never shows a draft', async () => {
 		const list = (date: string, f: Partial<MeasureFilters> = {}) => getMeasureListAt(db, slug, { ...NO_FILTERS, ...f }, date, { page: 1, perPage: 50 });

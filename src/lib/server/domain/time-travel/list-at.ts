@@ -2,7 +2,7 @@
 // (measures/list.ts); a past day is not in the tables. The list reads one narrow row per measure with
 // the audit keys it filters on folded by PostgreSQL for the day (`listStateAt`), filters, orders and
 // pages those in memory by the same rules as today's SQL, and rebuilds in full only the page it shows
-// (`measuresInFull`). An owner's page rebuilds the plan from its history (loaded once, view.ts). The
+// (`measuresInFull`); an owner's page is that list filtered on the team, all its measures in full. The
 // number of queries does not depend on the plan's size.
 //
 // Text search: the full-text index (`searchVector`) holds today's text only. At a past date the
@@ -18,11 +18,12 @@ import type { Confidence, DatePrecision, MeasureStatus } from '../../db/generate
 import { wholePlanReads } from '../../whole-plan-reads';
 import { Prisma } from '../../db/generated/client';
 import { foldedLog, knownBy, lateMilestonesAt } from './folded-log';
-import { loadPlanHistory, measuresInFull, requestedTravel, travelContext, type PlanHistory } from './view';
+import { measuresInFull, requestedTravel, travelContext, type PlanHistory } from './view';
 import type { TravelState } from '../../validation/time-travel';
 import {
 	buildOwnerPage,
 	listMeasures,
+	NO_FILTERS,
 	getOwnerPage,
 	matchesFilters,
 	pageOfItems,
@@ -54,12 +55,15 @@ function matchesWords(parts: readonly string[], words: readonly string[]): boole
 
 const matchesText = (m: MeasureDetailRow, words: readonly string[]) => matchesWords([m.title, m.description, ...m.subActions, ...m.progressUpdates.map((u) => u.text)], words);
 
-const planRefOf = (history: PlanHistory): PlanRef => ({
-	id: history.plan.id,
-	slug: history.plan.slug,
-	title: history.plan.title,
-	adoptedOn: history.plan.adoptedOn ? toIsoDay(history.plan.adoptedOn) : null
+const PLAN_REF_SELECT = { id: true, slug: true, title: true, adoptedOn: true } as const;
+const planRefOfRow = (plan: { id: string; slug: string; title: string; adoptedOn: Date | null }): PlanRef => ({
+	id: plan.id,
+	slug: plan.slug,
+	title: plan.title,
+	adoptedOn: plan.adoptedOn ? toIsoDay(plan.adoptedOn) : null
 });
+
+const planRefOf = (history: PlanHistory): PlanRef => planRefOfRow(history.plan);
 
 /** Teams leading or contributing to at least one of the measures, by name (the filter's options). */
 function ownersOf(measures: readonly MeasureDetailRow[]): OwnerRef[] {
@@ -102,8 +106,8 @@ export function listFromHistory(history: PlanHistory, filters: MeasureFilters, d
 	);
 }
 
-/** Pure: an owner's page as it stood on `date`; null when no team has this code. */
-function ownerPageAt(history: PlanHistory, code: string, date: string): OwnerPage | null {
+/** Pure: an owner's page as it stood on `date` from the full replay (which tests compare `getOwnerPageAt` with); null when no team has this code. */
+export function ownerPageFromHistory(history: PlanHistory, code: string, date: string): OwnerPage | null {
 	const owner = [...history.owners.values()].find((o) => o.code === code);
 	if (!owner) return null;
 	const { measures } = measuresAt(history, date);
@@ -125,19 +129,43 @@ export function getMeasureListAt(db: Db, slug: string, filters: MeasureFilters, 
 }
 
 async function readMeasureListAt(db: Db, slug: string, filters: MeasureFilters, date: string, paging: Paging): Promise<MeasureList | null> {
-	const plan = await db.plan.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, adoptedOn: true } });
+	const plan = await db.plan.findUnique({ where: { slug }, select: PLAN_REF_SELECT });
 	if (!plan) return null;
+	const at = await matchingAt(db, plan.id, filters, date);
+	const offset = (paging.page - 1) * paging.perPage;
+	const pageIds = at.matching.slice(offset, offset + paging.perPage).map((m) => m.id);
+	return {
+		plan: planRefOfRow(plan),
+		today: date,
+		axes: at.axes.map((a) => ({ number: a.number, title: a.title })),
+		owners: sortedOwners(at.states.flatMap((m) => [...(m.lead ? [m.lead] : []), ...m.contributors])),
+		total: at.states.length,
+		matched: at.matching.length,
+		page: paging.page,
+		perPage: paging.perPage,
+		pageCount: Math.max(1, Math.ceil(at.matching.length / paging.perPage)),
+		results: await itemsInFull(db, plan.id, pageIds, at, date)
+	};
+}
+
+type MatchingAt = Awaited<ReturnType<typeof matchingAt>>;
+
+/**
+ * Every measure's list fields on `date` from narrow rows, in the list's order (axis of the day,
+ * position, id), those matching `filters`, and what rebuilding some of them in full needs.
+ */
+async function matchingAt(db: Db, planId: string, filters: MeasureFilters, date: string) {
 	const words = filters.q ? queryWords(filters.q) : [];
 	const searching = words.length > 0;
 	const [[axes, axisEvents, owners], rows, log, lateMilestones, updates] = await Promise.all([
-		travelContext(db, plan.id),
-		listSources(db, plan.id, searching),
-		foldedLog(db, plan.id, 'Measure', searching ? [...LIST_KEYS, ...LIST_TEXT_KEYS] : LIST_KEYS, date),
-		filters.late ? lateMilestonesAt(db, plan.id, date) : null,
+		travelContext(db, planId),
+		listSources(db, planId, searching),
+		foldedLog(db, planId, 'Measure', searching ? [...LIST_KEYS, ...LIST_TEXT_KEYS] : LIST_KEYS, date),
+		filters.late ? lateMilestonesAt(db, planId, date) : null,
 		searching
 			? db.$queryRaw<{ measureId: string; text: string }[]>`
 				SELECT u."measureId", u."text" FROM "ProgressUpdate" u
-				WHERE u."planId" = ${plan.id} AND u."measureId" IS NOT NULL AND u."publishedAt" IS NOT NULL
+				WHERE u."planId" = ${planId} AND u."measureId" IS NOT NULL AND u."publishedAt" IS NOT NULL
 					AND ${knownBy(Prisma.sql`u."date"`, Prisma.sql`u."datePrecision"`, date)}`
 			: null
 	]);
@@ -169,24 +197,16 @@ async function readMeasureListAt(db: Db, slug: string, filters: MeasureFilters, 
 		if (lateMilestones && !lateAt(m, lateMilestones.get(m.id) ?? 0, date)) return false;
 		return !searching || matchesWords([m.text!.title, m.text!.description, ...m.text!.subActions, ...(updatesOf.get(m.id) ?? [])], words);
 	});
-	const offset = (paging.page - 1) * paging.perPage;
-	const pageIds = matching.slice(offset, offset + paging.perPage).map((m) => m.id);
-	const shown = new Map((await measuresInFull(db, plan.id, pageIds, { axisEvents, owners, axes: axisById }, date)).map((m) => [m.id, m]));
-	return {
-		plan: { id: plan.id, slug: plan.slug, title: plan.title, adoptedOn: plan.adoptedOn ? toIsoDay(plan.adoptedOn) : null },
-		today: date,
-		axes: axesThen.map((a) => ({ number: a.number, title: a.title })),
-		owners: sortedOwners(states.flatMap((m) => [...(m.lead ? [m.lead] : []), ...m.contributors])),
-		total: states.length,
-		matched: matching.length,
-		page: paging.page,
-		perPage: paging.perPage,
-		pageCount: Math.max(1, Math.ceil(matching.length / paging.perPage)),
-		results: pageIds.flatMap((id) => {
-			const m = shown.get(id);
-			return m ? [toItem(m, date)] : [];
-		})
-	};
+	return { axes: axesThen, axisById, axisEvents, owners, states, matching };
+}
+
+/** The list items of some measures rebuilt in full on `date`, in the order of `ids`. */
+async function itemsInFull(db: Db, planId: string, ids: readonly string[], at: MatchingAt, date: string) {
+	const shown = new Map((await measuresInFull(db, planId, ids, { axisEvents: at.axisEvents, owners: at.owners, axes: at.axisById }, date)).map((m) => [m.id, m]));
+	return ids.flatMap((id) => {
+		const m = shown.get(id);
+		return m ? [toItem(m, date)] : [];
+	});
 }
 
 type SourceJson = [
@@ -241,9 +261,29 @@ function lateAt(m: ListStateAt, lateMilestones: number, date: string): boolean {
 	return isLate(preciseOf(m.plannedEnd, m.plannedEndPrecision), null, date) || lateMilestones > 0;
 }
 
-export async function getOwnerPageAt(db: Db, slug: string, code: string, date: string): Promise<OwnerPage | null> {
-	const history = await loadPlanHistory(db, slug);
-	return history ? ownerPageAt(history, code, date) : null;
+/**
+ * An owner's page as it stood on `date`: the same as `ownerPageFromHistory` (a test compares both),
+ * from the list's narrow rows filtered on the team, with only its measures rebuilt in full. A fixed
+ * number of queries. Null when the plan or the team is unknown.
+ */
+export function getOwnerPageAt(db: Db, slug: string, code: string, date: string): Promise<OwnerPage | null> {
+	return wholePlanReads.run(() => readOwnerPageAt(db, slug, code, date));
+}
+
+async function readOwnerPageAt(db: Db, slug: string, code: string, date: string): Promise<OwnerPage | null> {
+	const plan = await db.plan.findUnique({ where: { slug }, select: PLAN_REF_SELECT });
+	if (!plan) return null;
+	const at = await matchingAt(db, plan.id, { ...NO_FILTERS, owner: code }, date);
+	const owner = at.owners.find((o) => o.code === code);
+	if (!owner) return null;
+	const items = await itemsInFull(
+		db,
+		plan.id,
+		at.matching.map((m) => m.id),
+		at,
+		date
+	);
+	return buildOwnerPage(planRefOfRow(plan), owner, items, date);
 }
 
 /**

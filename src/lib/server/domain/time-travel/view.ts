@@ -21,7 +21,7 @@ import {
 	type TravelEvent
 } from '../../../domain/time-travel';
 import { Prisma } from '../../db/generated/client';
-import type { DatePrecision } from '../../db/generated/enums';
+import type { DatePrecision, MeasureStatus, ProgressMethod } from '../../db/generated/enums';
 import { publicChangeWhere } from '../../public-changes';
 import { foldedLog, knownBy, mentionedMilestones } from './folded-log';
 import { UPDATE_ORDER } from '../measures/update-order';
@@ -54,7 +54,7 @@ export function loadPlanHistory(db: Db, slug: string) {
 /**
  * The measure rows of MEASURE_DETAIL_INCLUDE without the relations Prisma would load by listing every
  * milestone's id in one query (re-plans, evidence's milestone): 100,000 milestones are more ids than
- * PostgreSQL takes parameters. Re-plans are read by plan and evidence's milestone from the rows.
+ * PostgreSQL takes parameters. Re-plans are read by their measures and evidence's milestone from the rows.
  */
 const HISTORY_MEASURE_INCLUDE = {
 	...MEASURE_DETAIL_INCLUDE,
@@ -62,10 +62,10 @@ const HISTORY_MEASURE_INCLUDE = {
 	evidenceLinks: { orderBy: MEASURE_DETAIL_INCLUDE.evidenceLinks.orderBy }
 } satisfies Prisma.MeasureInclude;
 
-async function planMeasureRows(db: Db, planId: string): Promise<MeasureDetailRow[]> {
+async function measureRows(db: Db, where: Prisma.MeasureWhereInput): Promise<MeasureDetailRow[]> {
 	const [measures, replans] = await Promise.all([
-		db.measure.findMany({ where: { planId }, orderBy: [{ position: 'asc' }], include: HISTORY_MEASURE_INCLUDE }),
-		db.milestoneReplan.findMany({ where: { milestone: { measure: { planId } } }, orderBy: { at: 'asc' } })
+		db.measure.findMany({ where, orderBy: [{ position: 'asc' }, { id: 'asc' }], include: HISTORY_MEASURE_INCLUDE }),
+		db.milestoneReplan.findMany({ where: { milestone: { measure: where } }, orderBy: { at: 'asc' } })
 	]);
 	const replansOf = new Map<string, typeof replans>();
 	for (const r of replans) replansOf.set(r.milestoneId, [...(replansOf.get(r.milestoneId) ?? []), r]);
@@ -85,7 +85,7 @@ async function readPlanHistory(db: Db, slug: string) {
 	if (!plan) return null;
 	const [axes, measures, facts, events, owners] = await Promise.all([
 		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: { select: { code: true, name: true, nameEn: true } } } }),
-		planMeasureRows(db, plan.id),
+		measureRows(db, { planId: plan.id }),
 		db.progressUpdate.findMany({
 			where: { planId: plan.id, publishedAt: { not: null } },
 			orderBy: UPDATE_ORDER,
@@ -131,39 +131,13 @@ const ROLLUP_MILESTONE_KEYS = ['weight'];
 async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
 	const plan = await db.plan.findUnique({ where: { slug } });
 	if (!plan) return null;
-	const [axes, measures, plainWeights, tracked, indicators, measureLog, milestoneLog, axisEvents, owners, lastEvent] = await Promise.all([
+	const [axes, measures, tracked, measureLog, milestoneLog, axisEvents, owners, lastEvent] = await Promise.all([
 		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: { select: { code: true, name: true, nameEn: true } } } }),
-		db.measure.findMany({
-			where: { planId: plan.id },
-			orderBy: [{ position: 'asc' }],
-			select: { id: true, axisId: true, status: true, progressMethod: true, progressManual: true, retiredOn: true }
-		}),
-		db.$queryRaw<{ id: string; total: number; done: number }[]>`
-			SELECT ms."measureId" AS id, sum(greatest(ms."weight", 0))::float8 AS total,
-				sum(CASE WHEN ms."doneOn" <= ${date}::date THEN greatest(ms."weight", 0) ELSE 0 END)::float8 AS done
-			FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
-			WHERE m."planId" = ${plan.id} AND ms."id" NOT IN ${mentionedMilestones(plan.id)}
-			GROUP BY ms."measureId"`,
+		rollupSources(db, plan.id, date),
 		db.$queryRaw<{ id: string; measureId: string; weight: number; doneOn: Date | null }[]>`
 			SELECT ms."id", ms."measureId", ms."weight", ms."doneOn"
 			FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
 			WHERE m."planId" = ${plan.id} AND ms."id" IN ${mentionedMilestones(plan.id)}`,
-		// The first indicator in the order the full rows load them (MEASURE_DETAIL_INCLUDE), and its latest value known on the day.
-		db.$queryRaw<{ id: string; baseline: number; target: number | null; direction: 'UP' | 'DOWN'; current: number | null }[]>`
-			WITH first AS (
-				SELECT DISTINCT ON (ind."measureId") ind."measureId", ind."id", ind."baseline", ind."target", ind."direction"
-				FROM "Indicator" ind JOIN "Measure" m ON m."id" = ind."measureId"
-				WHERE m."planId" = ${plan.id}
-				ORDER BY ind."measureId", ind."position" ASC, ind."id" ASC
-			),
-			latest AS (
-				SELECT DISTINCT ON (v."indicatorId") v."indicatorId", v."value"
-				FROM "IndicatorValue" v JOIN first ON first."id" = v."indicatorId"
-				WHERE ${knownBy(Prisma.sql`v."date"`, Prisma.sql`v."datePrecision"`, date)}
-				ORDER BY v."indicatorId", v."date" DESC, v."createdAt" ASC, v."id" ASC
-			)
-			SELECT first."measureId" AS id, first."baseline", first."target", first."direction"::text AS direction, latest."value" AS current
-			FROM first LEFT JOIN latest ON latest."indicatorId" = first."id"`,
 		foldedLog(db, plan.id, 'Measure', ROLLUP_MEASURE_KEYS, date),
 		foldedLog(db, plan.id, 'Milestone', ROLLUP_MILESTONE_KEYS, date),
 		db.auditEvent.findMany({ where: { planId: plan.id, ...AXIS_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
@@ -176,30 +150,12 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 		field: (entity, key) => (entity.startsWith('Milestone:') ? milestoneLog : measureLog).field(entity, key)
 	};
 	const axisById = new Map(axesThen.map((a) => [a.id, a]));
-	const sums = new Map(plainWeights.map((w) => [w.id, w]));
 	const trackedOf = new Map<string, typeof tracked>();
 	for (const m of tracked) trackedOf.set(m.measureId, [...(trackedOf.get(m.measureId) ?? []), m]);
-	const indicatorOf = new Map(indicators.map((i) => [i.id, i]));
 	const rollups: MeasureRollupRow[] = [];
 	for (const m of measures) {
-		const sum = sums.get(m.id);
-		const indicator = indicatorOf.get(m.id);
-		const at = measureRollupAt(
-			{
-				id: m.id,
-				axisId: m.axisId,
-				status: m.status,
-				progressMethod: m.progressMethod,
-				progressManual: m.progressManual,
-				retiredOn: m.retiredOn,
-				plainWeights: { total: sum?.total ?? 0, done: sum?.done ?? 0 },
-				trackedMilestones: trackedOf.get(m.id) ?? [],
-				indicator: indicator ? { baseline: indicator.baseline, target: indicator.target, direction: indicator.direction, current: indicator.current } : null
-			},
-			log,
-			date,
-			axisById
-		);
+		m.trackedMilestones = trackedOf.get(m.id) ?? [];
+		const at = measureRollupAt(m, log, date, axisById);
 		if (at) rollups.push({ ...at, status: at.status ?? 'NOT_REPORTED' });
 	}
 	// The measures shown in full: the first of each axis, in the order of the plan's rows (as `dashboardAt`).
@@ -217,9 +173,75 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 	return buildPlanDashboard({ plan: planRowAt(plan, date), axes: axesThen, measures: shown, rollups, latestFacts: facts, lastChangeAt: lastEvent?.at ?? null, today: date });
 }
 
+type RollupJson = [
+	string,
+	string,
+	MeasureStatus,
+	ProgressMethod,
+	number | null,
+	string | null,
+	number | null,
+	number | null,
+	number | null,
+	number | null,
+	'UP' | 'DOWN' | null,
+	number | null
+];
+
+/**
+ * Today's roll-up fields of every measure of the plan, in the order of its rows, with what SQL can
+ * answer for the day: the weights of the milestones no event mentions (total, and done by the day)
+ * and the first indicator (in the order the full rows load them, MEASURE_DETAIL_INCLUDE) with its
+ * latest value known that day. One JSON document: 10,000 rows decoded by Prisma and pg in three
+ * result sets cost a fresh process about a second of CPU before its code was optimised.
+ */
+async function rollupSources(db: Db, planId: string, date: string): Promise<Parameters<typeof measureRollupAt>[0][]> {
+	const [result] = await db.$queryRaw<{ rows: string }[]>`
+		WITH plain AS (
+			SELECT ms."measureId", sum(greatest(ms."weight", 0))::float8 AS total,
+				sum(CASE WHEN ms."doneOn" <= ${date}::date THEN greatest(ms."weight", 0) ELSE 0 END)::float8 AS done
+			FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
+			WHERE m."planId" = ${planId} AND ms."id" NOT IN ${mentionedMilestones(planId)}
+			GROUP BY ms."measureId"
+		),
+		first AS (
+			SELECT DISTINCT ON (ind."measureId") ind."measureId", ind."id", ind."baseline", ind."target", ind."direction"
+			FROM "Indicator" ind JOIN "Measure" m ON m."id" = ind."measureId"
+			WHERE m."planId" = ${planId}
+			ORDER BY ind."measureId", ind."position" ASC, ind."id" ASC
+		),
+		latest AS (
+			SELECT DISTINCT ON (v."indicatorId") v."indicatorId", v."value"
+			FROM "IndicatorValue" v JOIN first ON first."id" = v."indicatorId"
+			WHERE ${knownBy(Prisma.sql`v."date"`, Prisma.sql`v."datePrecision"`, date)}
+			ORDER BY v."indicatorId", v."date" DESC, v."createdAt" ASC, v."id" ASC
+		)
+		SELECT coalesce(json_agg(json_build_array(m."id", m."axisId", m."status", m."progressMethod", m."progressManual", m."retiredOn",
+			plain.total, plain.done, first."baseline", first."target", first."direction", latest."value") ORDER BY m."position", m."id"), '[]')::text AS rows
+		FROM "Measure" m
+		LEFT JOIN plain ON plain."measureId" = m."id"
+		LEFT JOIN first ON first."measureId" = m."id"
+		LEFT JOIN latest ON latest."indicatorId" = first."id"
+		WHERE m."planId" = ${planId}`;
+	return (JSON.parse(result?.rows ?? '[]') as RollupJson[]).map(
+		([id, axisId, status, progressMethod, progressManual, retiredOn, total, done, baseline, target, direction, current]) => ({
+			id,
+			axisId,
+			status,
+			progressMethod,
+			progressManual,
+			retiredOn: retiredOn === null ? null : fromIsoDay(retiredOn),
+			plainWeights: { total: total ?? 0, done: done ?? 0 },
+			trackedMilestones: [],
+			indicator: baseline === null || direction === null ? null : { baseline, target, direction, current }
+		})
+	);
+}
+
 /**
  * Some measures of a plan rebuilt in full on `date` (`measureAt`), in the order of the plan's rows:
- * the page a large plan shows at a past date. Two queries, for any number of measures.
+ * the page a large plan shows at a past date, or a team's page, which may be most of the plan. A
+ * fixed number of queries, for any number of measures.
  */
 export async function measuresInFull(
 	db: Db,
@@ -229,7 +251,7 @@ export async function measuresInFull(
 	date: string
 ): Promise<MeasureDetailRow[]> {
 	const [rows, events] = await Promise.all([
-		db.measure.findMany({ where: { id: { in: [...ids] } }, orderBy: [{ position: 'asc' }, { id: 'asc' }], include: MEASURE_DETAIL_INCLUDE }),
+		measureRows(db, { planId, id: { in: [...ids] } }),
 		db.auditEvent.findMany({ where: { planId, measureId: { in: [...ids] }, ...TRAVEL_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT })
 	]);
 	const index = indexEvents([...events, ...context.axisEvents]);
