@@ -45,9 +45,10 @@ export default defineConfig({
 	use: { trace: 'off' },
 	projects: [
 		{ name: 'js', use: { ...chromium, javaScriptEnabled: true } },
-		// Run once, not once per project: HTTP-only specs (*.http.e2e.ts: no browser page, their own server)
-		// and specs of pages that hold no script at all (*.once.e2e.ts: embeddable cards and badges).
-		{ name: 'nojs', testIgnore: ['**/*.http.e2e.ts', '**/*.once.e2e.ts'], use: { ...chromium, javaScriptEnabled: false } }
+		// Run once, not once per project: HTTP-only specs (*.http.e2e.ts: no browser page, their own server),
+		// specs of pages that hold no script at all (*.once.e2e.ts: embeddable cards and badges) and tests
+		// tagged @once (`ONCE` in tests/e2e/fixtures.ts: they read pages and post no form).
+		{ name: 'nojs', testIgnore: ['**/*.http.e2e.ts', '**/*.once.e2e.ts'], grepInvert: /@once/, use: { ...chromium, javaScriptEnabled: false } }
 	],
 	webServer: e2eOrigins.map((origin, i) => ({
 		// Playwright starts the web servers before globalSetup: an unprepared database is prepared in the same command.

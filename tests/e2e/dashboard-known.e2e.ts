@@ -3,7 +3,7 @@
 // unknown kept unknown, recent changes that do not count the initial import, and updates' Markdown
 // rendered instead of shown raw.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, ACCOUNTS, expectNoAxeViolations, settled } from './fixtures';
+import { test, expect, ACCOUNTS, expectNoAxeViolations, settled, ONCE } from './fixtures';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 
@@ -12,7 +12,7 @@ async function newPage(browser: Browser): Promise<Page> {
 	return context.newPage();
 }
 
-test('the dashboard leads with what is known, and keeps the unknown unknown', async ({ page }) => {
+test('the dashboard leads with what is known, and keeps the unknown unknown', ONCE, async ({ page }) => {
 	await page.goto('/');
 	const known = page.getByRole('region', { name: 'Ce que l’on sait du plan' });
 	await expect(known).toBeVisible();
@@ -58,7 +58,7 @@ test('the dashboard leads with what is known, and keeps the unknown unknown', as
 	await expectNoAxeViolations(page);
 });
 
-test('recently updated measures do not count the initial import', async ({ page }) => {
+test('recently updated measures do not count the initial import', ONCE, async ({ page }) => {
 	await page.goto('/');
 	const recent = page.getByRole('region', { name: 'Mesures récemment mises à jour' });
 	const links = recent.getByRole('link');

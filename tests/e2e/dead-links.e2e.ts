@@ -5,7 +5,7 @@
 // of a published update and of an indicator value (notice on the measure page, replacement on the
 // updates and indicators editing pages). The check records are seeded through the domain by
 // tests/e2e/dead-link-plan.ts.
-import { test, expect, ACCOUNTS, settled, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, ONCE } from './fixtures';
 import { DEAD_LINK_PLAN } from './dead-link-plan';
 
 const DEAD_SINCE = /Lien\s+possiblement\s+mort\s+depuis\s+le\s+\d{1,2}(er)?\s+\S+\s+\d{4}/;
@@ -14,7 +14,7 @@ test.beforeEach(async ({ page, signInAs }) => {
 	await signInAs(page, ACCOUNTS.label);
 });
 
-test('the measure page marks a possibly dead link and points to the Web Archive', async ({ page }, info) => {
+test('the measure page marks a possibly dead link and points to the Web Archive', ONCE, async ({ page }, info) => {
 	const project = info.project.name;
 	const dead = DEAD_LINK_PLAN.dead(project);
 	await page.goto(`/plans/${DEAD_LINK_PLAN.slug}/mesures/${DEAD_LINK_PLAN.measure(project)}`);
@@ -28,7 +28,7 @@ test('the measure page marks a possibly dead link and points to the Web Archive'
 	await expectNoAxeViolations(page);
 });
 
-test('the measure page marks a possibly dead source of an update and of an indicator value, not at a past date', async ({ page }, info) => {
+test('the measure page marks a possibly dead source of an update and of an indicator value, not at a past date', ONCE, async ({ page }, info) => {
 	const project = info.project.name;
 	const { update, value } = { update: DEAD_LINK_PLAN.update(project), value: DEAD_LINK_PLAN.value(project) };
 	const measurePage = `/plans/${DEAD_LINK_PLAN.slug}/mesures/${DEAD_LINK_PLAN.measure(project)}`;
@@ -49,7 +49,7 @@ test('the measure page marks a possibly dead source of an update and of an indic
 	await expect(page.getByTestId('dead-link')).toHaveCount(0);
 });
 
-test('the plan’s data page counts the possibly dead links', async ({ page }) => {
+test('the plan’s data page counts the possibly dead links', ONCE, async ({ page }) => {
 	await page.goto(`/donnees/${DEAD_LINK_PLAN.slug}`);
 	await settled(page);
 	await expect(page.getByTestId('dead-link-count')).toContainText(/[1-9]\d*\s+liens?\s+de\s+preuve\s+ou\s+de\s+source\s+possiblement\s+morts?/);

@@ -3,7 +3,7 @@
 // of a stale form and login throttling. Each run uses its own unique texts: both projects share one
 // database.
 import type { Browser, Locator, Page } from '@playwright/test';
-import { test, expect, ACCOUNTS, settled, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, settled, signIn, expectNoAxeViolations, ONCE } from './fixtures';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 
@@ -123,7 +123,7 @@ test('an admin invites an editor who updates a measure of their team, and the pu
 	await expect(citizen.getByRole('main')).toContainText(today);
 });
 
-test('an editor cannot edit another team’s measure: 403 and nothing changes', async ({ page, signInAs }) => {
+test('an editor cannot edit another team’s measure: 403 and nothing changes', ONCE, async ({ page, signInAs }) => {
 	await signInAs(page, ACCOUNTS.label);
 	// Measure 2.2 is led by the pôle logiciels libres, not by LABEL.
 	const response = await page.goto(`${PLAN}/mesures/2.2/modifier`);

@@ -2,7 +2,7 @@
 // field says which proofs count for « Réalisée », a refusal shows next to it, and removing an
 // evidence link asks first (cancel keeps it, confirm removes it; the last proof of a closed measure
 // cannot be removed). The measures without proof are in a small second plan (evidence-plan.ts).
-import { test, expect, ACCOUNTS, settled, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, ONCE } from './fixtures';
 import { EVIDENCE_PLAN } from './evidence-plan';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -16,7 +16,7 @@ test.beforeEach(async ({ page, signInAs }) => {
 	await signInAs(page, ACCOUNTS.label);
 });
 
-test('the status field says which proofs count for « Réalisée », or that there is none and how to add one', async ({ page }) => {
+test('the status field says which proofs count for « Réalisée », or that there is none and how to add one', ONCE, async ({ page }) => {
 	await page.goto(`${TRIAL}/${EVIDENCE_PLAN.done}/modifier`);
 	await settled(page);
 	const status = page.getByLabel('Statut', { exact: true });

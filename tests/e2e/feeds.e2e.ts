@@ -3,7 +3,7 @@
 // the public page, which shows the collected value marked « automatique »); a feed is set up, edited
 // (a JSON location that is not a pointer is refused next to its field) and stopped through the form.
 // The failing state is seeded by scripts/e2e-prepare.ts (tests/e2e/feeds-plan.ts).
-import { test, expect, ACCOUNTS, settled, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, ONCE } from './fixtures';
 import { FEEDS_PLAN } from './feeds-plan';
 
 const MEASURES = `/plans/${FEEDS_PLAN.slug}/mesures`;
@@ -16,7 +16,7 @@ test.beforeEach(async ({ page, signInAs }) => {
 	await signInAs(page, ACCOUNTS.label);
 });
 
-test('a feed that failed twice is shown to the measure’s editors, not on the public page', async ({ page }) => {
+test('a feed that failed twice is shown to the measure’s editors, not on the public page', ONCE, async ({ page }) => {
 	await page.goto(`${MEASURES}/${FEEDS_PLAN.failing}/modifier/indicateurs`);
 	await settled(page);
 	const indicator = page.getByRole('region', { name: FEEDS_PLAN.failingIndicator });

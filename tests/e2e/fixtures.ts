@@ -36,22 +36,24 @@ function auditPageFor(browser: Browser): Promise<{ page: Page; serve(html: strin
 }
 
 /**
- * axe-core on the current page (RGAA-relevant WCAG A/AA rules): zero violations expected. With
- * JavaScript on, the live page once settled; with JavaScript off, the same DOM in a context where
- * no script runs (see auditPageFor), at the same viewport.
+ * Marks a test that runs in the `js` project only (playwright.config.ts): it reads server-rendered
+ * pages, follows links or sends plain requests, and posts no form, so a run with JavaScript off would
+ * load the same HTML again for nothing. Its axe scans also audit that HTML with no script running,
+ * which is what the `nojs` run would have checked. Every form flow keeps its run without JavaScript.
  */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-	let target = page;
-	// With JavaScript, the page as a visitor meets it, not halfway through the DSFR's start.
-	await settled(page);
-	if (base.info().project.use.javaScriptEnabled === false) {
-		const audit = await auditPageFor(page.context().browser()!);
-		const viewport = page.viewportSize();
-		if (viewport) await audit.page.setViewportSize(viewport);
-		audit.serve(await page.content());
-		await audit.page.goto(page.url());
-		target = audit.page;
-	}
+export const ONCE = { tag: '@once' };
+
+/** The `html` given, served in place of `url` to this worker's audit page, where no script runs. */
+async function withoutScripts(page: Page, url: string, html: string): Promise<Page> {
+	const audit = await auditPageFor(page.context().browser()!);
+	const viewport = page.viewportSize();
+	if (viewport) await audit.page.setViewportSize(viewport);
+	audit.serve(html);
+	await audit.page.goto(url);
+	return audit.page;
+}
+
+async function violations(target: Page): Promise<string[]> {
 	// axe.run in the page itself ("legacy" mode: the pages have no frames to combine), which spares a
 	// blank page per scan; only violations are detailed. The same rules, a third of the time.
 	const results = await new AxeBuilder({ page: target })
@@ -59,14 +61,34 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 		.options({ resultTypes: ['violations'] })
 		.setLegacyMode()
 		.analyze();
-	const summary = results.violations.map(
+	return results.violations.map(
 		(v) =>
 			`${v.id}: ${v.help} (${v.nodes
 				.map((n) => n.target.join(' '))
 				.slice(0, 3)
 				.join(', ')})`
 	);
-	expect(summary).toEqual([]);
+}
+
+/**
+ * axe-core on the current page (RGAA-relevant WCAG A/AA rules): zero violations expected. With
+ * JavaScript on, the live page once settled; with JavaScript off, the same DOM in a context where
+ * no script runs (see auditPageFor), at the same viewport. In a test marked ONCE, both: the live page,
+ * then the server's HTML for the same address (with the page's cookies) where no script runs.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	const info = base.info();
+	if (info.project.use.javaScriptEnabled === false) {
+		expect(await violations(await withoutScripts(page, page.url(), await page.content()))).toEqual([]);
+		return;
+	}
+	// With JavaScript, the page as a visitor meets it, not halfway through the DSFR's start.
+	await settled(page);
+	expect(await violations(page)).toEqual([]);
+	if (info.tags.includes(ONCE.tag)) {
+		const response = await page.request.get(page.url(), { headers: { accept: 'text/html' } });
+		expect(await violations(await withoutScripts(page, page.url(), await response.text())), 'without JavaScript').toEqual([]);
+	}
 }
 
 export type Account = { readonly email: string; readonly password: string };

@@ -1,7 +1,7 @@
 // A page downloads the interface text of its own language only: none of the JavaScript a French
-// page loads carries an English-only sentence of the catalogue, and the other way round. Runs with
-// JavaScript on in both projects (without it there is nothing to download).
-import { test, expect } from './fixtures';
+// page loads carries an English-only sentence of the catalogue, and the other way round. Its pages
+// load with JavaScript on whatever the project (without it there is nothing to download): run once.
+import { test, expect, ONCE } from './fixtures';
 import type { Browser } from '@playwright/test';
 import { fr } from '../../src/lib/i18n/fr';
 import { en } from '../../src/lib/i18n/en';
@@ -39,7 +39,7 @@ async function scriptsOf(browser: Browser, baseURL: string, path: string): Promi
 
 const found = (scripts: string[], sentences: string[]) => sentences.filter((sentence) => scripts.some((script) => script.includes(sentence)));
 
-test('a French page downloads the French catalogue and no English sentence', async ({ browser, baseURL }) => {
+test('a French page downloads the French catalogue and no English sentence', ONCE, async ({ browser, baseURL }) => {
 	expect(ENGLISH_ONLY.length).toBeGreaterThan(100);
 	for (const path of ['/', '/connexion']) {
 		const scripts = await scriptsOf(browser, baseURL!, path);
@@ -49,7 +49,7 @@ test('a French page downloads the French catalogue and no English sentence', asy
 	}
 });
 
-test('an English page downloads the English catalogue and no French sentence', async ({ browser, baseURL }) => {
+test('an English page downloads the English catalogue and no French sentence', ONCE, async ({ browser, baseURL }) => {
 	expect(FRENCH_ONLY.length).toBeGreaterThan(100);
 	for (const path of ['/en', '/en/connexion']) {
 		const scripts = await scriptsOf(browser, baseURL!, path);

@@ -1,7 +1,7 @@
 // English interface under /en, language selector, hreflang/OpenGraph metadata and localized errors;
 // signed-in pages and server redirects that keep the visitor under /en; editing the English version.
 // Safe to run twice on the same database (js then nojs): the only write uses a text unique to the run.
-import { test, expect, expectNoAxeViolations, fetchPage, ACCOUNTS, settled } from './fixtures';
+import { test, expect, expectNoAxeViolations, fetchPage, ACCOUNTS, settled, ONCE } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -58,7 +58,7 @@ test('switching the dashboard and a measure page to English and back', async ({ 
 	await expect(page.locator('main [lang="fr"]')).toHaveCount(0);
 });
 
-test('the language selector keeps the query string and marks the current language', async ({ page }) => {
+test('the language selector keeps the query string and marks the current language', ONCE, async ({ page }) => {
 	await page.goto(`/en${PLAN}?vue=liste`);
 	const links = page.locator('.fr-header__tools .fr-translate__language');
 	await expect(links.filter({ hasText: 'Français' })).toHaveAttribute('href', `${PLAN}?vue=liste`);
@@ -67,7 +67,7 @@ test('the language selector keeps the query string and marks the current languag
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(PLAN_EN);
 });
 
-test('every public page lists its French and English versions and carries OpenGraph tags', async ({ page, baseURL }) => {
+test('every public page lists its French and English versions and carries OpenGraph tags', ONCE, async ({ page, baseURL }) => {
 	const pages: [string, string][] = [
 		['/', '/en'],
 		[PLAN, `/en${PLAN}`],
@@ -106,7 +106,7 @@ test('every public page lists its French and English versions and carries OpenGr
 	expect(sitemap).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${baseURL}/en${PLAN}/mesures/3.3"/>`);
 });
 
-test('English error pages: 404 in English, not indexed, API paths are not duplicated', async ({ page, request }) => {
+test('English error pages: 404 in English, not indexed, API paths are not duplicated', ONCE, async ({ page, request }) => {
 	const response = await page.goto('/en/nexiste-pas');
 	expect(response?.status()).toBe(404);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -119,7 +119,7 @@ test('English error pages: 404 in English, not indexed, API paths are not duplic
 	expect((await request.get('/api/v1/plans')).status()).toBe(200);
 });
 
-test('French stays the default and the French pages link in French', async ({ page }) => {
+test('French stays the default and the French pages link in French', ONCE, async ({ page }) => {
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(PLAN_FR);
@@ -199,7 +199,7 @@ test('the English login page without a target leads to the English home page', a
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(PLAN_EN);
 });
 
-test('the personal-data page says what sessions and login throttling store, why and for how long', async ({ page }) => {
+test('the personal-data page says what sessions and login throttling store, why and for how long', ONCE, async ({ page }) => {
 	await page.goto('/donnees-personnelles');
 	const fr = page.getByRole('main');
 	await expect(fr.getByRole('heading', { level: 2, name: 'Comptes connectés : les sessions' })).toBeVisible();

@@ -1,6 +1,6 @@
 // The public measure list, search and owner pages, with JavaScript on and off. These tests only
 // read: they hold whatever other e2e files wrote to the shared database before them.
-import { test, expect, expectNoAxeViolations, settled } from './fixtures';
+import { test, expect, expectNoAxeViolations, settled, ONCE } from './fixtures';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 
@@ -20,7 +20,7 @@ async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
 	throw new Error(`Tab never reached ${selector}`);
 }
 
-test('the list is linked from the dashboard and shows every measure with its status and progress', async ({ page }) => {
+test('the list is linked from the dashboard and shows every measure with its status and progress', ONCE, async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Toutes les mesures : filtres et recherche' }).click();
 	await expect(page).toHaveURL(new RegExp(`${LIST}$`));
@@ -73,7 +73,7 @@ test('search a word of the real plan in French, see the highlighted excerpt, ope
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Mesure ${number}`);
 });
 
-test('a search with markup or query syntax is shown as text and finds nothing', async ({ page }) => {
+test('a search with markup or query syntax is shown as text and finds nothing', ONCE, async ({ page }) => {
 	const response = await page.goto(`${LIST}?q=${encodeURIComponent('<script>alert(1)</script> "OR 1=1 --')}&axe=deux`);
 	expect(response?.status()).toBe(200);
 	await expect(statusLine(page)).toHaveText('Aucune mesure sur 10 ne correspond.');
@@ -117,7 +117,7 @@ test('keyboard only: reach a dashboard chart and open its data table', async ({ 
 	await expect(table.getByRole('rowheader', { name: 'Statut non renseigné' })).toBeVisible();
 });
 
-test('the owner page lists the measures led and contributed, with counts by status', async ({ page }) => {
+test('the owner page lists the measures led and contributed, with counts by status', ONCE, async ({ page }) => {
 	await page.goto(`${PLAN}/mesures/1.1`);
 	await page.getByRole('region', { name: 'Porteurs' }).getByRole('link').first().click();
 	await expect(page).toHaveURL(new RegExp(`${PLAN}/porteurs/[A-Z_]+$`));
@@ -128,7 +128,7 @@ test('the owner page lists the measures led and contributed, with counts by stat
 	expect(missing?.status()).toBe(404);
 });
 
-test('the dashboard announces its feeds and shows deadlines with their date', async ({ page }) => {
+test('the dashboard announces its feeds and shows deadlines with their date', ONCE, async ({ page }) => {
 	const response = await page.goto(PLAN);
 	expect(response?.headers()['cache-control']).toContain('public');
 	const feeds = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
@@ -143,7 +143,7 @@ test('the dashboard announces its feeds and shows deadlines with their date', as
 	await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', `/flux/${SLUG}/mesures/2.2.atom`);
 });
 
-test('the CSV download has the same measure numbers and statuses as the list page', async ({ page, request }) => {
+test('the CSV download has the same measure numbers and statuses as the list page', ONCE, async ({ page, request }) => {
 	await page.goto(LIST);
 	const shown: [string, string][] = [];
 	for (const item of await results(page).all()) {

@@ -1,11 +1,11 @@
 // What a person meets on refusals and odd addresses: a 403 says "Accès refusé" and what to do, and a
 // filter naming nothing in the plan is reported as ignored like any other unusable value.
-import { test, expect, ACCOUNTS, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, expectNoAxeViolations, ONCE } from './fixtures';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 const LIST = `${PLAN}/mesures`;
 
-test('another team’s measure: the 403 page is titled “Accès refusé” and says what to do', async ({ page, signInAs }) => {
+test('another team’s measure: the 403 page is titled “Accès refusé” and says what to do', ONCE, async ({ page, signInAs }) => {
 	await signInAs(page, ACCOUNTS.label);
 	const response = await page.goto(`${PLAN}/mesures/2.2/modifier`);
 	expect(response?.status()).toBe(403);
@@ -16,7 +16,7 @@ test('another team’s measure: the 403 page is titled “Accès refusé” and 
 	await expectNoAxeViolations(page);
 });
 
-test('on /en the 403 page is in English', async ({ page, signInAs }) => {
+test('on /en the 403 page is in English', ONCE, async ({ page, signInAs }) => {
 	await signInAs(page, ACCOUNTS.label);
 	const response = await page.goto(`/en${PLAN}/mesures/2.2/modifier`);
 	expect(response?.status()).toBe(403);
@@ -24,7 +24,7 @@ test('on /en the 403 page is in English', async ({ page, signInAs }) => {
 	await expect(page.getByText(/ask the Jalons administrator/)).toBeVisible();
 });
 
-test('an axis or a team that does not exist is ignored and reported, not an active filter with no results', async ({ page }) => {
+test('an axis or a team that does not exist is ignored and reported, not an active filter with no results', ONCE, async ({ page }) => {
 	const response = await page.goto(`${LIST}?axe=9&porteur=NOBODY&statut=NOPE`);
 	expect(response?.status()).toBe(200);
 	await expect(page.getByText('Des paramètres de l’adresse n’ont pas été compris et ont été ignorés : axe, équipe, statut.')).toBeVisible();
@@ -44,7 +44,7 @@ const crumbs = async (page: import('@playwright/test').Page) =>
 			.allInnerTexts()
 	).map((s) => s.trim());
 
-test('admin breadcrumbs are the same trail on the user list, a user page and the invitation page', async ({ page, signInAs }) => {
+test('admin breadcrumbs are the same trail on the user list, a user page and the invitation page', ONCE, async ({ page, signInAs }) => {
 	await signInAs(page, ACCOUNTS.admin);
 	await page.goto('/admin/utilisateurs');
 	expect(await crumbs(page)).toEqual(['Accueil', 'Administration', 'Utilisateurs']);
@@ -60,14 +60,14 @@ test('admin breadcrumbs are the same trail on the user list, a user page and the
 	expect(await crumbs(page)).toEqual(['Accueil', 'Administration', 'Utilisateurs', 'Inviter un utilisateur']);
 });
 
-test('date fields: a date control and a hint that imposes no format the control does not show', async ({ page }) => {
+test('date fields: a date control and a hint that imposes no format the control does not show', ONCE, async ({ page }) => {
 	await page.goto(`${PLAN}/mesures/2.2`);
 	const field = page.getByLabel(/^Date/).first();
 	await expect(field).toHaveAttribute('type', 'date');
 	await expect(page.getByText(/AAAA-MM-JJ/)).toHaveCount(0);
 });
 
-test('timeline items show their circle only: no list number on or beside it', async ({ page }) => {
+test('timeline items show their circle only: no list number on or beside it', ONCE, async ({ page }) => {
 	// Measure 1.2 has a dated timeline of facts (an <ol>, which the DSFR numbers through ::marker).
 	await page.goto(`${PLAN}/mesures/1.2`);
 	const items = page.locator('ol.jalons-timeline > li');
@@ -80,7 +80,7 @@ test('timeline items show their circle only: no list number on or beside it', as
 		.screenshot({ path: test.info().outputPath('timeline.png') });
 });
 
-test('on /en the plan’s summary (with its publisher’s obsolescence note) and the reports breadcrumb are in English', async ({ page }) => {
+test('on /en the plan’s summary (with its publisher’s obsolescence note) and the reports breadcrumb are in English', ONCE, async ({ page }) => {
 	await page.goto('/en');
 	await expect(page.getByText(/marked the plan’s page “obsolete”/)).toBeVisible();
 	await expect(page.getByText(/marqué la page du plan/)).toHaveCount(0);

@@ -4,7 +4,7 @@
 // later sign-in after an e-mail change, logout through the provider. Each project has its own
 // Jalons (own database) and provider (own port): the two can run side by side.
 import type { Page } from '@playwright/test';
-import { test, expect, ACCOUNTS, expectNoAxeViolations, settled } from './fixtures';
+import { test, expect, ACCOUNTS, expectNoAxeViolations, settled, ONCE } from './fixtures';
 import { databaseFingerprint, type AppServer } from '../security/app-server';
 import { IDP_ID, LEVELS, type Agent, type TestProvider } from '../oidc/provider';
 import { AGENTS, invite, PROVIDER_PORTS, REFUSAL, startProConnectApp, type ProConnectApp } from '../oidc/proconnect-app';
@@ -47,7 +47,7 @@ const sessionCookie = async (page: Page) => (await page.context().cookies(server
 const logoutButton = (page: Page) => page.getByRole('button', { name: 'Se déconnecter' });
 const identityRow = (page: Page, email: string) => page.getByRole('table', { name: 'Identités ProConnect liées à mon compte' }).getByRole('row').filter({ hasText: email });
 
-test('the login page offers ProConnect above the password form, and passes axe', async ({ page }) => {
+test('the login page offers ProConnect above the password form, and passes axe', ONCE, async ({ page }) => {
 	await page.goto(`${server.origin}/connexion`);
 	await expect(page.getByRole('button', { name: PROCONNECT_BUTTON })).toBeVisible();
 	await expect(page.getByRole('link', { name: /Qu’est-ce que ProConnect\s\?/u })).toHaveAttribute('href', 'https://www.proconnect.gouv.fr/');
@@ -55,7 +55,7 @@ test('the login page offers ProConnect above the password form, and passes axe',
 	await expectNoAxeViolations(page);
 });
 
-test('the personal-data page says what a ProConnect sign-in stores, why and for how long', async ({ page }) => {
+test('the personal-data page says what a ProConnect sign-in stores, why and for how long', ONCE, async ({ page }) => {
 	await page.goto(`${server.origin}/donnees-personnelles`);
 	const main = page.getByRole('main');
 	await expect(main.getByRole('heading', { level: 2, name: 'Connexion avec ProConnect' })).toBeVisible();

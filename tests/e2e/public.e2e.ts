@@ -1,8 +1,8 @@
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, ONCE } from './fixtures';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 
-test('the dashboard shows the real plan: 3 axes and 10 measures', async ({ page }) => {
+test('the dashboard shows the real plan: 3 axes and 10 measures', ONCE, async ({ page }) => {
 	const response = await page.goto('/');
 	expect(response?.status()).toBe(200);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan d’action logiciels libres et communs numériques');
@@ -16,7 +16,7 @@ test('the dashboard shows the real plan: 3 axes and 10 measures', async ({ page 
 	await expectNoAxeViolations(page);
 });
 
-test('a measure page shows its evidence, indicators and sourced updates', async ({ page }) => {
+test('a measure page shows its evidence, indicators and sourced updates', ONCE, async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: /^Mesure 2\.2 – / }).click();
 	await expect(page).toHaveURL(new RegExp(`${PLAN}/mesures/2\\.2$`));
@@ -28,13 +28,13 @@ test('a measure page shows its evidence, indicators and sourced updates', async 
 	await expectNoAxeViolations(page);
 });
 
-test('the plan page is reachable by its slug', async ({ page }) => {
+test('the plan page is reachable by its slug', ONCE, async ({ page }) => {
 	const response = await page.goto(PLAN);
 	expect(response?.status()).toBe(200);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan d’action logiciels libres et communs numériques');
 });
 
-test('an unknown measure or plan is a real 404 page', async ({ page }) => {
+test('an unknown measure or plan is a real 404 page', ONCE, async ({ page }) => {
 	for (const path of [`${PLAN}/mesures/9.9`, '/plans/inconnu', `${PLAN}/mesures/<script>`]) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(404);
@@ -43,7 +43,7 @@ test('an unknown measure or plan is a real 404 page', async ({ page }) => {
 	await expectNoAxeViolations(page);
 });
 
-test('the accessibility statement is linked from the footer', async ({ page }) => {
+test('the accessibility statement is linked from the footer', ONCE, async ({ page }) => {
 	await page.goto('/');
 	await page
 		.getByRole('contentinfo')
@@ -53,7 +53,7 @@ test('the accessibility statement is linked from the footer', async ({ page }) =
 	await expectNoAxeViolations(page);
 });
 
-test('health and readiness endpoints answer for load balancers', async ({ request }) => {
+test('health and readiness endpoints answer for load balancers', ONCE, async ({ request }) => {
 	const health = await request.get('/healthz');
 	expect(health.status()).toBe(200);
 	expect(await health.json()).toEqual({ status: 'ok' });
@@ -62,7 +62,7 @@ test('health and readiness endpoints answer for load balancers', async ({ reques
 	expect(await ready.json()).toEqual({ status: 'ready' });
 });
 
-test('sitemap and robots list the public pages', async ({ request }) => {
+test('sitemap and robots list the public pages', ONCE, async ({ request }) => {
 	const sitemap = await request.get('/sitemap.xml');
 	expect(sitemap.headers()['content-type']).toContain('application/xml');
 	const body = await sitemap.text();
@@ -70,7 +70,7 @@ test('sitemap and robots list the public pages', async ({ request }) => {
 	expect(await (await request.get('/robots.txt')).text()).toContain('Sitemap: ');
 });
 
-test('security headers are sent on pages and on 404s', async ({ request }) => {
+test('security headers are sent on pages and on 404s', ONCE, async ({ request }) => {
 	for (const path of ['/', '/nexiste-pas', '/healthz']) {
 		const response = await request.get(path);
 		const headers = response.headers();

@@ -4,7 +4,7 @@
 // retired. Only axes created here are touched: measures 1.1 and 1.2 belong to other specs, and both
 // projects share the database, so titles carry the project and a time.
 import type { Page } from '@playwright/test';
-import { test, expect, ACCOUNTS, settled, expectNoAxeViolations } from './fixtures';
+import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, ONCE } from './fixtures';
 import { MINISTRY_PLAN } from './ministry-plan';
 
 const STRUCTURE = `/admin/plans/${MINISTRY_PLAN.slug}/structure`;
@@ -129,7 +129,7 @@ test('an admin adds axes and measures, moves a measure with its new number confi
 	await expect(axisOnDashboard).toContainText('1 mesure retirée, hors avancement');
 });
 
-test('the structure page is refused to anyone but an admin', async ({ page, signInAs }) => {
+test('the structure page is refused to anyone but an admin', ONCE, async ({ page, signInAs }) => {
 	await signInAs(page, ACCOUNTS.label);
 	const answer = await page.goto(STRUCTURE);
 	expect(answer?.status()).toBe(403);

@@ -1,6 +1,6 @@
 // Time travel, comparison between two dates and progress over time, with JavaScript on and off.
 // Read-only: nothing here writes, so running twice on the same database changes nothing.
-import { test, expect, expectNoAxeViolations, fetchPage, ACCOUNTS, settled } from './fixtures';
+import { test, expect, expectNoAxeViolations, fetchPage, ACCOUNTS, settled, ONCE } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -80,7 +80,7 @@ test('the measure list at a past date: reached from the dashboard, filtered, pag
 	await expect(page.getByText(/Vous consultez le plan tel/)).toHaveCount(0);
 });
 
-test('the list at a past date is public and cacheable, and says how the search works on that day', async ({ page }) => {
+test('the list at a past date is public and cacheable, and says how the search works on that day', ONCE, async ({ page }) => {
 	const response = await page.goto(`${PLAN}/mesures?date=2023-06-30&q=logiciels`);
 	expect(response?.status()).toBe(200);
 	expect(response?.headers()['cache-control']).toContain('public');
@@ -93,7 +93,7 @@ test('the list at a past date is public and cacheable, and says how the search w
 	await expectNoAxeViolations(page);
 });
 
-test('a future date or one before the plan is explained next to the field, and today is shown (200)', async ({ page }) => {
+test('a future date or one before the plan is explained next to the field, and today is shown (200)', ONCE, async ({ page }) => {
 	const cases: [string, RegExp][] = [
 		['2999-01-01', /Cette date est dans le futur/],
 		['2020-01-01', /Le plan a été adopté le 10 novembre 2021/]
@@ -113,7 +113,7 @@ test('a future date or one before the plan is explained next to the field, and t
 	await expectNoAxeViolations(page);
 });
 
-test('a date that is not a calendar day is a bad request: 400, the DSFR error page and the expected format', async ({ page }) => {
+test('a date that is not a calendar day is a bad request: 400, the DSFR error page and the expected format', ONCE, async ({ page }) => {
 	for (const value of ['2024-13-45', '2023-02-30', 'hier', '<script>']) {
 		for (const path of ['/', PLAN, `${PLAN}/mesures/2.2`, `${PLAN}/mesures`, `${PLAN}/porteurs/POLE_LL`]) {
 			const { status, document, text } = await fetchPage(page.request, `${path}?date=${encodeURIComponent(value)}`);
@@ -146,7 +146,7 @@ test('a date that is not a calendar day is a bad request: 400, the DSFR error pa
 	await expectNoAxeViolations(page);
 });
 
-test('an editor sees no editing link on a measure viewed at a past date', async ({ page, signInAs }) => {
+test('an editor sees no editing link on a measure viewed at a past date', ONCE, async ({ page, signInAs }) => {
 	await signInAs(page, ACCOUNTS.admin);
 	await page.goto(`${PLAN}/mesures/2.2`);
 	await expect(page.getByRole('link', { name: 'Modifier cette mesure' })).toBeVisible();
@@ -175,7 +175,7 @@ test('the comparison between two dates lists what changed, measure by measure', 
 	await expect(page.getByText('La date de début doit précéder la date de fin.')).toBeVisible();
 });
 
-test('progress over time: one row per quarter end, each a link to the plan on that day', async ({ page }) => {
+test('progress over time: one row per quarter end, each a link to the plan on that day', ONCE, async ({ page }) => {
 	await page.goto(PLAN);
 	await page.getByRole('link', { name: 'Avancement du plan dans le temps' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Avancement du plan dans le temps');
