@@ -16,7 +16,7 @@
 
 import { VersionWatch } from '../version-watch';
 import type { ContentChanges } from '../public-changes';
-import { droppedTags } from './tags';
+import { droppedTags, tags as dependencies } from './tags';
 
 export interface ReadModelCacheOptions {
 	/** Entries kept (least recently used go first); 0 turns the cache off. */
@@ -73,10 +73,11 @@ export class ReadModelCache {
 
 	/**
 	 * The model under `key`, loaded by `load` when missing or dropped since by a change to one of its
-	 * `tags`. Concurrent readers of a missing model share one load. When the version cannot be read,
-	 * `load` runs for this reader alone and nothing is kept.
+	 * `tags` (or to the tags it gives once loaded, when what it shows depends on what it holds; any
+	 * change drops it while it loads). Concurrent readers of a missing model share one load. When the
+	 * version cannot be read, `load` runs for this reader alone and nothing is kept.
 	 */
-	async get<T>(key: string, tags: readonly string[], load: () => Promise<T>): Promise<T> {
+	async get<T>(key: string, tags: readonly string[] | ((value: T) => readonly string[]), load: () => Promise<T>): Promise<T> {
 		if (!this.enabled) return load();
 		const version = await this.#version.current();
 		if (version === null) return load();
@@ -88,7 +89,8 @@ export class ReadModelCache {
 			return entry.value as Promise<T>;
 		}
 		const value = load().then(deepFreeze);
-		const fresh: Entry = { tags, storedAt: this.#now(), value };
+		const fresh: Entry = { tags: typeof tags === 'function' ? [dependencies.any] : tags, storedAt: this.#now(), value };
+		if (typeof tags === 'function') void value.then((loaded) => (fresh.tags = tags(loaded)), () => {});
 		this.#entries.delete(key);
 		this.#entries.set(key, fresh);
 		this.#evict();

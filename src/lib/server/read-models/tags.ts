@@ -6,8 +6,8 @@ import type { TouchedContent } from '../public-changes';
 export const tags = {
 	/** A plan's own pages: dashboard, list, life cycle. Any change in the plan drops them. */
 	plan: (slug: string) => `plan\n${slug}`,
-	/** Every measure page of a plan: dropped by a change to the plan as a whole (axes, numbering). */
-	measurePages: (slug: string) => `measures\n${slug}`,
+	/** Dropped by a change to the plan as a whole (axes, numbering, reports): its measure pages, its life cycle. */
+	wholePlan: (slug: string) => `whole-plan\n${slug}`,
 	/** One measure's page, by its address. */
 	measure: (slug: string, number: string) => `measure\n${slug}\n${number}`,
 	/** A measure's models keyed by its id (comments, dead links): they do not know their plan. */
@@ -25,7 +25,7 @@ export function droppedTags(touched: readonly TouchedContent[]): Set<string> {
 	for (const change of touched) {
 		dropped.add(tags.plan(change.slug));
 		if (change.kind === 'plan') {
-			dropped.add(tags.measurePages(change.slug));
+			dropped.add(tags.wholePlan(change.slug));
 			dropped.add(tags.anyPlanWide);
 		} else {
 			dropped.add(tags.measure(change.slug, change.number));
