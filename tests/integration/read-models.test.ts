@@ -162,7 +162,18 @@ describe('public read models', () => {
 		await renameMeasure(`${before} (seule touchée)`);
 		cache.invalidate();
 		const counts = await queriesOf(cache, reads);
-		expect(counts).toEqual({ ...counts, sibling: 0, siblingComments: 0, siblingSuccessions: 0, siblingDeadLinks: 0, otherDashboard: 0, otherList: 0, otherMeasure: 0, otherLifecycle: 0, owners: 0 });
+		expect(counts).toEqual({
+			...counts,
+			sibling: 0,
+			siblingComments: 0,
+			siblingSuccessions: 0,
+			siblingDeadLinks: 0,
+			otherDashboard: 0,
+			otherList: 0,
+			otherMeasure: 0,
+			otherLifecycle: 0,
+			owners: 0
+		});
 		// Successions that show other measures go with any change (their titles may be what changed).
 		for (const dropped of ['saved', 'dashboard', 'list', 'linkedSuccessions'] as const) expect(counts[dropped], dropped).toBeGreaterThan(0);
 		expect(await measureTitle(models)).toBe(`${before} (seule touchée)`);
@@ -195,7 +206,15 @@ describe('public read models', () => {
 		const writing = db.$transaction(
 			async (tx) => {
 				await tx.measure.update({ where: { id: measure.id }, data: { title } });
-				await recordAudit(tx, SEED_ACTOR, { action: 'update', entityType: 'Measure', entityId: measure.id, planId: active.plan.id, measureId: measure.id, before: { title: before }, after: { title } });
+				await recordAudit(tx, SEED_ACTOR, {
+					action: 'update',
+					entityType: 'Measure',
+					entityId: measure.id,
+					planId: active.plan.id,
+					measureId: measure.id,
+					before: { title: before },
+					after: { title }
+				});
 				inserted();
 				await gate;
 			},

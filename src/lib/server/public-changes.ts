@@ -85,7 +85,7 @@ export function showsOnPublicPages(event: EventLike): boolean {
  */
 export type ChangeScope = { kind: 'instance' } | { kind: 'plan'; planId: string } | { kind: 'measure'; measureId: string; planId: string | null };
 
-export const INSTANCE_CHANGE: ChangeScope = { kind: 'instance' };
+const INSTANCE_CHANGE: ChangeScope = { kind: 'instance' };
 
 /**
  * Changes that show on their measure's page and on its plan's pages, never on another measure's page.

@@ -90,7 +90,11 @@ export class ReadModelCache {
 		}
 		const value = load().then(deepFreeze);
 		const fresh: Entry = { tags: typeof tags === 'function' ? [dependencies.any] : tags, storedAt: this.#now(), value };
-		if (typeof tags === 'function') void value.then((loaded) => (fresh.tags = tags(loaded)), () => {});
+		if (typeof tags === 'function')
+			void value.then(
+				(loaded) => (fresh.tags = tags(loaded)),
+				() => {}
+			);
 		this.#entries.delete(key);
 		this.#entries.set(key, fresh);
 		this.#evict();

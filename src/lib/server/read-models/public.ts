@@ -37,7 +37,8 @@ const today = () => toIsoDay(new Date());
  * (a form action) reads what it just committed, not what the version said a moment before.
  */
 export function publicReadModels(cache: ReadModelCache, fresh: () => boolean = () => false) {
-	const shared = <T>(key: string, dependsOn: readonly string[] | ((value: T) => readonly string[]), load: () => Promise<T>): Promise<T> => (fresh() ? load() : cache.get(key, dependsOn, load));
+	const shared = <T>(key: string, dependsOn: readonly string[] | ((value: T) => readonly string[]), load: () => Promise<T>): Promise<T> =>
+		fresh() ? load() : cache.get(key, dependsOn, load);
 	return {
 		/** The plans anyone may see (the home page's list). */
 		plans: (database: Db) => shared('plans', [tags.any], () => listPublicPlans(database)),
@@ -78,13 +79,15 @@ export function publicReadModels(cache: ReadModelCache, fresh: () => boolean = (
 		 * Today's notices of dead links among a measure's sources: the addresses are the key, and the
 		 * link checks, the only other thing they show, are instance-wide changes (links/check.ts).
 		 */
-		deadLinks: (database: Db, measureId: string, urls: string[]) => shared(`dead-links\n${measureId}\n${today()}\n${urls.join('\n')}`, [], () => deadLinkNotices(database, urls, null)),
+		deadLinks: (database: Db, measureId: string, urls: string[]) =>
+			shared(`dead-links\n${measureId}\n${today()}\n${urls.join('\n')}`, [], () => deadLinkNotices(database, urls, null)),
 
 		/**
 		 * The comments of a measure as an anonymous reader sees them (public ones, no edit rights): a
 		 * signed-in reader's list depends on their roles and is read for each request.
 		 */
-		anonymousComments: (database: Db, measureId: string) => shared(`comments\n${measureId}`, [tags.measureId(measureId), tags.anyPlanWide], () => listComments(database, null, { measureId })),
+		anonymousComments: (database: Db, measureId: string) =>
+			shared(`comments\n${measureId}`, [tags.measureId(measureId), tags.anyPlanWide], () => listComments(database, null, { measureId })),
 
 		/** A page of the measure list with its filters: today's is shared. */
 		list(database: Db, slug: string, filters: MeasureFilters, paging: Paging, rawDate: string | null) {
