@@ -22,7 +22,7 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(server
 
 /**
  * A change made as another instance would make it, nothing through this server: the row, its audit
- * event and the content version that a public write moves (recordAudit does it in the same transaction).
+ * event, and the content version with what it touched (recordAudit does both in the same transaction).
  */
 async function renameMeasure(number: string, title: string) {
 	const measure = await server.queryOne<{ id: string; planId: string }>(
@@ -33,7 +33,13 @@ async function renameMeasure(number: string, title: string) {
 		`INSERT INTO "AuditEvent" ("actorLabel", action, "entityType", "entityId", "planId", "measureId", after) VALUES ('test', 'update', 'Measure', $1, $2, $1, $3)`,
 		[measure.id, measure.planId, JSON.stringify({ title })]
 	);
-	await server.query(`UPDATE "ContentVersion" SET version = version + 1 WHERE id = 1`);
+	// As markPublicChange records it: the version, and the measure it touched at that version.
+	await server.query(
+		`WITH bumped AS (UPDATE "ContentVersion" SET version = version + 1 WHERE id = 1 RETURNING version)
+		INSERT INTO "ContentChange" (scope, "planId", "measureId", version) SELECT $1, $2, $3, version FROM bumped
+		ON CONFLICT (scope) DO UPDATE SET version = EXCLUDED.version`,
+		[`measure:${measure.id}`, measure.planId, measure.id]
+	);
 }
 
 test('anonymous readers share one rendering: same ETag, 304 on revalidation, brotli when accepted', async () => {

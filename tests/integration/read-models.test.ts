@@ -1,13 +1,14 @@
 // The public read models (src/lib/server/read-models) against a real database: a second reader of
 // today's pages sends no query, a public write is seen at once on the instance that made it and
-// within the version check on the others, what only signed-in readers may see is never served to an
-// anonymous one, and a kept model cannot be altered by the request that received it.
+// within the version check on the others, only the models a write touched are dropped (its measure's,
+// its plan's), what only signed-in readers may see is never served to an anonymous one, and a kept
+// model cannot be altered by the request that received it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingDatabase, type CountingDatabase } from '../helpers/database';
 import { comment, smallPlan, user } from '../factories';
 import { ReadModelCache } from '../../src/lib/server/read-models/cache';
 import { publicReadModels } from '../../src/lib/server/read-models/public';
-import { readContentVersion } from '../../src/lib/server/public-changes';
+import { readContentChanges, readContentVersion } from '../../src/lib/server/public-changes';
 import { recordAudit, SEED_ACTOR } from '../../src/lib/server/audit';
 import { addSuccession } from '../../src/lib/server/domain/measures/successions';
 import { NO_FILTERS } from '../../src/lib/server/domain/measures/list';
@@ -17,12 +18,14 @@ let database: CountingDatabase;
 let db: Db;
 let active: Awaited<ReturnType<typeof smallPlan>>;
 let draft: Awaited<ReturnType<typeof smallPlan>>;
+let other: Awaited<ReturnType<typeof smallPlan>>;
 
 beforeAll(async () => {
 	database = await countingDatabase();
 	db = database.prisma;
 	active = await smallPlan(db, { axes: 1, measures: 3, plan: { status: 'ACTIVE' } });
 	draft = await smallPlan(db, { axes: 1, measures: 1, plan: { status: 'DRAFT' } });
+	other = await smallPlan(db, { axes: 1, measures: 2, plan: { status: 'ACTIVE' } });
 	const admin = await user(db, { roles: ['ADMIN'] });
 	await addSuccession(
 		db,
@@ -42,7 +45,7 @@ afterAll(async () => {
 /** One instance's read models, on a clock the test moves (the version is re-read after 1 s). */
 function instance(fresh?: () => boolean) {
 	const clock = { now: 0 };
-	const cache = new ReadModelCache({ maxEntries: 100, maxAgeMs: 3_600_000, versionCheckMs: 1_000, readVersion: () => readContentVersion(db), now: () => clock.now });
+	const cache = new ReadModelCache({ maxEntries: 100, maxAgeMs: 3_600_000, versionCheckMs: 1_000, readChanges: (known) => readContentChanges(db, known), now: () => clock.now });
 	return { clock, cache, models: publicReadModels(cache, fresh) };
 }
 
@@ -123,6 +126,139 @@ describe('public read models', () => {
 		await renameMeasure(before);
 	});
 
+	/** Every kind of model, of both plans, read once so that they are kept. */
+	async function readEverything(models: ReturnType<typeof instance>['models']) {
+		const reads = {
+			saved: () => models.measure(db, slug(), number(), null),
+			sibling: () => models.measure(db, slug(), active.measures[1]!.number, null),
+			siblingComments: () => models.anonymousComments(db, active.measures[1]!.id),
+			siblingSuccessions: () => models.successions(db, active.measures[1]!.id, true),
+			siblingDeadLinks: () => models.deadLinks(db, active.measures[1]!.id, ['https://example.org/preuve']),
+			linkedSuccessions: () => models.successions(db, active.measures[0]!.id, true),
+			dashboard: () => models.dashboard(db, slug(), null),
+			list: () => models.list(db, slug(), NO_FILTERS, { page: 1, perPage: 50 }, null),
+			otherDashboard: () => models.dashboard(db, other.plan.slug, null),
+			otherList: () => models.list(db, other.plan.slug, NO_FILTERS, { page: 1, perPage: 50 }, null),
+			otherMeasure: () => models.measure(db, other.plan.slug, other.measures[0]!.number, null),
+			otherLifecycle: () => models.lifecycle(db, other.plan.slug),
+			owners: () => models.owners(db)
+		};
+		for (const read of Object.values(reads)) await read();
+		return reads;
+	}
+
+	/** The queries each read sends now (0: kept). The first read also learns what changed (1 query): done before. */
+	async function queriesOf(cache: ReadModelCache, reads: Record<string, () => Promise<unknown>>) {
+		await cache.get('learn what changed', [], async () => null);
+		const counts: Record<string, number> = {};
+		for (const [name, read] of Object.entries(reads)) counts[name] = await database.queriesFor(read);
+		return counts;
+	}
+
+	it('a save of one measure drops its page and its plan’s pages, and keeps the other measures’ pages and the other plan’s models', async () => {
+		const { cache, models } = instance();
+		const reads = await readEverything(models);
+		const before = await measureTitle(models);
+		await renameMeasure(`${before} (seule touchée)`);
+		cache.invalidate();
+		const counts = await queriesOf(cache, reads);
+		expect(counts).toEqual({
+			...counts,
+			sibling: 0,
+			siblingComments: 0,
+			siblingSuccessions: 0,
+			siblingDeadLinks: 0,
+			otherDashboard: 0,
+			otherList: 0,
+			otherMeasure: 0,
+			otherLifecycle: 0,
+			owners: 0
+		});
+		// Successions that show other measures go with any change (their titles may be what changed).
+		for (const dropped of ['saved', 'dashboard', 'list', 'linkedSuccessions'] as const) expect(counts[dropped], dropped).toBeGreaterThan(0);
+		expect(await measureTitle(models)).toBe(`${before} (seule touchée)`);
+		await renameMeasure(before);
+	});
+
+	it('another instance learns at its version check what changed, and drops only that', async () => {
+		const { cache, clock, models } = instance();
+		const reads = await readEverything(models);
+		const before = await measureTitle(models);
+		await renameMeasure(`${before} (vue ailleurs)`);
+		clock.now += 1_500;
+		const counts = await queriesOf(cache, reads);
+		expect(counts.saved).toBeGreaterThan(0);
+		expect(counts.sibling).toBe(0);
+		expect(counts.otherDashboard).toBe(0);
+		expect(await measureTitle(models)).toBe(`${before} (vue ailleurs)`);
+		await renameMeasure(before);
+	});
+
+	it('a model loaded while a save is open (inserted, not committed) is dropped once it commits', async () => {
+		const { clock, models } = instance();
+		const before = await measureTitle(models);
+		const measure = active.measures[0]!;
+		const title = `${before} (pendant la transaction)`;
+		let inserted: () => void = () => {};
+		let release: () => void = () => {};
+		const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const writing = db.$transaction(
+			async (tx) => {
+				await tx.measure.update({ where: { id: measure.id }, data: { title } });
+				await recordAudit(tx, SEED_ACTOR, {
+					action: 'update',
+					entityType: 'Measure',
+					entityId: measure.id,
+					planId: active.plan.id,
+					measureId: measure.id,
+					before: { title: before },
+					after: { title }
+				});
+				inserted();
+				await gate;
+			},
+			{ timeout: 60_000 }
+		);
+		await insertedYet;
+		clock.now += 1_500;
+		const during = measureTitle(models);
+		// Another connection reads while the save is open: the old title, kept under the old version.
+		// (PGlite has one connection: the read waits for the commit, so the race cannot happen there.)
+		if (database.kind === 'postgres') expect(await during).toBe(before);
+		release();
+		await writing;
+		await during;
+		clock.now += 1_500;
+		expect(await measureTitle(models)).toBe(title);
+		await renameMeasure(before);
+	});
+
+	it('a change to a plan as a whole drops every page of that plan, not the other plan’s', async () => {
+		const { cache, models } = instance();
+		const reads = await readEverything(models);
+		const axis = await db.axis.findFirstOrThrow({ where: { planId: active.plan.id } });
+		await db.$transaction((tx) => recordAudit(tx, SEED_ACTOR, { action: 'update', entityType: 'Axis', entityId: axis.id, planId: active.plan.id, before: {}, after: {} }));
+		cache.invalidate();
+		const counts = await queriesOf(cache, reads);
+		for (const dropped of ['saved', 'sibling', 'siblingComments', 'siblingSuccessions', 'dashboard', 'list'] as const) expect(counts[dropped], dropped).toBeGreaterThan(0);
+		expect(counts).toEqual({ ...counts, otherDashboard: 0, otherList: 0, otherMeasure: 0, otherLifecycle: 0, owners: 0 });
+	});
+
+	it('an instance-wide change, or a version moved with nothing recorded (an older release), drops everything', async () => {
+		for (const change of [
+			() => db.$transaction((tx) => recordAudit(tx, SEED_ACTOR, { action: 'update', entityType: 'Owner', entityId: 'o', before: {}, after: {} })),
+			() => db.$executeRaw`UPDATE "ContentVersion" SET "version" = "version" + 1 WHERE "id" = 1`
+		]) {
+			const { cache, models } = instance();
+			const reads = await readEverything(models);
+			await change();
+			cache.invalidate();
+			const counts = await queriesOf(cache, reads);
+			for (const [name, count] of Object.entries(counts)) expect(count, name).toBeGreaterThan(0);
+		}
+	});
+
 	it('a writing request reads around the shared models: it sees what it has just committed', async () => {
 		const { models } = instance(() => true);
 		await models.measure(db, slug(), number(), null);
@@ -166,7 +302,7 @@ describe('public read models', () => {
 	});
 
 	it('with the version unreadable, nothing is kept and every reader loads for itself', async () => {
-		const cache = new ReadModelCache({ maxEntries: 100, maxAgeMs: 3_600_000, versionCheckMs: 1_000, readVersion: () => Promise.reject(new Error('down')) });
+		const cache = new ReadModelCache({ maxEntries: 100, maxAgeMs: 3_600_000, versionCheckMs: 1_000, readChanges: () => Promise.reject(new Error('down')) });
 		const models = publicReadModels(cache);
 		await models.lifecycle(db, slug());
 		expect(await database.queriesFor(() => models.lifecycle(db, slug()))).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicChange, publicChangeWhere, showsOnPublicPages } from '../../src/lib/server/public-changes';
+import { changeScopeOf, isPublicChange, publicChangeWhere, showsOnPublicPages } from '../../src/lib/server/public-changes';
 
 const event = (entityType: string, action: string, before?: unknown, after?: unknown) => ({ entityType, action, before, after });
 
@@ -58,5 +58,24 @@ describe('public changes allow-list', () => {
 			for (const a of action.in) expect(isPublicChange(event(entityType, a))).toBe(true);
 		}
 		expect(clauses.some((c) => c.entityType === 'Comment' || c.entityType === 'ProgressUpdateDraft')).toBe(false);
+	});
+
+	it('scopes a change to its measure only when no other measure’s page or other plan can show it', () => {
+		const on = { planId: 'p', measureId: 'm' };
+		const measure = { kind: 'measure', measureId: 'm', planId: 'p' };
+		expect(changeScopeOf({ ...event('Measure', 'update', { title: 'a' }, { title: 'b' }), ...on })).toEqual(measure);
+		expect(changeScopeOf({ ...event('Milestone', 'replan'), ...on })).toEqual(measure);
+		expect(changeScopeOf({ ...event('EvidenceLink', 'create'), measureId: 'm' })).toEqual({ kind: 'measure', measureId: 'm', planId: null });
+		// A number is another page's address: created, deleted or renumbered, the plan's pages all go.
+		expect(changeScopeOf({ ...event('Measure', 'update', { number: '1.1' }, { number: '2.1' }), ...on })).toEqual({ kind: 'plan', planId: 'p' });
+		expect(changeScopeOf({ ...event('Measure', 'create'), ...on })).toEqual({ kind: 'plan', planId: 'p' });
+		expect(changeScopeOf({ ...event('Measure', 'delete'), ...on })).toEqual({ kind: 'plan', planId: 'p' });
+		expect(changeScopeOf({ ...event('Axis', 'update'), planId: 'p' })).toEqual({ kind: 'plan', planId: 'p' });
+		expect(changeScopeOf({ ...event('Opinion', 'publish'), ...on })).toEqual({ kind: 'plan', planId: 'p' });
+		// Shown across plans, or unplaced: the whole instance.
+		for (const e of [event('Plan', 'update'), event('Owner', 'create'), event('MeasureSuccession', 'create')]) {
+			expect(changeScopeOf({ ...e, ...on }), JSON.stringify(e)).toEqual({ kind: 'instance' });
+		}
+		expect(changeScopeOf(event('Milestone', 'update'))).toEqual({ kind: 'instance' });
 	});
 });

@@ -2,7 +2,7 @@
 // An event a public page can show also moves the page cache's content version, in that transaction.
 import type { Prisma } from './db/generated/client';
 import { ROLES, type Actor, type MeasureOwnership } from './policies';
-import { markPublicChange, showsOnPublicPages } from './public-changes';
+import { changeScopeOf, markPublicChange, showsOnPublicPages } from './public-changes';
 
 /** Who a change is attributed to in the audit log and the public history. */
 export interface AuditActor {
@@ -66,11 +66,12 @@ function auditData(actor: AuditActor, event: AuditInput): Prisma.AuditEventCreat
 
 export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, event: AuditInput): Promise<void> {
 	await tx.auditEvent.create({ data: auditData(actor, event) });
-	if (showsOnPublicPages(event)) await markPublicChange(tx);
+	if (showsOnPublicPages(event)) await markPublicChange(tx, [changeScopeOf(event)]);
 }
 
 export async function recordAudits(tx: Prisma.TransactionClient, actor: AuditActor, events: AuditInput[]): Promise<void> {
 	if (events.length === 0) return;
 	await tx.auditEvent.createMany({ data: events.map((event) => auditData(actor, event)) });
-	if (events.some(showsOnPublicPages)) await markPublicChange(tx);
+	const shown = events.filter(showsOnPublicPages);
+	if (shown.length > 0) await markPublicChange(tx, shown.map(changeScopeOf));
 }

@@ -80,12 +80,65 @@ export function showsOnPublicPages(event: EventLike): boolean {
 }
 
 /**
- * Moves the content version in the caller's transaction: other readers see the new version when the
- * transaction commits, never before (unlike a sequence, which moves at insert). The row lock also
- * orders concurrent public writes, which are rare.
+ * What a public write touched, so that caches can keep what it cannot have changed: one measure's own
+ * content (its page, and its plan's pages that list or count it), a whole plan, or the instance.
  */
-export async function markPublicChange(tx: Prisma.TransactionClient): Promise<void> {
-	await tx.$executeRaw`UPDATE "ContentVersion" SET "version" = "version" + 1, "changedAt" = now() WHERE "id" = 1`;
+export type ChangeScope = { kind: 'instance' } | { kind: 'plan'; planId: string } | { kind: 'measure'; measureId: string; planId: string | null };
+
+const INSTANCE_CHANGE: ChangeScope = { kind: 'instance' };
+
+/**
+ * Changes that show on their measure's page and on its plan's pages, never on another measure's page.
+ * Not among them: a measure created, deleted or renumbered (its number is another page's address),
+ * plans, teams, axes and successions (shown on many measures' pages, or on other plans' pages).
+ */
+const MEASURE_LOCAL = new Set(['Measure', 'MeasureContributor', 'Milestone', 'EvidenceLink', 'Indicator', 'IndicatorValue', 'ProgressUpdate', 'Comment']);
+const INSTANCE_WIDE = new Set(['Plan', 'Owner', 'MeasureSuccession']);
+
+/** The part of the public content a public event touched: the narrowest that is sure to hold it. */
+export function changeScopeOf(event: EventLike & { planId?: string | null; measureId?: string | null }): ChangeScope {
+	if (INSTANCE_WIDE.has(event.entityType)) return INSTANCE_CHANGE;
+	const sameMeasurePages = event.entityType !== 'Measure' || (event.action === 'update' && field(event.before, 'number') === field(event.after, 'number'));
+	if (event.measureId && MEASURE_LOCAL.has(event.entityType) && sameMeasurePages) return { kind: 'measure', measureId: event.measureId, planId: event.planId ?? null };
+	if (event.planId) return { kind: 'plan', planId: event.planId };
+	return INSTANCE_CHANGE;
+}
+
+const scopeKey = (scope: ChangeScope) => (scope.kind === 'instance' ? '*' : scope.kind === 'plan' ? `plan:${scope.planId}` : `measure:${scope.measureId}`);
+
+/** Few enough rows for one statement: a bulk write (an import) counts as its plans, or the instance. */
+const MAX_SCOPES = 50;
+
+function coveringScopes(scopes: readonly ChangeScope[]): ChangeScope[] {
+	const distinct = [...new Map(scopes.map((scope) => [scopeKey(scope), scope])).values()];
+	const planIds = distinct.map((scope) => (scope.kind === 'instance' ? null : scope.planId));
+	if (distinct.some((scope) => scope.kind === 'instance')) return [INSTANCE_CHANGE];
+	if (distinct.length <= MAX_SCOPES) return distinct;
+	if (planIds.includes(null)) return [INSTANCE_CHANGE];
+	const plans = [...new Set(planIds as string[])].map((planId): ChangeScope => ({ kind: 'plan', planId }));
+	return plans.length <= MAX_SCOPES ? plans : [INSTANCE_CHANGE];
+}
+
+/**
+ * Moves the content version in the caller's transaction, and records what the write touched at that
+ * version (one statement): other readers see both when the transaction commits, never before (unlike
+ * a sequence, which moves at insert). The row lock orders concurrent public writes, so versions
+ * commit in order and a reader that knows version N can ask what changed after it.
+ */
+export async function markPublicChange(tx: Prisma.TransactionClient, scopes: readonly ChangeScope[] = [INSTANCE_CHANGE]): Promise<void> {
+	const rows = coveringScopes(scopes);
+	const values = Prisma.join(
+		rows.map((scope) => {
+			const planId = scope.kind === 'instance' ? null : scope.planId;
+			const measureId = scope.kind === 'measure' ? scope.measureId : null;
+			return Prisma.sql`(${scopeKey(scope)}::text, ${planId}::text, ${measureId}::text)`;
+		})
+	);
+	await tx.$executeRaw`
+		WITH bumped AS (UPDATE "ContentVersion" SET "version" = "version" + 1, "changedAt" = now() WHERE "id" = 1 RETURNING "version")
+		INSERT INTO "ContentChange" ("scope", "planId", "measureId", "version")
+		SELECT s.scope, s.plan_id, s.measure_id, bumped."version" FROM bumped, (VALUES ${values}) AS s(scope, plan_id, measure_id)
+		ON CONFLICT ("scope") DO UPDATE SET "planId" = EXCLUDED."planId", "measureId" = EXCLUDED."measureId", "version" = EXCLUDED."version"`;
 }
 
 /** The committed content version (the page cache's freshness). */
@@ -93,4 +146,42 @@ export async function readContentVersion(db: { $queryRaw: Prisma.TransactionClie
 	const [row] = await db.$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "ContentVersion" WHERE "id" = 1`;
 	if (!row) throw new Error('ContentVersion has no row: run the migrations');
 	return String(row.version);
+}
+
+/** A part of the public content that changed, by the addresses the caches key it with. */
+export type TouchedContent = { kind: 'plan'; slug: string } | { kind: 'measure'; slug: string; number: string; measureId: string };
+
+export interface ContentChanges {
+	version: string;
+	/** What changed after the version the caller knew; 'all' when it did not know one, or the instance changed. */
+	touched: TouchedContent[] | 'all';
+}
+
+/**
+ * The committed content version and what changed after `known`, in one statement (one snapshot). A
+ * change whose plan is gone since (deleted) counts as instance-wide: its addresses are lost; one whose
+ * measure is gone counts as its plan's.
+ */
+export async function readContentChanges(db: { $queryRaw: Prisma.TransactionClient['$queryRaw'] }, known: string | null): Promise<ContentChanges> {
+	if (known === null) return { version: await readContentVersion(db), touched: 'all' };
+	const rows = await db.$queryRaw<{ version: bigint; scope: string | null; slug: string | null; number: string | null; measureId: string | null }[]>`
+		SELECT cv."version", c."scope", p."slug", m."number", c."measureId"
+		FROM "ContentVersion" cv
+		LEFT JOIN "ContentChange" c ON c."version" > ${known}::bigint
+		LEFT JOIN "Measure" m ON m."id" = c."measureId"
+		LEFT JOIN "Plan" p ON p."id" = COALESCE(m."planId", c."planId")
+		WHERE cv."id" = 1`;
+	const [first] = rows;
+	if (!first) throw new Error('ContentVersion has no row: run the migrations');
+	const touched: TouchedContent[] = [];
+	for (const row of rows) {
+		if (row.scope === null) continue;
+		if (row.scope === '*' || row.slug === null) return { version: String(first.version), touched: 'all' };
+		if (row.measureId !== null && row.number !== null) touched.push({ kind: 'measure', slug: row.slug, number: row.number, measureId: row.measureId });
+		else touched.push({ kind: 'plan', slug: row.slug });
+	}
+	// The version moved with nothing recorded: a write that bumped it alone (an older release during a
+	// rolling upgrade, a hand-made change). Nothing says what it touched.
+	if (touched.length === 0 && String(first.version) !== known) return { version: String(first.version), touched: 'all' };
+	return { version: String(first.version), touched };
 }

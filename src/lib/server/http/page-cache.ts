@@ -53,7 +53,12 @@ export class PageCache {
 	constructor(options: PageCacheOptions) {
 		this.#options = options;
 		this.#now = options.now ?? Date.now;
-		this.#version = new VersionWatch({ read: options.readVersion, checkMs: options.versionCheckMs, now: this.#now, onChange: () => this.#clear() });
+		this.#version = new VersionWatch({
+			read: async () => ({ version: await options.readVersion() }),
+			checkMs: options.versionCheckMs,
+			now: this.#now,
+			onChange: () => this.#clear()
+		});
 	}
 
 	get enabled(): boolean {

@@ -4,7 +4,7 @@
 import { getRequestEvent } from '$app/server';
 import { db } from '../db/instance';
 import { config } from '../config';
-import { readContentVersion } from '../public-changes';
+import { readContentChanges } from '../public-changes';
 import { ReadModelCache } from './cache';
 import { publicReadModels } from './public';
 
@@ -13,7 +13,7 @@ export const readModels = new ReadModelCache({
 	// As the page cache: what the version does not track (the clock) is bounded by this.
 	maxAgeMs: 60_000,
 	versionCheckMs: 1_000,
-	readVersion: async () => readContentVersion(await db())
+	readChanges: async (known) => readContentChanges(await db(), known)
 });
 
 function inWritingRequest(): boolean {

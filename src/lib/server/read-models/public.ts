@@ -6,19 +6,29 @@
 import type { Db } from '../db';
 import { toIsoDay } from '../../domain/dates';
 import { ReadModelCache } from './cache';
+import { tags } from './tags';
 import { getDashboardPage } from '../domain/plans/dashboard-page';
 import { listPublicPlans } from '../domain/plans/public-list';
 import { planLifecycle } from '../domain/plans/lifecycle';
 import { getMeasureForRequest } from '../domain/time-travel/view';
 import { getMeasureListForRequest } from '../domain/time-travel/list-at';
 import { getDefaultPlanSlug } from '../domain/measures/view';
-import { successionsOf } from '../domain/measures/successions';
+import { successionsOf, type Successions } from '../domain/measures/successions';
 import { deadLinkNotices } from '../domain/links/read';
 import { listComments } from '../domain/comments/comments';
 import { ownerChoices } from '../domain/measures/edit';
 import type { MeasureFilters } from '../domain/measures/list';
 
 type Paging = { page: number; perPage: number };
+
+/**
+ * A measure's successions show other measures (titles, plans): any change may alter them. With none,
+ * they stay until a plan changes as a whole or the instance does (a succession added is instance-wide).
+ */
+const successionTags =
+	(measureId: string) =>
+	(loaded: Successions): readonly string[] =>
+		loaded.successors.length === 0 && loaded.predecessors.length === 0 ? [tags.measureId(measureId), tags.anyPlanWide] : [tags.any];
 
 const today = () => toIsoDay(new Date());
 
@@ -27,31 +37,35 @@ const today = () => toIsoDay(new Date());
  * (a form action) reads what it just committed, not what the version said a moment before.
  */
 export function publicReadModels(cache: ReadModelCache, fresh: () => boolean = () => false) {
-	const shared = <T>(key: string, load: () => Promise<T>): Promise<T> => (fresh() ? load() : cache.get(key, load));
+	const shared = <T>(key: string, dependsOn: readonly string[] | ((value: T) => readonly string[]), load: () => Promise<T>): Promise<T> =>
+		fresh() ? load() : cache.get(key, dependsOn, load);
 	return {
 		/** The plans anyone may see (the home page's list). */
-		plans: (database: Db) => shared('plans', () => listPublicPlans(database)),
+		plans: (database: Db) => shared('plans', [tags.any], () => listPublicPlans(database)),
 
 		/** The default plan's slug (the header's link to the reports workspace). */
-		defaultPlanSlug: (database: Db) => shared('default-plan', () => getDefaultPlanSlug(database)),
+		defaultPlanSlug: (database: Db) => shared('default-plan', [], () => getDefaultPlanSlug(database)),
 
 		/** Every team (code and name), for the owners form of the editing page. */
-		owners: (database: Db) => shared('owners', () => ownerChoices(database)),
+		owners: (database: Db) => shared('owners', [], () => ownerChoices(database)),
 
-		/** A plan's life cycle (status, archive banner), read by the plan-access hook on every plan route. */
-		lifecycle: (database: Db, slug: string) => shared(`lifecycle\n${slug}`, () => planLifecycle(database, slug)),
+		/**
+		 * A plan's life cycle (status, archive banner), read by the plan-access hook on every plan route:
+		 * plan rows only, which change with the plan's own events (instance-wide, public-changes.ts).
+		 */
+		lifecycle: (database: Db, slug: string) => shared(`lifecycle\n${slug}`, [tags.wholePlan(slug)], () => planLifecycle(database, slug)),
 
 		/** A plan's dashboard page: today's is shared, a past day's is read for this request. */
 		dashboard(database: Db, slug: string, rawDate: string | null) {
 			if (rawDate) return getDashboardPage(database, slug, rawDate);
-			return shared(`dashboard\n${slug}\n${today()}`, () => getDashboardPage(database, slug, null));
+			return shared(`dashboard\n${slug}\n${today()}`, [tags.plan(slug)], () => getDashboardPage(database, slug, null));
 		},
 
 		/** A measure's public page (its detail and ownership): today's is shared. */
 		measure(database: Db, slug: string, number: string, rawDate: string | null) {
 			if (rawDate) return getMeasureForRequest(database, slug, number, rawDate);
 			const day = today();
-			return shared(`measure\n${slug}\n${number}\n${day}`, () => getMeasureForRequest(database, slug, number, null, day));
+			return shared(`measure\n${slug}\n${number}\n${day}`, [tags.wholePlan(slug), tags.measure(slug, number)], () => getMeasureForRequest(database, slug, number, null, day));
 		},
 
 		/**
@@ -59,23 +73,28 @@ export function publicReadModels(cache: ReadModelCache, fresh: () => boolean = (
 		 * model of their own, never the one anonymous readers get.
 		 */
 		successions: (database: Db, measureId: string, withDrafts: boolean) =>
-			shared(`successions\n${measureId}\n${withDrafts ? 'with-drafts' : 'public'}`, () => successionsOf(database, measureId, { withDrafts })),
+			shared(`successions\n${measureId}\n${withDrafts ? 'with-drafts' : 'public'}`, successionTags(measureId), () => successionsOf(database, measureId, { withDrafts })),
 
-		/** Today's notices of dead links among a measure's sources (the link checks move the version). */
-		deadLinks: (database: Db, measureId: string, urls: string[]) => shared(`dead-links\n${measureId}\n${today()}\n${urls.join('\n')}`, () => deadLinkNotices(database, urls, null)),
+		/**
+		 * Today's notices of dead links among a measure's sources: the addresses are the key, and the
+		 * link checks, the only other thing they show, are instance-wide changes (links/check.ts).
+		 */
+		deadLinks: (database: Db, measureId: string, urls: string[]) =>
+			shared(`dead-links\n${measureId}\n${today()}\n${urls.join('\n')}`, [], () => deadLinkNotices(database, urls, null)),
 
 		/**
 		 * The comments of a measure as an anonymous reader sees them (public ones, no edit rights): a
 		 * signed-in reader's list depends on their roles and is read for each request.
 		 */
-		anonymousComments: (database: Db, measureId: string) => shared(`comments\n${measureId}`, () => listComments(database, null, { measureId })),
+		anonymousComments: (database: Db, measureId: string) =>
+			shared(`comments\n${measureId}`, [tags.measureId(measureId), tags.anyPlanWide], () => listComments(database, null, { measureId })),
 
 		/** A page of the measure list with its filters: today's is shared. */
 		list(database: Db, slug: string, filters: MeasureFilters, paging: Paging, rawDate: string | null) {
 			if (rawDate) return getMeasureListForRequest(database, slug, filters, paging, rawDate);
 			const day = today();
 			const key = `list\n${slug}\n${day}\n${paging.page}\n${paging.perPage}\n${JSON.stringify(filters)}`;
-			return shared(key, () => getMeasureListForRequest(database, slug, filters, paging, null, day));
+			return shared(key, [tags.plan(slug)], () => getMeasureListForRequest(database, slug, filters, paging, null, day));
 		}
 	};
 }
