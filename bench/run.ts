@@ -293,7 +293,7 @@ const lines = [
 	'',
 	...(editorsFigure
 		? [
-				`${editorCount} signed-in editors browsing and saving on the real plan (each in a loop: dashboard, a measure page, the list, their measure's editing form, and every fourth round, the first included, a save of that form followed by its redirect; page cache off, read models on), ${duration} s:`,
+				`${editorCount} signed-in editors browsing and saving on the real plan (after one untimed read of each page, each in a loop: dashboard, a measure page, the list, their measure's editing form, and every fourth round, the first included, a save of that form followed by its redirect; page cache off, read models on), ${duration} s:`,
 				'',
 				'| requests/s | p50 ms | p99 ms | errors | saves |',
 				'| ---: | ---: | ---: | ---: | ---: |',
