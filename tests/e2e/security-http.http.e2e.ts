@@ -172,8 +172,13 @@ test('nothing stray is served: VCS files, env files, server source maps, debug r
 		const response = await get(path);
 		expect(response.status, path).toBe(404);
 	}
-	const html = await (await get('/')).text();
-	const scripts = [...html.matchAll(/\/_app\/immutable\/[^"']+\.js/g)].map((m) => m[0]).slice(0, 3);
+	// A hydrated page (sign-in) and a public one, whose only script is the standalone /_app/public.js.
+	const scripts: string[] = [];
+	for (const page of ['/connexion', '/']) {
+		const html = await (await get(page)).text();
+		scripts.push(...[...html.matchAll(/\/_app\/[^"'?]+\.js/g)].map((m) => m[0]).slice(0, 3));
+	}
+	expect(scripts).toContain('/_app/public.js');
 	for (const script of scripts) {
 		const map = await get(`${script}.map`);
 		expect(map.status, `${script}.map`).toBe(404);
