@@ -101,7 +101,7 @@ test('public pages are not hydrated: their one script is the standalone one; sig
 	for (const path of PAGES) {
 		const html = await (await request.get(path)).text();
 		const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
-		expect(scripts, path).toEqual([expect.stringMatching(/^<script type="module" src="\/_app\/public\.js\?v=[^"]+">$/)]);
+		expect(scripts, path).toEqual([expect.stringMatching(/^<script type="module" src="\/_app\/public\.js\?v=[^"]+" fetchpriority="low">$/)]);
 		// No page data for SvelteKit's client, which only hydration would read.
 		expect(html, path).not.toContain('__sveltekit');
 	}
