@@ -4,9 +4,10 @@ import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { dsfrPurge } from './src/lib/styles/dsfr-purge.ts';
+import { publicScript } from './src/lib/public-script/build.ts';
 
 export default defineConfig(({ command }) => ({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), publicScript()],
 	// Production builds only: in development the DSFR stays whole, so a class just written works at once
 	// (the end-to-end tests run on the build, and would show a rule that the build dropped).
 	css: command === 'build' ? { postcss: { plugins: [dsfrPurge()] } } : undefined,

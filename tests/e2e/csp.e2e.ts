@@ -1,5 +1,5 @@
 // The enforced Content-Security-Policy blocks nothing the pages need: no violation is reported
-// while public and signed-in pages load and hydrate (JavaScript on and off).
+// while public pages (their standalone script) and signed-in pages (hydrated) load (JavaScript on and off).
 import { test, expect, ACCOUNTS, settled, signIn } from './fixtures';
 
 test('pages load without any Content-Security-Policy violation', async ({ page }) => {

@@ -129,7 +129,7 @@ test('an editor cannot edit another team’s measure: 403 and nothing changes', 
 	const response = await page.goto(`${PLAN}/mesures/2.2/modifier`);
 	expect(response?.status()).toBe(403);
 	await page.goto(`${PLAN}/mesures/2.2`);
-	// Compared once hydrated both times: the embed box adds its copy buttons when the script runs.
+	// Compared once settled both times: the embed box shows its copy buttons when the script runs.
 	await settled(page);
 	await expect(page.getByRole('link', { name: 'Modifier cette mesure' })).toHaveCount(0);
 	const before = await page.getByRole('main').innerText();

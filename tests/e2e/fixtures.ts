@@ -190,8 +190,8 @@ export const ACCOUNTS = {
 
 /**
  * With JavaScript, waits until the page has settled: Svelte has hydrated it (a click before would be
- * lost, a choice reset), then the DSFR script, which the root layout starts only after hydration,
- * has set up its components (the header menu is the last one it adapts to the screen width, one
+ * lost, a choice reset), then the DSFR script, which the root layout starts only after hydration (on
+ * public pages, which are not hydrated, their standalone script starts it), has set up its components (the header menu is the last one it adapts to the screen width, one
  * animation frame later). Without JavaScript, there is nothing to wait for.
  */
 export async function settled(page: Page): Promise<void> {

@@ -3,7 +3,8 @@
 // rules only the DSFR's script or a class built at runtime use were kept, and that the dark theme, which
 // the DSFR script switches on, still paints dark. Run once (the js project): the stylesheets are the same
 // with JavaScript off, and the axe audits of the other specs check the pages' contrast in both projects.
-// They also check that the JavaScript stays off the first paint's path: no module preloads, and only the DSFR parts used.
+// They also check that the JavaScript stays off the first paint's path: no module preloads, only the DSFR parts used,
+// and no hydration of public pages (one small standalone script instead).
 import { test, expect, settled } from './fixtures';
 import { RENDER_BLOCKING_CSS_BUDGET, brotli, renderBlockingStylesheets } from '../../scripts/lib/render-blocking';
 
@@ -94,4 +95,15 @@ test('the DSFR script that runs holds only the components the pages use', async 
 	const present = (names: string[]) => names.filter((name) => code.includes(name));
 	expect(present(['CheckboxInput', 'HeaderModal'])).toEqual(['CheckboxInput', 'HeaderModal']);
 	expect(present(['AccordionsGroup', 'TabPanel', 'SidemenuItem', 'RangeInput'])).toEqual([]);
+});
+
+test('public pages are not hydrated: their one script is the standalone one; sign-in still hydrates', async ({ request }) => {
+	for (const path of PAGES) {
+		const html = await (await request.get(path)).text();
+		const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+		expect(scripts, path).toEqual([expect.stringMatching(/^<script type="module" src="\/_app\/public\.js\?v=[^"]+" fetchpriority="low">$/)]);
+		// No page data for SvelteKit's client, which only hydration would read.
+		expect(html, path).not.toContain('__sveltekit');
+	}
+	expect(await (await request.get('/connexion')).text()).toContain('__sveltekit');
 });

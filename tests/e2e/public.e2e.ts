@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, ONCE } from './fixtures';
+import { test, expect, expectNoAxeViolations, settled, ONCE } from './fixtures';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
 
@@ -26,6 +26,29 @@ test('a measure page shows its evidence, indicators and sourced updates', ONCE, 
 	await expect(page.getByRole('table', { name: /Dépôts de code source publics/ })).toBeVisible();
 	await expect(page.getByRole('navigation', { name: 'vous êtes ici :' })).toBeAttached();
 	await expectNoAxeViolations(page);
+});
+
+test('a chart is drawn when it comes into view with JavaScript; without, its table stands in', async ({ page }, info) => {
+	await page.goto(`${PLAN}/mesures/2.2`);
+	await settled(page);
+	const figure = page
+		.locator('figure')
+		.filter({ has: page.locator('canvas') })
+		.first();
+	await figure.scrollIntoViewIfNeeded();
+	if (info.project.use.javaScriptEnabled) await expect(figure.locator('canvas')).toBeVisible();
+	else await expect(figure.locator('canvas')).toBeHidden();
+	await expect(page.getByRole('table', { name: /Dépôts de code source publics/ })).toBeVisible();
+});
+
+test('from a hydrated page, a link to a public page loads it from the server (public pages are not hydrated)', ONCE, async ({ page }) => {
+	await page.goto('/connexion');
+	await settled(page);
+	await page.getByRole('banner').getByRole('link', { name: 'Jalons' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan d’action logiciels libres et communs numériques');
+	// A document of its own, not the sign-in page's rendered anew by the router, with its own script.
+	expect(await page.evaluate(() => new URL(performance.getEntriesByType('navigation')[0]!.name).pathname)).toBe('/');
+	await settled(page);
 });
 
 test('the plan page is reachable by its slug', ONCE, async ({ page }) => {
