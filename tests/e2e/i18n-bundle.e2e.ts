@@ -60,7 +60,7 @@ test('an English page downloads the English catalogue and no French sentence', O
 	}
 });
 
-test('a public page, served without hydration, downloads no catalogue at all', async ({ browser, baseURL }) => {
+test('a public page, served without hydration, downloads no catalogue at all', ONCE, async ({ browser, baseURL }) => {
 	for (const path of ['/', '/en', '/plans/plan-action-logiciels-libres-et-communs-numeriques/mesures/2.2']) {
 		const scripts = await scriptsOf(browser, baseURL!, path);
 		expect(scripts.length, `scripts of ${path}`).toBeGreaterThan(0);
