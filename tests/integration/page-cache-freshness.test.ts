@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { measureId } from '../helpers/editing';
+import { heldRename } from '../helpers/held-write';
 import { makeUser } from './auth-fixtures';
 import { PageCache } from '../../src/lib/server/http/page-cache';
 import { recordAudit, SEED_ACTOR } from '../../src/lib/server/audit';
@@ -64,36 +65,16 @@ describe('content version', () => {
 		const { read } = cacheOverDatabase();
 		const before = await db.measure.findUniqueOrThrow({ where: { id: m11 }, select: { title: true, planId: true } });
 		const title = `${before.title} (renommée)`;
-		let inserted: () => void = () => {};
-		let release: () => void = () => {};
-		const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
-		const gate = new Promise<void>((resolve) => (release = resolve));
-		const writing = db.$transaction(
-			async (tx) => {
-				await tx.measure.update({ where: { id: m11 }, data: { title } });
-				await recordAudit(tx, SEED_ACTOR, {
-					action: 'update',
-					entityType: 'Measure',
-					entityId: m11,
-					planId: before.planId,
-					measureId: m11,
-					before: { title: before.title },
-					after: { title }
-				});
-				inserted();
-				await gate;
-			},
-			{ timeout: 60_000 }
-		);
-		await insertedYet;
+		const write = heldRename(db, { id: m11, planId: before.planId, title: before.title }, title);
+		await write.inserted;
 		const during = read();
 		if (database.kind === 'postgres') {
 			// Another connection renders while the write is inserted but not committed: it sees the old title.
 			expect(await during).toBe(before.title);
 		}
 		// (PGlite has one connection: the render waits for the commit, so the race cannot happen there.)
-		release();
-		await writing;
+		write.release();
+		await write.done;
 		await during;
 		expect(await read()).toBe(title);
 	});

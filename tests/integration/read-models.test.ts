@@ -5,6 +5,7 @@
 // model cannot be altered by the request that received it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingDatabase, type CountingDatabase } from '../helpers/database';
+import { heldRename } from '../helpers/held-write';
 import { comment, smallPlan, user } from '../factories';
 import { ReadModelCache } from '../../src/lib/server/read-models/cache';
 import { publicReadModels } from '../../src/lib/server/read-models/public';
@@ -199,35 +200,15 @@ describe('public read models', () => {
 		const before = await measureTitle(models);
 		const measure = active.measures[0]!;
 		const title = `${before} (pendant la transaction)`;
-		let inserted: () => void = () => {};
-		let release: () => void = () => {};
-		const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
-		const gate = new Promise<void>((resolve) => (release = resolve));
-		const writing = db.$transaction(
-			async (tx) => {
-				await tx.measure.update({ where: { id: measure.id }, data: { title } });
-				await recordAudit(tx, SEED_ACTOR, {
-					action: 'update',
-					entityType: 'Measure',
-					entityId: measure.id,
-					planId: active.plan.id,
-					measureId: measure.id,
-					before: { title: before },
-					after: { title }
-				});
-				inserted();
-				await gate;
-			},
-			{ timeout: 60_000 }
-		);
-		await insertedYet;
+		const write = heldRename(db, { id: measure.id, planId: active.plan.id, title: before }, title);
+		await write.inserted;
 		clock.now += 1_500;
 		const during = measureTitle(models);
 		// Another connection reads while the save is open: the old title, kept under the old version.
 		// (PGlite has one connection: the read waits for the commit, so the race cannot happen there.)
 		if (database.kind === 'postgres') expect(await during).toBe(before);
-		release();
-		await writing;
+		write.release();
+		await write.done;
 		await during;
 		clock.now += 1_500;
 		expect(await measureTitle(models)).toBe(title);
