@@ -57,8 +57,8 @@ export interface PlanRef {
 	adoptedOn: string | null;
 }
 
-const PLAN_REF_SELECT = { id: true, slug: true, title: true, adoptedOn: true } as const;
-const planRef = (p: { id: string; slug: string; title: string; adoptedOn: Date | null }): PlanRef => ({
+export const PLAN_REF_SELECT = { id: true, slug: true, title: true, adoptedOn: true } as const;
+export const planRef = (p: { id: string; slug: string; title: string; adoptedOn: Date | null }): PlanRef => ({
 	id: p.id,
 	slug: p.slug,
 	title: p.title,

@@ -27,6 +27,8 @@ import {
 	getOwnerPage,
 	matchesFilters,
 	pageOfItems,
+	planRef,
+	PLAN_REF_SELECT,
 	toItem,
 	type MeasureFilters,
 	type MeasureList,
@@ -55,15 +57,7 @@ function matchesWords(parts: readonly string[], words: readonly string[]): boole
 
 const matchesText = (m: MeasureDetailRow, words: readonly string[]) => matchesWords([m.title, m.description, ...m.subActions, ...m.progressUpdates.map((u) => u.text)], words);
 
-const PLAN_REF_SELECT = { id: true, slug: true, title: true, adoptedOn: true } as const;
-const planRefOfRow = (plan: { id: string; slug: string; title: string; adoptedOn: Date | null }): PlanRef => ({
-	id: plan.id,
-	slug: plan.slug,
-	title: plan.title,
-	adoptedOn: plan.adoptedOn ? toIsoDay(plan.adoptedOn) : null
-});
-
-const planRefOf = (history: PlanHistory): PlanRef => planRefOfRow(history.plan);
+const planRefOf = (history: PlanHistory): PlanRef => planRef(history.plan);
 
 /** Teams leading or contributing to at least one of the measures, by name (the filter's options). */
 function ownersOf(measures: readonly MeasureDetailRow[]): OwnerRef[] {
@@ -135,7 +129,7 @@ async function readMeasureListAt(db: Db, slug: string, filters: MeasureFilters, 
 	const offset = (paging.page - 1) * paging.perPage;
 	const pageIds = at.matching.slice(offset, offset + paging.perPage).map((m) => m.id);
 	return {
-		plan: planRefOfRow(plan),
+		plan: planRef(plan),
 		today: date,
 		axes: at.axes.map((a) => ({ number: a.number, title: a.title })),
 		owners: sortedOwners(at.states.flatMap((m) => [...(m.lead ? [m.lead] : []), ...m.contributors])),
@@ -283,7 +277,7 @@ async function readOwnerPageAt(db: Db, slug: string, code: string, date: string)
 		at,
 		date
 	);
-	return buildOwnerPage(planRefOfRow(plan), owner, items, date);
+	return buildOwnerPage(planRef(plan), owner, items, date);
 }
 
 /**
