@@ -18,6 +18,8 @@ rmSync(results, { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;
+// The failing tests by name, repeated in the summary: CI often shows only the end of the output.
+const failures = [];
 const steps = [];
 const timings = [];
 
@@ -52,6 +54,32 @@ function readJson(file) {
 	return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
+function firstLine(message) {
+	// Strip the terminal colours Playwright and Vitest put in their messages.
+	const text = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+	return (
+		text
+			.split('\n')
+			.find((line) => line.trim())
+			?.trim()
+			.slice(0, 300) ?? ''
+	);
+}
+
+function playwrightFailures(report) {
+	const lines = [];
+	const walk = (suite, titles) => {
+		for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+		for (const spec of suite.specs ?? [])
+			for (const test of spec.tests ?? []) {
+				const bad = (test.results ?? []).filter((result) => !['passed', 'skipped'].includes(result.status));
+				if (bad.length) lines.push(`e2e [${test.projectName}] ${[...titles, spec.title].filter(Boolean).join(' › ')}:${spec.line}: ${firstLine(bad[0].error?.message)}`);
+			}
+	};
+	for (const suite of report.suites ?? []) walk(suite, [suite.title]);
+	return lines;
+}
+
 function finish() {
 	console.log('\n=== Summary');
 	for (const [name, ok] of steps) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
@@ -59,6 +87,7 @@ function finish() {
 	if (!allOk && failed === 0) failed = 1; // a step that failed before counting tests still fails the run
 	const s = (seconds) => (Number.isNaN(seconds) ? '?' : `${Math.round(seconds)}s`);
 	const total = timings.reduce((sum, [, wall, cpu]) => [sum[0] + wall, sum[1] + cpu], [0, 0]);
+	if (failures.length) console.log(`Failed tests:\n${failures.map((line) => `  ${line}`).join('\n')}`);
 	console.log(`Stage durations (wall/CPU): ${timings.map(([name, wall, cpu]) => `${name} ${s(wall)}/${s(cpu)}`).join(', ')}; total ${s(total[0])}/${s(total[1])}`);
 	console.log(`${passed} passed, ${failed} failed`);
 	process.exit(allOk ? 0 : 1);
@@ -149,6 +178,9 @@ await timed('vitest', async () => {
 	if (vitest) {
 		passed += vitest.numPassedTests;
 		failed += vitest.numFailedTests;
+		for (const file of vitest.testResults ?? [])
+			for (const test of file.assertionResults ?? [])
+				if (test.status === 'failed') failures.push(`vitest ${path.relative(root, file.name)} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
 	}
 	steps.push(['vitest', ok && vitest !== null]);
 });
@@ -173,6 +205,7 @@ if (built) {
 		if (e2e) {
 			passed += e2e.stats.expected;
 			failed += e2e.stats.unexpected + e2e.stats.flaky;
+			failures.push(...playwrightFailures(e2e));
 		}
 		steps.push(['e2e', ok && e2e !== null]);
 	});
