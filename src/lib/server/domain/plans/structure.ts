@@ -87,10 +87,9 @@ async function measureOfPlan(tx: Tx, planId: string, measureId: string) {
 
 /** Every number the plan's measures have or had: none of them is given again. */
 async function takenNumbers(tx: Tx, planId: string): Promise<string[]> {
-	const [current, former] = await Promise.all([
-		tx.measure.findMany({ where: { planId }, select: { number: true } }),
-		tx.measureNumberRedirect.findMany({ where: { planId }, select: { oldNumber: true } })
-	]);
+	// One after the other: a transaction is one connection, which runs one query at a time (pg 9 refuses more).
+	const current = await tx.measure.findMany({ where: { planId }, select: { number: true } });
+	const former = await tx.measureNumberRedirect.findMany({ where: { planId }, select: { oldNumber: true } });
 	return [...current.map((m) => m.number), ...former.map((r) => r.oldNumber)];
 }
 

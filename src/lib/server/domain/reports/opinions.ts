@@ -45,7 +45,9 @@ export async function ecosystemMemberIds(db: DbOrTx): Promise<string[]> {
 }
 
 async function tallyOf(db: DbOrTx, opinionId: string, quorumSetting: number | null): Promise<AdoptionTally> {
-	const [votes, members] = await Promise.all([db.opinionVote.findMany({ where: { opinionId }, select: { voterId: true, choice: true } }), ecosystemMemberIds(db)]);
+	// One after the other: inside a transaction, one connection runs one query at a time (pg 9 refuses more).
+	const votes = await db.opinionVote.findMany({ where: { opinionId }, select: { voterId: true, choice: true } });
+	const members = await ecosystemMemberIds(db);
 	return tallyVotes({ votes, ecosystemMemberIds: members, quorumSetting });
 }
 
