@@ -5,18 +5,25 @@
 import type { APIRequestContext } from '@playwright/test';
 import { parse, type HTMLElement } from 'node-html-parser';
 
-/** The fields a browser would send for `form` as rendered: checked boxes only, each select's chosen option. */
+/**
+ * The fields a browser would send for `form` as rendered: checked boxes only, each select's chosen
+ * option. A name sent twice (a group of checkboxes) would need a list: refused rather than sent halved.
+ */
 function renderedFields(form: HTMLElement): Record<string, string> {
 	const fields: Record<string, string> = {};
+	const set = (name: string, value: string) => {
+		if (Object.hasOwn(fields, name)) throw new Error(`The form sends "${name}" more than once: postFormOverHttp takes one value per field`);
+		fields[name] = value;
+	};
 	for (const input of form.querySelectorAll('input[name]')) {
 		const type = (input.getAttribute('type') ?? 'text').toLowerCase();
 		if (type === 'file' || type === 'submit' || ((type === 'radio' || type === 'checkbox') && !input.hasAttribute('checked'))) continue;
-		fields[input.getAttribute('name')!] = input.getAttribute('value') ?? (type === 'checkbox' || type === 'radio' ? 'on' : '');
+		set(input.getAttribute('name')!, input.getAttribute('value') ?? (type === 'checkbox' || type === 'radio' ? 'on' : ''));
 	}
-	for (const textarea of form.querySelectorAll('textarea[name]')) fields[textarea.getAttribute('name')!] = textarea.textContent;
+	for (const textarea of form.querySelectorAll('textarea[name]')) set(textarea.getAttribute('name')!, textarea.textContent);
 	for (const select of form.querySelectorAll('select[name]')) {
 		const option = select.querySelector('option[selected]') ?? select.querySelector('option');
-		fields[select.getAttribute('name')!] = option?.getAttribute('value') ?? option?.textContent ?? '';
+		set(select.getAttribute('name')!, option?.getAttribute('value') ?? option?.textContent ?? '');
 	}
 	return fields;
 }
