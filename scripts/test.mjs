@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -56,7 +57,7 @@ function readJson(file) {
 
 function firstLine(message) {
 	// Strip the terminal colours Playwright and Vitest put in their messages.
-	const text = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+	const text = stripVTControlCharacters(String(message ?? ''));
 	return (
 		text
 			.split('\n')

@@ -113,14 +113,14 @@ async function signInOverHttp(playwright: PlaywrightWorkerArgs['playwright'], or
 	}
 }
 
-type WorkerFixtures = {
-	/**
-	 * Sessions shared by this worker's tests, one per account (and slot): signed in once, on first
-	 * use, on the worker's own server and database. A test that signs out, changes a password or
-	 * revokes sessions must sign in on its own (`signIn`), never with these.
-	 */
-	sessions: { cookies(account: Account, slot?: number): Promise<Cookie[]> };
-};
+/**
+ * Sessions shared by a worker's tests, one per account (and slot): signed in once, on first use, on
+ * the worker's own server and database. A test that signs out, changes a password or revokes
+ * sessions must sign in on its own (`signIn`), never with these.
+ */
+export type Sessions = { cookies(account: Account, slot?: number): Promise<Cookie[]> };
+
+type WorkerFixtures = { sessions: Sessions };
 
 type TestFixtures = {
 	/**

@@ -1,16 +1,12 @@
 // Steps of the plans admin that several specs take (plans.e2e.ts, plan-flow.e2e.ts).
-import type { Browser, Page, TestInfo } from '@playwright/test';
-import { expect, settled, serverOrigin, ACCOUNTS, type Account } from './fixtures';
+import type { APIRequestContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
+import { expect, settled, serverOrigin, ACCOUNTS, type Sessions } from './fixtures';
+import { postFormOverHttp } from './forms-over-http';
 
-/** Sets a draft or active plan's status from its settings page (reopening it first when archived). */
+/** Sets a draft or active plan's status from its settings page. */
 export async function setPlanStatus(page: Page, slug: string, status: 'Brouillon' | 'Actif') {
 	await page.goto(`/admin/plans/${slug}`);
 	await settled(page);
-	const reopen = page.getByRole('button', { name: 'Rouvrir le plan' });
-	if (await reopen.count()) {
-		await reopen.click();
-		await expect(page.getByText('Le plan est rouvert : il est de nouveau modifiable.')).toBeVisible();
-	}
 	// DSFR draws the radio on its label, which is what a person clicks.
 	await page.locator('label', { hasText: status }).first().click();
 	await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
@@ -18,17 +14,30 @@ export async function setPlanStatus(page: Page, slug: string, status: 'Brouillon
 }
 
 /**
+ * The same through the same forms, posted over HTTP (`request` signed in as an admin): for the steps
+ * that are not what a test checks. Publishing and archiving through the page stay in plans.e2e.ts.
+ */
+export async function setPlanStatusOverHttp(request: APIRequestContext, slug: string, status: 'DRAFT' | 'ACTIVE') {
+	const path = `/admin/plans/${slug}`;
+	await postFormOverHttp(request, serverOrigin(), path, 'reopen');
+	if (!(await postFormOverHttp(request, serverOrigin(), path, 'save', { status }))) throw new Error(`${path} has no settings form`);
+}
+
+/**
  * Puts the given plans back as drafts after a test, whatever happened in it, so that the other specs
  * find a single public plan. The clean-up has a budget of its own (a test that ran out of time must
- * still be cleaned up) and a page of its own (the test's page may be in the middle of a navigation).
+ * still be cleaned up) and a request context of its own (the test's page may be in the middle of a
+ * navigation); it goes over HTTP, since what it does is not under test.
  */
-export async function putBackAsDrafts({ browser, signInAs }: { browser: Browser; signInAs: (page: Page, account: Account) => Promise<void> }, testInfo: TestInfo, slugs: string[]) {
+export async function putBackAsDrafts({ playwright, sessions }: { playwright: PlaywrightWorkerArgs['playwright']; sessions: Sessions }, testInfo: TestInfo, slugs: string[]) {
 	testInfo.setTimeout(testInfo.timeout + 60_000);
-	const admin = await browser.newPage({ baseURL: serverOrigin(), javaScriptEnabled: testInfo.project.name === 'js' });
-	await signInAs(admin, ACCOUNTS.admin);
-	for (const slug of slugs) {
-		const response = await admin.goto(`/admin/plans/${slug}`);
-		if (response?.status() === 200) await setPlanStatus(admin, slug, 'Brouillon');
+	const admin = await playwright.request.newContext({ baseURL: serverOrigin(), storageState: { cookies: await sessions.cookies(ACCOUNTS.admin), origins: [] } });
+	try {
+		for (const slug of slugs) {
+			const response = await admin.get(`/admin/plans/${slug}`, { headers: { accept: 'text/html' }, maxRedirects: 0 });
+			if (response.status() === 200) await setPlanStatusOverHttp(admin, slug, 'DRAFT');
+		}
+	} finally {
+		await admin.dispose();
 	}
-	await admin.close();
 }

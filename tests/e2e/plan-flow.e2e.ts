@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, serverOrigin } from './fixtures';
-import { putBackAsDrafts, setPlanStatus } from './plan-admin';
+import { putBackAsDrafts, setPlanStatusOverHttp } from './plan-admin';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '../fixtures/csv-import', name);
 const project = () => test.info().project.name;
@@ -38,8 +38,8 @@ async function confirmImport(page: Page, summary: string) {
 	await expect(page.getByText(summary)).toBeVisible();
 }
 
-test.afterEach(async ({ browser, signInAs }, testInfo) => {
-	await putBackAsDrafts({ browser, signInAs }, testInfo, [older().slug, newer().slug]);
+test.afterEach(async ({ playwright, sessions }, testInfo) => {
+	await putBackAsDrafts({ playwright, sessions }, testInfo, [older().slug, newer().slug]);
 });
 
 test('an admin brings a roadmap in, creates and fills the next plan from a CSV, archives the older one and links its successors', async ({ page, signInAs }) => {
@@ -47,10 +47,11 @@ test('an admin brings a roadmap in, creates and fills the next plan from a CSV, 
 	test.slow();
 	await signInAs(page, ACCOUNTS.admin);
 
-	// The older roadmap, from a spreadsheet, into a new plan; published so that it can be archived.
+	// The older roadmap, from a spreadsheet, into a new plan; published so that it can be archived
+	// (over HTTP: publishing through the page is plans.e2e.ts's).
 	await upload(page, 'corrige.csv', { newPlan: older() });
 	await confirmImport(page, '4 mesures créées, 0 mesure modifiée, 0 mesure inchangée.');
-	await setPlanStatus(page, older().slug, 'Actif');
+	await setPlanStatusOverHttp(page.request, older().slug, 'ACTIVE');
 
 	// The plan that follows it, created from the plans admin.
 	await page.goto('/admin/plans/nouveau');
@@ -76,7 +77,7 @@ test('an admin brings a roadmap in, creates and fills the next plan from a CSV, 
 	await upload(page, 'corrige.csv', { existing: newer().title });
 	await expect(page.getByText('Aucune erreur : le fichier peut être importé.')).toBeVisible();
 	await confirmImport(page, '4 mesures créées, 0 mesure modifiée, 0 mesure inchangée.');
-	await setPlanStatus(page, newer().slug, 'Actif');
+	await setPlanStatusOverHttp(page.request, newer().slug, 'ACTIVE');
 
 	// The older plan is archived, followed by the new one.
 	await page.goto(`/admin/plans/${older().slug}`);

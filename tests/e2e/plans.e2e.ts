@@ -1,17 +1,18 @@
 // Plans and their life cycle (issue 11), JavaScript on and off: an admin creates a draft plan, which
 // signed-in people see with a notice and the public gets as a 404; once active, the home page lists
 // the plans; an archived plan shows its banner ("archivé le …, suivi par …") on every page, and its
-// editing pages refuse, on the page and on the server. Each project uses its own plans; the spec puts
-// them back as drafts at the end, so that the other specs' home page is still the real plan's.
+// editing pages refuse, on the page and on the server, until an admin reopens it. Each project uses
+// its own plans; the spec puts them back as drafts at the end (over HTTP), so that the other specs'
+// home page is still the real plan's.
 import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, serverOrigin } from './fixtures';
 import { LIFECYCLE_PLAN } from './lifecycle-plans';
-import { putBackAsDrafts, setPlanStatus as setStatus } from './plan-admin';
+import { putBackAsDrafts, setPlanStatus as setStatus, setPlanStatusOverHttp } from './plan-admin';
 
 const project = () => test.info().project.name;
 const created = () => ({ slug: `plan-cree-${project()}`, title: `Plan créé par l’e2e (${project()})` });
 
-test.afterEach(async ({ browser, signInAs }, testInfo) => {
-	await putBackAsDrafts({ browser, signInAs }, testInfo, [created().slug, LIFECYCLE_PLAN.slug(project())]);
+test.afterEach(async ({ playwright, sessions }, testInfo) => {
+	await putBackAsDrafts({ playwright, sessions }, testInfo, [created().slug, LIFECYCLE_PLAN.slug(project())]);
 });
 
 test('an admin creates a draft plan, publishes it, and archives another one naming it as successor', async ({ page, signInAs, browser }) => {
@@ -59,9 +60,12 @@ test('an admin creates a draft plan, publishes it, and archives another one nami
 	await expect(anonymous.getByRole('link', { name: /logiciels libres/i })).toBeVisible();
 	await expectNoAxeViolations(anonymous);
 
-	// Another plan, with a measure, published then archived with the new one as its successor.
+	// Another plan, with a measure, published (over HTTP: publishing was checked above) then archived
+	// with the new one as its successor.
 	const old = LIFECYCLE_PLAN.slug(project());
-	await setStatus(page, old, 'Actif');
+	await setPlanStatusOverHttp(page.request, old, 'ACTIVE');
+	await page.goto(`/admin/plans/${old}`);
+	await settled(page);
 	const archive = page.getByRole('region', { name: 'Archiver le plan' });
 	await archive.getByLabel(/^Note \(facultatif\)/).fill('Remplacé par le plan créé par l’e2e.');
 	await archive.getByLabel(/^Plan qui lui succède/).selectOption({ label: plan.title });
@@ -94,5 +98,12 @@ test('an admin creates a draft plan, publishes it, and archives another one nami
 	expect(refused.status()).toBe(400);
 	await page.goto(measure);
 	await expect(page.getByText('Jalon refusé')).toHaveCount(0);
+
+	// Reopened from its settings page: editable again (the clean-up then puts it back as a draft).
+	await page.goto(`/admin/plans/${old}`);
+	await settled(page);
+	await page.getByRole('button', { name: 'Rouvrir le plan' }).click();
+	await expect(page.getByText('Le plan est rouvert : il est de nouveau modifiable.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Enregistrer les réglages' })).toBeVisible();
 	await anonymous.close();
 });
