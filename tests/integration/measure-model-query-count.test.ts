@@ -1,11 +1,13 @@
-// What a save makes this instance rebuild: the saved measure's public page (read-models/public.ts drops
-// it with each save). Its parts must cost a fixed, small number of statements whatever the measure holds.
+// What a save makes this instance rebuild (read-models/public.ts drops them with each save): the saved
+// measure's page and its plan's dashboard. Each part costs a fixed, small number of statements whatever
+// the measure holds, and reads what Prisma's includes read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingDatabase, type CountingDatabase } from '../helpers/database';
 import * as factories from '../factories';
 import { smallPlan, user } from '../factories';
 import { addSuccession, successionsOf } from '../../src/lib/server/domain/measures/successions';
 import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE } from '../../src/lib/server/domain/measures/view';
+import { getMeasureSummaryPage, getPlanDashboard } from '../../src/lib/server/domain/plans/view';
 import { publicChangeWhere } from '../../src/lib/server/public-changes';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import type { Actor } from '../../src/lib/server/policies';
@@ -23,7 +25,7 @@ afterAll(async () => {
 	await counted?.close();
 });
 
-describe('SQL statements of a measure page model', () => {
+describe('SQL statements of the models a save rebuilds', () => {
 	it('its successions are one statement, with none, with links both ways and towards a draft plan', async () => {
 		const db = counted.prisma;
 		const old = await smallPlan(db, { axes: 1, measures: 2, plan: { title: 'Plan 2021' } });
@@ -58,6 +60,21 @@ describe('SQL statements of a measure page model', () => {
 		}
 		expect(await counted.queriesFor(() => getMeasureDetail(db, rich.slug, '9.9'))).toBe(1);
 		expect(await getMeasureDetail(db, rich.slug, '9.9')).toBeNull();
+	});
+
+	it('the dashboard reads the measures it shows in one statement, and sums them up as the API does from Prisma’s rows', async () => {
+		const db = counted.prisma;
+		const rich = await richMeasure(db);
+		for (const slug of [DEFAULT_PLAN_SLUG, rich.slug]) {
+			let dashboard: Awaited<ReturnType<typeof getPlanDashboard>> = null;
+			// The plan, its axes and their teams, the roll-ups, the latest facts, the last change, the measures shown.
+			expect(await counted.queriesFor(async () => (dashboard = await getPlanDashboard(db, slug, '2026-06-01')))).toBe(7);
+			const shown = dashboard!.axes.flatMap((a) => a.measures);
+			expect(shown.length).toBeGreaterThan(0);
+			const api = await getMeasureSummaryPage(db, slug, { page: 1, perPage: 100 }, '2026-06-01');
+			const byId = new Map(api!.items.map((i) => [i.summary.id, i.summary]));
+			for (const summary of shown) expect(summary).toEqual(byId.get(summary.id));
+		}
 	});
 });
 

@@ -9,6 +9,7 @@ import { summariseIndicator, type IndicatorSummary } from '../../../domain/indic
 import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from '../plans/view';
 import { publicChangeSql } from '../../public-changes';
 import { UPDATE_ORDER } from './update-order';
+import { parseJsonRows } from '../../db/json-rows';
 
 export interface MilestoneView {
 	id: string;
@@ -126,15 +127,7 @@ const DATE_KEYS = new Set([
 	'lastChangeAt'
 ]);
 
-/** The lists (`text[]` columns): Prisma reads a NULL one as empty. */
 const LIST_KEYS = new Set(['subActions', 'sourceUrls']);
-
-/** `date` columns come as `2026-12-07`, `timestamp(3)` ones (UTC, as Prisma writes them) without a zone. */
-function revive(key: string, value: unknown): unknown {
-	if (typeof value === 'string' && DATE_KEYS.has(key)) return new Date(value.length === 10 || value.endsWith('Z') ? value : `${value}Z`);
-	if (value === null && LIST_KEYS.has(key)) return [];
-	return value;
-}
 
 /**
  * The measure's row as `findFirst({ include: MEASURE_DETAIL_INCLUDE })` gives it, with its last public
@@ -178,7 +171,7 @@ async function measureDetailRow(db: Db, slug: string, number: string): Promise<{
 		LIMIT 1`;
 	if (!found) return null;
 	// The shape is MEASURE_DETAIL_INCLUDE's, column for column (to_jsonb of whole rows); the test above holds it to Prisma's.
-	return JSON.parse(found.row, revive) as { measure: MeasureDetailRow; lastChangeAt: Date | null };
+	return parseJsonRows<{ measure: MeasureDetailRow; lastChangeAt: Date | null }>(found.row, { dates: DATE_KEYS, lists: LIST_KEYS });
 }
 
 /** Pure: a measure row in, the page's view out. Lateness is computed as of `today`. */
