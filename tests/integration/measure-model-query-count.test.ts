@@ -94,26 +94,72 @@ async function richMeasure(db: Db) {
 	const m = measures[0]!;
 	const other = await factories.owner(db);
 	const third = await factories.owner(db);
-	await db.measureContributor.createMany({ data: [{ measureId: m.id, ownerId: third.id }, { measureId: m.id, ownerId: other.id }] });
+	await db.measureContributor.createMany({
+		data: [
+			{ measureId: m.id, ownerId: third.id },
+			{ measureId: m.id, ownerId: other.id }
+		]
+	});
 	await db.measure.update({
 		where: { id: m.id },
-		data: { status: 'IN_PROGRESS', statusAsOf: new Date('2026-02-01'), plannedEnd: new Date('2026-05-01'), plannedEndPrecision: 'MONTH', subActions: ['un', 'deux'], retiredOn: null, confidence: 'AT_RISK', confidenceAsOf: new Date('2026-02-02'), progressMethod: 'MILESTONES' }
+		data: {
+			status: 'IN_PROGRESS',
+			statusAsOf: new Date('2026-02-01'),
+			plannedEnd: new Date('2026-05-01'),
+			plannedEndPrecision: 'MONTH',
+			subActions: ['un', 'deux'],
+			retiredOn: null,
+			confidence: 'AT_RISK',
+			confidenceAsOf: new Date('2026-02-02'),
+			progressMethod: 'MILESTONES'
+		}
 	});
-	const first = await db.milestone.create({ data: { measureId: m.id, title: 'Premier', plannedDate: new Date('2026-01-15'), plannedPrecision: 'DAY', doneOn: new Date('2026-01-20'), position: 1, weight: 2 } });
-	const second = await db.milestone.create({ data: { measureId: m.id, title: 'Second', plannedDate: new Date('2026-04-01'), plannedPrecision: 'MONTH', forecastDate: new Date('2026-05-10'), position: 2 } });
+	const first = await db.milestone.create({
+		data: { measureId: m.id, title: 'Premier', plannedDate: new Date('2026-01-15'), plannedPrecision: 'DAY', doneOn: new Date('2026-01-20'), position: 1, weight: 2 }
+	});
+	const second = await db.milestone.create({
+		data: { measureId: m.id, title: 'Second', plannedDate: new Date('2026-04-01'), plannedPrecision: 'MONTH', forecastDate: new Date('2026-05-10'), position: 2 }
+	});
 	await db.milestoneReplan.createMany({
 		data: [
-			{ milestoneId: second.id, previousDate: new Date('2026-03-01'), previousPrecision: 'MONTH', newDate: new Date('2026-04-01'), newPrecision: 'MONTH', reason: 'Retard', at: new Date('2026-02-10T09:30:00.123Z') },
-			{ milestoneId: second.id, previousDate: null, previousPrecision: 'CONTINUOUS', newDate: new Date('2026-03-01'), newPrecision: 'MONTH', reason: 'Daté', at: new Date('2026-01-10T08:00:00Z') }
+			{
+				milestoneId: second.id,
+				previousDate: new Date('2026-03-01'),
+				previousPrecision: 'MONTH',
+				newDate: new Date('2026-04-01'),
+				newPrecision: 'MONTH',
+				reason: 'Retard',
+				at: new Date('2026-02-10T09:30:00.123Z')
+			},
+			{
+				milestoneId: second.id,
+				previousDate: null,
+				previousPrecision: 'CONTINUOUS',
+				newDate: new Date('2026-03-01'),
+				newPrecision: 'MONTH',
+				reason: 'Daté',
+				at: new Date('2026-01-10T08:00:00Z')
+			}
 		]
 	});
 	await db.evidenceLink.createMany({
 		data: [
-			{ measureId: m.id, milestoneId: first.id, title: 'Preuve liée', url: 'https://example.org/a', kind: 'DOCUMENT', date: new Date('2026-01-21'), datePrecision: 'DAY', position: 2 },
+			{
+				measureId: m.id,
+				milestoneId: first.id,
+				title: 'Preuve liée',
+				url: 'https://example.org/a',
+				kind: 'DOCUMENT',
+				date: new Date('2026-01-21'),
+				datePrecision: 'DAY',
+				position: 2
+			},
 			{ measureId: m.id, title: 'Preuve seule', url: 'https://example.org/b', position: 1 }
 		]
 	});
-	const indicator = await db.indicator.create({ data: { measureId: m.id, name: 'Dépôts', unit: 'dépôts', baseline: 1.5, baselineDate: new Date('2025-01-01'), target: 10, position: 1 } });
+	const indicator = await db.indicator.create({
+		data: { measureId: m.id, name: 'Dépôts', unit: 'dépôts', baseline: 1.5, baselineDate: new Date('2025-01-01'), target: 10, position: 1 }
+	});
 	await db.indicator.create({ data: { measureId: m.id, name: 'Vide', unit: '%', baseline: 0, position: 2 } });
 	await db.indicatorValue.createMany({
 		data: [
@@ -124,7 +170,15 @@ async function richMeasure(db: Db) {
 	await db.progressUpdate.createMany({
 		data: [
 			{ planId: plan.id, measureId: m.id, date: new Date('2026-01-05'), text: 'Publiée', sourceUrls: ['https://example.org/u'], publishedAt: new Date('2026-01-05T10:00:00Z') },
-			{ planId: plan.id, measureId: m.id, date: new Date('2026-02-05'), datePrecision: 'MONTH', text: 'Publiée ensuite', blockers: 'Aucun', publishedAt: new Date('2026-02-06T10:00:00Z') },
+			{
+				planId: plan.id,
+				measureId: m.id,
+				date: new Date('2026-02-05'),
+				datePrecision: 'MONTH',
+				text: 'Publiée ensuite',
+				blockers: 'Aucun',
+				publishedAt: new Date('2026-02-06T10:00:00Z')
+			},
 			{ planId: plan.id, measureId: m.id, date: new Date('2026-03-05'), text: 'Brouillon' }
 		]
 	});
