@@ -19,7 +19,8 @@
 // --out the file written (default bench/RESULTS.md), --database-prefix (default jalons_bench: one
 // database per size, dropped and created again), --targets (default all: a list of
 // target names as printed, separated by semicolons (names hold commas), and "editors" for the editors' load), --modes (default on,off,none), --build
-// (default build: the app's build folder, to compare two builds in one run).
+// (default build: the app's build folder, to compare two builds in one run), --cpu-prof (a folder: each server
+// writes a V8 CPU profile there when it stops, to open in Chrome's DevTools).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -49,7 +50,8 @@ const { values: options } = parseArgs({
 		'database-prefix': { type: 'string', default: 'jalons_bench' },
 		targets: { type: 'string' },
 		modes: { type: 'string', default: 'on,off,none' },
-		build: { type: 'string', default: 'build' }
+		build: { type: 'string', default: 'build' },
+		'cpu-prof': { type: 'string' }
 	}
 });
 const duration = Number(options.duration);
@@ -139,7 +141,8 @@ async function preparePlan(server: string, size: string): Promise<PlanUnderTest>
 }
 
 async function startApp(databaseUrlForApp: string, port: number, cache: CacheMode): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['--import', path.join(root, 'bench/query-tap.mjs'), path.resolve(root, options.build, 'index.js')], {
+	const profile = options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : [];
+	const child = spawn(process.execPath, [...profile, '--import', path.join(root, 'bench/query-tap.mjs'), path.resolve(root, options.build, 'index.js')], {
 		cwd: root,
 		env: {
 			...process.env,
@@ -173,6 +176,14 @@ const tapPort = (port: number) => port + 1;
 async function stopApp(app: ChildProcess): Promise<void> {
 	if (app.exitCode !== null || app.signalCode !== null) return;
 	const exited = new Promise((resolve) => app.once('exit', resolve));
+	// A profiled server writes its profile on a clean exit only: asked to stop, it gets 10 s to.
+	if (options['cpu-prof']) {
+		app.kill('SIGTERM');
+		const late = setTimeout(() => app.kill('SIGKILL'), 10_000);
+		await exited;
+		clearTimeout(late);
+		return;
+	}
 	app.kill('SIGKILL');
 	await exited;
 }

@@ -25,25 +25,54 @@ export interface Successions {
 	predecessors: SuccessionLink[];
 }
 
-const otherMeasure = { select: { number: true, title: true, titleEn: true, plan: { select: { slug: true, title: true, titleEn: true } } } } as const;
+interface SuccessionRow {
+	side: 'successor' | 'predecessor';
+	id: string;
+	kind: SuccessionKind;
+	reason: string | null;
+	number: string | null;
+	title: string | null;
+	titleEn: string | null;
+	slug: string | null;
+	planTitle: string | null;
+	planTitleEn: string | null;
+}
 
 /**
  * The measure's successions. A link to a measure of a draft plan is left out unless `withDrafts`
  * (signed-in readers and the editing page): a draft appears nowhere public, not even as a title.
+ * One statement for both directions: Prisma's nested includes sent six, even for a measure with
+ * none (most of them), and this read is rebuilt after each save of the measure (read-models/public.ts).
  */
 export async function successionsOf(db: DbOrTx, measureId: string, options: { withDrafts?: boolean } = {}): Promise<Successions> {
-	const publicPlan = options.withDrafts ? {} : { plan: { status: { not: 'DRAFT' as const } } };
-	const [successors, predecessors] = await Promise.all([
-		db.measureSuccession.findMany({
-			where: { measureId, ...(options.withDrafts ? {} : { OR: [{ successorId: null }, { successor: publicPlan }] }) },
-			orderBy: { createdAt: 'asc' },
-			include: { successor: otherMeasure }
-		}),
-		db.measureSuccession.findMany({ where: { successorId: measureId, measure: publicPlan }, orderBy: { createdAt: 'asc' }, include: { measure: otherMeasure } })
-	]);
+	const withDrafts = options.withDrafts === true;
+	const rows = await db.$queryRaw<SuccessionRow[]>`
+		SELECT 'successor' AS side, s."id", s."kind"::text AS kind, s."reason", s."createdAt",
+			o."number", o."title", o."titleEn", p."slug", p."title" AS "planTitle", p."titleEn" AS "planTitleEn"
+		FROM "MeasureSuccession" s
+		LEFT JOIN "Measure" o ON o."id" = s."successorId"
+		LEFT JOIN "Plan" p ON p."id" = o."planId"
+		WHERE s."measureId" = ${measureId} AND (${withDrafts} OR s."successorId" IS NULL OR p."status" <> 'DRAFT')
+		UNION ALL
+		SELECT 'predecessor', s."id", s."kind"::text, s."reason", s."createdAt",
+			o."number", o."title", o."titleEn", p."slug", p."title", p."titleEn"
+		FROM "MeasureSuccession" s
+		JOIN "Measure" o ON o."id" = s."measureId"
+		JOIN "Plan" p ON p."id" = o."planId"
+		WHERE s."successorId" = ${measureId} AND (${withDrafts} OR p."status" <> 'DRAFT')
+		ORDER BY "createdAt" ASC, "id" ASC`;
+	const link = (r: SuccessionRow): SuccessionLink => ({
+		id: r.id,
+		kind: r.kind,
+		reason: r.reason,
+		measure:
+			r.number === null || r.title === null || r.slug === null || r.planTitle === null
+				? null
+				: { number: r.number, title: r.title, titleEn: r.titleEn, plan: { slug: r.slug, title: r.planTitle, titleEn: r.planTitleEn } }
+	});
 	return {
-		successors: successors.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, measure: s.successor })),
-		predecessors: predecessors.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, measure: s.measure }))
+		successors: rows.filter((r) => r.side === 'successor').map(link),
+		predecessors: rows.filter((r) => r.side === 'predecessor').map(link)
 	};
 }
 

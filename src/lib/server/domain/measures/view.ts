@@ -7,8 +7,9 @@ import type { Confidence, EvidenceKind } from '../../db/generated/enums';
 import type { MeasureOwnership } from '../../policies';
 import { summariseIndicator, type IndicatorSummary } from '../../../domain/indicator-summary';
 import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from '../plans/view';
-import { publicChangeWhere } from '../../public-changes';
+import { publicChangeSql } from '../../public-changes';
 import { UPDATE_ORDER } from './update-order';
+import { parseJsonRows } from '../../db/json-rows';
 
 export interface MilestoneView {
 	id: string;
@@ -98,10 +99,79 @@ export const MEASURE_DETAIL_INCLUDE = {
 export type MeasureDetailRow = Prisma.MeasureGetPayload<{ include: typeof MEASURE_DETAIL_INCLUDE }>;
 
 export async function getMeasureDetail(db: Db, slug: string, number: string, today = toIsoDay(new Date())): Promise<MeasureDetail | null> {
-	const measure = await db.measure.findFirst({ where: { number, plan: { slug } }, include: MEASURE_DETAIL_INCLUDE });
-	if (!measure) return null;
-	const lastEvent = await db.auditEvent.findFirst({ where: { measureId: measure.id, ...publicChangeWhere }, orderBy: { at: 'desc' }, select: { at: true } });
-	return buildMeasureDetail(measure, lastEvent?.at ?? null, today);
+	const found = await measureDetailRow(db, slug, number);
+	return found && buildMeasureDetail(found.measure, found.lastChangeAt, today);
+}
+
+/** Every key of MEASURE_DETAIL_INCLUDE's rows that Prisma gives as a Date, and the last change (PostgreSQL's JSON gives text). */
+const DATE_KEYS = new Set([
+	'statusAsOf',
+	'progressAsOf',
+	'confidenceAsOf',
+	'plannedStart',
+	'plannedEnd',
+	'retiredOn',
+	'createdAt',
+	'updatedAt',
+	'archivedOn',
+	'plannedDate',
+	'forecastDate',
+	'doneOn',
+	'previousDate',
+	'newDate',
+	'at',
+	'date',
+	'baselineDate',
+	'targetDate',
+	'publishedAt',
+	'lastChangeAt'
+]);
+
+const LIST_KEYS = new Set(['subActions', 'sourceUrls']);
+
+/**
+ * The measure's row as `findFirst({ include: MEASURE_DETAIL_INCLUDE })` gives it, with its last public
+ * change, in one statement: Prisma sends one per relation (14 with the audit log's), and this model
+ * is rebuilt after every save of the measure, which on a busy instance is often. Ties in the orders
+ * Prisma leaves open are broken by id. tests/integration/measure-model-query-count.test.ts checks
+ * that it equals Prisma's row.
+ */
+async function measureDetailRow(db: Db, slug: string, number: string): Promise<{ measure: MeasureDetailRow; lastChangeAt: Date | null } | null> {
+	const [found] = await db.$queryRaw<{ row: string }[]>`
+		SELECT jsonb_build_object(
+			'measure', (to_jsonb(m) - 'searchVector') || jsonb_build_object(
+				'plan', jsonb_build_object('slug', p."slug", 'title', p."title", 'titleEn', p."titleEn", 'status', p."status", 'archivedOn', p."archivedOn",
+					'archiveNote', p."archiveNote", 'archiveNoteEn', p."archiveNoteEn"),
+				'axis', jsonb_build_object('number', a."number", 'title', a."title", 'titleEn', a."titleEn"),
+				'leadOwner', jsonb_build_object('code', o."code", 'name', o."name", 'nameEn', o."nameEn", 'description', o."description"),
+				'contributors', coalesce((
+					SELECT jsonb_agg(to_jsonb(c) || jsonb_build_object('owner', jsonb_build_object('id', w."id", 'code', w."code", 'name', w."name", 'nameEn', w."nameEn")) ORDER BY w."code", w."id")
+					FROM "MeasureContributor" c JOIN "Owner" w ON w."id" = c."ownerId" WHERE c."measureId" = m."id"), '[]'),
+				'milestones', coalesce((
+					SELECT jsonb_agg(to_jsonb(ms) || jsonb_build_object('replans', coalesce((
+						SELECT jsonb_agg(to_jsonb(r) ORDER BY r."at", r."id") FROM "MilestoneReplan" r WHERE r."milestoneId" = ms."id"), '[]')) ORDER BY ms."position", ms."createdAt", ms."id")
+					FROM "Milestone" ms WHERE ms."measureId" = m."id"), '[]'),
+				'evidenceLinks', coalesce((
+					SELECT jsonb_agg(to_jsonb(e) || jsonb_build_object('milestone', CASE WHEN em."id" IS NULL THEN NULL ELSE jsonb_build_object('title', em."title") END) ORDER BY e."position", e."id")
+					FROM "EvidenceLink" e LEFT JOIN "Milestone" em ON em."id" = e."milestoneId" WHERE e."measureId" = m."id"), '[]'),
+				'indicators', coalesce((
+					SELECT jsonb_agg(to_jsonb(i) || jsonb_build_object('values', coalesce((
+						SELECT jsonb_agg(to_jsonb(v) ORDER BY v."date", v."createdAt", v."id") FROM "IndicatorValue" v WHERE v."indicatorId" = i."id"), '[]')) ORDER BY i."position", i."id")
+					FROM "Indicator" i WHERE i."measureId" = m."id"), '[]'),
+				'progressUpdates', coalesce((
+					SELECT jsonb_agg(to_jsonb(u) - 'searchVector' ORDER BY u."date" DESC, u."createdAt" DESC, u."id" DESC)
+					FROM "ProgressUpdate" u WHERE u."measureId" = m."id" AND u."publishedAt" IS NOT NULL), '[]')),
+			'lastChangeAt', (SELECT max(ae."at") FROM "AuditEvent" ae WHERE ae."measureId" = m."id" AND ${publicChangeSql('ae')})
+		)::text AS row
+		FROM "Measure" m
+		JOIN "Plan" p ON p."id" = m."planId"
+		JOIN "Axis" a ON a."id" = m."axisId"
+		JOIN "Owner" o ON o."id" = m."leadOwnerId"
+		WHERE m."number" = ${number} AND p."slug" = ${slug}
+		LIMIT 1`;
+	if (!found) return null;
+	// The shape is MEASURE_DETAIL_INCLUDE's, column for column (to_jsonb of whole rows); the test above holds it to Prisma's.
+	return parseJsonRows<{ measure: MeasureDetailRow; lastChangeAt: Date | null }>(found.row, { dates: DATE_KEYS, lists: LIST_KEYS });
 }
 
 /** Pure: a measure row in, the page's view out. Lateness is computed as of `today`. */

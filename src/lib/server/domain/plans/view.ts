@@ -11,6 +11,7 @@ import type { Confidence, MeasureStatus } from '../../db/generated/enums';
 import { STATUS_KEYS, type StatusKey } from '../../../domain/status';
 import { publicChangeWhere } from '../../public-changes';
 import { UPDATE_ORDER } from '../measures/update-order';
+import { parseJsonRows } from '../../db/json-rows';
 
 export type { StatusKey };
 
@@ -330,12 +331,41 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 		}),
 		db.auditEvent.findFirst({ where: { planId: plan.id, ...publicChangeWhere }, orderBy: { at: 'desc' }, select: { at: true } })
 	]);
-	const measures = await db.measure.findMany({
-		where: { id: { in: firstOfEachAxis(rollups, DASHBOARD_MEASURES_PER_AXIS) } },
-		orderBy: [{ position: 'asc' }, { id: 'asc' }],
-		include: DASHBOARD_MEASURE_INCLUDE
-	});
+	const measures = await dashboardMeasureRows(db, firstOfEachAxis(rollups, DASHBOARD_MEASURES_PER_AXIS));
 	return buildPlanDashboard({ plan, axes, measures, rollups, latestFacts, lastChangeAt: lastEvent?.at ?? null, today });
+}
+
+const DASHBOARD_DATE_KEYS = new Set(['statusAsOf', 'progressAsOf', 'retiredOn', 'plannedDate', 'forecastDate', 'doneOn', 'date']);
+
+/**
+ * The measures shown in full, as `findMany({ include: DASHBOARD_MEASURE_INCLUDE })` reads them, in
+ * one statement rather than Prisma's six: the dashboard is rebuilt after every save in its plan. The
+ * milestones come in the plan's order (Prisma's left it to the database), which only breaks ties
+ * between milestones due the same day. tests/integration/measure-model-query-count.test.ts holds it
+ * equal to Prisma's rows.
+ */
+async function dashboardMeasureRows(db: Db, ids: string[]): Promise<DashboardMeasureRow[]> {
+	const [found] = await db.$queryRaw<{ rows: string }[]>`
+		SELECT coalesce(jsonb_agg(jsonb_build_object(
+			'id', m."id", 'axisId', m."axisId", 'number', m."number", 'title', m."title", 'titleEn', m."titleEn", 'status', m."status",
+			'statusAsOf', m."statusAsOf", 'progressMethod', m."progressMethod", 'progressManual', m."progressManual", 'progressAsOf', m."progressAsOf",
+			'confidence', m."confidence", 'retiredOn', m."retiredOn",
+			'leadOwner', jsonb_build_object('code', o."code", 'name', o."name", 'nameEn', o."nameEn"),
+			'milestones', coalesce((
+				SELECT jsonb_agg(jsonb_build_object('title', ms."title", 'titleEn', ms."titleEn", 'plannedDate', ms."plannedDate", 'plannedPrecision', ms."plannedPrecision",
+					'forecastDate', ms."forecastDate", 'doneOn', ms."doneOn", 'weight', ms."weight") ORDER BY ms."position", ms."createdAt", ms."id")
+				FROM "Milestone" ms WHERE ms."measureId" = m."id"), '[]'),
+			'indicators', coalesce((
+				SELECT jsonb_agg(jsonb_build_object('baseline', i."baseline", 'target', i."target", 'direction', i."direction", 'values', coalesce((
+					SELECT jsonb_agg(jsonb_build_object('value', v."value", 'date', v."date")) FROM "IndicatorValue" v WHERE v."indicatorId" = i."id"), '[]')))
+				FROM (SELECT * FROM "Indicator" WHERE "measureId" = m."id" ORDER BY "position", "id" LIMIT 1) i), '[]'),
+			'progressUpdates', coalesce((
+				SELECT jsonb_agg(jsonb_build_object('date', u."date", 'datePrecision', u."datePrecision", 'text', u."text"))
+				FROM (SELECT * FROM "ProgressUpdate" WHERE "measureId" = m."id" AND "publishedAt" IS NOT NULL ORDER BY "date" DESC, "createdAt" DESC, "id" DESC LIMIT 1) u), '[]')
+		) ORDER BY m."position", m."id"), '[]')::text AS rows
+		FROM "Measure" m JOIN "Owner" o ON o."id" = m."leadOwnerId"
+		WHERE m."id" = ANY(${ids})`;
+	return parseJsonRows<DashboardMeasureRow[]>(found?.rows ?? '[]', { dates: DASHBOARD_DATE_KEYS });
 }
 
 /** One measure's line on the dashboard (and in the API's list), as of `today`. */
