@@ -56,6 +56,7 @@ function readJson(file) {
 
 function firstLine(message) {
 	// Strip the terminal colours Playwright and Vitest put in their messages.
+	// eslint-disable-next-line no-control-regex -- the escape character is what starts a colour code
 	const text = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
 	return (
 		text
