@@ -5,7 +5,7 @@ import type { Db } from '../../db';
 import { wholePlanReads } from '../../whole-plan-reads';
 import { fromIsoDay, toIsoDay } from '../../../domain/dates';
 import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE, type MeasureDetail, type MeasureDetailRow } from '../measures/view';
-import { buildPlanDashboard, DASHBOARD_MEASURES_PER_AXIS, firstOfEachAxis, getPlanDashboard, type MeasureRollupRow, type PlanDashboard } from '../plans/view';
+import { buildPlanDashboard, DASHBOARD_MEASURES_PER_AXIS, firstOfEachAxis, type MeasureRollupRow, type PlanDashboard } from '../plans/view';
 import { travelState, type TravelState } from '../../validation/time-travel';
 import {
 	axesAt,
@@ -306,22 +306,6 @@ export async function requestedTravel(db: Db, slug: string, rawDate: string | nu
 	if (!rawDate) return travelState(null, { today, adoptedOn: null });
 	const dates = await getPlanDates(db, slug);
 	return dates ? travelState(rawDate, { today, adoptedOn: dates.adoptedOn }) : null;
-}
-
-/**
- * The dashboard a request asks for: today's (no extra query) or, with a valid `?date=`, the plan on
- * that day. A bad date is reported in `travel.problem` and today's plan is shown.
- */
-export async function getDashboardForRequest(
-	db: Db,
-	slug: string,
-	rawDate: string | null,
-	today = toIsoDay(new Date())
-): Promise<{ dashboard: PlanDashboard; travel: TravelState } | null> {
-	const travel = await requestedTravel(db, slug, rawDate, today);
-	if (!travel) return null;
-	const dashboard = travel.date ? await getPlanDashboardAt(db, slug, travel.date) : await getPlanDashboard(db, slug, today);
-	return dashboard ? { dashboard, travel: { ...travel, adoptedOn: travel.adoptedOn ?? dashboard.plan.adoptedOn } } : null;
 }
 
 export async function getMeasureForRequest(

@@ -1,0 +1,124 @@
+// A past day's dashboard is stored at the content version it was built under and served from there
+// (time-travel/snapshots.ts). It must be exactly the fold (getPlanDashboardAt, itself compared with the
+// full replay in time-travel-dashboard.test.ts) on every day, and a write that changes past days
+// (an indicator value dated in the past) must never be answered from a snapshot taken before it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastAuditEventId, spreadOneADay } from '../helpers/audit-days';
+import { countingDatabase, type CountingDatabase } from '../helpers/database';
+import { measureId, seededActors, type Actors } from '../helpers/editing';
+import type { Db } from '../../src/lib/server/db';
+import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
+import { getPlanDashboardAt } from '../../src/lib/server/domain/time-travel/view';
+import { getPlanDashboardOn } from '../../src/lib/server/domain/time-travel/snapshots';
+import { updateMeasure } from '../../src/lib/server/domain/measures/edit';
+import { addIndicatorValue } from '../../src/lib/server/domain/measures/indicator-values';
+import { toIsoDay } from '../../src/lib/domain/dates';
+
+let database: CountingDatabase;
+let db: Db;
+let actors: Actors;
+const slug = DEFAULT_PLAN_SLUG;
+const FIRST_DAY = Date.UTC(2024, 0, 1);
+const today = toIsoDay(new Date());
+let days: string[] = [];
+let indicatorMeasure = '';
+let indicatorId = '';
+
+async function setStatus(id: string, status: 'IN_PROGRESS' | 'DONE', progressMethod: 'MANUAL' | 'INDICATOR', progressManual: number | null) {
+	const m = await db.measure.findUniqueOrThrow({ where: { id } });
+	await updateMeasure(
+		db,
+		actors.admin,
+		{
+			measureId: id,
+			version: m.version,
+			reason: null,
+			status,
+			progressMethod,
+			progressManual,
+			confidence: null,
+			confidenceExplanation: null,
+			plannedStart: null,
+			plannedEnd: null,
+			description: m.description,
+			subActions: m.subActions
+		},
+		'2026-11-30'
+	);
+}
+
+const addValue = (date: string, value: number) =>
+	addIndicatorValue(db, actors.admin, {
+		measureId: indicatorMeasure,
+		indicatorId,
+		date: { start: date, precision: 'DAY' },
+		value,
+		qualifier: null,
+		sourceUrl: 'https://code.gouv.fr/',
+		note: null
+	});
+
+const stored = () => db.dashboardSnapshot.findMany({ orderBy: { day: 'asc' } });
+
+beforeAll(async () => {
+	database = await countingDatabase({ plan: true });
+	db = database.prisma;
+	actors = await seededActors(db);
+	const since = await lastAuditEventId(db);
+	const [m11, m12, m22] = await Promise.all(['1.1', '1.2', '2.2'].map((n) => measureId(db, n)));
+	await setStatus(m11!, 'IN_PROGRESS', 'MANUAL', 40);
+	await setStatus(m11!, 'DONE', 'MANUAL', 100);
+	await setStatus(m12!, 'IN_PROGRESS', 'MANUAL', 10);
+	// Progress from the first indicator, with a target, so that a value dated in the past moves past days.
+	await setStatus(m22!, 'IN_PROGRESS', 'INDICATOR', null);
+	indicatorMeasure = m22!;
+	const indicator = await db.indicator.findFirstOrThrow({ where: { measureId: m22! }, orderBy: { position: 'asc' } });
+	indicatorId = indicator.id;
+	await db.indicator.update({ where: { id: indicator.id }, data: { target: 100_000 } });
+	const changes = await spreadOneADay(db, since, FIRST_DAY);
+	days = Array.from({ length: changes + 2 }, (_, i) => toIsoDay(new Date(FIRST_DAY + (i - 1) * 86_400_000)));
+}, 120_000);
+afterAll(async () => {
+	await database?.close();
+});
+
+describe('the dashboard at a past date, from its snapshot', () => {
+	it('is the fold on every day, read in one query once stored', async () => {
+		expect(days.length).toBeGreaterThan(4);
+		for (const date of days) await getPlanDashboardOn(db, slug, date, today);
+		expect((await stored()).map((s) => toIsoDay(s.day))).toEqual(days);
+		for (const date of days) {
+			let served: unknown;
+			expect(await database.queriesFor(async () => (served = await getPlanDashboardOn(db, slug, date, today))), date).toBe(1);
+			expect(served, date).toEqual(await getPlanDashboardAt(db, slug, date));
+		}
+		// The days differ, so that serving one day's snapshot for another would fail above.
+		const [first, last] = [await getPlanDashboardAt(db, slug, days[0]!), await getPlanDashboardAt(db, slug, days.at(-1)!)];
+		expect(last!.statusCounts).not.toEqual(first!.statusCounts);
+	});
+
+	it('is built again after a write that changes past days, and the older snapshots are dropped', async () => {
+		for (const date of days) await getPlanDashboardOn(db, slug, date, today);
+		const before = new Map(await Promise.all(days.map(async (d) => [d, await getPlanDashboardAt(db, slug, d)] as const)));
+		const version = (await stored())[0]!.version;
+		// Dated on the first day of the history: known from then on, it moves the progress of past days.
+		await addValue(days[1]!, 99_999);
+		let changed = 0;
+		for (const date of days) {
+			const served = await getPlanDashboardOn(db, slug, date, today);
+			expect(served, date).toEqual(await getPlanDashboardAt(db, slug, date));
+			if (JSON.stringify(served) !== JSON.stringify(before.get(date))) changed++;
+		}
+		expect(changed).toBeGreaterThan(0);
+		const after = await stored();
+		expect(after).toHaveLength(days.length);
+		expect(after.every((s) => s.version > version)).toBe(true);
+	});
+
+	it('keeps today live: today is never stored', async () => {
+		await getPlanDashboardOn(db, slug, today, today);
+		expect((await stored()).map((s) => toIsoDay(s.day))).not.toContain(today);
+		await addValue(today, 12_345);
+		expect(await getPlanDashboardOn(db, slug, today, today)).toEqual(await getPlanDashboardAt(db, slug, today));
+	});
+});
