@@ -3,6 +3,7 @@
 import type { Db } from '../../src/lib/server/db';
 import { freshDatabase, type TestDatabase } from './database';
 import type { Actor } from '../../src/lib/server/policies';
+import { updateMeasure } from '../../src/lib/server/domain/measures/edit';
 
 export interface Actors {
 	admin: Actor;
@@ -52,4 +53,39 @@ export async function footprint(db: Db) {
 export async function seededEditingDatabase(): Promise<{ database: TestDatabase; db: Db; actors: Actors }> {
 	const database = await freshDatabase({ plan: true });
 	return { database, db: database.prisma, actors: await seededActors(database.prisma) };
+}
+
+/**
+ * Sets a measure's status and progress as an editor would, every other field kept (its description
+ * and sub-actions as they are, no reason, no dates), with `asOf` as the day the status is given for.
+ */
+export async function setMeasureStatus(
+	db: Db,
+	actor: Actor,
+	id: string,
+	status: 'IN_PROGRESS' | 'DONE',
+	progressMethod: 'MANUAL' | 'MILESTONES' | 'INDICATOR',
+	progressManual: number | null,
+	asOf = '2026-11-30'
+): Promise<void> {
+	const m = await db.measure.findUniqueOrThrow({ where: { id } });
+	await updateMeasure(
+		db,
+		actor,
+		{
+			measureId: id,
+			version: m.version,
+			reason: null,
+			status,
+			progressMethod,
+			progressManual,
+			confidence: null,
+			confidenceExplanation: null,
+			plannedStart: null,
+			plannedEnd: null,
+			description: m.description,
+			subActions: m.subActions
+		},
+		asOf
+	);
 }

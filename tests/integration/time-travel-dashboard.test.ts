@@ -7,12 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastAuditEventId, spreadOneADay } from '../helpers/audit-days';
 import type { TestDatabase } from '../helpers/database';
-import { measureId, seededEditingDatabase, type Actors } from '../helpers/editing';
+import { measureId, seededEditingDatabase, type Actors, setMeasureStatus } from '../helpers/editing';
 import * as make from '../factories';
 import type { Db } from '../../src/lib/server/db';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { dashboardAt, getPlanDashboardAt, loadPlanHistory } from '../../src/lib/server/domain/time-travel/view';
-import { updateMeasure } from '../../src/lib/server/domain/measures/edit';
 import { addMilestone, setMilestoneDone, updateMilestone } from '../../src/lib/server/domain/measures/milestones';
 import { addIndicatorValue } from '../../src/lib/server/domain/measures/indicator-values';
 import { publishUpdate, saveUpdateDraft } from '../../src/lib/server/domain/measures/progress-updates';
@@ -26,28 +25,8 @@ const slug = DEFAULT_PLAN_SLUG;
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 let changeDays = 0;
 
-async function setStatus(id: string, status: 'IN_PROGRESS' | 'DONE', progressMethod: 'MANUAL' | 'MILESTONES' | 'INDICATOR', progressManual: number | null) {
-	const m = await db.measure.findUniqueOrThrow({ where: { id } });
-	await updateMeasure(
-		db,
-		actors.admin,
-		{
-			measureId: id,
-			version: m.version,
-			reason: null,
-			status,
-			progressMethod,
-			progressManual,
-			confidence: null,
-			confidenceExplanation: null,
-			plannedStart: null,
-			plannedEnd: null,
-			description: m.description,
-			subActions: m.subActions
-		},
-		'2026-11-30'
-	);
-}
+const setStatus = (id: string, status: 'IN_PROGRESS' | 'DONE', progressMethod: 'MANUAL' | 'MILESTONES' | 'INDICATOR', progressManual: number | null) =>
+	setMeasureStatus(db, actors.admin, id, status, progressMethod, progressManual);
 
 const draft = (measure: string, text: string, date: string) =>
 	saveUpdateDraft(db, actors.admin, {

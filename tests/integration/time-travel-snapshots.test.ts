@@ -5,12 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastAuditEventId, spreadOneADay } from '../helpers/audit-days';
 import { countingDatabase, type CountingDatabase } from '../helpers/database';
-import { measureId, seededActors, type Actors } from '../helpers/editing';
+import { measureId, seededActors, type Actors, setMeasureStatus } from '../helpers/editing';
 import type { Db } from '../../src/lib/server/db';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { getPlanDashboardAt } from '../../src/lib/server/domain/time-travel/view';
 import { getPlanDashboardOn } from '../../src/lib/server/domain/time-travel/snapshots';
-import { updateMeasure } from '../../src/lib/server/domain/measures/edit';
 import { addIndicatorValue } from '../../src/lib/server/domain/measures/indicator-values';
 import { toIsoDay } from '../../src/lib/domain/dates';
 
@@ -24,28 +23,8 @@ let days: string[] = [];
 let indicatorMeasure = '';
 let indicatorId = '';
 
-async function setStatus(id: string, status: 'IN_PROGRESS' | 'DONE', progressMethod: 'MANUAL' | 'INDICATOR', progressManual: number | null) {
-	const m = await db.measure.findUniqueOrThrow({ where: { id } });
-	await updateMeasure(
-		db,
-		actors.admin,
-		{
-			measureId: id,
-			version: m.version,
-			reason: null,
-			status,
-			progressMethod,
-			progressManual,
-			confidence: null,
-			confidenceExplanation: null,
-			plannedStart: null,
-			plannedEnd: null,
-			description: m.description,
-			subActions: m.subActions
-		},
-		'2026-11-30'
-	);
-}
+const setStatus = (id: string, status: 'IN_PROGRESS' | 'DONE', progressMethod: 'MANUAL' | 'MILESTONES' | 'INDICATOR', progressManual: number | null) =>
+	setMeasureStatus(db, actors.admin, id, status, progressMethod, progressManual);
 
 const addValue = (date: string, value: number) =>
 	addIndicatorValue(db, actors.admin, {
