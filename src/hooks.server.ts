@@ -35,10 +35,6 @@ export const init: ServerInit = async () => {
 	});
 };
 
-// The regular, medium and bold Marianne (body text, buttons and menus, headings), not the italics,
-// the light weight or Spectral, which few pages use.
-const PRELOADED_FONT = /\/Marianne-(Regular|Medium|Bold)\.[\w-]+\.woff2$/;
-
 const context: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
 	// The URL alone decides the language (`/en/...` is English), so pages stay cacheable by URL.
@@ -48,12 +44,10 @@ const context: Handle = async ({ event, resolve }) => {
 	const response = await withRequestId(event.locals.requestId, () =>
 		resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale),
-			// Only the stylesheet and the three Marianne weights every page sets text in are announced
-			// early (`Link: preload`). The JavaScript modules would share a phone's bandwidth with the
-			// stylesheet and hold the first paint back; they start when the page's inline script runs, and
-			// the page works without them meanwhile. The fonts, found only once the stylesheet is applied,
-			// otherwise arrive after the first paint and reflow its text (`font-display: swap`).
-			preload: ({ type, path }) => type === 'css' || (type === 'font' && PRELOADED_FONT.test(path))
+			// Only the stylesheet is announced early (`Link: preload`). The JavaScript modules would share
+			// a phone's bandwidth with it and hold the first paint back; they start when the page's inline
+			// script runs, once the stylesheet is in, and the page works without them meanwhile.
+			preload: ({ type }) => type === 'css'
 		})
 	);
 	response.headers.set('X-Request-Id', event.locals.requestId);
