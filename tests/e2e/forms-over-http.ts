@@ -2,8 +2,9 @@
 // a plan so that it can be archived, putting plans back as drafts): the form is read from the server's
 // HTML and posted over HTTP, as a browser without JavaScript would post it, with no browser page load.
 // A browser costs about 0.8 s of CPU per page load on the CI machine (bench/TEST-SUITE.md).
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, PlaywrightWorkerArgs } from '@playwright/test';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { serverOrigin, type Account, type Sessions } from './fixtures';
 
 /**
  * The fields a browser would send for `form` as rendered: checked boxes only, each select's chosen
@@ -45,4 +46,21 @@ export async function postFormOverHttp(request: APIRequestContext, origin: strin
 	});
 	if (response.status() !== 303) throw new Error(`POST ${path}?/${action} answered ${response.status()}, not 303`);
 	return true;
+}
+
+/**
+ * Runs `steps` with an HTTP client of the worker's own server signed in as `account` with the worker's
+ * shared session (no browser), and disposes of it afterwards whatever happened.
+ */
+export async function asAccountOverHttp<T>(
+	{ playwright, sessions }: { playwright: PlaywrightWorkerArgs['playwright']; sessions: Sessions },
+	account: Account,
+	steps: (request: APIRequestContext) => Promise<T>
+): Promise<T> {
+	const request = await playwright.request.newContext({ baseURL: serverOrigin(), storageState: { cookies: await sessions.cookies(account), origins: [] } });
+	try {
+		return await steps(request);
+	} finally {
+		await request.dispose();
+	}
 }

@@ -1,7 +1,7 @@
 // Steps of the plans admin that several specs take (plans.e2e.ts, plan-flow.e2e.ts).
 import type { APIRequestContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
 import { expect, settled, serverOrigin, ACCOUNTS, type Sessions } from './fixtures';
-import { postFormOverHttp } from './forms-over-http';
+import { asAccountOverHttp, postFormOverHttp } from './forms-over-http';
 
 /** Sets a draft or active plan's status from its settings page. */
 export async function setPlanStatus(page: Page, slug: string, status: 'Brouillon' | 'Actif') {
@@ -31,13 +31,10 @@ export async function setPlanStatusOverHttp(request: APIRequestContext, slug: st
  */
 export async function putBackAsDrafts({ playwright, sessions }: { playwright: PlaywrightWorkerArgs['playwright']; sessions: Sessions }, testInfo: TestInfo, slugs: string[]) {
 	testInfo.setTimeout(testInfo.timeout + 60_000);
-	const admin = await playwright.request.newContext({ baseURL: serverOrigin(), storageState: { cookies: await sessions.cookies(ACCOUNTS.admin), origins: [] } });
-	try {
+	await asAccountOverHttp({ playwright, sessions }, ACCOUNTS.admin, async (admin) => {
 		for (const slug of slugs) {
 			const response = await admin.get(`/admin/plans/${slug}`, { headers: { accept: 'text/html' }, maxRedirects: 0 });
 			if (response.status() === 200) await setPlanStatusOverHttp(admin, slug, 'DRAFT');
 		}
-	} finally {
-		await admin.dispose();
-	}
+	});
 }

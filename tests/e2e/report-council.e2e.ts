@@ -3,7 +3,7 @@
 // account alone can adopt an opinion (quorum of one) and record the decision to publish it; a round
 // cannot be created twice.
 import { test, expect, ACCOUNTS, serverOrigin, settled } from './fixtures';
-import { postFormOverHttp } from './forms-over-http';
+import { asAccountOverHttp, postFormOverHttp } from './forms-over-http';
 import type { Page } from '@playwright/test';
 
 const PLAN = '/plans/plan-action-logiciels-libres-et-communs-numeriques';
@@ -99,11 +99,8 @@ test.describe.serial('the council meets a submitted report', () => {
 	test.afterAll(async ({ playwright, sessions }) => {
 		// Back to the default quorum, which the other report scenarios count on: the form the test
 		// filled, posted over HTTP (a clean-up, not under test), on the worker's own server.
-		const admin = await playwright.request.newContext({ baseURL: serverOrigin(), storageState: { cookies: await sessions.cookies(ACCOUNTS.admin), origins: [] } });
-		try {
-			expect(await postFormOverHttp(admin, serverOrigin(), `${PLAN}/rapports/travail`, 'quorum', { quorum: '' })).toBe(true);
-		} finally {
-			await admin.dispose();
-		}
+		await asAccountOverHttp({ playwright, sessions }, ACCOUNTS.admin, async (admin) =>
+			expect(await postFormOverHttp(admin, serverOrigin(), `${PLAN}/rapports/travail`, 'quorum', { quorum: '' })).toBe(true)
+		);
 	});
 });
