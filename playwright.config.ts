@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { E2E_WORKERS, e2eOrigins } from './tests/e2e/servers';
+import { TEST_KEEP_ALIVE_SECONDS } from './tests/security/app-server';
 
 const list = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
 const urls = list(process.env.E2E_DATABASE_URLS);
@@ -67,7 +68,8 @@ export default defineConfig({
 			ORIGIN: origin,
 			JALONS_E2E: '1',
 			// No scheduled job (link checks…) during the tests: their state is seeded instead.
-			JALONS_JOBS: 'false'
+			JALONS_JOBS: 'false',
+			KEEP_ALIVE_TIMEOUT: TEST_KEEP_ALIVE_SECONDS
 		}
 	}))
 });

@@ -26,6 +26,17 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/**
+ * The test servers keep idle connections for two minutes instead of adapter-node's 5 s. Node's
+ * fetch keeps a connection for the server's timeout less one second; on a loaded machine a
+ * process can wake after that second has gone by, handle the answer it was waiting for (a SQL
+ * query, say) before the server's close of the idle connection, and send its next request on that
+ * closed connection: "fetch failed", read ECONNRESET, on a spec's first request after a slow set-up
+ * (seen twice in whole e2e runs at load 25). With the server's timeout far above any gap between
+ * two requests of a test, the client always drops an idle connection first.
+ */
+export const TEST_KEEP_ALIVE_SECONDS = '120';
+
 export interface AppServer {
 	origin: string;
 	databaseUrl: string;
@@ -117,8 +128,18 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 	const app = spawn(process.execPath, ['build/index.js'], {
 		cwd: root,
 		// No periodic jobs (link checks, indicator feeds): a test server must not call other hosts, nor
-		// write while a test compares the database before and after a request.
-		env: { ...inherited, DATABASE_URL: databaseUrl, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, JALONS_JOBS: 'false', ...options.env },
+		// write while a test compares the database before and after a request. KEEP_ALIVE_TIMEOUT: see TEST_KEEP_ALIVE_SECONDS.
+		env: {
+			...inherited,
+			DATABASE_URL: databaseUrl,
+			NODE_ENV: 'production',
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: origin,
+			JALONS_JOBS: 'false',
+			KEEP_ALIVE_TIMEOUT: TEST_KEEP_ALIVE_SECONDS,
+			...options.env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const output: string[] = [];
