@@ -77,7 +77,7 @@ describe('the dashboard at a past date, from its snapshot', () => {
 		expect(last!.statusCounts).not.toEqual(first!.statusCounts);
 	});
 
-	it('is built again after a write that changes past days, each day's snapshot moved to the new version', async () => {
+	it('is built again after a write that changes past days, every day stored again at the new version', async () => {
 		for (const date of days) await getPlanDashboardOn(db, slug, date, today);
 		const before = new Map(await Promise.all(days.map(async (d) => [d, await getPlanDashboardAt(db, slug, d)] as const)));
 		const version = (await stored())[0]!.version;
