@@ -50,7 +50,8 @@ export async function getPlanDashboardOn(db: Db, slug: string, date: string, tod
 		if (found.storedVersion !== found.version) await keep(db, found, date);
 		return JSON.parse(found.data) as PlanDashboard;
 	}
-	const patch = found.rollups !== null && found.touched !== null && found.touched.length <= PATCH_LIMIT ? { rollups: readRollups(found.rollups), touched: found.touched } : undefined;
+	const patch =
+		found.rollups !== null && found.touched !== null && found.touched.length <= PATCH_LIMIT ? { rollups: readRollups(found.rollups), touched: found.touched } : undefined;
 	let day = await getPlanDayAt(db, slug, date, patch);
 	if (day === 'stale') day = await getPlanDayAt(db, slug, date);
 	if (day === null || day === 'stale') return null;
