@@ -129,7 +129,7 @@ export async function getPlanDashboardAt(db: Db, slug: string, date: string): Pr
 export type DayRollups = [string, MeasureRollupRow | null][];
 
 /** A day's roll-ups known at an older content version, and the measures written since (their own `ContentChange`). */
-export interface RollupPatch {
+interface RollupPatch {
 	rollups: ReadonlyMap<string, MeasureRollupRow | null>;
 	touched: readonly string[];
 }
