@@ -120,29 +120,52 @@ export function dashboardAt(history: PlanHistory, date: string, lastChangeAt: Da
  * audit keys a roll-up reads folded by PostgreSQL (`foldedLog`). A fixed number of queries; a test
  * compares it with `dashboardAt` (the full replay) day by day.
  */
-export function getPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
-	return wholePlanReads.run(() => readPlanDashboardAt(db, slug, date));
+export async function getPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
+	const day = await getPlanDayAt(db, slug, date);
+	return day && day !== 'stale' ? day.dashboard : null;
+}
+
+/** Every measure of the plan today, in the order of its rows, with its roll-up on the day (null: not created yet). */
+export type DayRollups = [string, MeasureRollupRow | null][];
+
+/** A day's roll-ups known at an older content version, and the measures written since (their own `ContentChange`). */
+interface RollupPatch {
+	rollups: ReadonlyMap<string, MeasureRollupRow | null>;
+	touched: readonly string[];
+}
+
+/**
+ * The dashboard on `date` with the roll-ups it was built from. With `patch`, only the touched measures'
+ * roll-ups are folded again and the others are taken from the patch: a measure's roll-up on a past day
+ * reads only its own row, milestones, first indicator and events, and the plan's axes (a write to an
+ * axis changes the whole plan's scope, never patched). 'stale': the patch lacks a measure of today's
+ * rows that was not touched, so it cannot be used.
+ */
+export function getPlanDayAt(db: Db, slug: string, date: string, patch?: RollupPatch): Promise<{ dashboard: PlanDashboard; rollups: DayRollups } | null | 'stale'> {
+	return wholePlanReads.run(() => readPlanDashboardAt(db, slug, date, patch));
 }
 
 /** The audit keys a roll-up reads (`measureRollupAt`), and a milestone's. */
 const ROLLUP_MEASURE_KEYS = ['axisId', 'retiredOn', 'status', 'progressMethod', 'progressManual'];
 const ROLLUP_MILESTONE_KEYS = ['weight'];
 
-async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<PlanDashboard | null> {
+async function readPlanDashboardAt(db: Db, slug: string, date: string, patch?: RollupPatch) {
 	const plan = await db.plan.findUnique({ where: { slug } });
 	if (!plan) return null;
-	const [axes, measures, tracked, measureLog, milestoneLog, axisEvents, owners, lastEvent] = await Promise.all([
+	const only = patch?.touched;
+	const [axes, measures, tracked, measureLog, milestoneLog, axisEvents, owners, lastEvent, order] = await Promise.all([
 		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: { select: { code: true, name: true, nameEn: true } } } }),
-		rollupSources(db, plan.id, date),
+		rollupSources(db, plan.id, date, only),
 		db.$queryRaw<{ id: string; measureId: string; weight: number; doneOn: Date | null }[]>`
 			SELECT ms."id", ms."measureId", ms."weight", ms."doneOn"
 			FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
-			WHERE m."planId" = ${plan.id} AND ms."id" IN ${mentionedMilestones(plan.id)}`,
-		foldedLog(db, plan.id, 'Measure', ROLLUP_MEASURE_KEYS, date),
-		foldedLog(db, plan.id, 'Milestone', ROLLUP_MILESTONE_KEYS, date),
+			WHERE m."planId" = ${plan.id} AND ms."id" IN ${mentionedMilestones(plan.id)} ${only ? Prisma.sql`AND m."id" = ANY(${[...only]}::text[])` : Prisma.empty}`,
+		foldedLog(db, plan.id, 'Measure', ROLLUP_MEASURE_KEYS, date, only),
+		foldedLog(db, plan.id, 'Milestone', ROLLUP_MILESTONE_KEYS, date, only),
 		db.auditEvent.findMany({ where: { planId: plan.id, ...AXIS_EVENTS }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: EVENT_SELECT }),
 		db.owner.findMany({ select: { id: true, code: true, name: true, nameEn: true, description: true } }),
-		db.auditEvent.findFirst({ where: { planId: plan.id, ...publicChangeWhere, at: { lt: nextDay(date) } }, orderBy: { at: 'desc' }, select: { at: true } })
+		db.auditEvent.findFirst({ where: { planId: plan.id, ...publicChangeWhere, at: { lt: nextDay(date) } }, orderBy: { at: 'desc' }, select: { at: true } }),
+		patch ? measureOrder(db, plan.id) : null
 	]);
 	const axesThen = axesAt(axes, indexEvents(axisEvents), date);
 	const log: FieldSource = {
@@ -152,16 +175,18 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 	const axisById = new Map(axesThen.map((a) => [a.id, a]));
 	const trackedOf = new Map<string, typeof tracked>();
 	for (const m of tracked) trackedOf.set(m.measureId, [...(trackedOf.get(m.measureId) ?? []), m]);
-	const rollups: MeasureRollupRow[] = [];
+	const day: DayRollups = [];
 	for (const m of measures) {
 		m.trackedMilestones = trackedOf.get(m.id) ?? [];
 		const at = measureRollupAt(m, log, date, axisById);
-		if (at) rollups.push({ ...at, status: at.status ?? 'NOT_REPORTED' });
+		day.push([m.id, at ? { ...at, status: at.status ?? 'NOT_REPORTED' } : null]);
 	}
+	const rollupsOfDay = patch && order ? patched(order, new Map(day), patch.rollups) : day;
+	if (rollupsOfDay === 'stale') return 'stale';
+	const rollups = rollupsOfDay.flatMap(([, r]) => (r ? [r] : []));
 	// The measures shown in full: the first of each axis, in the order of the plan's rows (as `dashboardAt`).
 	const shownIds = firstOfEachAxis(rollups, DASHBOARD_MEASURES_PER_AXIS);
-	const present = new Set(rollups.map((r) => r.id));
-	const absent = measures.filter((m) => !present.has(m.id)).map((m) => m.id);
+	const absent = rollupsOfDay.flatMap(([id, r]) => (r ? [] : [id]));
 	const [shown, facts] = await Promise.all([
 		measuresInFull(db, plan.id, shownIds, { axisEvents, owners, axes: axisById }, date),
 		db.$queryRaw<{ date: Date; datePrecision: DatePrecision; text: string; sourceUrls: string[] }[]>`
@@ -170,7 +195,34 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string): Promise<
 				AND (u."measureId" IS NULL OR NOT (u."measureId" = ANY(${absent}::text[])))
 			ORDER BY u."date" DESC, u."createdAt" DESC, u."id" DESC LIMIT 5`
 	]);
-	return buildPlanDashboard({ plan: planRowAt(plan, date), axes: axesThen, measures: shown, rollups, latestFacts: facts, lastChangeAt: lastEvent?.at ?? null, today: date });
+	const dashboard = buildPlanDashboard({
+		plan: planRowAt(plan, date),
+		axes: axesThen,
+		measures: shown,
+		rollups,
+		latestFacts: facts,
+		lastChangeAt: lastEvent?.at ?? null,
+		today: date
+	});
+	return { dashboard, rollups: rollupsOfDay };
+}
+
+/** Today's rows of the plan in order, each with its folded roll-up when touched, else the stored one. */
+function patched(order: readonly string[], folded: ReadonlyMap<string, MeasureRollupRow | null>, stored: ReadonlyMap<string, MeasureRollupRow | null>): DayRollups | 'stale' {
+	const day: DayRollups = [];
+	for (const id of order) {
+		const rollup = folded.has(id) ? folded.get(id) : stored.get(id);
+		if (rollup === undefined) return 'stale';
+		day.push([id, rollup]);
+	}
+	return day;
+}
+
+/** The ids of the plan's measures in the order of its rows (as `rollupSources` reads them). */
+async function measureOrder(db: Db, planId: string): Promise<string[]> {
+	const [result] = await db.$queryRaw<{ ids: string }[]>`
+		SELECT coalesce(json_agg(m."id" ORDER BY m."position", m."id"), '[]')::text AS ids FROM "Measure" m WHERE m."planId" = ${planId}`;
+	return JSON.parse(result?.ids ?? '[]') as string[];
 }
 
 type RollupJson = [
@@ -195,19 +247,20 @@ type RollupJson = [
  * latest value known that day. One JSON document: 10,000 rows decoded by Prisma and pg in three
  * result sets cost a fresh process about a second of CPU before its code was optimised.
  */
-async function rollupSources(db: Db, planId: string, date: string): Promise<Parameters<typeof measureRollupAt>[0][]> {
+async function rollupSources(db: Db, planId: string, date: string, only?: readonly string[]): Promise<Parameters<typeof measureRollupAt>[0][]> {
+	const onlyThese = only ? Prisma.sql`AND m."id" = ANY(${[...only]}::text[])` : Prisma.empty;
 	const [result] = await db.$queryRaw<{ rows: string }[]>`
 		WITH plain AS (
 			SELECT ms."measureId", sum(greatest(ms."weight", 0))::float8 AS total,
 				sum(CASE WHEN ms."doneOn" <= ${date}::date THEN greatest(ms."weight", 0) ELSE 0 END)::float8 AS done
 			FROM "Milestone" ms JOIN "Measure" m ON m."id" = ms."measureId"
-			WHERE m."planId" = ${planId} AND ms."id" NOT IN ${mentionedMilestones(planId)}
+			WHERE m."planId" = ${planId} AND ms."id" NOT IN ${mentionedMilestones(planId)} ${onlyThese}
 			GROUP BY ms."measureId"
 		),
 		first AS (
 			SELECT DISTINCT ON (ind."measureId") ind."measureId", ind."id", ind."baseline", ind."target", ind."direction"
 			FROM "Indicator" ind JOIN "Measure" m ON m."id" = ind."measureId"
-			WHERE m."planId" = ${planId}
+			WHERE m."planId" = ${planId} ${onlyThese}
 			ORDER BY ind."measureId", ind."position" ASC, ind."id" ASC
 		),
 		latest AS (
@@ -222,7 +275,7 @@ async function rollupSources(db: Db, planId: string, date: string): Promise<Para
 		LEFT JOIN plain ON plain."measureId" = m."id"
 		LEFT JOIN first ON first."measureId" = m."id"
 		LEFT JOIN latest ON latest."indicatorId" = first."id"
-		WHERE m."planId" = ${planId}`;
+		WHERE m."planId" = ${planId} ${onlyThese}`;
 	return (JSON.parse(result?.rows ?? '[]') as RollupJson[]).map(
 		([id, axisId, status, progressMethod, progressManual, retiredOn, total, done, baseline, target, direction, current]) => ({
 			id,

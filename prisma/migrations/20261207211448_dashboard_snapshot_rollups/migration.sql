@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DashboardSnapshot" ADD COLUMN     "rollups" TEXT;
