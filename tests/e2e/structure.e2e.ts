@@ -4,7 +4,8 @@
 // retired. Only axes created here are touched: measures 1.1 and 1.2 belong to other specs, and both
 // projects share the database, so titles carry the project and a time.
 import type { Page } from '@playwright/test';
-import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, ONCE } from './fixtures';
+import { test, expect, ACCOUNTS, settled, expectNoAxeViolations, ONCE, serverOrigin } from './fixtures';
+import { postFormOverHttp } from './forms-over-http';
 import { MINISTRY_PLAN } from './ministry-plan';
 
 const STRUCTURE = `/admin/plans/${MINISTRY_PLAN.slug}/structure`;
@@ -18,6 +19,24 @@ async function addAxis(page: Page, title: string): Promise<number> {
 	await expect(page.getByText('L’axe est ajouté.')).toBeVisible();
 	const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^Axe \\d+ : ${title}$`) });
 	return Number((await heading.textContent())!.match(/^Axe (\d+)/)![1]);
+}
+
+/**
+ * Adds a measure that is only there to be retired later: the form of the page as rendered, posted
+ * over HTTP with the page's session (adding a measure through the page is what addMeasure checks).
+ */
+async function addMeasureOverHttp(page: Page, axis: string, title: string): Promise<void> {
+	const region = page.getByRole('region', { name: axis });
+	const axisId = await region.locator('input[name="axisId"]').first().inputValue();
+	const leadOwnerId = await region.getByLabel('Équipe pilote').locator('option', { hasText: 'Ministère de la Culture (essai e2e)' }).getAttribute('value');
+	// The page holds one such form per axis: the first one's fields, pointed at this axis.
+	const posted = await postFormOverHttp(page.request, serverOrigin(), STRUCTURE, 'addMeasure', {
+		axisId,
+		title,
+		description: 'Engagement ajouté par le test de structure.',
+		leadOwnerId: leadOwnerId!
+	});
+	expect(posted).toBe(true);
 }
 
 async function addMeasure(page: Page, axis: string, title: string): Promise<void> {
@@ -45,10 +64,11 @@ test('an admin adds axes and measures, moves a measure with its new number confi
 	expect(to).toBe(from + 1);
 	const fromAxis = `Axe ${from} : Départ ${tag}`;
 	const toAxis = `Axe ${to} : Arrivée ${tag}`;
+	// The measure to retire first, over HTTP: the one added through the page then shows it too.
+	await addMeasureOverHttp(page, fromAxis, `Mesure retirée ${tag}`);
 	await addMeasure(page, fromAxis, `Mesure déplacée ${tag}`);
-	await addMeasure(page, fromAxis, `Mesure retirée ${tag}`);
-	const moved = `${from}.1`;
-	const retired = `${from}.2`;
+	const retired = `${from}.1`;
+	const moved = `${from}.2`;
 	const renumbered = `${to}.1`;
 	await expect(page.getByRole('region', { name: fromAxis }).getByRole('row')).toHaveCount(3);
 	await expectNoAxeViolations(page);
