@@ -4,7 +4,8 @@
 // the DSFR script switches on, still paints dark. Run once (the js project): the stylesheets are the same
 // with JavaScript off, and the axe audits of the other specs check the pages' contrast in both projects.
 // They also check that the JavaScript stays off the first paint's path: no module preloads, only the DSFR parts used,
-// and no hydration of public pages (one small standalone script instead).
+// no hydration of public pages (one small standalone script instead, which imports nothing before the first paint),
+// and that the swap from the fallback font to Marianne moves nothing.
 import { test, expect, settled } from './fixtures';
 import { RENDER_BLOCKING_CSS_BUDGET, brotli, renderBlockingStylesheets } from '../../scripts/lib/render-blocking';
 
@@ -106,4 +107,43 @@ test('public pages are not hydrated: their one script is the standalone one; sig
 		expect(html, path).not.toContain('__sveltekit');
 	}
 	expect(await (await request.get('/connexion')).text()).toContain('__sveltekit');
+});
+
+test('the public script fetches nothing with itself, and the DSFR only after `load`', async ({ page, request }) => {
+	const script = await (await request.get('/_app/public.js')).text();
+	// A static import is fetched with the script, at high priority, while the stylesheet is still loading.
+	expect(script).not.toMatch(/\bfrom\s*["'`]|\bimport\s*["'`]/);
+	for (const path of PAGES) {
+		await page.goto(path);
+		await settled(page);
+		const timing = await page.evaluate(() => {
+			const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+			const dsfr = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/_app/public-dsfr.js');
+			return { load: navigation.loadEventEnd, dsfr: dsfr?.startTime ?? null };
+		});
+		expect(timing.dsfr, path).not.toBeNull();
+		expect(timing.dsfr!, path).toBeGreaterThanOrEqual(timing.load);
+	}
+});
+
+test('the text takes the same room in the fallback font as in Marianne: the swap moves nothing', async ({ browser, baseURL }) => {
+	const tops = async (path: string, fonts: boolean) => {
+		const context = await browser.newContext({ baseURL, viewport: { width: 412, height: 823 }, javaScriptEnabled: false });
+		try {
+			const page = await context.newPage();
+			if (!fonts) await page.route(/\.woff2?$/, (route) => route.abort());
+			await page.goto(path);
+			await page.evaluate(() => document.fonts.ready);
+			const usesMarianne = await page.evaluate(() => [...document.fonts].some((face) => face.family === 'Marianne' && face.status === 'loaded'));
+			expect(usesMarianne, `${path}: Marianne loaded`).toBe(fonts);
+			return await page.locator('main h1, main h2, main p').evaluateAll((blocks) => blocks.slice(0, 20).map((block) => Math.round(block.getBoundingClientRect().top)));
+		} finally {
+			await context.close();
+		}
+	};
+	for (const path of PAGES) {
+		const fallback = await tops(path, false);
+		expect(fallback.length, path).toBeGreaterThan(5);
+		expect(fallback, path).toEqual(await tops(path, true));
+	}
 });

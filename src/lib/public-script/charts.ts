@@ -1,6 +1,8 @@
 // Charts (DataChart.svelte writes each one's figures on its canvas, `data-chart`): chart.js is fetched
 // and run only when a chart comes near the screen, so it stays off the main thread while the page
 // loads, and off pages never scrolled. The table beside each chart carries the same figures.
+import { importPart } from './parts';
+
 export interface ChartData {
 	kind: 'bar' | 'line';
 	labels: string[];
@@ -29,7 +31,7 @@ export function drawChartsWhenSeen(root: ParentNode): void {
 }
 
 async function draw(canvas: HTMLCanvasElement): Promise<void> {
-	const { drawBarChart, drawLineChart } = await import('$lib/components/charts/chart-setup');
+	const { drawBarChart, drawLineChart } = await importPart<typeof import('$lib/components/charts/chart-setup')>('charts');
 	const chart = JSON.parse(canvas.dataset.chart ?? '') as ChartData;
 	canvas.hidden = false;
 	if (chart.kind === 'line') drawLineChart(canvas, chart.labels, chart.values, chart.target);

@@ -4,8 +4,9 @@
 // Built as a standalone entry by build.ts; the layout's PublicScript.svelte links it.
 import { drawChartsWhenSeen } from './charts';
 import { wireControls } from './controls';
-import { startDsfr } from './dsfr';
+import { applySystemTheme, startDsfrAfterLoad } from './dsfr';
 
+applySystemTheme();
 wireControls(document);
 drawChartsWhenSeen(document);
-void startDsfr();
+startDsfrAfterLoad();
