@@ -26,12 +26,17 @@ const { cookie, measure } = editor!;
 const slug = DEFAULT_PLAN_SLUG;
 const pages = { dashboard: '/', 'measure page': `/plans/${slug}/mesures/${measure}`, list: `/plans/${slug}/mesures?page=1`, form: `/plans/${slug}/mesures/${measure}/modifier` };
 
+const totals = new Map<string, { statements: number; cpuMs: number; count: number }>();
+
 async function traced(name: string, path: string, init: RequestInit = {}): Promise<Response> {
 	await (await fetch(`${tap}/reset`)).arrayBuffer();
 	const response = await fetch(base + path, { ...init, redirect: 'manual', headers: { cookie, ...(init.headers ?? {}) } });
 	await response.arrayBuffer();
 	const { queries, cpuMs, log } = (await (await fetch(tap)).json()) as { queries: number; cpuMs: number; log: string[] | null };
-	console.log(`${name.padEnd(18)} ${String(response.status).padEnd(4)} ${String(queries).padStart(3)} statements  ${cpuMs.toFixed(1)} ms CPU`);
+	const total = totals.get(name) ?? { statements: 0, cpuMs: 0, count: 0 };
+	totals.set(name, { statements: total.statements + queries, cpuMs: total.cpuMs + cpuMs, count: total.count + 1 });
+	if (options.verbose || Number(options.rounds) === 1)
+		console.log(`${name.padEnd(20)} ${String(response.status).padEnd(4)} ${String(queries).padStart(3)} statements  ${cpuMs.toFixed(1)} ms CPU`);
 	if (options.verbose && log) for (const line of log) console.log(`    ${line}`);
 	return response;
 }
@@ -54,4 +59,13 @@ for (let round = 0; round < Number(options.rounds); round++) {
 	if (location) await traced('redirect (form)', location);
 	for (const [name, path] of Object.entries(pages)) await traced(name, path);
 	for (const [name, path] of Object.entries(pages)) await traced(`${name} (again)`, path);
+}
+// Several rounds: the mean of each request (CPU of one request alone is noisy; its statements are not).
+if (Number(options.rounds) > 1) {
+	for (const [name, t] of totals)
+		console.log(`${name.padEnd(20)} ${(t.statements / t.count).toFixed(1).padStart(5)} statements  ${(t.cpuMs / t.count).toFixed(1)} ms CPU (mean of ${t.count})`);
+	const cycle = [...totals].filter(([name]) => !name.endsWith('(again)'));
+	console.log(
+		`save and the pages after it: ${cycle.reduce((a, [, t]) => a + t.statements / t.count, 0).toFixed(1)} statements, ${cycle.reduce((a, [, t]) => a + t.cpuMs / t.count, 0).toFixed(1)} ms CPU`
+	);
 }
