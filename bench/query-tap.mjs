@@ -9,6 +9,8 @@ const port = Number(process.env.QUERY_TAP_PORT);
 if (port) {
 	let queries = 0;
 	let waitingMs = 0;
+	// CPU of the whole server process since the last reset: the figure that the machine's load moves least.
+	let cpuFrom = process.cpuUsage();
 	const log = process.env.QUERY_TAP_LOG === '1' ? [] : null;
 	// Called below with the client as `this`, as pg itself calls it.
 	// eslint-disable-next-line @typescript-eslint/unbound-method
@@ -28,10 +30,12 @@ if (port) {
 		return result;
 	};
 	createServer((req, res) => {
-		const body = JSON.stringify({ queries, waitingMs, log });
+		const cpu = process.cpuUsage(cpuFrom);
+		const body = JSON.stringify({ queries, waitingMs, cpuMs: (cpu.user + cpu.system) / 1000, log });
 		if (req.url === '/reset') {
 			queries = 0;
 			waitingMs = 0;
+			cpuFrom = process.cpuUsage();
 			if (log) log.length = 0;
 		}
 		res.writeHead(200, { 'content-type': 'application/json' });

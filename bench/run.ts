@@ -274,7 +274,7 @@ try {
 			const app = await startApp(plan.url, port, 'off');
 			try {
 				console.log(`  ${size}: ${plan.editors.length} editors browsing and saving`);
-				editorsFigure = await editorsBrowsingAndSaving(`http://127.0.0.1:${port}`, plan.slug, dashboardPath, plan.editors, duration);
+				editorsFigure = await editorsBrowsingAndSaving(`http://127.0.0.1:${port}`, plan.slug, dashboardPath, plan.editors, duration, `http://127.0.0.1:${tapPort(port)}`);
 			} finally {
 				await stopApp(app);
 			}
@@ -306,9 +306,9 @@ const lines = [
 		? [
 				`${editorCount} signed-in editors browsing and saving on the real plan (after one untimed read of each page, each in a loop: dashboard, a measure page, the list, their measure's editing form, and every fourth round, the first included, a save of that form followed by its redirect; page cache off, read models on), ${duration} s:`,
 				'',
-				'| requests/s | p50 ms | p99 ms | errors | saves |',
-				'| ---: | ---: | ---: | ---: | ---: |',
-				`| ${editorsFigure.requestsPerSecond} | ${editorsFigure.p50} | ${editorsFigure.p99} | ${editorsFigure.errors} | ${editorsFigure.saves} |`,
+				'| requests/s | p50 ms | p99 ms | errors | saves | server CPU ms / request | SQL statements / request |',
+				'| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+				`| ${editorsFigure.requestsPerSecond} | ${editorsFigure.p50} | ${editorsFigure.p99} | ${editorsFigure.errors} | ${editorsFigure.saves} | ${editorsFigure.cpuMsPerRequest ?? '–'} | ${editorsFigure.statementsPerRequest ?? '–'} |`,
 				''
 			]
 		: []),

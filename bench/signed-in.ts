@@ -41,6 +41,9 @@ export interface LoadFigure {
 	p99: number;
 	errors: number;
 	saves: number;
+	/** Per request of the timed phase, measured in the server (bench/query-tap.mjs); null without a tap. */
+	cpuMsPerRequest: number | null;
+	statementsPerRequest: number | null;
 }
 
 /**
@@ -66,7 +69,7 @@ function unflatten(values: unknown[]): unknown {
 /** The form's values: strings, or lists of strings for repeated fields (as `measureValues` gives them). */
 type FormValues = Record<string, string | string[] | null>;
 
-async function formValues(base: string, path: string, cookie: string): Promise<FormValues> {
+export async function formValues(base: string, path: string, cookie: string): Promise<FormValues> {
 	const response = await fetch(`${base}${path}/__data.json`, { headers: { cookie } });
 	if (!response.ok) throw new Error(`${path}/__data.json: ${response.status}`);
 	const payload = (await response.json()) as { nodes: ({ type: string; data: unknown[] } | null)[] };
@@ -86,7 +89,14 @@ function percentile(sorted: number[], p: number): number {
  * people saving the same form at the same instant get a conflict, by design, which is not what this
  * measures).
  */
-export async function editorsBrowsingAndSaving(base: string, slug: string, dashboardPath: string, editors: Editor[], duration: number): Promise<LoadFigure> {
+export async function editorsBrowsingAndSaving(
+	base: string,
+	slug: string,
+	dashboardPath: string,
+	editors: Editor[],
+	duration: number,
+	tap: string | null = null
+): Promise<LoadFigure> {
 	const latencies: number[] = [];
 	let errors = 0;
 	let saves = 0;
@@ -133,6 +143,8 @@ export async function editorsBrowsingAndSaving(base: string, slug: string, dashb
 			await (await fetch(base + path, { headers: { cookie: editor.cookie } })).arrayBuffer();
 		}
 	}
+	const readTap = async (path: string) => (tap ? ((await (await fetch(tap + path)).json()) as { queries: number; cpuMs: number }) : null);
+	await readTap('/reset');
 	const deadline = Date.now() + duration * 1000;
 	await Promise.all(
 		editors.map(async (editor) => {
@@ -150,12 +162,16 @@ export async function editorsBrowsingAndSaving(base: string, slug: string, dashb
 			}
 		})
 	);
+	const server = await readTap('/');
 	latencies.sort((a, b) => a - b);
 	return {
 		requestsPerSecond: Math.round(latencies.length / duration),
 		p50: Math.round(percentile(latencies, 50)),
 		p99: Math.round(percentile(latencies, 99)),
 		errors,
-		saves
+		saves,
+		// The formValues reads of the saves are untimed but served: counted with the requests.
+		cpuMsPerRequest: server ? Math.round((server.cpuMs / (latencies.length + saves)) * 100) / 100 : null,
+		statementsPerRequest: server ? Math.round((server.queries / (latencies.length + saves)) * 10) / 10 : null
 	};
 }

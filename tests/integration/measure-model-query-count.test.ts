@@ -8,6 +8,8 @@ import { smallPlan, user } from '../factories';
 import { addSuccession, successionsOf } from '../../src/lib/server/domain/measures/successions';
 import { buildMeasureDetail, getMeasureDetail, MEASURE_DETAIL_INCLUDE } from '../../src/lib/server/domain/measures/view';
 import { getMeasureSummaryPage, getPlanDashboard } from '../../src/lib/server/domain/plans/view';
+import { getDashboardPage } from '../../src/lib/server/domain/plans/dashboard-page';
+import { UPDATE_ORDER } from '../../src/lib/server/domain/measures/update-order';
 import { publicChangeWhere } from '../../src/lib/server/public-changes';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import type { Actor } from '../../src/lib/server/policies';
@@ -67,16 +69,38 @@ describe('SQL statements of the models a save rebuilds', () => {
 		const rich = await richMeasure(db);
 		for (const slug of [DEFAULT_PLAN_SLUG, rich.slug]) {
 			let dashboard: Awaited<ReturnType<typeof getPlanDashboard>> = null;
-			// The plan, its axes and their teams, the roll-ups, the latest facts, the last change, the measures shown.
-			expect(await counted.queriesFor(async () => (dashboard = await getPlanDashboard(db, slug, '2026-06-01')))).toBe(7);
+			// The plan, its axes with their teams, the roll-ups, the latest facts, the last change, the measures shown (was 7).
+			expect(await counted.queriesFor(async () => (dashboard = await getPlanDashboard(db, slug, '2026-06-01')))).toBe(6);
 			const shown = dashboard!.axes.flatMap((a) => a.measures);
 			expect(shown.length).toBeGreaterThan(0);
 			const api = await getMeasureSummaryPage(db, slug, { page: 1, perPage: 100 }, '2026-06-01');
 			const byId = new Map(api!.items.map((i) => [i.summary.id, i.summary]));
 			for (const summary of shown) expect(summary).toEqual(byId.get(summary.id));
+			expect(dashboard!.axes.map((a) => [a.number, a.title, a.leadOwner])).toEqual(await axesThroughPrisma(db, slug));
 		}
 	});
+
+	it('the whole dashboard page is 14 statements: the dashboard 6, the agenda 3, what is known 5 (the axes not read again)', async () => {
+		const db = counted.prisma;
+		let page: Awaited<ReturnType<typeof getDashboardPage>> = null;
+		expect(await counted.queriesFor(async () => (page = await getDashboardPage(db, DEFAULT_PLAN_SLUG, null)))).toBe(14);
+		const plan = await db.plan.findUniqueOrThrow({ where: { slug: DEFAULT_PLAN_SLUG }, select: { id: true } });
+		expect(page!.known!.axes).toEqual((await db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, select: { number: true } })).map((a) => a.number));
+		const latest = await db.progressUpdate.findFirst({
+			where: { planId: plan.id, publishedAt: { not: null } },
+			orderBy: UPDATE_ORDER,
+			select: { text: true, measure: { select: { number: true, title: true } } }
+		});
+		expect(latest).not.toBeNull();
+		expect(page!.known!.latest).toMatchObject({ text: latest!.text, measure: latest!.measure });
+	});
 });
+
+/** The axes and their teams as Prisma's include reads them. */
+async function axesThroughPrisma(db: Db, slug: string) {
+	const axes = await db.axis.findMany({ where: { plan: { slug } }, orderBy: { position: 'asc' }, include: { leadOwner: true } });
+	return axes.map((a) => [a.number, a.title, a.leadOwner ? { code: a.leadOwner.code, name: a.leadOwner.name, nameEn: a.leadOwner.nameEn } : null]);
+}
 
 /** The page as Prisma's includes read it (what getMeasureDetail did before it was one statement). */
 async function throughPrisma(db: Db, slug: string, number: string, today: string) {

@@ -105,9 +105,9 @@ describe('what is known of the real plan', () => {
 		});
 		const opinion = await db.opinion.create({ data: { roundId: round.id, title: 'Avis', text: 'Texte', date: new Date('2025-01-10'), publish: null } });
 		// Grades stay internal until an opinion of the round is published (canSeeGrades).
-		expect((await getPlanKnowledge(db, planId, [])).grades).toBeNull();
+		expect((await getPlanKnowledge(db, planId, [], [])).grades).toBeNull();
 		await db.opinion.update({ where: { id: opinion.id }, data: { publish: true } });
-		const { grades } = await getPlanKnowledge(db, planId, []);
+		const { grades } = await getPlanKnowledge(db, planId, [], []);
 		expect(grades).toEqual({
 			round: { id: round.id, title: 'Bilan 2024', periodEnd: '2024-12-31' },
 			counts: { NOT_STARTED: 0, LIMITED: 1, SUBSTANTIAL: 2, COMPLETE: 0 },

@@ -14,6 +14,8 @@ import { failingFeeds } from '../../src/lib/server/domain/indicator-feeds/feeds'
 import { loadCommentThread } from '../../src/lib/server/forms/comment-thread';
 import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { ForbiddenError } from '../../src/lib/server/domain/errors';
+import { planLifecycle } from '../../src/lib/server/domain/plans/lifecycle';
+import { smallPlan } from '../factories';
 
 let counted: CountingDatabase;
 
@@ -100,7 +102,7 @@ describe('SQL queries of a signed-in request', () => {
 		]);
 	});
 
-	it('saving the measure form is 7 queries: guard, plan lock, stored values, update, audit', async () => {
+	it('saving the measure form is 6 queries: guard with the plan lock, stored values, update, audit', async () => {
 		const db = counted.prisma;
 		const editor = await makeUser(db, ['EDITOR'], ['LABEL']);
 		const id = await measureId(db, '1.2');
@@ -110,7 +112,29 @@ describe('SQL queries of a signed-in request', () => {
 			async () => (saved = await updateMeasure(db, editor, { ...model.fields, version: model.version, measureId: id, reason: null, confidenceExplanation: 'Relu.' }))
 		);
 		expect(saved).toEqual({ changed: true });
-		// Measure, plan lock, stored values, update, then the audit event and the content version it moves (was 12).
-		expect(queries).toBe(7);
+		// Measure with its plan locked, stored values, update, then the audit event and the content version it moves (was 12, then 7).
+		expect(queries).toBe(6);
+	});
+
+	it("a plan's life cycle (the plan-access hook's read, fresh on every form post) is one query, its successor shown unless a draft", async () => {
+		const db = counted.prisma;
+		const next = await smallPlan(db, { axes: 1, measures: 1, plan: { title: 'Plan suivant', titleEn: 'Next plan' } });
+		const draft = await smallPlan(db, { axes: 1, measures: 1, plan: { status: 'DRAFT' } });
+		const archivedOn = new Date('2026-03-01');
+		const old = await smallPlan(db, { axes: 1, measures: 1, plan: { status: 'ARCHIVED', archivedOn, archiveNote: 'Clos', successorPlanId: next.plan.id } });
+		const other = await smallPlan(db, { axes: 1, measures: 1, plan: { status: 'ARCHIVED', successorPlanId: draft.plan.id } });
+		let read: Awaited<ReturnType<typeof planLifecycle>> = null;
+		expect(await counted.queriesFor(async () => (read = await planLifecycle(db, old.plan.slug)))).toBe(1);
+		expect(read).toEqual({
+			slug: old.plan.slug,
+			status: 'ARCHIVED',
+			archivedOn: '2026-03-01',
+			archiveNote: 'Clos',
+			archiveNoteEn: null,
+			successor: { slug: next.plan.slug, title: 'Plan suivant', titleEn: 'Next plan' }
+		});
+		expect(await planLifecycle(db, other.plan.slug)).toMatchObject({ status: 'ARCHIVED', archivedOn: null, successor: null });
+		expect(await planLifecycle(db, next.plan.slug)).toMatchObject({ status: 'ACTIVE', successor: null });
+		expect(await planLifecycle(db, 'plan-inconnu')).toBeNull();
 	});
 });

@@ -40,8 +40,11 @@ export function publicReadModels(cache: ReadModelCache, fresh: () => boolean = (
 	const shared = <T>(key: string, dependsOn: readonly string[] | ((value: T) => readonly string[]), load: () => Promise<T>): Promise<T> =>
 		fresh() ? load() : cache.get(key, dependsOn, load);
 	return {
-		/** The plans anyone may see (the home page's list). */
-		plans: (database: Db) => shared('plans', [tags.any], () => listPublicPlans(database)),
+		/**
+		 * The plans anyone may see (the home page's list): plan rows and their measure counts, which a
+		 * change to one measure's content leaves as they are (a measure created or deleted is plan-wide).
+		 */
+		plans: (database: Db) => shared('plans', [tags.anyPlanWide], () => listPublicPlans(database)),
 
 		/** The default plan's slug (the header's link to the reports workspace). */
 		defaultPlanSlug: (database: Db) => shared('default-plan', [], () => getDefaultPlanSlug(database)),

@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { Prisma } from '../../db/generated/client';
 import { canEditMeasure, type Actor, type MeasureOwnership, type Viewer } from '../../policies';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { requireWritablePlan } from '../plans/writable';
+import { ArchivedPlanError } from '../plans/writable';
 import { preciseOf, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import type { ProofFacts } from '../../../domain/done-evidence';
 
@@ -38,6 +38,8 @@ interface RefRow {
 	planTitle: string;
 	contributorIds: string[];
 	contributorCodes: string[];
+	planStatus: string;
+	planArchivedOn: Date | null;
 }
 
 function toRef(row: RefRow): MeasureRef {
@@ -62,18 +64,20 @@ function toRef(row: RefRow): MeasureRef {
  * command reads it first (Prisma's select would send four: measure, plan, lead owner, contributors).
  */
 async function readRef(db: DbOrTx, where: Prisma.Sql): Promise<MeasureRef | null> {
-	const [row] = await db.$queryRaw<RefRow[]>`
-		SELECT m."id", m."planId", m."number", m."title", m."version", m."leadOwnerId", lead."code" AS "leadOwnerCode",
-			m."retiredOn" IS NOT NULL AS "retired", p."slug" AS "planSlug", p."title" AS "planTitle",
-			contributors."ids" AS "contributorIds", contributors."codes" AS "contributorCodes"
-		FROM "Measure" m JOIN "Plan" p ON p."id" = m."planId" JOIN "Owner" lead ON lead."id" = m."leadOwnerId"
-		CROSS JOIN LATERAL (
-			SELECT coalesce(array_agg(c."ownerId" ORDER BY c."ownerId"), '{}'::text[]) AS "ids", coalesce(array_agg(o."code" ORDER BY c."ownerId"), '{}'::text[]) AS "codes"
-			FROM "MeasureContributor" c JOIN "Owner" o ON o."id" = c."ownerId" WHERE c."measureId" = m."id"
-		) contributors
-		WHERE ${where}`;
+	const [row] = await db.$queryRaw<RefRow[]>`${refSelect} WHERE ${where}`;
 	return row ? toRef(row) : null;
 }
+
+const refSelect = Prisma.sql`
+	SELECT m."id", m."planId", m."number", m."title", m."version", m."leadOwnerId", lead."code" AS "leadOwnerCode",
+		m."retiredOn" IS NOT NULL AS "retired", p."slug" AS "planSlug", p."title" AS "planTitle",
+		p."status"::text AS "planStatus", p."archivedOn" AS "planArchivedOn",
+		contributors."ids" AS "contributorIds", contributors."codes" AS "contributorCodes"
+	FROM "Measure" m JOIN "Plan" p ON p."id" = m."planId" JOIN "Owner" lead ON lead."id" = m."leadOwnerId"
+	CROSS JOIN LATERAL (
+		SELECT coalesce(array_agg(c."ownerId" ORDER BY c."ownerId"), '{}'::text[]) AS "ids", coalesce(array_agg(o."code" ORDER BY c."ownerId"), '{}'::text[]) AS "codes"
+		FROM "MeasureContributor" c JOIN "Owner" o ON o."id" = c."ownerId" WHERE c."measureId" = m."id"
+	) contributors`;
 
 export function findMeasureRef(db: DbOrTx, slug: string, number: string): Promise<MeasureRef | null> {
 	return readRef(db, Prisma.sql`p."slug" = ${slug} AND m."number" = ${number}`);
@@ -93,9 +97,13 @@ export async function editableMeasure(db: DbOrTx, actor: Viewer, measureId: stri
  * editableMeasure and show the archive notice instead of their forms.
  */
 export async function writableMeasure(tx: Tx, actor: Viewer, measureId: string): Promise<MeasureRef & { actor: Actor }> {
-	const ref = await editableMeasure(tx, actor, measureId);
-	await requireWritablePlan(tx, ref.planId);
-	return ref;
+	// One statement: the measure, and its plan share-locked as requireWritablePlan locks it.
+	const [row] = await tx.$queryRaw<RefRow[]>`${refSelect} WHERE m."id" = ${measureId} FOR SHARE OF p`;
+	if (!row) throw new NotFoundError();
+	const ref = toRef(row);
+	if (!actor || !canEditMeasure(actor, ref)) throw new ForbiddenError();
+	if (row.planStatus === 'ARCHIVED') throw new ArchivedPlanError(row.planArchivedOn ? toIsoDay(row.planArchivedOn) : null);
+	return { ...ref, actor };
 }
 
 export const day = toIsoDayOrNull;

@@ -5,11 +5,12 @@
 // dates (in SQL to filter, in lateness.ts for display, from the same rule), never stored.
 import type { Db } from '../../db';
 import { Prisma } from '../../db/generated/client';
-import type { Confidence } from '../../db/generated/enums';
+import type { Confidence, MeasureStatus } from '../../db/generated/enums';
 import type { Progress } from '../../../domain/progress';
-import { isLate, preciseOf, toIsoDay } from '../../../domain/dates';
+import { isLate, preciseOf, toIsoDay, type DatePrecision } from '../../../domain/dates';
 import { STATUS_KEYS, type StatusKey } from '../../../domain/status';
-import { milestoneDue, rowProgress, type OwnerRef } from '../plans/view';
+import { milestoneDue, rowProgress, type MilestoneRow, type OwnerRef, type ProgressRow } from '../plans/view';
+import { parseJsonRows } from '../../db/json-rows';
 import { milestoneDueEnd, periodEnd } from './lateness-sql';
 
 export interface MeasureFilters {
@@ -122,16 +123,56 @@ function rawSnippetParts(headline: string): SnippetPart[] {
 	return parts;
 }
 
-const measureInclude = {
-	axis: { select: { number: true, title: true } },
-	leadOwner: { select: { code: true, name: true, nameEn: true } },
-	contributors: { select: { owner: { select: { code: true, name: true, nameEn: true } } } },
-	milestones: { select: { title: true, plannedDate: true, plannedPrecision: true, forecastDate: true, doneOn: true, weight: true } },
-	indicators: { orderBy: { position: 'asc' }, take: 1, include: { values: { select: { value: true, date: true } } } }
-} satisfies Prisma.MeasureInclude;
+/** What a list item is built from: today's rows (listMeasureRows), or the rows time travel rebuilds (MeasureDetailRow). */
+export interface MeasureListRow extends ProgressRow {
+	id: string;
+	number: string;
+	title: string;
+	titleEn: string | null;
+	axis: { number: number; title: string };
+	leadOwner: OwnerRef;
+	contributors: { owner: OwnerRef }[];
+	status: MeasureStatus | null;
+	confidence: Confidence | null;
+	plannedEnd: Date | null;
+	plannedEndPrecision: DatePrecision | null;
+	retiredOn: Date | null;
+	milestones: MilestoneRow[];
+}
 
-/** What a list item is built from: today's rows, or the rows time travel rebuilds (MeasureDetailRow). */
-export type MeasureListRow = Prisma.MeasureGetPayload<{ include: typeof measureInclude }>;
+const LIST_DATE_KEYS = new Set(['plannedEnd', 'retiredOn', 'plannedDate', 'forecastDate', 'doneOn', 'date']);
+
+/**
+ * The page's measures with what their items show, in one statement rather than Prisma's eight
+ * (measure, axis, lead team, contributors and their teams, milestones, first indicator, its values):
+ * a list page is rebuilt after every save in its plan. Contributors in team code order.
+ * tests/integration/list-query-count.test.ts holds it equal to Prisma's include.
+ */
+export async function listMeasureRows(db: Db, ids: readonly string[]): Promise<MeasureListRow[]> {
+	if (ids.length === 0) return [];
+	const [found] = await db.$queryRaw<{ rows: string }[]>`
+		SELECT coalesce(jsonb_agg(jsonb_build_object(
+			'id', m."id", 'number', m."number", 'title', m."title", 'titleEn', m."titleEn", 'status', m."status", 'confidence', m."confidence",
+			'progressMethod', m."progressMethod", 'progressManual', m."progressManual", 'plannedEnd', m."plannedEnd", 'plannedEndPrecision', m."plannedEndPrecision",
+			'retiredOn', m."retiredOn",
+			'axis', jsonb_build_object('number', a."number", 'title', a."title"),
+			'leadOwner', jsonb_build_object('code', o."code", 'name', o."name", 'nameEn', o."nameEn"),
+			'contributors', coalesce((
+				SELECT jsonb_agg(jsonb_build_object('owner', jsonb_build_object('code', w."code", 'name', w."name", 'nameEn', w."nameEn")) ORDER BY w."code", w."id")
+				FROM "MeasureContributor" c JOIN "Owner" w ON w."id" = c."ownerId" WHERE c."measureId" = m."id"), '[]'),
+			'milestones', coalesce((
+				SELECT jsonb_agg(jsonb_build_object('title', ms."title", 'plannedDate', ms."plannedDate", 'plannedPrecision', ms."plannedPrecision",
+					'forecastDate', ms."forecastDate", 'doneOn', ms."doneOn", 'weight', ms."weight") ORDER BY ms."position", ms."createdAt", ms."id")
+				FROM "Milestone" ms WHERE ms."measureId" = m."id"), '[]'),
+			'indicators', coalesce((
+				SELECT jsonb_agg(jsonb_build_object('baseline', i."baseline", 'target', i."target", 'direction', i."direction", 'values', coalesce((
+					SELECT jsonb_agg(jsonb_build_object('value', v."value", 'date', v."date") ORDER BY v."date" DESC, v."createdAt" DESC, v."id" DESC) FROM "IndicatorValue" v WHERE v."indicatorId" = i."id"), '[]')))
+				FROM (SELECT * FROM "Indicator" WHERE "measureId" = m."id" ORDER BY "position", "id" LIMIT 1) i), '[]')
+		)), '[]')::text AS rows
+		FROM "Measure" m JOIN "Axis" a ON a."id" = m."axisId" JOIN "Owner" o ON o."id" = m."leadOwnerId"
+		WHERE m."id" = ANY(${ids})`;
+	return parseJsonRows<MeasureListRow[]>(found?.rows ?? '[]', { dates: LIST_DATE_KEYS });
+}
 
 /** A measure as the list shows it; lateness as of `today` (the day viewed, for a past date). */
 export function toItem(m: MeasureListRow, today: string): MeasureListItem {
@@ -158,13 +199,19 @@ export function toItem(m: MeasureListRow, today: string): MeasureListItem {
 	};
 }
 
-/** Owners who lead or contribute to at least one measure of the plan, for the filter's options. */
-function planOwners(db: Db, planId: string) {
-	return db.owner.findMany({
-		where: { OR: [{ leadMeasures: { some: { planId } } }, { contributingMeasures: { some: { measure: { planId } } } }] },
-		select: { code: true, name: true, nameEn: true },
-		orderBy: { name: 'asc' }
-	});
+/**
+ * The filters' options and the plan's count in one statement: its axes, and the teams that lead or
+ * contribute to at least one of its measures (by name).
+ */
+async function listFacets(db: Db, planId: string): Promise<Pick<MeasureList, 'axes' | 'owners' | 'total'>> {
+	const [row] = await db.$queryRaw<{ axes: string; owners: string; total: number }[]>`
+		SELECT
+			(SELECT coalesce(jsonb_agg(jsonb_build_object('number', a."number", 'title', a."title") ORDER BY a."position", a."id"), '[]') FROM "Axis" a WHERE a."planId" = ${planId})::text AS axes,
+			(SELECT coalesce(jsonb_agg(jsonb_build_object('code', o."code", 'name', o."name", 'nameEn', o."nameEn") ORDER BY o."name", o."code"), '[]') FROM "Owner" o
+				WHERE EXISTS (SELECT 1 FROM "Measure" m WHERE m."leadOwnerId" = o."id" AND m."planId" = ${planId})
+					OR EXISTS (SELECT 1 FROM "MeasureContributor" c JOIN "Measure" m ON m."id" = c."measureId" WHERE c."ownerId" = o."id" AND m."planId" = ${planId}))::text AS owners,
+			(SELECT count(*)::int FROM "Measure" m WHERE m."planId" = ${planId}) AS total`;
+	return { axes: JSON.parse(row!.axes) as MeasureList['axes'], owners: JSON.parse(row!.owners) as OwnerRef[], total: row!.total };
 }
 
 function filterConditions(f: MeasureFilters, today: string): Prisma.Sql[] {
@@ -251,15 +298,13 @@ export async function listMeasures(
 	const planRow = await db.plan.findUnique({ where: { slug }, select: PLAN_REF_SELECT });
 	if (!planRow) return null;
 	const plan = planRef(planRow);
-	const [axes, owners, total, pageRows] = await Promise.all([
-		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, select: { number: true, title: true } }),
-		planOwners(db, plan.id),
-		db.measure.count({ where: { planId: plan.id } }),
-		pageOfMeasures(db, plan.id, filters, today, paging)
-	]);
+	const [{ axes, owners, total }, pageRows] = await Promise.all([listFacets(db, plan.id), pageOfMeasures(db, plan.id, filters, today, paging)]);
 	// Past the last page the window count is lost with the rows: count the matches once more.
 	const matched = isUnfiltered(filters) ? total : (pageRows[0]?.matched ?? (paging.page > 1 ? await countMatches(db, plan.id, filters, today) : 0));
-	const rows = await db.measure.findMany({ where: { id: { in: pageRows.map((r) => r.id) } }, include: measureInclude });
+	const rows = await listMeasureRows(
+		db,
+		pageRows.map((r) => r.id)
+	);
 	const byId = new Map(rows.map((m) => [m.id, m]));
 	const results = pageRows.flatMap((hit) => {
 		const row = byId.get(hit.id);
@@ -272,6 +317,15 @@ async function countMatches(db: Db, planId: string, f: MeasureFilters, today: st
 	const rows = await pageOfMeasures(db, planId, f, today, { page: 1, perPage: 1 });
 	return rows[0]?.matched ?? 0;
 }
+
+/** The same rows through Prisma's include (an owner's page; the list's equality test). */
+export const LIST_MEASURE_INCLUDE = {
+	axis: { select: { number: true, title: true } },
+	leadOwner: { select: { code: true, name: true, nameEn: true } },
+	contributors: { select: { owner: { select: { code: true, name: true, nameEn: true } } } },
+	milestones: { select: { title: true, plannedDate: true, plannedPrecision: true, forecastDate: true, doneOn: true, weight: true } },
+	indicators: { orderBy: { position: 'asc' }, take: 1, include: { values: { select: { value: true, date: true } } } }
+} satisfies Prisma.MeasureInclude;
 
 export interface OwnerPage {
 	plan: PlanRef;
@@ -293,7 +347,7 @@ export async function getOwnerPage(db: Db, slug: string, code: string, today = t
 	const rows = await db.measure.findMany({
 		where: { planId: plan.id, OR: [{ leadOwnerId: owner.id }, { contributors: { some: { ownerId: owner.id } } }] },
 		orderBy: [{ axis: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
-		include: measureInclude
+		include: LIST_MEASURE_INCLUDE
 	});
 	return buildOwnerPage(
 		plan,

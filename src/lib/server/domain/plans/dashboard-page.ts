@@ -38,6 +38,7 @@ export async function getDashboardPage(db: Db, slug: string, rawDate: string | n
 		getPlanKnowledge(
 			db,
 			dashboard.plan.id,
+			dashboard.axes.map((a) => a.number),
 			dashboard.axes.flatMap((a) => a.measures.map((m) => m.id))
 		)
 	]);

@@ -6,7 +6,6 @@
 import type { Db } from '../../db';
 import { toIsoDay, type DatePrecision } from '../../../domain/dates';
 import { COMPLETION_GRADES, type CompletionGrade } from '../../../domain/report-snapshot';
-import { UPDATE_ORDER } from '../measures/update-order';
 
 const KNOWN_INDICATORS = 12;
 
@@ -68,9 +67,8 @@ interface GradeRow {
 }
 
 /** Published progress updates are the plan's dated facts (drafts never count). */
-export async function getPlanKnowledge(db: Db, planId: string, shownMeasureIds: string[]): Promise<PlanKnowledge> {
-	const [axisRows, yearRows, latest, measureRows, indicatorRows, gradeRows] = await Promise.all([
-		db.axis.findMany({ where: { planId }, orderBy: { position: 'asc' }, select: { number: true } }),
+export async function getPlanKnowledge(db: Db, planId: string, axes: number[], shownMeasureIds: string[]): Promise<PlanKnowledge> {
+	const [yearRows, [latest], measureRows, indicatorRows, gradeRows] = await Promise.all([
 		db.$queryRaw<YearRow[]>`
 			SELECT extract(year FROM u."date")::int AS year, a."number" AS axis, count(*)::int AS count
 			FROM "ProgressUpdate" u
@@ -78,11 +76,13 @@ export async function getPlanKnowledge(db: Db, planId: string, shownMeasureIds: 
 			LEFT JOIN "Axis" a ON a."id" = m."axisId"
 			WHERE u."planId" = ${planId} AND u."publishedAt" IS NOT NULL
 			GROUP BY 1, 2`,
-		db.progressUpdate.findFirst({
-			where: { planId, publishedAt: { not: null } },
-			orderBy: UPDATE_ORDER,
-			select: { date: true, datePrecision: true, text: true, sourceUrls: true, measure: { select: { number: true, title: true } } }
-		}),
+		// Joined to its measure in SQL: Prisma's select of the relation would send a second statement.
+		db.$queryRaw<{ date: Date; datePrecision: DatePrecision; text: string; sourceUrls: string[]; number: string | null; title: string | null }[]>`
+			SELECT u."date", u."datePrecision"::text AS "datePrecision", u."text", u."sourceUrls", m."number", m."title"
+			FROM "ProgressUpdate" u LEFT JOIN "Measure" m ON m."id" = u."measureId"
+			WHERE u."planId" = ${planId} AND u."publishedAt" IS NOT NULL
+			ORDER BY u."date" DESC, u."createdAt" DESC, u."id" DESC
+			LIMIT 1`,
 		db.$queryRaw<{ measureId: string; count: number; latest: Date }[]>`
 			SELECT u."measureId", count(*)::int AS count, max(u."date") AS latest
 			FROM "ProgressUpdate" u
@@ -116,7 +116,6 @@ export async function getPlanKnowledge(db: Db, planId: string, shownMeasureIds: 
 			GROUP BY r."id", r."title", r."periodEnd", g."grade"`
 	]);
 
-	const axes = axisRows.map((a) => a.number);
 	const years: FactYear[] = [];
 	if (yearRows.length > 0) {
 		const first = Math.min(...yearRows.map((r) => r.year));
@@ -138,7 +137,15 @@ export async function getPlanKnowledge(db: Db, planId: string, shownMeasureIds: 
 		axes,
 		years,
 		factCount: years.reduce((sum, y) => sum + y.total, 0),
-		latest: latest ? { date: toIsoDay(latest.date), precision: latest.datePrecision, text: latest.text, sourceUrls: latest.sourceUrls, measure: latest.measure } : null,
+		latest: latest
+			? {
+					date: toIsoDay(latest.date),
+					precision: latest.datePrecision,
+					text: latest.text,
+					sourceUrls: latest.sourceUrls,
+					measure: latest.number !== null && latest.title !== null ? { number: latest.number, title: latest.title } : null
+				}
+			: null,
 		measures: Object.fromEntries(measureRows.map((r) => [r.measureId, { count: r.count, latest: toIsoDay(r.latest) }])),
 		indicators: indicatorRows.map((r) => ({
 			name: r.name,

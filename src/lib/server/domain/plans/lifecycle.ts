@@ -14,28 +14,38 @@ export interface PlanLifecycle {
 	successor: { slug: string; title: string; titleEn: string | null } | null;
 }
 
-/** One indexed read by slug; null when there is no such plan (the route answers its own 404). */
+/**
+ * One indexed read by slug, its successor joined (Prisma's select sends two statements); null when
+ * there is no such plan (the route answers its own 404).
+ */
 export async function planLifecycle(db: Db, slug: string): Promise<PlanLifecycle | null> {
-	const plan = await db.plan.findUnique({
-		where: { slug },
-		select: {
-			slug: true,
-			status: true,
-			archivedOn: true,
-			archiveNote: true,
-			archiveNoteEn: true,
-			successorPlan: { select: { slug: true, title: true, titleEn: true, status: true } }
-		}
-	});
+	const [plan] = await db.$queryRaw<
+		{
+			slug: string;
+			status: PlanStatusKey;
+			archivedOn: Date | null;
+			archiveNote: string | null;
+			archiveNoteEn: string | null;
+			successorSlug: string | null;
+			successorTitle: string | null;
+			successorTitleEn: string | null;
+			successorStatus: PlanStatusKey | null;
+		}[]
+	>`
+		SELECT p."slug", p."status"::text AS "status", p."archivedOn", p."archiveNote", p."archiveNoteEn",
+			s."slug" AS "successorSlug", s."title" AS "successorTitle", s."titleEn" AS "successorTitleEn", s."status"::text AS "successorStatus"
+		FROM "Plan" p LEFT JOIN "Plan" s ON s."id" = p."successorPlanId"
+		WHERE p."slug" = ${slug}`;
 	if (!plan) return null;
-	const successor = plan.successorPlan && plan.successorPlan.status !== 'DRAFT' ? plan.successorPlan : null;
+	const successor =
+		plan.successorSlug !== null && plan.successorStatus !== 'DRAFT' ? { slug: plan.successorSlug, title: plan.successorTitle!, titleEn: plan.successorTitleEn } : null;
 	return {
 		slug: plan.slug,
 		status: plan.status,
 		archivedOn: toIsoDayOrNull(plan.archivedOn),
 		archiveNote: plan.archiveNote,
 		archiveNoteEn: plan.archiveNoteEn,
-		successor: successor ? { slug: successor.slug, title: successor.title, titleEn: successor.titleEn } : null
+		successor
 	};
 }
 

@@ -142,7 +142,7 @@ export function planHeader(plan: {
 	};
 }
 
-interface MilestoneRow {
+export interface MilestoneRow {
 	title: string;
 	titleEn?: string | null;
 	plannedDate: Date | null;
@@ -321,7 +321,7 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 	const plan = await db.plan.findUnique({ where: { slug } });
 	if (!plan) return null;
 	const [axes, rollups, latestFacts, lastEvent] = await Promise.all([
-		db.axis.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' }, include: { leadOwner: true } }),
+		planAxes(db, plan.id),
 		measureRollups(db, plan.id),
 		db.progressUpdate.findMany({
 			where: { planId: plan.id, publishedAt: { not: null } },
@@ -333,6 +333,16 @@ export async function getPlanDashboard(db: Db, slug: string, today = toIsoDay(ne
 	]);
 	const measures = await dashboardMeasureRows(db, firstOfEachAxis(rollups, DASHBOARD_MEASURES_PER_AXIS));
 	return buildPlanDashboard({ plan, axes, measures, rollups, latestFacts, lastChangeAt: lastEvent?.at ?? null, today });
+}
+
+/** The plan's axes with their lead team, in one statement (Prisma's include would send two). */
+async function planAxes(db: Db, planId: string): Promise<DashboardInput['axes']> {
+	const rows = await db.$queryRaw<{ id: string; number: number; title: string; titleEn: string | null; code: string | null; name: string | null; nameEn: string | null }[]>`
+		SELECT a."id", a."number", a."title", a."titleEn", o."code", o."name", o."nameEn"
+		FROM "Axis" a LEFT JOIN "Owner" o ON o."id" = a."leadOwnerId"
+		WHERE a."planId" = ${planId}
+		ORDER BY a."position" ASC, a."id" ASC`;
+	return rows.map(({ code, name, nameEn, ...axis }) => ({ ...axis, leadOwner: code !== null && name !== null ? { code, name, nameEn } : null }));
 }
 
 const DASHBOARD_DATE_KEYS = new Set(['statusAsOf', 'progressAsOf', 'retiredOn', 'plannedDate', 'forecastDate', 'doneOn', 'date']);
