@@ -148,7 +148,7 @@ const LIST_DATE_KEYS = new Set(['plannedEnd', 'retiredOn', 'plannedDate', 'forec
  * a list page is rebuilt after every save in its plan. Contributors in team code order.
  * tests/integration/list-query-count.test.ts holds it equal to Prisma's include.
  */
-export async function listMeasureRows(db: Db, ids: readonly string[]): Promise<MeasureListRow[]> {
+async function listMeasureRows(db: Db, ids: readonly string[]): Promise<MeasureListRow[]> {
 	if (ids.length === 0) return [];
 	const [found] = await db.$queryRaw<{ rows: string }[]>`
 		SELECT coalesce(jsonb_agg(jsonb_build_object(
