@@ -11,6 +11,7 @@ import { DEFAULT_PLAN_SLUG } from '../../src/lib/server/seed';
 import { getPlanDashboardAt } from '../../src/lib/server/domain/time-travel/view';
 import { getPlanDashboardOn } from '../../src/lib/server/domain/time-travel/snapshots';
 import { addIndicatorValue } from '../../src/lib/server/domain/measures/indicator-values';
+import { addMilestone, setMilestoneDone, updateMilestone } from '../../src/lib/server/domain/measures/milestones';
 import { toIsoDay } from '../../src/lib/domain/dates';
 import { createLargePlan } from '../helpers/large-plan';
 
@@ -144,6 +145,32 @@ describe('the dashboard at a past date, from its snapshot', () => {
 		const served = (await getPlanDashboardOn(db, slug, date, today))!;
 		const folded = (await getPlanDashboardAt(db, slug, date))!;
 		expect(served.retiredCount).toBe(folded.retiredCount + 1);
+	});
+
+	it("patches a measure whose milestones were written with their own past weights, not today's", async () => {
+		const m32 = await measureId(db, '3.2');
+		const since = await lastAuditEventId(db);
+		// Progress from two milestones of weight 1, the first done on the first day: 50 % from then on.
+		await setStatus(m32, 'IN_PROGRESS', 'MILESTONES', null);
+		const milestone = (title: string) => addMilestone(db, actors.admin, { measureId: m32, title, titleEn: null, description: null, weight: 1, planned: null });
+		const [first, second] = [await milestone('Premier jalon'), await milestone('Second jalon')];
+		const version = async (id: string) => (await db.milestone.findUniqueOrThrow({ where: { id } })).version;
+		await setMilestoneDone(db, actors.admin, { measureId: m32, milestoneId: first.id, version: await version(first.id), doneOn: days[1]! });
+		// All of it happened on the first day; the days stored from here on are built from nothing.
+		await db.auditEvent.updateMany({ where: { id: { gt: since } }, data: { at: new Date(FIRST_DAY + 12 * 3_600_000) } });
+		await db.dashboardSnapshot.deleteMany();
+		for (const date of days) await getPlanDashboardOn(db, slug, date, today);
+		// Today the done milestone weighs 3 (75 %), which moves the plan's progress; every past day still saw it weigh 1.
+		const progressToday = async () => (await getPlanDashboardAt(db, slug, today))!.progress;
+		const before = await progressToday();
+		const row = await db.milestone.findUniqueOrThrow({ where: { id: first.id } });
+		await updateMilestone(db, actors.admin, { measureId: m32, milestoneId: first.id, version: row.version, title: row.title, description: null, weight: 3 });
+		expect(await progressToday()).not.toEqual(before);
+		for (const date of days) {
+			const served = await getPlanDashboardOn(db, slug, date, today);
+			expect(served, date).toEqual(await getPlanDashboardAt(db, slug, date));
+		}
+		expect(second.id).not.toBe(first.id);
 	});
 
 	it('keeps today live: today is never stored', async () => {
