@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { Prisma } from '../../db/generated/client';
 import { canEditMeasure, type Actor, type MeasureOwnership, type Viewer } from '../../policies';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { ArchivedPlanError } from '../plans/writable';
+import { refuseArchived } from '../plans/writable';
 import { preciseOf, toIsoDay, toIsoDayOrNull, type DatePrecision, type PreciseDate } from '../../../domain/dates';
 import type { ProofFacts } from '../../../domain/done-evidence';
 
@@ -102,7 +102,7 @@ export async function writableMeasure(tx: Tx, actor: Viewer, measureId: string):
 	if (!row) throw new NotFoundError();
 	const ref = toRef(row);
 	if (!actor || !canEditMeasure(actor, ref)) throw new ForbiddenError();
-	if (row.planStatus === 'ARCHIVED') throw new ArchivedPlanError(row.planArchivedOn ? toIsoDay(row.planArchivedOn) : null);
+	refuseArchived({ status: row.planStatus, archivedOn: row.planArchivedOn });
 	return { ...ref, actor };
 }
 

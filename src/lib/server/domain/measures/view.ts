@@ -8,7 +8,7 @@ import type { MeasureOwnership } from '../../policies';
 import { summariseIndicator, type IndicatorSummary } from '../../../domain/indicator-summary';
 import { milestoneDue, type OwnerRef, type PlanHeader, type StatusKey } from '../plans/view';
 import { publicChangeSql } from '../../public-changes';
-import { UPDATE_ORDER } from './update-order';
+import { UPDATE_ORDER, UPDATE_ORDER_SQL } from './update-order';
 import { parseJsonRows } from '../../db/json-rows';
 
 export interface MilestoneView {
@@ -159,7 +159,7 @@ async function measureDetailRow(db: Db, slug: string, number: string): Promise<{
 						SELECT jsonb_agg(to_jsonb(v) ORDER BY v."date", v."createdAt", v."id") FROM "IndicatorValue" v WHERE v."indicatorId" = i."id"), '[]')) ORDER BY i."position", i."id")
 					FROM "Indicator" i WHERE i."measureId" = m."id"), '[]'),
 				'progressUpdates', coalesce((
-					SELECT jsonb_agg(to_jsonb(u) - 'searchVector' ORDER BY u."date" DESC, u."createdAt" DESC, u."id" DESC)
+					SELECT jsonb_agg(to_jsonb(u) - 'searchVector' ORDER BY ${UPDATE_ORDER_SQL})
 					FROM "ProgressUpdate" u WHERE u."measureId" = m."id" AND u."publishedAt" IS NOT NULL), '[]')),
 			'lastChangeAt', (SELECT max(ae."at") FROM "AuditEvent" ae WHERE ae."measureId" = m."id" AND ${publicChangeSql('ae')})
 		)::text AS row

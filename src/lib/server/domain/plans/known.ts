@@ -6,6 +6,7 @@
 import type { Db } from '../../db';
 import { toIsoDay, type DatePrecision } from '../../../domain/dates';
 import { COMPLETION_GRADES, type CompletionGrade } from '../../../domain/report-snapshot';
+import { UPDATE_ORDER_SQL } from '../measures/update-order';
 
 const KNOWN_INDICATORS = 12;
 
@@ -81,7 +82,7 @@ export async function getPlanKnowledge(db: Db, planId: string, axes: number[], s
 			SELECT u."date", u."datePrecision"::text AS "datePrecision", u."text", u."sourceUrls", m."number", m."title"
 			FROM "ProgressUpdate" u LEFT JOIN "Measure" m ON m."id" = u."measureId"
 			WHERE u."planId" = ${planId} AND u."publishedAt" IS NOT NULL
-			ORDER BY u."date" DESC, u."createdAt" DESC, u."id" DESC
+			ORDER BY ${UPDATE_ORDER_SQL}
 			LIMIT 1`,
 		db.$queryRaw<{ measureId: string; count: number; latest: Date }[]>`
 			SELECT u."measureId", count(*)::int AS count, max(u."date") AS latest

@@ -10,7 +10,7 @@ import { daysUntilEnd, isLate, toIsoDay, toIsoDayOrNull, type DatePrecision, typ
 import type { Confidence, MeasureStatus } from '../../db/generated/enums';
 import { STATUS_KEYS, type StatusKey } from '../../../domain/status';
 import { publicChangeWhere } from '../../public-changes';
-import { UPDATE_ORDER } from '../measures/update-order';
+import { UPDATE_ORDER, UPDATE_ORDER_SQL } from '../measures/update-order';
 import { parseJsonRows } from '../../db/json-rows';
 
 export type { StatusKey };
@@ -371,7 +371,7 @@ async function dashboardMeasureRows(db: Db, ids: string[]): Promise<DashboardMea
 				FROM (SELECT * FROM "Indicator" WHERE "measureId" = m."id" ORDER BY "position", "id" LIMIT 1) i), '[]'),
 			'progressUpdates', coalesce((
 				SELECT jsonb_agg(jsonb_build_object('date', u."date", 'datePrecision', u."datePrecision", 'text', u."text"))
-				FROM (SELECT * FROM "ProgressUpdate" WHERE "measureId" = m."id" AND "publishedAt" IS NOT NULL ORDER BY "date" DESC, "createdAt" DESC, "id" DESC LIMIT 1) u), '[]')
+				FROM (SELECT * FROM "ProgressUpdate" u WHERE u."measureId" = m."id" AND u."publishedAt" IS NOT NULL ORDER BY ${UPDATE_ORDER_SQL} LIMIT 1) u), '[]')
 		) ORDER BY m."position", m."id"), '[]')::text AS rows
 		FROM "Measure" m JOIN "Owner" o ON o."id" = m."leadOwnerId"
 		WHERE m."id" = ANY(${ids})`;

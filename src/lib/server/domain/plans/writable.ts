@@ -27,5 +27,10 @@ export async function requireWritablePlan(tx: Tx, planId: string, options: { for
 		: await tx.$queryRaw<{ status: string; archivedOn: Date | null }[]>`SELECT "status"::text AS "status", "archivedOn" FROM "Plan" WHERE "id" = ${planId} FOR SHARE`;
 	const plan = rows[0];
 	if (!plan) throw new NotFoundError();
+	refuseArchived(plan);
+}
+
+/** The refusal itself, for a command that read (and share-locked) the plan's row with its own statement. */
+export function refuseArchived(plan: { status: string; archivedOn: Date | null }): void {
 	if (plan.status === 'ARCHIVED') throw new ArchivedPlanError(plan.archivedOn ? toIsoDay(plan.archivedOn) : null);
 }

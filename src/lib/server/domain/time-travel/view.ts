@@ -24,7 +24,7 @@ import { Prisma } from '../../db/generated/client';
 import type { DatePrecision, MeasureStatus, ProgressMethod } from '../../db/generated/enums';
 import { publicChangeWhere } from '../../public-changes';
 import { foldedLog, knownBy, mentionedMilestones } from './folded-log';
-import { UPDATE_ORDER } from '../measures/update-order';
+import { UPDATE_ORDER, UPDATE_ORDER_SQL } from '../measures/update-order';
 
 /** Audit events that rebuild undated fields and tell when rows were created or deleted (public ones only). */
 const TRAVEL_EVENTS = { AND: [publicChangeWhere, { entityType: { in: ['Measure', 'Milestone', 'EvidenceLink', 'Axis'] } }] };
@@ -193,7 +193,7 @@ async function readPlanDashboardAt(db: Db, slug: string, date: string, patch?: R
 			SELECT u."date", u."datePrecision", u."text", u."sourceUrls" FROM "ProgressUpdate" u
 			WHERE u."planId" = ${plan.id} AND u."publishedAt" IS NOT NULL AND ${knownBy(Prisma.sql`u."date"`, Prisma.sql`u."datePrecision"`, date)}
 				AND (u."measureId" IS NULL OR NOT (u."measureId" = ANY(${absent}::text[])))
-			ORDER BY u."date" DESC, u."createdAt" DESC, u."id" DESC LIMIT 5`
+			ORDER BY ${UPDATE_ORDER_SQL} LIMIT 5`
 	]);
 	const dashboard = buildPlanDashboard({
 		plan: planRowAt(plan, date),
