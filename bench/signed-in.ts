@@ -98,15 +98,21 @@ export async function editorsBrowsingAndSaving(
 	tap: string | null = null
 ): Promise<LoadFigure> {
 	const latencies: number[] = [];
+	// Where the tail is: the same latencies by kind of request.
+	const byKind = new Map<string, number[]>();
 	let errors = 0;
 	let saves = 0;
 	const locks = new Map<string, Promise<void>>();
-	const timed = async (path: string, cookie: string, init: RequestInit = {}, expected = 200): Promise<Response | null> => {
+	const timed = async (kind: string, path: string, cookie: string, init: RequestInit = {}, expected = 200): Promise<Response | null> => {
 		const started = performance.now();
 		try {
 			const response = await fetch(base + path, { ...init, redirect: 'manual', headers: { cookie, ...(init.headers ?? {}) } });
 			await response.arrayBuffer();
-			latencies.push(performance.now() - started);
+			const latency = performance.now() - started;
+			latencies.push(latency);
+			const ofKind = byKind.get(kind) ?? [];
+			ofKind.push(latency);
+			byKind.set(kind, ofKind);
 			if (response.status !== expected) errors++;
 			return response;
 		} catch {
@@ -126,13 +132,14 @@ export async function editorsBrowsingAndSaving(
 		// As a browser without JavaScript posts the form: asking for HTML gets the 303 to the page, not
 		// SvelteKit's JSON answer to an enhanced form.
 		const response = await timed(
+			'save (POST)',
 			`${form}?/updateMeasure`,
 			editor.cookie,
 			{ method: 'POST', body, headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' } },
 			303
 		);
 		const location = response?.headers.get('location');
-		if (location) await timed(location, editor.cookie);
+		if (location) await timed('redirect after the save', location, editor.cookie);
 		saves++;
 	};
 	// Steady state, not a fresh process's first visits: each page read once, one at a time, untimed.
@@ -149,10 +156,10 @@ export async function editorsBrowsingAndSaving(
 	await Promise.all(
 		editors.map(async (editor) => {
 			for (let round = 0; Date.now() < deadline; round++) {
-				await timed(dashboardPath, editor.cookie);
-				await timed(`/plans/${slug}/mesures/${editor.measure}`, editor.cookie);
-				await timed(`/plans/${slug}/mesures?page=1`, editor.cookie);
-				await timed(`/plans/${slug}/mesures/${editor.measure}/modifier`, editor.cookie);
+				await timed('dashboard', dashboardPath, editor.cookie);
+				await timed('measure page', `/plans/${slug}/mesures/${editor.measure}`, editor.cookie);
+				await timed('list', `/plans/${slug}/mesures?page=1`, editor.cookie);
+				await timed('editing form', `/plans/${slug}/mesures/${editor.measure}/modifier`, editor.cookie);
 				if (round % 4 === 0) {
 					const previous = locks.get(editor.measure) ?? Promise.resolve();
 					const mine = previous.then(() => save(editor)).catch(() => void errors++);
@@ -164,6 +171,10 @@ export async function editorsBrowsingAndSaving(
 	);
 	const server = await readTap('/');
 	latencies.sort((a, b) => a - b);
+	for (const [kind, values] of byKind) {
+		values.sort((a, b) => a - b);
+		console.log(`    ${kind}: ${values.length} requests, p50 ${Math.round(percentile(values, 50))} ms, p99 ${Math.round(percentile(values, 99))} ms`);
+	}
 	return {
 		requestsPerSecond: Math.round(latencies.length / duration),
 		p50: Math.round(percentile(latencies, 50)),

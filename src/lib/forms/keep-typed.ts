@@ -49,7 +49,7 @@ function giveBack(field: Field, typed: Typed): void {
  * returned stops and gives back to each field still in the page what was typed there, if hydration
  * replaced it. Returns the number of fields given back.
  */
-export function keepTypedFields(root: Document = document): () => number {
+function keepTypedFields(root: Document = document): () => number {
 	const typed = new Map<Field, Typed>();
 	for (const field of root.querySelectorAll('input, textarea, select')) {
 		if (isField(field) && isEdited(field)) typed.set(field, typedIn(field));
