@@ -50,3 +50,15 @@ test('text typed while the page’s own code loads is kept', async ({ page, sign
 	await settled(page);
 	await expect(page.getByLabel('Description', { exact: true })).toHaveValue(typed);
 });
+
+test('a public page’s data is not serialized for a browser, a signed-in page’s is', async ({ request, signInAs, page }) => {
+	// Public pages are never hydrated: their data stays on the server ($lib/render/unhydrated.ts).
+	const publicData = await (await request.get('/plans/plan-action-logiciels-libres-et-communs-numeriques/__data.json')).text();
+	expect(publicData).toContain('"Unhydrated"');
+	expect(publicData).not.toContain('Plan d’action logiciels libres');
+	// A signed-in page is hydrated from its data.
+	await signInAs(page, E2E_AMDAC.ministry);
+	const editing = await (await page.request.get(`${MEASURE}/modifier/__data.json`)).text();
+	expect(editing).not.toContain('"Unhydrated"');
+	expect(editing).toContain('Inventorier les logiciels des musées (e2e)');
+});
