@@ -51,7 +51,8 @@ const context: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	const response = await withRequestId(event.locals.requestId, () =>
 		rendersUnhydrated.run(isPublicRoute(event.route.id), resolve, event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale),
+			// app.html is French; an English page changes its `lang` (a French page is not copied for nothing).
+			transformPageChunk: event.locals.locale === 'fr' ? undefined : ({ html }) => html.replace('<html lang="fr"', `<html lang="${event.locals.locale}"`),
 			// Only the stylesheet is announced early (`Link: preload`). The JavaScript modules would share
 			// a phone's bandwidth with it and hold the first paint back; they start when the page's inline
 			// script runs, once the stylesheet is in, and the page works without them meanwhile.
