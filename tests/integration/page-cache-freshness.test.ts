@@ -92,4 +92,44 @@ describe('content version', () => {
 		await db.$transaction((tx) => recordAudit(tx, SEED_ACTOR, { action: 'create', entityType: 'EvidenceLink', entityId: 'e', measureId: m11 }));
 		expect(await version()).not.toBe(afterComment);
 	});
+
+	it('a public change’s audit event, written in the statement that moves the version, holds what was given', async () => {
+		const { planId } = await db.measure.findUniqueOrThrow({ where: { id: m11 }, select: { planId: true } });
+		const start = await readContentVersion(db);
+		const from = Date.now();
+		await db.$transaction((tx) =>
+			recordAudit(
+				tx,
+				{ id: admin.id, label: 'Admin (essai)', role: 'ADMIN' },
+				{
+					action: 'update',
+					entityType: 'Measure',
+					entityId: m11,
+					planId,
+					measureId: m11,
+					before: { title: 'Avant', on: new Date('2024-01-02T03:04:05.006Z') },
+					after: { title: 'Après « é »' },
+					reason: 'Parce que'
+				}
+			)
+		);
+		const to = Date.now();
+		expect(await readContentVersion(db)).not.toBe(start);
+		const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: m11 }, orderBy: { id: 'desc' } });
+		expect(event).toMatchObject({
+			actorId: admin.id,
+			actorLabel: 'Admin (essai)',
+			actorRole: 'ADMIN',
+			action: 'update',
+			entityType: 'Measure',
+			planId,
+			measureId: m11,
+			before: { title: 'Avant', on: '2024-01-02T03:04:05.006Z' },
+			after: { title: 'Après « é »' },
+			reason: 'Parce que'
+		});
+		// The application's clock, in UTC, to the millisecond (as Prisma's default wrote it).
+		expect(event.at.getTime()).toBeGreaterThanOrEqual(from);
+		expect(event.at.getTime()).toBeLessThanOrEqual(to);
+	});
 });

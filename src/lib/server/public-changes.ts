@@ -125,7 +125,7 @@ function coveringScopes(scopes: readonly ChangeScope[]): ChangeScope[] {
  * a sequence, which moves at insert). The row lock orders concurrent public writes, so versions
  * commit in order and a reader that knows version N can ask what changed after it.
  */
-export async function markPublicChange(tx: Prisma.TransactionClient, scopes: readonly ChangeScope[] = [INSTANCE_CHANGE]): Promise<void> {
+export async function markPublicChange(tx: Prisma.TransactionClient, scopes: readonly ChangeScope[] = [INSTANCE_CHANGE], auditInsert: Prisma.Sql | null = null): Promise<void> {
 	const rows = coveringScopes(scopes);
 	const values = Prisma.join(
 		rows.map((scope) => {
@@ -134,8 +134,10 @@ export async function markPublicChange(tx: Prisma.TransactionClient, scopes: rea
 			return Prisma.sql`(${scopeKey(scope)}::text, ${planId}::text, ${measureId}::text)`;
 		})
 	);
+	// The audit event of the write, when given, goes in the same statement (a data-modifying WITH runs once, whole).
+	const audit = auditInsert ? Prisma.sql`audit AS (${auditInsert}),` : Prisma.empty;
 	await tx.$executeRaw`
-		WITH bumped AS (UPDATE "ContentVersion" SET "version" = "version" + 1, "changedAt" = now() WHERE "id" = 1 RETURNING "version")
+		WITH ${audit} bumped AS (UPDATE "ContentVersion" SET "version" = "version" + 1, "changedAt" = now() WHERE "id" = 1 RETURNING "version")
 		INSERT INTO "ContentChange" ("scope", "planId", "measureId", "version")
 		SELECT s.scope, s.plan_id, s.measure_id, bumped."version" FROM bumped, (VALUES ${values}) AS s(scope, plan_id, measure_id)
 		ON CONFLICT ("scope") DO UPDATE SET "planId" = EXCLUDED."planId", "measureId" = EXCLUDED."measureId", "version" = EXCLUDED."version"`;
