@@ -40,7 +40,8 @@ export const init: ServerInit = async () => {
 };
 
 // Whether the page being answered is never hydrated: SvelteKit serializes its data after `handle`'s own
-// window (getRequestEvent is no longer readable there), still inside `resolve`.
+// window (getRequestEvent is no longer readable there), still inside `resolve`. A public page's
+// `__data.json` keeps its data: the router of a signed-in page preloads it when a link is hovered.
 const rendersUnhydrated = new AsyncLocalStorage<boolean>();
 
 const context: Handle = async ({ event, resolve }) => {
@@ -50,7 +51,7 @@ const context: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	const response = await withRequestId(event.locals.requestId, () =>
-		rendersUnhydrated.run(isPublicRoute(event.route.id), resolve, event, {
+		rendersUnhydrated.run(isPublicRoute(event.route.id) && !event.isDataRequest, resolve, event, {
 			// app.html is French; an English page changes its `lang` (a French page is not copied for nothing).
 			transformPageChunk: event.locals.locale === 'fr' ? undefined : ({ html }) => html.replace('<html lang="fr"', `<html lang="${event.locals.locale}"`),
 			// Only the stylesheet is announced early (`Link: preload`). The JavaScript modules would share

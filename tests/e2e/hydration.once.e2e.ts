@@ -51,14 +51,21 @@ test('text typed while the page’s own code loads is kept', async ({ page, sign
 	await expect(page.getByLabel('Description', { exact: true })).toHaveValue(typed);
 });
 
-test('a public page’s data is not serialized for a browser, a signed-in page’s is', async ({ request, signInAs, page }) => {
-	// Public pages are never hydrated: their data stays on the server ($lib/render/unhydrated.ts).
-	const publicData = await (await request.get('/plans/plan-action-logiciels-libres-et-communs-numeriques/__data.json')).text();
-	expect(publicData).toContain('"Unhydrated"');
-	expect(publicData).not.toContain('Plan d’action logiciels libres');
-	// A signed-in page is hydrated from its data.
+test('a link to a public page, hovered on a signed-in page, preloads that page’s data without an error', async ({ page, signInAs }) => {
+	// The HTML of a public page carries no data for a script ($lib/render/unhydrated.ts); its `__data.json`,
+	// which the router of a hydrated page asks for on hover, still does.
+	const errors: string[] = [];
+	page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+	page.on('pageerror', (error) => errors.push(error.message));
+	const preloaded = page.waitForResponse((response) => response.url().includes(`${MEASURE}/__data.json`));
 	await signInAs(page, E2E_AMDAC.ministry);
-	const editing = await (await page.request.get(`${MEASURE}/modifier/__data.json`)).text();
-	expect(editing).not.toContain('"Unhydrated"');
-	expect(editing).toContain('Inventorier les logiciels des musées (e2e)');
+	await page.goto(`${MEASURE}/modifier`);
+	await settled(page);
+	const link = page.getByRole('link', { name: 'Voir la page publique de la mesure' });
+	await link.hover();
+	expect(await (await preloaded).text()).toContain('Inventorier les logiciels des musées (e2e)');
+	await link.click();
+	await expect(page).toHaveURL(new RegExp(`${MEASURE.replace('.', '\\.')}$`));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Inventorier les logiciels des musées (e2e)');
+	expect(errors).toEqual([]);
 });

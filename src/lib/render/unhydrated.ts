@@ -2,8 +2,8 @@
 // serializes their load data with devalue as it renders them, for a browser script that never comes:
 // a whole read model walked and turned into code, then dropped (about a tenth of the uncached
 // dashboard's CPU, bench/RESULTS.md). SvelteKit's `transport` hook (src/hooks.ts) lets that
-// serialization replace a value by a marker: on a page that is never hydrated, it replaces the first
-// value it meets, the page's whole data, so nothing of it is walked.
+// serialization replace a value by a marker: in the HTML of a page that is never hydrated, it replaces
+// the first value it meets, the page's whole data, so nothing of it is walked.
 import type { Transporter } from '@sveltejs/kit';
 
 /** The pages served without hydration: every route of the (public) group. */
