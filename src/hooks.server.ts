@@ -1,7 +1,6 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { messages } from '$lib/i18n';
 import { localeFromPath } from '$lib/i18n/routing';
 import { securityHeaders } from '$lib/server/http/security-headers';
@@ -18,13 +17,10 @@ import { config, publicOrigin } from '$lib/server/config';
 import { startJobs } from '$lib/server/jobs';
 import { linkCheckJob } from '$lib/server/domain/links/job';
 import { indicatorFeedsJob } from '$lib/server/domain/indicator-feeds/job';
-import { isPublicRoute, skipDataOf } from '$lib/render/unhydrated';
 
 export const init: ServerInit = async () => {
 	// An invalid variable, or no ORIGIN in production, stops the server here with a clear message.
 	publicOrigin(config());
-	// The data of a page that is never hydrated is not serialized ($lib/render/unhydrated.ts).
-	skipDataOf(() => rendersUnhydrated.getStore() === true);
 	// Migrate (and seed the embedded default) before the first request. A database that is down
 	// now must not stop the server: requests answer 503 until it is back.
 	await appDatabase().catch((error: unknown) => log('error', 'database not ready at start', { error: error instanceof Error ? error.message : String(error) }));
@@ -39,11 +35,6 @@ export const init: ServerInit = async () => {
 	});
 };
 
-// Whether the page being answered is never hydrated: SvelteKit serializes its data after `handle`'s own
-// window (getRequestEvent is no longer readable there), still inside `resolve`. A public page's
-// `__data.json` keeps its data: the router of a signed-in page preloads it when a link is hovered.
-const rendersUnhydrated = new AsyncLocalStorage<boolean>();
-
 const context: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
 	// The URL alone decides the language (`/en/...` is English), so pages stay cacheable by URL.
@@ -51,7 +42,7 @@ const context: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	const response = await withRequestId(event.locals.requestId, () =>
-		rendersUnhydrated.run(isPublicRoute(event.route.id) && !event.isDataRequest, resolve, event, {
+		resolve(event, {
 			// app.html is French; an English page changes its `lang` (a French page is not copied for nothing).
 			transformPageChunk: event.locals.locale === 'fr' ? undefined : ({ html }) => html.replace('<html lang="fr"', `<html lang="${event.locals.locale}"`),
 			// Only the stylesheet is announced early (`Link: preload`). The JavaScript modules would share

@@ -1,9 +1,7 @@
-// The serialization SvelteKit makes of a page's data is skipped, whole, only in the HTML of pages that
-// are never hydrated ($lib/render/unhydrated.ts; hooks.server.ts says which request that is).
-import { afterEach, describe, expect, it } from 'vitest';
-import { isPublicRoute, skipDataOf, unhydratedData } from '../../src/lib/render/unhydrated';
-
-afterEach(() => skipDataOf(() => false));
+// The serialization SvelteKit makes of a page's data is skipped, whole, for the data a (public) page's
+// load hands through renderedOnServer, in its HTML only ($lib/render/unhydrated.ts).
+import { describe, expect, it } from 'vitest';
+import { isPublicRoute, renderedOnServer, unhydratedData } from '../../src/lib/render/unhydrated';
 
 describe('unhydrated pages', () => {
 	it('are the routes of the (public) group, embedded cards included', () => {
@@ -16,11 +14,16 @@ describe('unhydrated pages', () => {
 		expect(isPublicRoute(null)).toBe(false);
 	});
 
-	it('have their data replaced by a marker, from the first object met; other pages keep every value', () => {
-		const data = { plan: { title: 'Plan' }, measures: [{ number: '1.1' }] };
+	it('have their data serialized as a marker in their HTML, whole in their __data.json', () => {
+		const model = { plan: { title: 'Plan' }, measures: [{ number: '1.1' }] };
+		const html = renderedOnServer({ isDataRequest: false }, model);
+		expect(html).toEqual(model);
+		expect(unhydratedData.encode(html)).toBe(true);
+		// A read model shared by every request is never marked itself, nor what it holds.
+		expect(unhydratedData.encode(model)).toBe(false);
+		expect(unhydratedData.encode(model.plan)).toBe(false);
+		const data = renderedOnServer({ isDataRequest: true }, model);
 		expect(unhydratedData.encode(data)).toBe(false);
-		skipDataOf(() => true);
-		expect(unhydratedData.encode(data)).toBe(true);
 		expect(unhydratedData.encode(null)).toBe(false);
 		expect(unhydratedData.encode('texte')).toBe(false);
 	});

@@ -4,8 +4,9 @@ import { publicModels } from '$lib/server/read-models/instance';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';
 import { notFound } from '$lib/server/http/not-found';
+import { renderedOnServer } from '$lib/render/unhydrated';
 
-export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
+export const load: PageServerLoad = async ({ url, locals, setHeaders, isDataRequest }) => {
 	const db = await requestDb();
 	const plans = await publicModels.plans(db);
 	// Signed-in visitors get `private, no-store` from the authenticate hook, which runs after this.
@@ -18,5 +19,5 @@ export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
 	if (!page) notFound(locals.locale);
 	// The plan's banner (archived, followed by…), as its own pages show it from their layout.
 	const lifecycle = await publicModels.lifecycle(db, plans[0]!.slug);
-	return { ...page, plans: null, lifecycle };
+	return renderedOnServer({ isDataRequest }, { ...page, plans: null, lifecycle });
 };

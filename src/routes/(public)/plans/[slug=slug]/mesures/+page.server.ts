@@ -6,8 +6,9 @@ import { dropUnknownChoices, filterEntries, hasFilters, parseMeasureFilters } fr
 import { requestedDate } from '$lib/server/http/travel-date';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { notFound } from '$lib/server/http/not-found';
+import { renderedOnServer } from '$lib/render/unhydrated';
 
-export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, url, locals, setHeaders, isDataRequest }) => {
 	// `?date=` shows the list as it stood that day; a value that is not a day at all is a bad request.
 	const date = requestedDate(url, locals.locale);
 	let parsed = parseMeasureFilters(url.searchParams);
@@ -26,5 +27,5 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	const { filters, ignored } = parsed;
 	// Signed-in visitors get `private, no-store` from the authenticate hook, which runs after this.
 	setHeaders({ 'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL });
-	return { ...found, filters, ignored, filtered: hasFilters(filters), keep: filterEntries(filters) };
+	return renderedOnServer({ isDataRequest }, { ...found, filters, ignored, filtered: hasFilters(filters), keep: filterEntries(filters) });
 };

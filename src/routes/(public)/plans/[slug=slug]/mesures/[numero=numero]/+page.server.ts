@@ -9,8 +9,9 @@ import { canManagePlan, measurePermissions } from '$lib/server/policies';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '$lib/server/http/cache';
 import { requestedDate } from '$lib/server/http/travel-date';
 import { notFound } from '$lib/server/http/not-found';
+import { renderedOnServer } from '$lib/render/unhydrated';
 
-export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, url, locals, setHeaders, isDataRequest }) => {
 	// `?date=` shows the measure as it stood that day; a value that is not a day at all is a bad request.
 	const date = requestedDate(url, locals.locale);
 	const db = await requestDb();
@@ -48,14 +49,17 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	const can = measurePermissions(past ? null : locals.user, ownership);
 	// An archived plan is read-only: no edit link, except to its successions (admins), which stay open.
 	const archived = locals.plan?.status === 'ARCHIVED';
-	return {
-		measure: detail,
-		can: { ...can, edit: can.edit && !archived, successions: archived && !past && canManagePlan(locals.user) },
-		travel: found.travel,
-		comments,
-		successions,
-		deadLinks
-	};
+	return renderedOnServer(
+		{ isDataRequest },
+		{
+			measure: detail,
+			can: { ...can, edit: can.edit && !archived, successions: archived && !past && canManagePlan(locals.user) },
+			travel: found.travel,
+			comments,
+			successions,
+			deadLinks
+		}
+	);
 };
 
 /** The measure of the URL, and the targets its comment form accepts: the measure or one of its milestones. */
