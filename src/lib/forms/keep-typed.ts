@@ -47,9 +47,9 @@ function giveBack(field: Field, typed: Typed): void {
 /**
  * Starts remembering the fields edited in `root` (those already edited, then each edit); the function
  * returned stops and gives back to each field still in the page what was typed there, if hydration
- * replaced it. Returns the number of fields given back.
+ * replaced it.
  */
-function keepTypedFields(root: Document = document): () => number {
+function keepTypedFields(root: Document = document): () => void {
 	const typed = new Map<Field, Typed>();
 	for (const field of root.querySelectorAll('input, textarea, select')) {
 		if (isField(field) && isEdited(field)) typed.set(field, typedIn(field));
@@ -62,18 +62,14 @@ function keepTypedFields(root: Document = document): () => number {
 	return () => {
 		root.removeEventListener('input', remember, true);
 		root.removeEventListener('change', remember, true);
-		let givenBack = 0;
 		for (const [field, value] of typed) {
-			if (!field.isConnected || same(typedIn(field), value)) continue;
-			giveBack(field, value);
-			givenBack++;
+			if (field.isConnected && !same(typedIn(field), value)) giveBack(field, value);
 		}
 		typed.clear();
-		return givenBack;
 	};
 }
 
-let pending: (() => number) | null = null;
+let pending: (() => void) | null = null;
 
 /** From the app's start (hooks.client.ts `init`), before the first page is hydrated. */
 export function keepTypedUntilHydrated(): void {
